@@ -1,0 +1,1 @@
+"""Arabic text handling: pure Python, no PDF or Qt objects."""

@@ -1,0 +1,34 @@
+"""Where Qari keeps user data: one folder, overridable by ``QARI_DATA_DIR``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "QARI_DATA_DIR"
+
+
+def data_dir(create: bool = True) -> Path:
+    """The folder for all user data (annotations, caches, translation models).
+
+    ``QARI_DATA_DIR`` wins so that tests and portable installs keep everything in one place.
+    """
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override).expanduser() if override else Path(platformdirs.user_data_dir("qari"))
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def settings_file() -> Path | None:
+    """An explicit settings file when the data folder is overridden, else None (Qt default)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override).expanduser() / "settings.ini" if override else None
+
+
+def cache_dir() -> Path:
+    path = data_dir() / "cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,194 @@
+"""Opening, describing and rendering PDF documents with PyMuPDF.
+
+PyMuPDF is not thread-safe: a ``PdfDocument`` must be used from one thread at a time. The
+GUI gives each document to a single worker thread (see ``reader.ui.worker``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from reader.errors import DocumentError, DocumentErrorCode
+
+Rect = tuple[float, float, float, float]
+
+# MuPDF prints repair warnings on stderr for damaged files; we report them ourselves.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    index: int
+    width: float  # PDF points, after rotation
+    height: float
+    label: str
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    level: int
+    title: str
+    page: int  # 0-based; -1 when the entry points nowhere
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    path: str
+    sha256: str
+    page_count: int
+    pages: tuple[PageInfo, ...]
+    outline: tuple[OutlineEntry, ...]
+    title: str
+    author: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """RGB pixels of one page; ``zoom`` is pixels per PDF point."""
+
+    page: int
+    zoom: float
+    width: int
+    height: int
+    stride: int
+    samples: bytes
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    rect: Rect
+    block: int
+    line: int
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_file(path: Path) -> None:
+    """Reject what is plainly not a PDF before MuPDF guesses at it."""
+    name = str(path)
+    if not path.exists():
+        raise DocumentError(DocumentErrorCode.MISSING, name)
+    if not path.is_file():
+        raise DocumentError(DocumentErrorCode.NOT_A_FILE, name)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise DocumentError(DocumentErrorCode.UNREADABLE, name, exc.strerror or "") from exc
+    if not head:
+        raise DocumentError(DocumentErrorCode.EMPTY, name)
+    # The PDF header may follow some junk, but within the first kilobyte (PDF 1.7, 7.5.2).
+    if b"%PDF-" not in head:
+        raise DocumentError(DocumentErrorCode.NOT_PDF, name)
+
+
+class PdfDocument:
+    """One open PDF. Use from a single thread at a time."""
+
+    def __init__(self, path: Path, doc: pymupdf.Document) -> None:
+        self.path = path
+        self._doc = doc
+        self._info: DocumentInfo | None = None
+
+    @property
+    def page_count(self) -> int:
+        return int(self._doc.page_count)
+
+    def close(self) -> None:
+        self._doc.close()
+
+    def info(self) -> DocumentInfo:
+        if self._info is None:
+            self._info = self._describe()
+        return self._info
+
+    def _describe(self) -> DocumentInfo:
+        doc = self._doc
+        pages = []
+        for index in range(doc.page_count):
+            page = doc.load_page(index)
+            rect = page.rect
+            pages.append(PageInfo(index, float(rect.width), float(rect.height),
+                                  page.get_label() or str(index + 1)))
+        outline = tuple(
+            OutlineEntry(int(level), str(title).strip(), int(page) - 1)
+            for level, title, page in doc.get_toc(simple=True)
+        )
+        metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
+        return DocumentInfo(
+            path=str(self.path),
+            sha256=file_sha256(self.path),
+            page_count=doc.page_count,
+            pages=tuple(pages),
+            outline=outline,
+            title=metadata.get("title", ""),
+            author=metadata.get("author", ""),
+            metadata=metadata,
+            repaired=bool(getattr(doc, "is_repaired", False)),
+        )
+
+    def _page(self, index: int) -> pymupdf.Page:
+        if not 0 <= index < self.page_count:
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), f"page {index + 1}")
+        try:
+            return self._doc.load_page(index)
+        except Exception as exc:  # MuPDF raises plain RuntimeError/ValueError on bad pages
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+
+    def render(self, index: int, zoom: float) -> RenderedPage:
+        page = self._page(index)
+        try:
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        except Exception as exc:
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+        return RenderedPage(index, zoom, pix.width, pix.height, pix.stride, bytes(pix.samples))
+
+    def page_text(self, index: int) -> str:
+        """PyMuPDF's plain text of a page (the repair engine replaces this)."""
+        return str(self._page(index).get_text("text"))
+
+    def words(self, index: int) -> list[Word]:
+        raw = self._page(index).get_text("words")
+        return [Word(str(w[4]), (w[0], w[1], w[2], w[3]), int(w[5]), int(w[6])) for w in raw]
+
+
+def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
+    """Open a PDF or raise ``DocumentError`` with a code saying what is wrong."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:
+        raise DocumentError(DocumentErrorCode.CORRUPT, str(path)) from exc
+    if doc.needs_pass:
+        if password is None:
+            doc.close()
+            raise DocumentError(DocumentErrorCode.ENCRYPTED, str(path))
+        if not doc.authenticate(password):
+            doc.close()
+            raise DocumentError(DocumentErrorCode.WRONG_PASSWORD, str(path))
+    if doc.page_count == 0:
+        # A PDF whose page tree MuPDF could not rebuild at all is damaged, not merely empty.
+        code = DocumentErrorCode.CORRUPT if doc.is_repaired else DocumentErrorCode.NO_PAGES
+        doc.close()
+        raise DocumentError(code, str(path))
+    try:
+        doc.load_page(0)
+    except Exception as exc:
+        doc.close()
+        raise DocumentError(DocumentErrorCode.CORRUPT, str(path), str(exc)) from exc
+    return PdfDocument(path, doc)

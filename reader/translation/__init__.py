@@ -1,0 +1,1 @@
+"""Offline translation: Argos Translate packages (argostranslate is imported lazily)."""

@@ -1,0 +1,820 @@
+"""The reading window: page, Arabic text and translation side by side, with side panels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import Cancelled, DocumentError, DocumentErrorCode
+from reader.pdf import DocumentInfo
+from reader.resources import sample_report
+from reader.search import Hit
+from reader.session import DocumentSession
+from reader.translation.packages import (
+    ModelPackageError,
+    install_package,
+    installed_packages,
+)
+from reader.ui.docks import AnnotationsPanel, OutlineTree, SearchResultsList, ThumbnailList
+from reader.ui.find_bar import FindBar
+from reader.ui.messages import document_error_text, unexpected_error_text
+from reader.ui.page_images import PageImageCache
+from reader.ui.panes import ArabicTextPane, TranslationPane
+from reader.ui.pdf_view import PdfView
+from reader.ui.settings import SettingsStore
+from reader.ui.theme import apply_theme
+from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
+
+PANES = ("page", "arabic", "translation")
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(object)  # DocumentInfo
+    document_failed = Signal(str)  # the message shown
+    page_text_shown = Signal(int)
+    search_finished = Signal(int)  # number of hits
+
+    def __init__(self, settings: SettingsStore | None = None) -> None:
+        super().__init__()
+        self.setObjectName("QariMainWindow")
+        self.settings = settings or SettingsStore()
+        self.worker = DocumentWorker(self)
+        self.jobs = DocumentWorker(self)  # non-PDF background work (model installation)
+        self.cache = PageImageCache(self.worker, parent=self)
+        self.session: DocumentSession | None = None
+        self.info: DocumentInfo | None = None
+        self.last_error: str | None = None
+        self._opening: TaskHandle | None = None
+        self._text_task: TaskHandle | None = None
+        self._search_task: TaskHandle | None = None
+        self._hits: list[Hit] = []
+        self._hit_index = -1
+        self._search_query = ""
+        self._message_box: QMessageBox | None = None
+
+        self._build_central()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.setAcceptDrops(True)
+        self._text_timer = QTimer(self, singleShot=True, interval=60)
+        self._text_timer.timeout.connect(self._request_page_text)
+        self._position_timer = QTimer(self, singleShot=True, interval=1500)
+        self._position_timer.timeout.connect(self._save_position)
+        self.retranslate_ui()
+        self._restore_window()
+        self._refresh_models()
+        self._update_document_actions()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.view = PdfView(self.cache)
+        self.view.setObjectName("pdfView")
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        page_box = QWidget()
+        layout = QVBoxLayout(page_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.arabic_pane = ArabicTextPane()
+        self.translation_pane = TranslationPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (page_box, self.arabic_pane, self.translation_pane):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([560, 480, 360])
+        self._pane_widgets = dict(zip(PANES, (page_box, self.arabic_pane, self.translation_pane),
+                                      strict=True))
+        self.setCentralWidget(self.splitter)
+
+        self.view.current_page_changed.connect(self._on_page_changed)
+        self.view.zoom_changed.connect(self._on_zoom_changed)
+        self.find_bar.query_changed.connect(self.start_search)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.translation_pane.install_requested.connect(self.install_model_dialog)
+        self.cache.render_failed.connect(self._on_render_failed)
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.thumbnails = ThumbnailList(self.cache)
+        self.thumbnails.page_activated.connect(self.go_to_page)
+        self.outline = OutlineTree()
+        self.outline.page_activated.connect(self.go_to_page)
+        self.results = SearchResultsList()
+        self.results.hit_activated.connect(self.go_to_hit)
+        self.annotations = AnnotationsPanel()
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.thumbnails_dock = self._dock("thumbnailsDock", self.thumbnails, left)
+        self.outline_dock = self._dock("outlineDock", self.outline, left)
+        self.tabifyDockWidget(self.thumbnails_dock, self.outline_dock)
+        self.thumbnails_dock.raise_()
+        self.results_dock = self._dock("searchResultsDock", self.results, left)
+        self.tabifyDockWidget(self.outline_dock, self.results_dock)
+        self.results_dock.hide()
+        self.annotations_dock = self._dock("annotationsDock", self.annotations, right)
+        self.outline_dock.hide()
+        self.resizeDocks([self.thumbnails_dock, self.annotations_dock], [150, 220],
+                         Qt.Orientation.Horizontal)
+
+    def _action(self, slot: object, shortcut: QKeySequence | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.open_action = self._action(self.open_dialog, sk.Open)
+        self.open_sample_action = self._action(lambda: self.open_path(str(sample_report())))
+        self.install_model_action = self._action(self.install_model_dialog)
+        self.preferences_action = self._action(self.preferences_dialog, sk.Preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(self.close, sk.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.first_action = self._action(lambda: self.go_to_page(0), "Ctrl+Home")
+        self.previous_action = self._action(lambda: self.go_to_page(self.view.current_page - 1))
+        self.previous_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
+        self.next_action = self._action(lambda: self.go_to_page(self.view.current_page + 1))
+        self.next_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Right")])
+        self.last_action = self._action(lambda: self.go_to_page(self.view.page_count - 1),
+                                        "Ctrl+End")
+        self.goto_action = self._action(self._focus_page_box, "Ctrl+G")
+        self.zoom_in_action = self._action(self.view.zoom_in, sk.ZoomIn)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action(self.view.zoom_out, sk.ZoomOut)
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self.zoom_reset_action = self._action(self.view.reset_zoom, "Ctrl+0")
+        self.fit_width_action = self._action(self.view.fit_width, "Ctrl+1")
+        self.fit_page_action = self._action(self.view.fit_page, "Ctrl+2")
+        self.find_action = self._action(self.open_find, sk.Find)
+        self.find_next_action = self._action(self.find_next, "F3")
+        self.find_previous_action = self._action(self.find_previous, "Shift+F3")
+        self.pane_actions = {}
+        for name in PANES:
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, n=name: self.set_pane_visible(n, on))
+            self.pane_actions[name] = action
+        self.dark_action = self._action(self._toggle_dark, "Ctrl+Shift+D", checkable=True)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for mode in ("system", "light", "dark"):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, m=mode: self.set_theme(m))
+            self.theme_group.addAction(action)
+            self.theme_actions[mode] = action
+        self.about_action = self._action(self.about_dialog)
+
+    def _set_icons(self) -> None:
+        style = self.style()
+        pix = style.StandardPixmap
+        for action, theme, fallback in (
+            (self.open_action, "document-open", pix.SP_DialogOpenButton),
+            (self.first_action, "go-first", pix.SP_MediaSkipBackward),
+            (self.previous_action, "go-previous", pix.SP_ArrowLeft),
+            (self.next_action, "go-next", pix.SP_ArrowRight),
+            (self.last_action, "go-last", pix.SP_MediaSkipForward),
+            (self.zoom_out_action, "zoom-out", pix.SP_ArrowDown),
+            (self.zoom_in_action, "zoom-in", pix.SP_ArrowUp),
+            (self.fit_width_action, "zoom-fit-width", pix.SP_TitleBarMaxButton),
+            (self.fit_page_action, "zoom-fit-best", pix.SP_TitleBarNormalButton),
+            (self.find_action, "edit-find", pix.SP_FileDialogContentsView),
+        ):
+            action.setIcon(QIcon.fromTheme(theme, style.standardIcon(fallback)))
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        self.file_menu.addAction(self.open_sample_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.install_model_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+        self.view_menu = bar.addMenu("")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
+                       self.fit_width_action, self.fit_page_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.panes_menu = self.view_menu.addMenu("")
+        for name in PANES:
+            self.panes_menu.addAction(self.pane_actions[name])
+        self.panels_menu = self.view_menu.addMenu("")
+        for dock in (self.thumbnails_dock, self.outline_dock, self.results_dock,
+                     self.annotations_dock):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.theme_menu = self.view_menu.addMenu("")
+        for action in self.theme_actions.values():
+            self.theme_menu.addAction(action)
+        self.theme_menu.addSeparator()
+        self.theme_menu.addAction(self.dark_action)
+        self.go_menu = bar.addMenu("")
+        for action in (self.first_action, self.previous_action, self.next_action,
+                       self.last_action, self.goto_action):
+            self.go_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self._set_icons()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.first_action)
+        self.toolbar.addAction(self.previous_action)
+        self.page_box = QSpinBox()
+        self.page_box.setObjectName("pageBox")
+        self.page_box.setMinimum(1)
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda v: self.go_to_page(v - 1))
+        self.toolbar.addWidget(self.page_box)
+        self.page_total = QLabel()
+        self.toolbar.addWidget(self.page_total)
+        self.toolbar.addAction(self.next_action)
+        self.toolbar.addAction(self.last_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.zoom_out_action)
+        self.toolbar.addAction(self.zoom_in_action)
+        self.toolbar.addAction(self.fit_width_action)
+        self.toolbar.addAction(self.fit_page_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.find_action)
+        self.dark_toggle = QToolButton()
+        self.dark_toggle.setDefaultAction(self.dark_action)
+        self.dark_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addWidget(self.dark_toggle)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.status_page = QLabel()
+        self.status_zoom = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.clicked.connect(self.cancel_search)
+        self.cancel_button.hide()
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.status_page)
+        status.addPermanentWidget(self.status_zoom)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self._title())
+        self.open_action.setText(self.tr("&Open…"))
+        self.open_sample_action.setText(self.tr("Open the &sample report"))
+        self.install_model_action.setText(self.tr("Install translation &model from file…"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.first_action.setText(self.tr("&First page"))
+        self.previous_action.setText(self.tr("&Previous page"))
+        self.next_action.setText(self.tr("&Next page"))
+        self.last_action.setText(self.tr("&Last page"))
+        self.goto_action.setText(self.tr("&Go to page…"))
+        self.zoom_in_action.setText(self.tr("Zoom &in"))
+        self.zoom_out_action.setText(self.tr("Zoom &out"))
+        self.zoom_reset_action.setText(self.tr("&Actual size"))
+        self.fit_width_action.setText(self.tr("Fit &width"))
+        self.fit_page_action.setText(self.tr("Fit &page"))
+        self.find_action.setText(self.tr("&Find…"))
+        self.find_next_action.setText(self.tr("Find &next"))
+        self.find_previous_action.setText(self.tr("Find pre&vious"))
+        self.pane_actions["page"].setText(self.tr("&Page"))
+        self.pane_actions["arabic"].setText(self.tr("&Arabic text"))
+        self.pane_actions["translation"].setText(self.tr("&Translation"))
+        self.dark_action.setText(self.tr("&Dark theme"))
+        self.theme_actions["system"].setText(self.tr("Follow the &system"))
+        self.theme_actions["light"].setText(self.tr("&Light"))
+        self.theme_actions["dark"].setText(self.tr("&Dark"))
+        self.about_action.setText(self.tr("&About Qari"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.panes_menu.setTitle(self.tr("Pa&nes"))
+        self.panels_menu.setTitle(self.tr("Side pa&nels"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.thumbnails_dock.setWindowTitle(self.tr("Pages"))
+        self.outline_dock.setWindowTitle(self.tr("Outline"))
+        self.results_dock.setWindowTitle(self.tr("Search results"))
+        self.annotations_dock.setWindowTitle(self.tr("Annotations"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the search"))
+        for pane in (self.arabic_pane, self.translation_pane, self.find_bar, self.annotations):
+            pane.retranslate_ui()
+        self._update_status()
+
+    def _title(self) -> str:
+        if self.info is None:
+            return "Qari"
+        name = self.info.title or Path(self.info.path).name
+        return f"{name} — Qari"
+
+    # -- settings ----------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        for name in PANES:
+            self.pane_actions[name].setChecked(self.settings.pane_visible(name))
+        theme = self.settings.theme()
+        self.theme_actions[theme].setChecked(True)
+        self._apply_theme(theme)
+        mode, zoom = self.settings.zoom()
+        self._initial_zoom = (mode, zoom)
+
+    def save_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        for name in PANES:
+            self.settings.set_pane_visible(name, self.pane_actions[name].isChecked())
+        self.settings.set_zoom(self.view.fit_mode, self.view.zoom)
+        self._save_position()
+        self.settings.sync()
+
+    def _save_position(self) -> None:
+        if self.info is not None:
+            self.settings.set_last_page(self.info.sha256, self.view.current_page)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self.cancel_search()
+        self.worker.shutdown()
+        self.jobs.shutdown()
+        super().closeEvent(event)
+
+    # -- opening documents -------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        start = str(Path(self.info.path).parent) if self.info else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a PDF"), start,
+                                              self.tr("PDF documents (*.pdf);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str, password: str | None = None) -> None:
+        """Open ``path`` in the background; the current document stays until it succeeds."""
+        self.worker.cancel(self._opening)
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", Path(path).name))
+
+        def opened(session: DocumentSession) -> None:
+            self._opening = None
+            self._adopt(session)
+
+        def failed(exc: object) -> None:
+            self._opening = None
+            self.statusBar().clearMessage()
+            self._open_failed(path, exc)
+
+        self._opening = self.worker.submit(lambda: DocumentSession.open(path, password),
+                                           PRIORITY_VISIBLE, opened, failed)
+
+    def ask_password(self, name: str, retry: bool) -> str | None:
+        """Ask for a document password (a method so tests can answer it)."""
+        prompt = (self.tr("The password was not correct. Enter the password for “%1”:") if retry
+                  else self.tr("“%1” is protected. Enter its password:")).replace("%1", name)
+        text, ok = QInputDialog.getText(self, self.tr("Password"), prompt,
+                                        QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _open_failed(self, path: str, exc: object) -> None:
+        name = Path(path).name
+        if isinstance(exc, DocumentError) and exc.code in (DocumentErrorCode.ENCRYPTED,
+                                                           DocumentErrorCode.WRONG_PASSWORD):
+            retry = exc.code == DocumentErrorCode.WRONG_PASSWORD
+            if retry:
+                self.show_error(document_error_text(exc))
+            password = self.ask_password(name, retry)
+            if password is not None:
+                self.open_path(path, password)
+            return
+        if isinstance(exc, DocumentError):
+            message = document_error_text(exc)
+        else:
+            message = unexpected_error_text(name, str(exc))
+        self.show_error(message)
+
+    def show_error(self, message: str) -> None:
+        """A clear message in a window-modal box that does not block the event loop."""
+        self.last_error = message
+        if self._message_box is not None:
+            self._message_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Qari", message, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("errorMessage")
+        box.open()
+        self._message_box = box
+        self.document_failed.emit(message)
+
+    def _adopt(self, session: DocumentSession) -> None:
+        old = self.session
+        if old is not None:
+            self._save_position()
+            self.cancel_search()
+            self.worker.submit(old.close, PRIORITY_BACKGROUND)
+        self.session = session
+        self.info = info = session.info
+        sizes = [(p.width, p.height) for p in info.pages]
+        self.cache.set_renderer(session.render)
+        self.view.set_pages(sizes)
+        mode, zoom = getattr(self, "_initial_zoom", ("width", 1.0))
+        if mode == PdfView.FIT_WIDTH:
+            self.view.fit_width()
+        elif mode == PdfView.FIT_PAGE:
+            self.view.fit_page()
+        else:
+            self.view.set_zoom(zoom)
+        self.thumbnails.set_pages(sizes, [p.label for p in info.pages])
+        self.outline.set_outline(info.outline)
+        self.outline_dock.setVisible(bool(info.outline))
+        self.outline_dock.toggleViewAction().setEnabled(bool(info.outline))
+        self.results.clear()
+        self._hits = []
+        self._hit_index = -1
+        self.page_box.blockSignals(True)
+        self.page_box.setMaximum(info.page_count)
+        self.page_box.setValue(1)
+        self.page_box.blockSignals(False)
+        self.arabic_pane.clear()
+        self.settings.add_recent(info.path)
+        self.settings.set_last_document(info.path)
+        self.setWindowTitle(self._title())
+        self._update_document_actions()
+        last = self.settings.last_page(info.sha256)
+        if 0 < last < info.page_count:
+            self.go_to_page(last)
+        else:
+            self._on_page_changed(0)
+        message = self.tr("The file was damaged; Qari repaired what it could.") if info.repaired \
+            else self.tr("Opened %1 (%2 pages)").replace("%1", Path(info.path).name)\
+            .replace("%2", str(info.page_count))
+        self.statusBar().showMessage(message, 6000)
+        if self.find_bar.isVisible() and self.find_bar.query():
+            self.start_search(self.find_bar.query())
+        self.document_opened.emit(info)
+
+    def _update_document_actions(self) -> None:
+        has_doc = self.info is not None
+        for action in (self.first_action, self.previous_action, self.next_action,
+                       self.last_action, self.goto_action, self.zoom_in_action,
+                       self.zoom_out_action, self.zoom_reset_action, self.fit_width_action,
+                       self.fit_page_action, self.find_action, self.find_next_action,
+                       self.find_previous_action):
+            action.setEnabled(has_doc)
+        self.page_box.setEnabled(has_doc)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear the list"))
+            clear.triggered.connect(self.settings.clear_recent)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_pdf(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_pdf(event.mimeData().urls())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    @staticmethod
+    def _dropped_pdf(urls: list[QUrl]) -> str | None:
+        for url in urls:
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf"):
+                return url.toLocalFile()
+        return None
+
+    # -- navigation --------------------------------------------------------------------------
+    def go_to_page(self, page: int) -> None:
+        if self.info is None:
+            return
+        self.view.go_to_page(max(0, min(page, self.info.page_count - 1)))
+
+    def _focus_page_box(self) -> None:
+        self.page_box.setFocus()
+        self.page_box.selectAll()
+
+    def _on_page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.thumbnails.select_page(page)
+        self._update_status()
+        self.arabic_pane.show_loading(page)
+        self._text_timer.start()
+        self._position_timer.start()
+
+    def _request_page_text(self) -> None:
+        if self.session is None:
+            return
+        session, page = self.session, self.view.current_page
+        self.worker.cancel(self._text_task)
+
+        def shown(text: str) -> None:
+            if session is self.session and page == self.view.current_page:
+                self.arabic_pane.show_text(page, text)
+                self.page_text_shown.emit(page)
+
+        def failed(exc: object) -> None:
+            if session is self.session and page == self.view.current_page:
+                self.arabic_pane.show_error(page, self.tr("The text of this page cannot be read."))
+
+        self._text_task = self.worker.submit(lambda: session.page_text(page), PRIORITY_VISIBLE,
+                                             shown, failed)
+
+    def _on_zoom_changed(self, _zoom: float) -> None:
+        self._update_status()
+
+    def _on_render_failed(self, page: int, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Page %1 cannot be displayed: %2").replace("%1", str(page + 1))
+            .replace("%2", message), 8000)
+
+    def _update_status(self) -> None:
+        if self.info is None:
+            self.status_page.setText(self.tr("No document"))
+            self.page_total.setText("")
+            self.status_zoom.setText("")
+            return
+        total = self.info.page_count
+        self.page_total.setText(f" / {total} ")
+        page = str(self.view.current_page + 1)
+        self.status_page.setText(self.tr("Page %1 of %2").replace("%1", page)
+                                 .replace("%2", str(total)))
+        self.status_zoom.setText(f"{round(self.view.zoom * 100)}%")
+
+    # -- panes and theme ---------------------------------------------------------------------
+    def set_pane_visible(self, name: str, visible: bool) -> None:
+        shown = [n for n in PANES if self.pane_actions[n].isChecked()]
+        if not visible and not shown:
+            # Keep at least one pane: an empty window helps nobody.
+            self.pane_actions[name].setChecked(True)
+            return
+        self._pane_widgets[name].setVisible(visible)
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.set_theme(mode)
+        self.theme_actions[mode].setChecked(True)
+        self._apply_theme(mode)
+
+    def _apply_theme(self, mode: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            dark = apply_theme(app, mode)
+            self.dark_action.blockSignals(True)
+            self.dark_action.setChecked(dark)
+            self.dark_action.blockSignals(False)
+
+    def _toggle_dark(self, on: bool) -> None:
+        self.set_theme("dark" if on else "light")
+
+    # -- find --------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def start_search(self, query: str) -> None:
+        """Search the whole document in the background, page by page, hits as they come."""
+        self.cancel_search()
+        self._search_query = query
+        self._hits = []
+        self._hit_index = -1
+        self.results.clear()
+        self.view.set_search_hits({})
+        if self.session is None or not query.strip():
+            self.find_bar.set_status("")
+            return
+        session = self.session
+        total = session.page_count
+        self.results_dock.show()
+        self.results_dock.raise_()
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Searching %p%"))
+        self.progress.show()
+        self.cancel_button.show()
+
+        def pages():  # noqa: ANN202 (a generator of (page, hits))
+            for page in range(total):
+                yield page, session.find_page(page, query)
+
+        def found(item: tuple[int, list[Hit]]) -> None:
+            page, hits = item
+            self.progress.setValue(page + 1)
+            if hits:
+                self._hits.extend(hits)
+                self.results.add_hits(hits, self.tr("p. %1"))
+                self._show_hits()
+                if self._hit_index < 0:
+                    self.go_to_hit(0)
+
+        def done(_value: object) -> None:
+            self._search_task = None
+            self._finish_search()
+
+        def failed(exc: object) -> None:
+            self._search_task = None
+            self._finish_search()
+            if not isinstance(exc, Cancelled):
+                text = self.tr("The search failed: %1").replace("%1", str(exc))
+                self.statusBar().showMessage(text)
+
+        self._search_task = self.worker.submit_steps(pages(), PRIORITY_BACKGROUND, found, done,
+                                                     failed)
+
+    def _finish_search(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_find_status()
+        self.search_finished.emit(len(self._hits))
+
+    def cancel_search(self) -> None:
+        if self._search_task is not None:
+            self.worker.cancel(self._search_task)
+            self._search_task = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self._update_find_status()
+
+    def _update_find_status(self) -> None:
+        if not self._search_query.strip():
+            self.find_bar.set_status("")
+        elif not self._hits:
+            self.find_bar.set_status(self.tr("No matches"))
+        else:
+            self.find_bar.set_status(self.tr("%1 of %2").replace("%1", str(self._hit_index + 1))
+                                     .replace("%2", str(len(self._hits))))
+
+    def search_hits(self) -> list[Hit]:
+        return list(self._hits)
+
+    def _show_hits(self) -> None:
+        by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+        for hit in self._hits:
+            by_page.setdefault(hit.page, []).extend(hit.rects)
+        current = None
+        if 0 <= self._hit_index < len(self._hits):
+            hit = self._hits[self._hit_index]
+            if hit.rects:
+                current = (hit.page, hit.rects[0])
+        self.view.set_search_hits(by_page, current)
+
+    def go_to_hit(self, index: int) -> None:
+        if not self._hits:
+            return
+        self._hit_index = index % len(self._hits)
+        hit = self._hits[self._hit_index]
+        if hit.rects:
+            self.view.ensure_visible(hit.page, hit.rects[0])
+        else:
+            self.go_to_page(hit.page)
+        self.results.setCurrentRow(self._hit_index)
+        self._show_hits()
+        self._update_find_status()
+
+    def find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+        self.find_bar.flush()
+        self.go_to_hit(self._hit_index + 1)
+
+    def find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+        self.find_bar.flush()
+        self.go_to_hit(self._hit_index - 1 if self._hit_index >= 0 else -1)
+
+    def _on_find_closed(self) -> None:
+        self.cancel_search()
+        self.view.set_search_hits({})
+        self.view.setFocus()
+
+    # -- translation models ------------------------------------------------------------------
+    def _refresh_models(self) -> None:
+        def listed(packages: list) -> None:
+            labels = [p.label for p in packages if (p.from_code, p.to_code) == ("ar", "en")]
+            self.translation_pane.set_installed_models(labels)
+
+        self.jobs.submit(installed_packages, PRIORITY_BACKGROUND, listed, lambda _e: None)
+
+    def install_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Install a translation model"), str(Path.home()),
+            self.tr("Argos Translate models (*.argosmodel);;All files (*)"))
+        if path:
+            self.install_model(path)
+
+    def install_model(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Installing %1…").replace("%1", Path(path).name))
+
+        def done(package: object) -> None:
+            self.statusBar().showMessage(self.tr("Installed the translation model %1.")
+                                         .replace("%1", getattr(package, "label", "")), 8000)
+            self._refresh_models()
+
+        def failed(exc: object) -> None:
+            self.statusBar().clearMessage()
+            if isinstance(exc, ModelPackageError):
+                self.show_error(self.tr("This translation model cannot be installed: %1")
+                                .replace("%1", str(exc)))
+            else:
+                self.show_error(self.tr("Installing the model failed: %1").replace("%1", str(exc)))
+
+        self.jobs.submit(lambda: install_package(path), PRIORITY_VISIBLE, done, failed)
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def preferences_dialog(self) -> None:
+        from reader.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.set_theme(self.settings.theme())
+
+    def about_dialog(self) -> None:
+        from reader import __version__
+
+        QMessageBox.about(self, self.tr("About Qari"), self.tr(
+            "<b>Qari %1</b><p>An offline reader for the bilingual review of Arabic reports.</p>"
+            "<p>Licensed under the GNU Affero General Public License, version 3 or later.</p>")
+            .replace("%1", __version__))
+

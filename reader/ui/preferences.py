@@ -1,0 +1,52 @@
+"""Preferences: the UI language and the theme."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from reader.ui.settings import LANGUAGES, THEMES, SettingsStore
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self._settings = settings
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageChoice")
+        names = {"system": self.tr("As the system"), "en": "English", "ar": "العربية"}
+        for code in LANGUAGES:
+            self.language.addItem(names[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(settings.language()))
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeChoice")
+        themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                  "dark": self.tr("Dark")}
+        for code in THEMES:
+            self.theme.addItem(themes[code], code)
+        self.theme.setCurrentIndex(THEMES.index(settings.theme()))
+        note = QLabel(self.tr("A new language applies the next time Qari starts."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Interface language:"), self.language)
+        form.addRow("", note)
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(buttons)
+        self.setWindowTitle(self.tr("Preferences"))
+
+    def accept(self) -> None:
+        self._settings.set_language(self.language.currentData())
+        self._settings.set_theme(self.theme.currentData())
+        self._settings.sync()
+        super().accept()
