@@ -16,6 +16,7 @@ class DocumentErrorCode(StrEnum):
     EMPTY = "empty"
     NOT_PDF = "not_pdf"
     CORRUPT = "corrupt"
+    TRUNCATED = "truncated"
     NO_PAGES = "no_pages"
     ENCRYPTED = "encrypted"
     WRONG_PASSWORD = "wrong_password"
@@ -29,6 +30,7 @@ _DEFAULT_MESSAGES: dict[DocumentErrorCode, str] = {
     DocumentErrorCode.EMPTY: "the file is empty",
     DocumentErrorCode.NOT_PDF: "not a PDF file",
     DocumentErrorCode.CORRUPT: "the PDF is damaged and cannot be opened",
+    DocumentErrorCode.TRUNCATED: "the PDF is incomplete (the file ends too early)",
     DocumentErrorCode.NO_PAGES: "the PDF has no pages",
     DocumentErrorCode.ENCRYPTED: "the PDF is protected by a password",
     DocumentErrorCode.WRONG_PASSWORD: "the password is wrong",

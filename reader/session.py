@@ -16,11 +16,17 @@ from reader.search import Hit, SearchablePage, find_in_page
 
 
 def display_text(text: str) -> str:
-    """Interim clean-up of PyMuPDF text: presentation forms to base letters (NFKC on them only)."""
+    """Interim clean-up of PyMuPDF text: presentation forms to base letters (NFKC on them
+    only), and no-break spaces, which some typesetters put between all words, to spaces."""
     out = []
     for ch in text:
         code = ord(ch)
-        if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        if ch == "\u00a0":
+            out.append(" ")
+        elif code < 0x20 and ch not in "\n\t":
+            # Broken font maps yield control characters; a form feed would even split pages.
+            continue
+        elif 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
             out.append(unicodedata.normalize("NFKC", ch))
         else:
             out.append(ch)

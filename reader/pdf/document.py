@@ -94,6 +94,14 @@ def _check_file(path: Path) -> None:
     # The PDF header may follow some junk, but within the first kilobyte (PDF 1.7, 7.5.2).
     if b"%PDF-" not in head:
         raise DocumentError(DocumentErrorCode.NOT_PDF, name)
+    # MuPDF rebuilds what it can of a cut-off file and would show a partial document as if it
+    # were whole; an interrupted download or copy must be named instead. A complete file ends
+    # with %%EOF (readers tolerate it anywhere in the last kilobyte or so).
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 2048))
+        tail = handle.read()
+    if b"%%EOF" not in tail:
+        raise DocumentError(DocumentErrorCode.TRUNCATED, name)
 
 
 class PdfDocument:

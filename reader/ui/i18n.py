@@ -6,13 +6,23 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from reader.paths import cache_dir
 from reader.resources import translations_dir
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+# Qt flips the layout by itself when a catalogue translates this to "RTL"; the Arabic
+# catalogue does, and install_translators sets the same direction explicitly.
+QT_TRANSLATE_NOOP("QGuiApplication", "QT_LAYOUT_DIRECTION")
 
 
 def resolve_language(requested: str) -> str:

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from reader.errors import DocumentError, DocumentErrorCode
+from reader.pdf import open_pdf
+
+
+def test_sample_report_describes_itself(sample_pdf):
+    doc = open_pdf(sample_pdf)
+    info = doc.info()
+    assert info.page_count == doc.page_count >= 4
+    assert info.title == "الوصول إلى مياه الشرب في القرى الجبلية"
+    assert len(info.sha256) == 64
+    assert [e.title for e in info.outline][:2] == ["ملخص تنفيذي", "1. مقدمة"]
+    assert all(0 <= e.page < info.page_count for e in info.outline)
+    assert info.pages[0].width == pytest.approx(595, abs=1)
+    assert not info.repaired
+
+
+def test_render_size_follows_zoom(sample_pdf):
+    doc = open_pdf(sample_pdf)
+    small = doc.render(0, 0.5)
+    large = doc.render(0, 1.0)
+    assert large.width == pytest.approx(2 * small.width, abs=1)
+    assert large.height == pytest.approx(2 * small.height, abs=1)
+    assert len(large.samples) == large.stride * large.height
+    # Not a blank page: the title is dark ink on white paper.
+    assert min(large.samples) < 100 and max(large.samples) == 255
+
+
+def test_words_have_boxes_on_the_page(sample_pdf):
+    doc = open_pdf(sample_pdf)
+    words = doc.words(1)
+    assert len(words) > 50
+    width, height = doc.info().pages[1].width, doc.info().pages[1].height
+    for word in words:
+        x0, y0, x1, y1 = word.rect
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [
+        ("missing", DocumentErrorCode.MISSING),
+        ("folder", DocumentErrorCode.NOT_A_FILE),
+        ("empty", DocumentErrorCode.EMPTY),
+        ("not_pdf", DocumentErrorCode.NOT_PDF),
+        ("truncated", DocumentErrorCode.TRUNCATED),
+        ("corrupt", DocumentErrorCode.CORRUPT),
+        ("zero_pages", DocumentErrorCode.NO_PAGES),
+        ("encrypted", DocumentErrorCode.ENCRYPTED),
+    ],
+)
+def test_bad_input_is_named(bad_files, kind, code):
+    with pytest.raises(DocumentError) as caught:
+        open_pdf(bad_files[kind])
+    assert caught.value.code == code
+    assert str(bad_files[kind]) in str(caught.value)
+
+
+def test_password(bad_files):
+    with pytest.raises(DocumentError) as caught:
+        open_pdf(bad_files["encrypted"], "wrong")
+    assert caught.value.code == DocumentErrorCode.WRONG_PASSWORD
+    assert open_pdf(bad_files["encrypted"], "sesame").page_count >= 4
+
+
+def test_bad_page_index(sample_pdf):
+    doc = open_pdf(sample_pdf)
+    with pytest.raises(DocumentError) as caught:
+        doc.render(doc.page_count, 1.0)
+    assert caught.value.code == DocumentErrorCode.BAD_PAGE

@@ -1,0 +1,57 @@
+"""The layering rules of DEVELOPERS.md, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "reader"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _modules() -> dict[str, set[str]]:
+    return {str(p.relative_to(PACKAGE.parent)): _imports(p) for p in PACKAGE.rglob("*.py")}
+
+
+def test_only_the_ui_imports_qt():
+    offenders = [m for m, names in _modules().items()
+                 if names & {"PySide6", "shiboken6"} and not m.startswith("reader/ui/")]
+    assert offenders == []
+
+
+def test_only_the_pdf_package_imports_pymupdf():
+    offenders = [m for m, names in _modules().items()
+                 if names & {"pymupdf", "fitz"} and not m.startswith("reader/pdf/")]
+    assert offenders == []
+
+
+def test_only_the_argos_adapter_imports_argostranslate():
+    offenders = [m for m, names in _modules().items()
+                 if "argostranslate" in names and m != "reader/translation/argos.py"]
+    assert offenders == []
+
+
+def test_argos_is_imported_lazily():
+    tree = ast.parse((PACKAGE / "translation" / "argos.py").read_text(encoding="utf-8"))
+    top_level = {alias.name for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+                 for alias in node.names}
+    assert not any(name.startswith("argostranslate") for name in top_level)
+
+
+def test_core_imports_without_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, reader.cli, reader.session, reader.search, reader.translation.packages;"
+            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent).returncode == 0

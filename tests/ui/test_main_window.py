@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QPalette
+
+from tests.ui.conftest import fail_and_wait, open_and_wait
+
+
+def wait_text(qtbot, window, page):
+    qtbot.waitUntil(lambda: window.arabic_pane.page == page and window.arabic_pane.text() != "",
+                    timeout=10000)
+
+
+def test_opens_the_sample_with_page_and_text(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    assert window.info.page_count == 5
+    assert window.page_box.maximum() == 5
+    assert window.page_total.text().strip() == "/ 5"
+    assert "Qari" in window.windowTitle()
+    wait_text(qtbot, window, 0)
+    assert "ملخص تنفيذي" in window.arabic_pane.text()
+    assert "No Arabic→English translation model" in window.translation_pane.message.text()
+    assert window.outline_dock.isVisible()
+    assert window.outline.topLevelItemCount() >= 5
+    # The first page is rendered and painted.
+    qtbot.waitUntil(lambda: window.cache.get(0, window.view.device_scale()) is not None,
+                    timeout=10000)
+
+
+def test_navigation(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.next_action.trigger()
+    assert window.view.current_page == 1
+    assert window.page_box.value() == 2
+    window.last_action.trigger()
+    assert window.view.current_page == 4
+    window.previous_action.trigger()
+    assert window.view.current_page == 3
+    window.first_action.trigger()
+    assert window.view.current_page == 0
+    window.page_box.setValue(3)
+    assert window.view.current_page == 2
+    wait_text(qtbot, window, 2)
+    assert "النتائج الرئيسية" in window.arabic_pane.text()
+    assert window.status_page.text() == "Page 3 of 5"
+    window.thumbnails.page_activated.emit(4)
+    assert window.view.current_page == 4
+    window.next_action.trigger()  # past the end stays on the last page
+    assert window.view.current_page == 4
+
+
+def test_zoom_changes_the_rendered_size(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.zoom_reset_action.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: window.cache.get(0, view.device_scale()) is not None, timeout=10000)
+    before = window.cache.get(0, view.device_scale()).width()
+    width_before = view.page_rect(0).width()
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert view.zoom == pytest.approx(1.25)
+    assert window.status_zoom.text() == "125%"
+    qtbot.waitUntil(lambda: window.cache.get(0, view.device_scale()) is not None, timeout=10000)
+    after = window.cache.get(0, view.device_scale()).width()
+    assert after == pytest.approx(before * 1.25, abs=2)
+    assert view.page_rect(0).width() == pytest.approx(width_before * 1.25, abs=1)
+    window.zoom_out_action.trigger()
+    assert view.zoom == pytest.approx(1.1)
+    window.fit_width_action.trigger()
+    room = view.viewport().width()
+    assert view.page_rect(0).width() == pytest.approx(room - 20, abs=2)
+    window.fit_page_action.trigger()
+    assert view.page_rect(0).height() <= view.viewport().height()
+
+
+def test_ctrl_wheel_zooms(qtbot, window, sample_pdf):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    open_and_wait(qtbot, window, sample_pdf)
+    window.zoom_reset_action.trigger()
+    event = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    window.view.wheelEvent(event)
+    assert window.view.zoom == pytest.approx(1.1)
+
+
+def test_outline_click_goes_to_its_page(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.outline_dock.raise_()
+    qtbot.waitUntil(window.outline.isVisible, timeout=5000)
+    items = window.outline.findItems("4. التوصيات", Qt.MatchFlag.MatchExactly
+                                     | Qt.MatchFlag.MatchRecursive)
+    assert len(items) == 1
+    rect = window.outline.visualItemRect(items[0])
+    from pytestqt.qtbot import QtBot
+
+    QtBot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert window.view.current_page == 4
+
+
+@pytest.mark.parametrize("query", ["الصفصاف", "الصَّفْصَافُ"])
+def test_find_with_and_without_harakat(qtbot, window, sample_pdf, query):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    with qtbot.waitSignal(window.search_finished, timeout=10000) as blocker:
+        # QTest cannot type Arabic on every platform: set the text as an edit would.
+        window.find_bar.edit.setText(query)
+        window.find_bar.edit.textEdited.emit(query)
+    hits = window.search_hits()
+    assert blocker.args[0] == len(hits) >= 2
+    assert sorted({h.page for h in hits}) == [3, 4]
+    assert window.results.count() == len(hits)
+    marked = window.view.search_hits()
+    assert set(marked) == {3, 4} and all(marked.values())
+    assert window.view.current_page == hits[0].page
+    assert window.find_bar.status.text() == f"1 of {len(hits)}"
+
+
+def test_f3_and_shift_f3_walk_the_hits(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.find_action.trigger()
+    with qtbot.waitSignal(window.search_finished, timeout=10000):
+        window.find_bar.edit.setText("مياه")
+        window.find_bar.edit.textEdited.emit("مياه")
+        window.find_bar.flush()
+    hits = window.search_hits()
+    assert len(hits) >= 3
+    window.find_next_action.trigger()
+    assert window.find_bar.status.text() == f"2 of {len(hits)}"
+    window.find_previous_action.trigger()
+    window.find_previous_action.trigger()
+    assert window.find_bar.status.text() == f"{len(hits)} of {len(hits)}"
+    assert window.view.current_page == hits[-1].page
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.view.search_hits() == {}
+
+
+def test_no_match(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.find_action.trigger()
+    with qtbot.waitSignal(window.search_finished, timeout=10000):
+        window.start_search("زرافة")
+    assert window.search_hits() == []
+    assert window.find_bar.status.text() == "No matches"
+
+
+EXPECTED_WORDS = {
+    "missing": "does not exist",
+    "folder": "is a folder",
+    "empty": "is empty",
+    "not_pdf": "is not a PDF",
+    "truncated": "incomplete",
+    "corrupt": "damaged",
+    "zero_pages": "no pages",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED_WORDS))
+def test_bad_input_keeps_the_open_document(qtbot, window, sample_pdf, bad_files, kind):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.go_to_page(2)
+    message = fail_and_wait(qtbot, window, bad_files[kind])
+    assert EXPECTED_WORDS[kind] in message
+    assert bad_files[kind].name in message
+    assert window.last_error == message
+    assert window.info.path == str(sample_pdf)
+    assert window.view.current_page == 2
+    box = window.findChild(type(window._message_box), "errorMessage")
+    assert box is not None and box.isVisible() and box.text() == message
+
+
+def test_password_is_asked_and_checked(qtbot, window, sample_pdf, bad_files, monkeypatch):
+    open_and_wait(qtbot, window, sample_pdf)
+    answers = iter(["wrong", None])
+    monkeypatch.setattr(window, "ask_password", lambda _name, _retry: next(answers))
+    message = fail_and_wait(qtbot, window, bad_files["encrypted"])
+    assert "password" in message and "not correct" in message
+    assert window.info.path == str(sample_pdf)
+    monkeypatch.setattr(window, "ask_password", lambda _name, _retry: "sesame")
+    open_and_wait(qtbot, window, bad_files["encrypted"])
+    assert window.info.path == str(bad_files["encrypted"])
+
+
+def test_drop_a_pdf_opens_it(qtbot, window, sample_pdf, tmp_path):
+    copy = tmp_path / "dropped report.pdf"
+    copy.write_bytes(sample_pdf.read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.document_opened, timeout=15000):
+        window.dropEvent(event)
+    assert window.info.path == str(copy)
+
+
+def test_render_failure_is_reported_not_fatal(qtbot, window, tmp_path):
+    doc = pymupdf.open()
+    for _ in range(2):
+        doc.new_page()
+    path = tmp_path / "two.pdf"
+    doc.save(path)
+    open_and_wait(qtbot, window, path)
+    assert window.info.page_count == 2
+    wait_text(qtbot, window, 0) if window.arabic_pane.text() else None
+    qtbot.waitUntil(lambda: "no text layer" in window.arabic_pane.browser.placeholderText(),
+                    timeout=10000)
+
+
+def test_panes_can_be_hidden_but_not_all(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    window.pane_actions["translation"].setChecked(False)
+    assert not window.translation_pane.isVisible()
+    window.pane_actions["arabic"].setChecked(False)
+    window.pane_actions["page"].setChecked(False)
+    assert window.pane_actions["page"].isChecked()
+    assert window.view.isVisible()
+
+
+def test_dark_theme_toggle(qtbot, window, app):
+    window.set_theme("light")
+    light = app.palette().color(QPalette.ColorRole.Window).lightness()
+    window.dark_action.trigger()
+    assert window.dark_action.isChecked()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < light
+    assert window.settings.theme() == "dark"
+    window.dark_action.trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() == light
+
+
+def test_fast_flipping_renders_only_where_the_reader_stops(qtbot, window, tmp_path):
+    doc = pymupdf.open()
+    for i in range(60):
+        page = doc.new_page()
+        page.insert_text((72, 72), f"page {i + 1}", fontsize=30)
+    path = tmp_path / "sixty.pdf"
+    doc.save(path)
+    open_and_wait(qtbot, window, path)
+    window.fit_page_action.trigger()
+    rendered: list[int] = []
+    session = window.session
+    original = session.render
+
+    def counting(page, zoom):
+        rendered.append(page)
+        return original(page, zoom)
+
+    window.cache.set_renderer(counting)
+    for page in range(60):  # one event loop turn: the user holds Page Down
+        window.go_to_page(page)
+    view = window.view
+    qtbot.waitUntil(lambda: window.cache.get(59, view.device_scale()) is not None, timeout=10000)
+    assert view.current_page == 59
+    assert len(rendered) <= 6, rendered
