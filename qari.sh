@@ -61,8 +61,13 @@ ensure_venv() {
   # Reinstall only when the project's declared dependencies changed.
   if [ ! -f "$stamp" ] || [ "$here/pyproject.toml" -nt "$stamp" ] || [ "$here/setup.py" -nt "$stamp" ]; then
     say "installing Qari and its dependencies into .venv (first run takes a minute or two)"
-    "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e "$here[test]"
+    local log="$venv/pip-install.log"
+    if ! { "$venv/bin/python" -m pip install --upgrade pip &&
+           "$venv/bin/python" -m pip install -e "$here[test]"; } >"$log" 2>&1; then
+      tail -n 30 "$log" >&2
+      say "installing the Python packages failed (full log: $log)"
+      exit 1
+    fi
     touch "$stamp"
   fi
 }

@@ -43,6 +43,10 @@ def create_app(argv: Sequence[str] = (), language: str | None = None):  # noqa: 
     from reader.ui.i18n import install_translators, resolve_language
     from reader.ui.settings import SettingsStore
 
+    # The event loop re-enters Python for every slot and paint; with the default 5 ms GIL
+    # switch interval each entry may wait for the document worker, which stalled the window
+    # for 0.8 s during a 500-page search (1 ms: under 50 ms; benchmarks/bench_window.py).
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Qari")
     app.setOrganizationName("Qari")

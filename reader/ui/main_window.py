@@ -312,6 +312,13 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        # QProgressBar.setValue repaints at once; per-page updates of a 500-page job
+        # repainted the window hundreds of times. Apply the latest value at most 10 times a
+        # second instead.
+        self._progress_value = 0
+        self._progress_timer = QTimer(self, singleShot=True, interval=100)
+        self._progress_timer.timeout.connect(
+            lambda: self.progress.setValue(self._progress_value))
         self.cancel_button = QToolButton()
         self.cancel_button.clicked.connect(self.cancel_search)
         self.cancel_button.hide()
@@ -680,7 +687,7 @@ class MainWindow(QMainWindow):
 
         def found(item: tuple[int, list[Hit]]) -> None:
             page, hits = item
-            self.progress.setValue(page + 1)
+            self._set_progress(page + 1)
             if hits:
                 self._hits.extend(hits)
                 self.results.add_hits(hits, self.tr("p. %1"))
@@ -701,6 +708,11 @@ class MainWindow(QMainWindow):
 
         self._search_task = self.worker.submit_steps(pages(), PRIORITY_BACKGROUND, found, done,
                                                      failed)
+
+    def _set_progress(self, value: int) -> None:
+        self._progress_value = value
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
 
     def _finish_search(self) -> None:
         self.progress.hide()

@@ -35,7 +35,7 @@ class PageImageCache(QObject):
     image_ready = Signal(int)
     render_failed = Signal(int, str)
 
-    def __init__(self, worker: DocumentWorker, budget_bytes: int = 160 << 20,
+    def __init__(self, worker: DocumentWorker, budget_bytes: int = 80 << 20,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker

@@ -1,0 +1,36 @@
+"""Helpers shared by the benchmarks (not tests: they measure, they do not assert)."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pymupdf
+
+from reader.resources import sample_report
+
+
+def big_document(path: Path, pages: int = 500) -> Path:
+    """A long report made of the sample's pages repeated: real Arabic text on every page."""
+    if path.exists():
+        return path
+    sample = pymupdf.open(sample_report())
+    doc = pymupdf.open()
+    while doc.page_count < pages:
+        doc.insert_pdf(sample, to_page=min(sample.page_count, pages - doc.page_count) - 1)
+    doc.save(path, garbage=3, deflate=True)
+    return path
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def summary(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (f"median {statistics.median(ordered):.1f}, p95 {p95:.1f}, max {ordered[-1]:.1f} "
+            f"(n={len(ordered)})")
