@@ -55,3 +55,14 @@ def test_core_imports_without_qt():
     code = ("import sys, reader.cli, reader.session, reader.search, reader.translation.packages;"
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent).returncode == 0
+
+
+def test_every_package_is_shipped():
+    """pyproject.toml lists packages explicitly (resources are mapped in): keep it complete."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(PACKAGE.parent).parts)
+               for p in PACKAGE.rglob("__init__.py")}
+    assert on_disk <= listed
