@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.arabic.model import PageText
 from reader.errors import QariError
 from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
@@ -37,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def page_text_format(page: PageText) -> str:
+    """The corpus text format: body lines, then the page's footnotes."""
+    return "\n".join(block.text for block in page.blocks())
+
+
 def _extract(args: argparse.Namespace) -> int:
     session = DocumentSession.open(args.file, args.password)
     try:
@@ -44,7 +50,8 @@ def _extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"qari: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    texts = [session.page_text(p).strip() for p in pages]
+    models = [session.page_model(p) for p in pages]
+    texts = [page_text_format(m) for m in models]
     if args.format == "json":
         payload = {
             "file": session.info.path,

@@ -6,31 +6,18 @@ to its document worker thread.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reader.arabic.model import PageText
+from reader.arabic.raw import RawPage
+from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled
 from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
-
-def display_text(text: str) -> str:
-    """Interim clean-up of PyMuPDF text: presentation forms to base letters (NFKC on them
-    only), and no-break spaces, which some typesetters put between all words, to spaces."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\u00a0":
-            out.append(" ")
-        elif code < 0x20 and ch not in "\n\t":
-            # Broken font maps yield control characters; a form feed would even split pages.
-            continue
-        elif 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-            out.append(unicodedata.normalize("NFKC", ch))
-        else:
-            out.append(ch)
-    return "".join(out)
+# Running heads are found by repetition: sample this many pages spread over the document.
+RUNNING_SAMPLE = 12
 
 
 class DocumentSession:
@@ -39,8 +26,9 @@ class DocumentSession:
     def __init__(self, document: PdfDocument) -> None:
         self.document = document
         self.info: DocumentInfo = document.info()
+        self._pages: dict[int, PageText] = {}
         self._searchable: dict[int, SearchablePage] = {}
-        self._text: dict[int, str] = {}
+        self._running: frozenset[str] | None = None
 
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> DocumentSession:
@@ -56,15 +44,32 @@ class DocumentSession:
     def render(self, page: int, zoom: float) -> RenderedPage:
         return self.document.render(page, zoom)
 
+    def raw_page(self, page: int) -> RawPage:
+        return self.document.raw_page(page)
+
+    def running_lines(self) -> frozenset[str]:
+        """Lines repeated at the top or bottom of pages (headers, footers), computed once."""
+        if self._running is None:
+            count = self.page_count
+            step = max(1, count // RUNNING_SAMPLE)
+            sample = [self.raw_page(i) for i in range(0, count, step)][:RUNNING_SAMPLE]
+            self._running = repeated_lines(sample)
+        return self._running
+
+    def page_model(self, page: int) -> PageText:
+        """The repaired page: logical text in reading order, every character with its box."""
+        if page not in self._pages:
+            self._pages[page] = repair_page(self.raw_page(page), self.running_lines())
+        return self._pages[page]
+
     def page_text(self, page: int) -> str:
-        if page not in self._text:
-            self._text[page] = display_text(self.document.page_text(page))
-        return self._text[page]
+        return self.page_model(page).text
 
     def searchable_page(self, page: int) -> SearchablePage:
         if page not in self._searchable:
-            words = ((display_text(w.text), w.rect) for w in self.document.words(page))
-            self._searchable[page] = SearchablePage.from_words(page, words)
+            model = self.page_model(page)
+            self._searchable[page] = SearchablePage(page, model.text,
+                                                    tuple(model.char_boxes()))
         return self._searchable[page]
 
     def find_page(self, page: int, query: str) -> list[Hit]:
@@ -77,3 +82,6 @@ class DocumentSession:
             if cancelled():
                 raise Cancelled()
             yield from self.find_page(page, query)
+
+
+__all__ = ["DocumentSession"]

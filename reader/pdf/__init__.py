@@ -4,6 +4,7 @@ Everything it returns is plain data (dataclasses, bytes), never a PyMuPDF object
 rest of Qari can move work between threads or processes freely.
 """
 
+from reader.arabic.raw import RawPage
 from reader.pdf.document import (
     DocumentInfo,
     OutlineEntry,
@@ -19,6 +20,7 @@ __all__ = [
     "OutlineEntry",
     "PageInfo",
     "PdfDocument",
+    "RawPage",
     "RenderedPage",
     "Word",
     "open_pdf",

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pymupdf
 
+from reader.arabic.raw import RawPage
 from reader.errors import DocumentError, DocumentErrorCode
+from reader.pdf.glyphs import raw_page
 
 Rect = tuple[float, float, float, float]
 
@@ -164,6 +166,15 @@ class PdfDocument:
         except Exception as exc:
             raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
         return RenderedPage(index, zoom, pix.width, pix.height, pix.stride, bytes(pix.samples))
+
+    def raw_page(self, index: int) -> RawPage:
+        """Every glyph of the page with its box, for the repair engine."""
+        try:
+            return raw_page(self._page(index))
+        except DocumentError:
+            raise
+        except Exception as exc:
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
 
     def page_text(self, index: int) -> str:
         """PyMuPDF's plain text of a page (the repair engine replaces this)."""

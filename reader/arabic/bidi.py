@@ -1,0 +1,158 @@
+"""Logical order from visual order: the Unicode Bidirectional Algorithm run backwards.
+
+A PDF places glyphs; whatever order its text layer stores them in, their x positions give
+the order a reader sees. For a right-to-left line, reading order is right to left except
+inside left-to-right runs (Latin words, numbers), which read left to right. This module
+turns a line's glyph clusters, sorted left to right, into logical order, resolving the
+neutrals between runs and number separators the way UAX #9 does (rules W4, W5, W7, N1) and
+mirroring brackets and guillemets outside left-to-right runs (rule L4).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
+
+R, L, EN, AN, CS, ET, NSM, N = "R", "L", "EN", "AN", "CS", "ET", "NSM", "N"
+
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
+           "«": "»", "»": "«", "‹": "›", "›": "‹"}
+# Arabic punctuation is only used inside Arabic text: treat it as strong right to left.
+_ARABIC_PUNCTUATION = set("،؛؟٪٫٬۔")
+
+
+def bidi_class(ch: str) -> str:
+    """A simplified bidi class of one character."""
+    if ch in _ARABIC_PUNCTUATION:
+        return R
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return R
+    if kind in ("L", "EN", "AN", "NSM"):
+        return kind
+    if kind in ("ES", "CS"):
+        return CS
+    if kind == "ET":
+        return ET
+    return N
+
+
+def mirror(ch: str) -> str:
+    return _MIRROR.get(ch, ch)
+
+
+class Unit(Protocol):
+    """Anything with a text: a glyph cluster (a letter with its marks, a lam-alef...)."""
+
+    text: str
+
+
+def cluster_class(text: str) -> str:
+    for ch in text:
+        kind = bidi_class(ch)
+        if kind != NSM:
+            return kind
+    return NSM
+
+
+def _resolve(classes: list[str]) -> list[str]:
+    """Weak types in (approximately) logical order: number separators and terminators."""
+    n = len(classes)
+    out = list(classes)
+    # W4: a single separator between two numbers of the same kind joins them (1,250 26/1).
+    for i in range(1, n - 1):
+        if out[i] == CS and out[i - 1] in (EN, AN) and out[i + 1] == out[i - 1]:
+            out[i] = out[i - 1]
+    # W5: terminators (% $ € # °) next to European numbers belong to them.
+    for i in range(n):
+        if out[i] == ET:
+            j = i
+            while j < n and out[j] == ET:
+                j += 1
+            if (i > 0 and out[i - 1] == EN) or (j < n and out[j] == EN):
+                for k in range(i, j):
+                    out[k] = EN
+    return [N if c in (CS, ET, NSM) else c for c in out]
+
+
+def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, bool]]:
+    """Logical order of clusters given left to right; each with whether to mirror it.
+
+    ``rtl`` is the paragraph direction. The result lists the same clusters, reordered.
+    """
+    if not rtl:
+        seq = list(clusters)
+        classes = _resolve([cluster_class(c.text) for c in seq])
+        return _order_runs(seq, classes, inner=R)
+    seq = list(reversed(clusters))
+    classes = _resolve([cluster_class(c.text) for c in seq])
+    # W7: a European number after a Latin word is part of it (F-16, COVID-19, "profile, 2021").
+    # In reversed-visual order a left-to-right run is itself reversed, so its Latin letters
+    # come *after* the number: look ahead past neutrals.
+    for i, kind in enumerate(classes):
+        if kind != EN:
+            continue
+        j = i
+        while j < len(seq) and classes[j] == EN:
+            j += 1
+        k = j
+        while k < len(seq) and classes[k] == N and not seq[k].text.isspace():
+            k += 1  # glued punctuation (F-16, A/4)
+        glued_l = k < len(seq) and classes[k] == L
+        m = j
+        while m < len(seq) and classes[m] == N:
+            m += 1
+        if glued_l or (m < len(seq) and classes[m] == L):
+            for x in range(i, j):
+                classes[x] = L
+    return _order_runs(seq, classes, inner=L)
+
+
+def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[Unit, bool]]:
+    """Reverse the runs that go against the paragraph direction.
+
+    ``inner`` is the strong class of those runs (L inside a right-to-left paragraph). Numbers
+    always read left to right; in a right-to-left paragraph they form runs of their own.
+    """
+    n = len(seq)
+    against = {L, EN, AN} if inner == L else {R}
+    out: list[tuple[Unit, bool]] = []
+    i = 0
+    while i < n:
+        if classes[i] not in against:
+            unit = seq[i]
+            out.append((unit, inner == L))  # at paragraph (right-to-left) level: mirror
+            i += 1
+            continue
+        # Grow a run: members of `against`, plus neutrals that sit between two members of
+        # the same strong kind (N1). Numbers act as R for neutrals (so "5000 3500" stays two
+        # runs in a right-to-left paragraph).
+        j = i + 1
+        last = i
+        while j < n:
+            if classes[j] in against and j == last + 1:
+                last = j  # letters and digits glued together stay together
+                j += 1
+                continue
+            if classes[j] == N:
+                k = j
+                while k < n and classes[k] == N:
+                    k += 1
+                if k < n and classes[k] in against and _compatible(classes[last], classes[k],
+                                                                   inner):
+                    last = k
+                    j = k + 1
+                    continue
+            break
+        run = seq[i:last + 1]
+        out.extend((unit, inner == R) for unit in reversed(run))
+        i = last + 1
+    return out
+
+
+def _compatible(a: str, b: str, inner: str) -> bool:
+    """May a neutral between classes ``a`` and ``b`` join them into one run?"""
+    if inner == R:
+        return True
+    return a == L and b == L

@@ -1,0 +1,88 @@
+"""The page model: plain data that the repair engine produces and every feature reads.
+
+Text is in logical order; ``boxes[i]`` is the PDF box (points, top-left origin) of the glyph
+that produced ``text[i]``, or None for a character the engine inserted (a space between
+words, the line break between lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Rect = tuple[float, float, float, float]
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+LIST_ITEM = "list_item"
+TABLE_ROW = "table_row"
+FOOTNOTE = "footnote"
+RUNNING = "running"  # header, footer, page number: kept for the record, never shown
+
+
+@dataclass
+class Line:
+    text: str
+    boxes: list[Rect | None]
+    bbox: Rect
+    size: float
+    bold: bool = False
+    rtl: bool = True
+
+
+@dataclass
+class Block:
+    kind: str
+    lines: list[Line]
+    bbox: Rect
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    def boxes(self) -> list[Rect | None]:
+        out: list[Rect | None] = []
+        for i, line in enumerate(self.lines):
+            if i:
+                out.append(None)
+            out.extend(line.boxes)
+        return out
+
+
+@dataclass
+class Quality:
+    glyphs: int = 0
+    recovered: int = 0  # characters whose Unicode mapping was repaired
+    unmapped: int = 0  # glyphs whose text could not be recovered
+    visual_order: bool = False  # the text layer stored lines left to right
+    no_text_layer: bool = False  # nothing to extract: a scan, or only images
+
+    @property
+    def unusable(self) -> bool:
+        return self.no_text_layer or (self.glyphs > 0 and self.unmapped / self.glyphs > 0.2)
+
+
+@dataclass
+class PageText:
+    page: int
+    width: float
+    height: float
+    body: list[Block] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+    running: list[Block] = field(default_factory=list)
+    quality: Quality = field(default_factory=Quality)
+
+    def blocks(self) -> list[Block]:
+        """Body then notes: what a reader sees, in reading order."""
+        return self.body + self.notes
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks())
+
+    def char_boxes(self) -> list[Rect | None]:
+        out: list[Rect | None] = []
+        for i, block in enumerate(self.blocks()):
+            if i:
+                out.append(None)
+            out.extend(block.boxes())
+        return out

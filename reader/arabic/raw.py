@@ -1,0 +1,39 @@
+"""The raw glyph layer of a page as plain data (filled by ``reader.pdf.glyphs``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    char: str
+    box: Rect  # PDF points, top-left origin
+    origin: tuple[float, float]  # pen position on the baseline
+    size: float
+    font: str
+    bold: bool
+    superscript: bool
+    block: int  # MuPDF's block number: a layout hint, not an order
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A thin horizontal line drawn on the page (table borders, footnote separators)."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    index: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    rules: tuple[Rule, ...]
+    images: int  # how many images are drawn (a scanned page has one and no glyphs)

@@ -1,0 +1,529 @@
+"""From a page's glyphs, in whatever order and encoding a producer wrote them, to the text
+its author wrote, with every character mapped to the box of the glyph it came from.
+
+Steps (each a function below): glyphs → clusters (presentation forms and ligatures to base
+letters, marks attached to their letter, spaces and tatweel dropped) → rows (one baseline,
+split at wide gaps) → logical order (``reader.arabic.bidi``; spaces re-inserted from the
+gaps between glyphs) → reading order (recursive cuts: columns right to left, table cells
+right to left) → blocks (headings, list items, paragraphs, footnotes; running headers,
+footers and page numbers set aside).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reader.arabic.bidi import L, R, cluster_class, mirror, visual_to_logical
+from reader.arabic.model import (
+    FOOTNOTE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    RUNNING,
+    TABLE_ROW,
+    Block,
+    Line,
+    PageText,
+    Quality,
+)
+from reader.arabic.raw import Glyph, RawPage, Rule
+
+Rect = tuple[float, float, float, float]
+PIPELINE_VERSION = "arabic-repair/1"
+
+TATWEEL = "\u0640"
+_DROP = set("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+            "\u2066\u2067\u2068\u2069\ufeff\u00ad\u2060" + TATWEEL)
+SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
+SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
+BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
+_LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One base character (or ligature) with its marks, where it sits, how it is set."""
+
+    text: str
+    box: Rect
+    baseline: float
+    size: float
+    bold: bool
+    small: bool = False  # superscript or smaller than its row: a footnote call, say
+
+
+@dataclass
+class Row:
+    clusters: list[Cluster] = field(default_factory=list)
+    baseline: float = 0.0
+    size: float = 0.0
+
+    def accepts(self, c: Cluster) -> bool:
+        tolerance = 0.35 * self.size
+        if abs(c.baseline - self.baseline) <= tolerance:
+            return True
+        # A superscript call sits higher and is smaller, but inside the row's band.
+        return c.size < 0.9 * self.size and self.baseline - self.size < c.baseline < self.baseline
+
+
+@dataclass
+class Segment:
+    """A run of a row without wide gaps: a line of one column, or one table cell."""
+
+    clusters: list[Cluster]
+    size: float
+    baseline: float
+
+    @property
+    def x0(self) -> float:
+        return min(c.box[0] for c in self.clusters)
+
+    @property
+    def x1(self) -> float:
+        return max(c.box[2] for c in self.clusters)
+
+    @property
+    def top(self) -> float:
+        return self.baseline - 0.8 * self.size
+
+    @property
+    def bottom(self) -> float:
+        return self.baseline + 0.25 * self.size
+
+
+# -- glyphs to clusters ------------------------------------------------------------------------
+def normalize_char(ch: str) -> str:
+    """Base letters for presentation forms and ligatures; nothing for invisible characters;
+    one plain space for any space."""
+    if ch.isspace():
+        return " "
+    if ch in _DROP or (ord(ch) < 0x20):
+        return ""
+    code = ord(ch)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in _DROP)
+    return ch
+
+
+def _is_mark(text: str) -> bool:
+    return bool(text) and all(unicodedata.combining(c) for c in text)
+
+
+def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int]:
+    """Clusters in no particular order, and how many glyphs carried text."""
+    bases: list[Cluster] = []
+    marks: list[Cluster] = []
+    spaces: list[Cluster] = []
+    count = 0
+    for g in glyphs:
+        text = normalize_char(g.char)
+        if not text:
+            continue
+        cluster = Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript)
+        if text == " ":
+            spaces.append(cluster)
+            continue
+        count += 1
+        (marks if _is_mark(text) else bases).append(cluster)
+    if marks:
+        _attach_marks(bases, marks)
+    return bases + spaces, count
+
+
+def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
+    """Put each mark on the letter it is drawn over (the one it overlaps most)."""
+    by_x = sorted(range(len(bases)), key=lambda i: bases[i].box[0])
+    xs = [bases[i].box[0] for i in by_x]
+    import bisect
+
+    for mark in marks:
+        mx0, _, mx1, _ = mark.box
+        centre = (mx0 + mx1) / 2
+        hi = bisect.bisect_right(xs, mx1 + 0.01)
+        best, best_score = -1, 0.0
+        for pos in range(hi - 1, -1, -1):
+            base = bases[by_x[pos]]
+            if base.box[0] < mx0 - 3 * base.size:
+                break
+            if abs(base.baseline - mark.baseline) > 0.6 * max(base.size, mark.size):
+                continue
+            overlap = min(mx1, base.box[2]) - max(mx0, base.box[0])
+            distance = 0.0 if base.box[0] <= centre <= base.box[2] else min(
+                abs(centre - base.box[0]), abs(centre - base.box[2]))
+            score = overlap - distance
+            if best < 0 or score > best_score:
+                best, best_score = by_x[pos], score
+        if best >= 0 and best_score > -0.5 * mark.size:
+            bases[best].text += mark.text
+        else:
+            bases.append(mark)
+
+
+# -- clusters to rows and segments -----------------------------------------------------------
+def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
+    rows: list[Row] = []
+    # Larger glyphs first, so a row's baseline and size come from its body text.
+    for c in sorted(clusters, key=lambda c: (-round(c.size, 1), c.baseline)):
+        target = next((row for row in rows if row.accepts(c)), None)
+        if target is None:
+            target = Row([], c.baseline, c.size)
+            rows.append(target)
+        target.clusters.append(c)
+    for row in rows:
+        row.clusters.sort(key=lambda c: (c.box[0] + c.box[2]) / 2)
+        for c in row.clusters:
+            if c.size < 0.9 * row.size and c.baseline < row.baseline - 0.15 * row.size:
+                c.small = True
+    return sorted(rows, key=lambda r: r.baseline)
+
+
+def split_rows(rows: list[Row]) -> list[Segment]:
+    """Split rows at gutters: wide gaps that the neighbouring rows leave empty too.
+
+    A justified line can have a wide gap between two words, but the lines above and below
+    have letters there; between columns or table cells, they do not.
+    """
+    segments: list[Segment] = []
+    for index, row in enumerate(rows):
+        near = [r for r in rows[max(0, index - 3): index + 4]
+                if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
+        current: list[Cluster] = []
+        right_edge = float("-inf")
+        for c in row.clusters:
+            if c.text == " ":
+                current.append(c)
+                continue
+            gap = c.box[0] - right_edge
+            if current and gap > SEGMENT_GAP * row.size and _is_gutter(
+                    right_edge, c.box[0], near, row.size):
+                segments.append(_segment(current, row))
+                current = []
+            current.append(c)
+            right_edge = max(right_edge, c.box[2])
+        if current:
+            segments.append(_segment(current, row))
+    return [s for s in segments if s.clusters]
+
+
+def _segment(clusters: list[Cluster], row: Row) -> Segment:
+    while clusters and clusters[-1].text == " ":
+        clusters = clusters[:-1]
+    while clusters and clusters[0].text == " ":
+        clusters = clusters[1:]
+    return Segment(clusters, row.size, row.baseline)
+
+
+def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
+    if not near:
+        return x1 - x0 > 2.5 * size
+    centre = (x0 + x1) / 2
+    for other in near:
+        for c in other.clusters:
+            if c.text != " " and c.box[0] < centre < c.box[2]:
+                return False
+    return True
+
+
+# -- logical order of one line ---------------------------------------------------------------
+@dataclass(slots=True)
+class _Space:
+    text: str
+    box: Rect | None
+
+
+def line_direction(clusters: Sequence[Cluster]) -> bool | None:
+    """True when the line has Arabic letters, False when only Latin ones, None when no
+    letter decides (the page's direction applies)."""
+    if any(cluster_class(c.text) == R for c in clusters):
+        return True
+    if any(cluster_class(c.text) == L for c in clusters):
+        return False
+    return None
+
+
+def _with_spaces(segment: Segment, spaces_drawn: bool) -> list[Cluster | _Space]:
+    """The segment's letters left to right, with a space wherever the page has one.
+
+    A space glyph counts when its neighbours are apart; a gap with no space glyph counts
+    only when wide, since shaping engines leave small gaps around marks and ligatures. On
+    pages with no space glyphs at all, gaps are all there is.
+    """
+    letters = [c for c in segment.clusters if c.text != " "]
+    centres = sorted((c.box[0] + c.box[2]) / 2 for c in segment.clusters if c.text == " ")
+    import bisect
+
+    out: list[Cluster | _Space] = []
+    for i, c in enumerate(letters):
+        if i:
+            previous = letters[i - 1]
+            gap = c.box[0] - previous.box[2]
+            size = max(segment.size * (0.7 if c.small or previous.small else 1.0), 1.0)
+            a = (previous.box[0] + previous.box[2]) / 2
+            b = (c.box[0] + c.box[2]) / 2
+            k = bisect.bisect_right(centres, a)
+            glyph = k < len(centres) and centres[k] < b
+            if (glyph and gap > 0.06 * size) or gap > (
+                    SPACE_GAP if not spaces_drawn else 0.3) * size:
+                out.append(_Space(" ", (previous.box[2], c.box[1], c.box[0], c.box[3])))
+        out.append(c)
+    return out
+
+
+def _balanced(text: str) -> int:
+    """How well the brackets of a line pair up in logical order (higher is better)."""
+    score = 0
+    for opening, closing in ("()", "[]", "{}", "«»"):
+        depth = 0
+        for ch in text:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth:
+                    depth -= 1
+                    score += 1
+                else:
+                    score -= 1
+    return score
+
+
+def logical_line(segments: Sequence[Segment], rtl: bool, spaces_drawn: bool = True) -> Line:
+    """The text of a row's segments in reading order, with a box per character."""
+    ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl)
+    texts: list[str] = []
+    boxes: list[Rect | None] = []
+    for n, segment in enumerate(ordered):
+        if n:
+            texts.append(" ")
+            boxes.append(None)
+        visual = _with_spaces(segment, spaces_drawn)
+        direction = line_direction(segment.clusters)
+        line_rtl = rtl if direction is None else (rtl if direction else False)
+        ordered = visual_to_logical(visual, line_rtl)
+        # Producers differ: some store a bracket drawn mirrored as the logical character,
+        # others (the legacy visual pipeline) as the shape drawn. Keep whichever reading
+        # balances the brackets.
+        flip_ok = _balanced("".join("".join(mirror(ch) for ch in u.text) if f else u.text
+                                    for u, f in ordered))
+        plain_ok = _balanced("".join(u.text for u, _ in ordered))
+        use_flip = flip_ok > plain_ok
+        for unit, flip in ordered:
+            text = "".join(mirror(ch) for ch in unit.text) if flip and use_flip else unit.text
+            texts.append(text)
+            box = unit.box if isinstance(unit, Cluster) else None
+            boxes.extend([box] * len(text))
+    text = unicodedata.normalize("NFC", "".join(texts))
+    if len(text) != len(boxes):  # NFC composed marks: keep the map total, one box per char
+        boxes = _realign_boxes("".join(texts), text, boxes)
+    x0 = min(s.x0 for s in segments)
+    x1 = max(s.x1 for s in segments)
+    top = min(s.top for s in segments)
+    bottom = max(s.bottom for s in segments)
+    size = max(s.size for s in segments)
+    bold = sum(c.bold for s in segments for c in s.clusters) > 0.6 * sum(
+        len(s.clusters) for s in segments)
+    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl)
+
+
+def _realign_boxes(before: str, after: str, boxes: list[Rect | None]) -> list[Rect | None]:
+    out: list[Rect | None] = []
+    i = 0
+    for ch in after:
+        # Walk the unnormalized text; a composed character takes its first part's box.
+        while i < len(before) and unicodedata.normalize("NFC", before[i]) != ch and (
+                not unicodedata.normalize("NFD", ch).startswith(before[i])):
+            i += 1
+        out.append(boxes[i] if i < len(boxes) else None)
+        consumed = len(unicodedata.normalize("NFD", ch))
+        i += max(1, consumed)
+    return out
+
+
+# -- reading order -------------------------------------------------------------------------
+def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The empty stretches between merged intervals, as (start, end)."""
+    merged: list[list[float]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(merged[i][1], merged[i + 1][0]) for i in range(len(merged) - 1)]
+
+
+def _column_like(side: list[Segment], width: float) -> bool:
+    rows = {round(s.baseline) for s in side}
+    widths = [s.x1 - s.x0 for s in side]
+    return len(rows) >= 2 and statistics.median(widths) >= 0.18 * width
+
+
+def reading_order(segments: list[Segment], rtl: bool, page_width: float) -> list[list[Segment]]:
+    """Rows of segments in reading order (recursive cuts at the widest empty band)."""
+    if not segments:
+        return []
+    horizontal = _gaps([(s.top, s.bottom) for s in segments])
+    vertical = [g for g in _gaps([(s.x0, s.x1) for s in segments])
+                if g[1] - g[0] >= 0.8 * statistics.median(s.size for s in segments)]
+    best_v: tuple[float, float] | None = None
+    for gap in sorted(vertical, key=lambda g: g[1] - g[0], reverse=True):
+        cut = (gap[0] + gap[1]) / 2
+        left = [s for s in segments if s.x1 <= cut]
+        right = [s for s in segments if s.x0 >= cut]
+        if _column_like(left, page_width) and _column_like(right, page_width):
+            best_v = gap
+            break
+    best_h = max(horizontal, key=lambda g: g[1] - g[0], default=None)
+    if best_v is not None and (best_h is None or best_v[1] - best_v[0] > best_h[1] - best_h[0]):
+        cut = (best_v[0] + best_v[1]) / 2
+        left = [s for s in segments if s.x1 <= cut]
+        right = [s for s in segments if s.x0 >= cut]
+        first, second = (right, left) if rtl else (left, right)
+        return (reading_order(first, rtl, page_width)
+                + reading_order(second, rtl, page_width))
+    if best_h is None:
+        return [segments]
+    if best_v is None:
+        # No columns anywhere here: every horizontal gap is a row boundary.
+        bands: list[list[Segment]] = []
+        cuts = [(a + b) / 2 for a, b in horizontal]
+        for s in sorted(segments, key=lambda s: s.baseline):
+            index = sum(1 for c in cuts if c < s.baseline)
+            while len(bands) <= index:
+                bands.append([])
+            bands[index].append(s)
+        out: list[list[Segment]] = []
+        for band in bands:
+            if band:
+                out.extend(reading_order(band, rtl, page_width) if len(band) > 1
+                           and len(_gaps([(s.top, s.bottom) for s in band])) else [band])
+        return out
+    cut = (best_h[0] + best_h[1]) / 2
+    above = [s for s in segments if s.bottom <= cut]
+    below = [s for s in segments if s.top >= cut]
+    return reading_order(above, rtl, page_width) + reading_order(below, rtl, page_width)
+
+
+# -- blocks ------------------------------------------------------------------------------------
+def _kind(line: Line, body_size: float, cells: int) -> str:
+    text = line.text.lstrip()
+    if cells >= 3:
+        return TABLE_ROW
+    if (text[:1] in BULLETS and text[1:2] == " ") or _LIST_NUMBER.match(text):
+        return LIST_ITEM
+    if line.size >= 1.12 * body_size or (line.bold and len(text) < 90):
+        return HEADING
+    return PARAGRAPH
+
+
+def _is_page_number(text: str) -> bool:
+    stripped = re.sub(r"[\s\-–—|/.()]|صفحة|الصفحة|page", "", text, flags=re.IGNORECASE)
+    return bool(stripped) and stripped.isdigit() and len(stripped) <= 4
+
+
+def running_key(text: str) -> str:
+    """What stays the same in a running header or footer from page to page."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip()
+
+
+def _footnote_rule(rules: Sequence[Rule], width: float, height: float) -> float | None:
+    """The y of a short rule in the lower part of the page: the footnote separator."""
+    candidates = [r.y for r in rules if r.y > 0.45 * height and (r.x1 - r.x0) < 0.6 * width]
+    return max(candidates) if candidates else None
+
+
+def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText:
+    """Turn one page's glyphs into its page model.
+
+    ``running`` holds the ``running_key`` of lines that repeat across the document's pages
+    near its top or bottom (see ``repeated_lines``): they are set aside as running heads.
+    """
+    clusters, count = make_clusters(raw.glyphs)
+    page = PageText(raw.index, raw.width, raw.height)
+    page.quality = Quality(glyphs=count, no_text_layer=count == 0,
+                           visual_order=_stored_visually(raw.glyphs))
+    if not clusters:
+        return page
+    rtl = sum(cluster_class(c.text) == R for c in clusters) >= sum(
+        cluster_class(c.text) == L for c in clusters)
+    spaces_drawn = any(c.text == " " for c in clusters)
+    segments = split_rows(make_rows(clusters))
+    body_size = statistics.median(s.size for s in segments for _ in s.clusters)
+    rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
+    rows = reading_order(segments, rtl, raw.width)
+    blocks: list[Block] = []
+    for row in rows:
+        line = logical_line(row, rtl, spaces_drawn)
+        if not line.text.strip():
+            continue
+        kind = _kind(line, body_size, len(row))
+        top, bottom = line.bbox[1], line.bbox[3]
+        margin = 0.09 * raw.height
+        near_edge = bottom < margin + 0.02 * raw.height or top > raw.height - margin
+        if near_edge and (_is_page_number(line.text) or running_key(line.text) in running):
+            kind = RUNNING
+        elif (rule_y is not None and top > rule_y - 2 and line.size < 0.95 * body_size) or (
+                rule_y is None and top > 0.6 * raw.height and line.size < 0.85 * body_size
+                and re.match(r"^\s*\d+", line.text)):
+            kind = FOOTNOTE
+        _add_line(blocks, line, kind, body_size)
+    page.running = [b for b in blocks if b.kind == RUNNING]
+    page.notes = [b for b in blocks if b.kind == FOOTNOTE]
+    page.body = [b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)]
+    return page
+
+
+def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> None:
+    """Start a block, or continue the previous paragraph (or footnote) with this line."""
+    if blocks:
+        last = blocks[-1]
+        previous = last.lines[-1]
+        gap = line.bbox[1] - previous.bbox[3]
+        continues = (
+            last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
+            and 0 <= gap < 0.9 * body_size and abs(line.size - previous.size) < 0.5
+            and not (kind == FOOTNOTE and re.match(r"^\s*\d+\s", line.text))
+        ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)
+        if continues:
+            last.lines.append(line)
+            x0, y0, x1, y1 = last.bbox
+            lx0, ly0, lx1, ly1 = line.bbox
+            last.bbox = (min(x0, lx0), min(y0, ly0), max(x1, lx1), max(y1, ly1))
+            return
+    blocks.append(Block(kind, [line], line.bbox))
+
+
+def _stored_visually(glyphs: Sequence[Glyph]) -> bool:
+    """Does the text layer store Arabic left to right (the legacy reshaper + bidi way)?"""
+    forward = backward = 0
+    previous: Glyph | None = None
+    for g in glyphs:
+        if previous is not None and previous.line == g.line and previous.block == g.block and (
+                cluster_class(g.char) == R and cluster_class(previous.char) == R):
+            if g.origin[0] > previous.origin[0]:
+                forward += 1
+            elif g.origin[0] < previous.origin[0]:
+                backward += 1
+        previous = g
+    return forward > 2 * backward and forward > 10
+
+
+def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
+    """Keys of lines near the top or bottom edge that recur on several pages."""
+    if len(pages) < 2:
+        return frozenset()
+    seen: dict[str, int] = {}
+    for raw in pages:
+        clusters, _ = make_clusters(raw.glyphs)
+        keys = set()
+        rows = [r for r in make_rows(clusters)
+                if r.baseline < 0.12 * raw.height or r.baseline > 0.9 * raw.height]
+        for segment in split_rows(rows):
+            line = logical_line([segment], True)
+            keys.add(running_key(line.text))
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    threshold = 2 if len(pages) <= 3 else max(2, len(pages) // 3)
+    return frozenset(k for k, n in seen.items() if n >= threshold and k.strip())
