@@ -39,6 +39,9 @@ TATWEEL = "\u0640"
 _DROP = set("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
             "\u2066\u2067\u2068\u2069\ufeff\u00ad\u2060" + TATWEEL)
 SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
+# How a page shows its word spaces: only as gaps, as space glyphs (then only a wide gap
+# without a glyph counts), or only as glyphs (gaps there are meaningless).
+SPACES_GAPS, SPACES_BOTH, SPACES_GLYPHS = "gaps", "both", "glyphs"
 SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
 BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
 _LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
@@ -62,12 +65,6 @@ class Row:
     baseline: float = 0.0
     size: float = 0.0
 
-    def accepts(self, c: Cluster) -> bool:
-        tolerance = 0.35 * self.size
-        if abs(c.baseline - self.baseline) <= tolerance:
-            return True
-        # A superscript call sits higher and is smaller, but inside the row's band.
-        return c.size < 0.9 * self.size and self.baseline - self.size < c.baseline < self.baseline
 
 
 @dataclass
@@ -113,25 +110,98 @@ def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.combining(c) for c in text)
 
 
-def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int]:
-    """Clusters in no particular order, and how many glyphs carried text."""
-    bases: list[Cluster] = []
-    marks: list[Cluster] = []
-    spaces: list[Cluster] = []
+def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
+    """Clusters in no particular order, how many glyphs carried text, and how spaces are
+    to be found on this page (``SPACES_*``).
+
+    Marks go on their letter: by position, helped by the content stream's order, because
+    producers place zero-width marks differently (LibreOffice after the letter at its left
+    edge, Chromium before it at its origin).
+    """
+    items: list[Cluster] = []
     count = 0
     for g in glyphs:
         text = normalize_char(g.char)
         if not text:
             continue
-        cluster = Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript)
-        if text == " ":
-            spaces.append(cluster)
-            continue
-        count += 1
-        (marks if _is_mark(text) else bases).append(cluster)
-    if marks:
-        _attach_marks(bases, marks)
-    return bases + spaces, count
+        items.append(Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript))
+        if text != " ":
+            count += 1
+    zero = {id(c) for c in items if _zero_width(c)}
+    if _drop_width_spaces(items):
+        mode = SPACES_GLYPHS
+    elif any(c.text == " " for c in items):
+        mode = SPACES_BOTH
+    else:
+        mode = SPACES_GAPS
+    bases: list[Cluster] = []
+    spaces: list[Cluster] = []
+    orphans: list[Cluster] = []
+    for i, c in enumerate(items):
+        if c.text == " ":
+            if c.size > 0:  # size 0: a width-carrying glyph, not a space
+                spaces.append(c)
+        elif _is_mark(c.text):
+            target = _stream_base(items, i, zero)
+            if target is not None:
+                if c.text not in target.text:  # a letter never carries the same mark twice
+                    target.text += c.text
+            else:
+                orphans.append(c)
+        else:
+            bases.append(c)
+    if orphans:
+        _attach_marks(bases, orphans)
+    return bases + spaces, count, mode
+
+
+def _zero_width(c: Cluster) -> bool:
+    return c.box[2] - c.box[0] < 0.01
+
+
+def _drop_width_spaces(items: list[Cluster]) -> bool:
+    """Chromium with harakat draws letters with no width and adds space glyphs that carry
+    the letters' widths. Real word spaces there all have the font's space advance: keep
+    those, drop the others. Returns whether the page is of that kind."""
+    letters = [c for c in items if c.text != " " and not _is_mark(c.text)]
+    if not letters or sum(_zero_width(c) for c in letters) < 0.3 * len(letters):
+        return False
+    widths: dict[float, int] = {}
+    for c in items:
+        if c.text == " ":
+            key = round((c.box[2] - c.box[0]) / max(c.size, 1.0), 2)
+            widths[key] = widths.get(key, 0) + 1
+    if widths:
+        usual = max(widths, key=lambda w: widths[w])
+        for c in items:
+            if c.text == " " and abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02:
+                c.size = 0.0  # not a space: dropped below
+    return True
+
+
+def _stream_base(items: list[Cluster], i: int, zero: set[int]) -> Cluster | None:
+    """The letter a mark belongs to, from its neighbours in the content stream."""
+    mark = items[i]
+    mx = (mark.box[0] + mark.box[2]) / 2
+
+    def near(k: int, step: int) -> Cluster | None:
+        while 0 <= k < len(items) and (_is_mark(items[k].text) or items[k].text == " "):
+            if items[k].text == " ":
+                return None
+            k += step
+        if 0 <= k < len(items) and abs(items[k].baseline - mark.baseline) < 0.8 * mark.size:
+            return items[k]
+        return None
+
+    nxt, prev = near(i + 1, 1), near(i - 1, -1)
+    if nxt is not None and id(nxt) in zero and abs(nxt.box[2] - mx) < 0.3:
+        # Chromium: the mark sits at the origin of the zero-width letter that follows it.
+        return nxt
+    if prev is not None and prev.box[0] - 0.3 <= mx <= prev.box[2] + 0.3:
+        return prev
+    if nxt is not None and nxt.box[0] - 0.3 <= mx <= nxt.box[2] + 0.3:
+        return nxt
+    return None
 
 
 def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
@@ -165,20 +235,55 @@ def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
 
 # -- clusters to rows and segments -----------------------------------------------------------
 def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
+    """Group clusters into rows by baseline.
+
+    Baselines are clustered in one dimension: shaping engines move single glyphs up and
+    down (Chromium by a fifth of the size), but lines are at least a size apart. A row made
+    only of small glyphs (superscript calls) joins the row it is drawn against.
+    """
+    ordered = sorted(clusters, key=lambda c: c.baseline)
     rows: list[Row] = []
-    # Larger glyphs first, so a row's baseline and size come from its body text.
-    for c in sorted(clusters, key=lambda c: (-round(c.size, 1), c.baseline)):
-        target = next((row for row in rows if row.accepts(c)), None)
-        if target is None:
-            target = Row([], c.baseline, c.size)
-            rows.append(target)
-        target.clusters.append(c)
+    for c in ordered:
+        # A gap of a third of the size between sorted baselines starts a new row: glyph
+        # jitter is denser than that, and so is the offset between two columns' lines.
+        if rows and c.baseline - rows[-1].clusters[-1].baseline <= 0.3 * max(c.size, 1.0):
+            rows[-1].clusters.append(c)
+        else:
+            rows.append(Row([c]))
     for row in rows:
+        letters = [c for c in row.clusters if c.text != " "] or row.clusters
+        row.size = statistics.median(c.size for c in letters)
+        big = [c.baseline for c in letters if c.size >= 0.9 * row.size]
+        row.baseline = statistics.median(big)
+    merged: list[Row] = []
+    for index, row in enumerate(rows):
+        host = _host_row(rows, index)
+        if host is not None:
+            host.clusters.extend(row.clusters)
+        else:
+            merged.append(row)
+    for row in merged:
         row.clusters.sort(key=lambda c: (c.box[0] + c.box[2]) / 2)
         for c in row.clusters:
             if c.size < 0.9 * row.size and c.baseline < row.baseline - 0.15 * row.size:
                 c.small = True
-    return sorted(rows, key=lambda r: r.baseline)
+    return merged
+
+
+def _host_row(rows: list[Row], index: int) -> Row | None:
+    """The bigger neighbouring row that a row of small glyphs belongs to, if any."""
+    row = rows[index]
+    for other in (rows[index + 1] if index + 1 < len(rows) else None,
+                  rows[index - 1] if index else None):
+        if other is None or other.size < 1.15 * row.size:
+            continue
+        if abs(other.baseline - row.baseline) > 0.9 * other.size:
+            continue
+        x0 = min(c.box[0] for c in other.clusters) - other.size
+        x1 = max(c.box[2] for c in other.clusters) + other.size
+        if all(x0 <= c.box[0] and c.box[2] <= x1 for c in row.clusters):
+            return other
+    return None
 
 
 def split_rows(rows: list[Row]) -> list[Segment]:
@@ -218,14 +323,15 @@ def _segment(clusters: list[Cluster], row: Row) -> Segment:
 
 
 def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
+    """Most neighbouring rows of the same type size leave the gap's middle empty too."""
+    near = [r for r in near if abs(r.size - size) < 0.15 * size]
     if not near:
         return x1 - x0 > 2.5 * size
     centre = (x0 + x1) / 2
-    for other in near:
-        for c in other.clusters:
-            if c.text != " " and c.box[0] < centre < c.box[2]:
-                return False
-    return True
+    crossing = sum(
+        1 for other in near
+        if any(c.text != " " and c.box[0] < centre < c.box[2] for c in other.clusters))
+    return crossing * 2 < len(near)
 
 
 # -- logical order of one line ---------------------------------------------------------------
@@ -245,7 +351,7 @@ def line_direction(clusters: Sequence[Cluster]) -> bool | None:
     return None
 
 
-def _with_spaces(segment: Segment, spaces_drawn: bool) -> list[Cluster | _Space]:
+def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
     """The segment's letters left to right, with a space wherever the page has one.
 
     A space glyph counts when its neighbours are apart; a gap with no space glyph counts
@@ -266,8 +372,12 @@ def _with_spaces(segment: Segment, spaces_drawn: bool) -> list[Cluster | _Space]
             b = (c.box[0] + c.box[2]) / 2
             k = bisect.bisect_right(centres, a)
             glyph = k < len(centres) and centres[k] < b
-            if (glyph and gap > 0.06 * size) or gap > (
-                    SPACE_GAP if not spaces_drawn else 0.3) * size:
+            if spaces == SPACES_GLYPHS:
+                wanted = glyph
+            else:
+                wanted = (glyph and gap > 0.06 * size) or gap > (
+                    SPACE_GAP if spaces == SPACES_GAPS else 0.3) * size
+            if wanted:
                 out.append(_Space(" ", (previous.box[2], c.box[1], c.box[0], c.box[3])))
         out.append(c)
     return out
@@ -290,7 +400,7 @@ def _balanced(text: str) -> int:
     return score
 
 
-def logical_line(segments: Sequence[Segment], rtl: bool, spaces_drawn: bool = True) -> Line:
+def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH) -> Line:
     """The text of a row's segments in reading order, with a box per character."""
     ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl)
     texts: list[str] = []
@@ -299,7 +409,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces_drawn: bool = Tr
         if n:
             texts.append(" ")
             boxes.append(None)
-        visual = _with_spaces(segment, spaces_drawn)
+        visual = _with_spaces(segment, spaces)
         direction = line_direction(segment.clusters)
         line_rtl = rtl if direction is None else (rtl if direction else False)
         ordered = visual_to_logical(visual, line_rtl)
@@ -361,49 +471,90 @@ def _column_like(side: list[Segment], width: float) -> bool:
 
 
 def reading_order(segments: list[Segment], rtl: bool, page_width: float) -> list[list[Segment]]:
-    """Rows of segments in reading order (recursive cuts at the widest empty band)."""
+    """Rows of segments in reading order.
+
+    The region is cut into horizontal bands at every empty stretch; consecutive bands that
+    share an empty vertical stretch (a gutter) form a section; a section whose sides both
+    read like text columns is split at the gutter (the right column first in right-to-left
+    documents) and each column ordered the same way. Everything else is read band by band,
+    a band's segments on one line joined right to left (table cells, say).
+    """
     if not segments:
         return []
-    horizontal = _gaps([(s.top, s.bottom) for s in segments])
-    vertical = [g for g in _gaps([(s.x0, s.x1) for s in segments])
-                if g[1] - g[0] >= 0.8 * statistics.median(s.size for s in segments)]
-    best_v: tuple[float, float] | None = None
-    for gap in sorted(vertical, key=lambda g: g[1] - g[0], reverse=True):
+    min_gutter = 0.8 * statistics.median(s.size for s in segments)
+    bands = _bands(segments)
+    gutters = [[g for g in _gaps([(s.x0, s.x1) for s in band]) if g[1] - g[0] >= min_gutter]
+               for band in bands]
+    out: list[list[Segment]] = []
+    i = 0
+    while i < len(bands):
+        common = gutters[i]
+        j = i + 1
+        while common and j < len(bands):
+            shared = _intersect(common, gutters[j], min_gutter)
+            if not shared:
+                break
+            common = shared
+            j += 1
+        section = [s for band in bands[i:j] for s in band]
+        split = _column_split(section, common, page_width) if j - i >= 2 else None
+        if split is not None:
+            left, right = split
+            first, second = (right, left) if rtl else (left, right)
+            out.extend(reading_order(first, rtl, page_width))
+            out.extend(reading_order(second, rtl, page_width))
+            i = j
+        else:
+            out.extend(_rows_of(bands[i]))
+            i += 1
+    return out
+
+
+def _bands(segments: list[Segment]) -> list[list[Segment]]:
+    bands: list[list[Segment]] = []
+    bottom = float("-inf")
+    for s in sorted(segments, key=lambda s: s.top):
+        if bands and s.top < bottom:
+            bands[-1].append(s)
+            bottom = max(bottom, s.bottom)
+        else:
+            bands.append([s])
+            bottom = s.bottom
+    return bands
+
+
+def _rows_of(band: list[Segment]) -> list[list[Segment]]:
+    """A band's segments grouped by baseline: one reading line each."""
+    rows: list[list[Segment]] = []
+    for s in sorted(band, key=lambda s: s.baseline):
+        if rows and abs(rows[-1][0].baseline - s.baseline) < 0.5 * s.size:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    return rows
+
+
+def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],
+               min_width: float) -> list[tuple[float, float]]:
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= min_width:
+                out.append((lo, hi))
+    return out
+
+
+def _column_split(section: list[Segment], gutters: list[tuple[float, float]],
+                  page_width: float) -> tuple[list[Segment], list[Segment]] | None:
+    for gap in sorted(gutters, key=lambda g: g[1] - g[0], reverse=True):
         cut = (gap[0] + gap[1]) / 2
-        left = [s for s in segments if s.x1 <= cut]
-        right = [s for s in segments if s.x0 >= cut]
-        if _column_like(left, page_width) and _column_like(right, page_width):
-            best_v = gap
-            break
-    best_h = max(horizontal, key=lambda g: g[1] - g[0], default=None)
-    if best_v is not None and (best_h is None or best_v[1] - best_v[0] > best_h[1] - best_h[0]):
-        cut = (best_v[0] + best_v[1]) / 2
-        left = [s for s in segments if s.x1 <= cut]
-        right = [s for s in segments if s.x0 >= cut]
-        first, second = (right, left) if rtl else (left, right)
-        return (reading_order(first, rtl, page_width)
-                + reading_order(second, rtl, page_width))
-    if best_h is None:
-        return [segments]
-    if best_v is None:
-        # No columns anywhere here: every horizontal gap is a row boundary.
-        bands: list[list[Segment]] = []
-        cuts = [(a + b) / 2 for a, b in horizontal]
-        for s in sorted(segments, key=lambda s: s.baseline):
-            index = sum(1 for c in cuts if c < s.baseline)
-            while len(bands) <= index:
-                bands.append([])
-            bands[index].append(s)
-        out: list[list[Segment]] = []
-        for band in bands:
-            if band:
-                out.extend(reading_order(band, rtl, page_width) if len(band) > 1
-                           and len(_gaps([(s.top, s.bottom) for s in band])) else [band])
-        return out
-    cut = (best_h[0] + best_h[1]) / 2
-    above = [s for s in segments if s.bottom <= cut]
-    below = [s for s in segments if s.top >= cut]
-    return reading_order(above, rtl, page_width) + reading_order(below, rtl, page_width)
+        left = [s for s in section if s.x1 <= cut]
+        right = [s for s in section if s.x0 >= cut]
+        if len(left) + len(right) == len(section) and _column_like(left, page_width) and (
+                _column_like(right, page_width)):
+            return left, right
+    return None
 
 
 # -- blocks ------------------------------------------------------------------------------------
@@ -440,7 +591,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     ``running`` holds the ``running_key`` of lines that repeat across the document's pages
     near its top or bottom (see ``repeated_lines``): they are set aside as running heads.
     """
-    clusters, count = make_clusters(raw.glyphs)
+    clusters, count, spaces = make_clusters(raw.glyphs)
     page = PageText(raw.index, raw.width, raw.height)
     page.quality = Quality(glyphs=count, no_text_layer=count == 0,
                            visual_order=_stored_visually(raw.glyphs))
@@ -448,14 +599,13 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
         return page
     rtl = sum(cluster_class(c.text) == R for c in clusters) >= sum(
         cluster_class(c.text) == L for c in clusters)
-    spaces_drawn = any(c.text == " " for c in clusters)
     segments = split_rows(make_rows(clusters))
     body_size = statistics.median(s.size for s in segments for _ in s.clusters)
     rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
     rows = reading_order(segments, rtl, raw.width)
     blocks: list[Block] = []
     for row in rows:
-        line = logical_line(row, rtl, spaces_drawn)
+        line = logical_line(row, rtl, spaces)
         if not line.text.strip():
             continue
         kind = _kind(line, body_size, len(row))
@@ -516,12 +666,12 @@ def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
         return frozenset()
     seen: dict[str, int] = {}
     for raw in pages:
-        clusters, _ = make_clusters(raw.glyphs)
+        clusters, _, spaces = make_clusters(raw.glyphs)
         keys = set()
         rows = [r for r in make_rows(clusters)
                 if r.baseline < 0.12 * raw.height or r.baseline > 0.9 * raw.height]
         for segment in split_rows(rows):
-            line = logical_line([segment], True)
+            line = logical_line([segment], True, spaces)
             keys.add(running_key(line.text))
         for key in keys:
             seen[key] = seen.get(key, 0) + 1
