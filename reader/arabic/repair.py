@@ -483,7 +483,13 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float) -> list
         return []
     min_gutter = 0.8 * statistics.median(s.size for s in segments)
     bands = _bands(segments)
-    gutters = [[g for g in _gaps([(s.x0, s.x1) for s in band]) if g[1] - g[0] >= min_gutter]
+    left_edge = min(s.x0 for s in segments)
+    right_edge = max(s.x1 for s in segments)
+    # Free stretches of each band, its margins included: a column that runs longer than
+    # its neighbour leaves bands with text on one side of the gutter only.
+    gutters = [[g for g in _gaps([(left_edge - 1, left_edge), (right_edge, right_edge + 1)]
+                                 + [(s.x0, s.x1) for s in band])
+                if g[1] - g[0] >= min_gutter]
                for band in bands]
     out: list[list[Segment]] = []
     i = 0
