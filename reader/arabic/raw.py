@@ -9,7 +9,7 @@ Rect = tuple[float, float, float, float]
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
-    char: str
+    char: str  # usually one character; a ligature recovered from its font may be several
     box: Rect  # PDF points, top-left origin
     origin: tuple[float, float]  # pen position on the baseline
     size: float
@@ -37,3 +37,5 @@ class RawPage:
     glyphs: tuple[Glyph, ...]
     rules: tuple[Rule, ...]
     images: int  # how many images are drawn (a scanned page has one and no glyphs)
+    recovered: int = 0  # glyphs whose broken Unicode mapping was repaired from the font
+    unmapped: int = 0  # glyphs whose text could not be recovered (left out)

@@ -95,7 +95,9 @@ class Segment:
 # -- glyphs to clusters ------------------------------------------------------------------------
 def normalize_char(ch: str) -> str:
     """Base letters for presentation forms and ligatures; nothing for invisible characters;
-    one plain space for any space."""
+    one plain space for any space. ``ch`` may be several characters (a recovered ligature)."""
+    if len(ch) > 1:
+        return "".join(normalize_char(c) for c in ch).strip()
     if ch.isspace():
         return " "
     if ch in _DROP or (ord(ch) < 0x20):
@@ -599,7 +601,8 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     """
     clusters, count, spaces = make_clusters(raw.glyphs)
     page = PageText(raw.index, raw.width, raw.height)
-    page.quality = Quality(glyphs=count, no_text_layer=count == 0,
+    page.quality = Quality(glyphs=count + raw.unmapped, recovered=raw.recovered,
+                           unmapped=raw.unmapped, no_text_layer=count == 0,
                            visual_order=_stored_visually(raw.glyphs))
     if not clusters:
         return page

@@ -6,6 +6,8 @@ reading order from geometry, so nothing here trusts it.
 
 from __future__ import annotations
 
+import io
+
 import pymupdf
 
 from reader.arabic.raw import Glyph, RawPage, Rule
@@ -19,8 +21,19 @@ _BOLD = 16
 __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 
 
+def suspicious(ch: str) -> bool:
+    """A character no Arabic text layer should hold: the sign of a broken ToUnicode map
+    (ligature glyphs mapped to Latin Extended letters, replacement and private-use
+    characters, control characters)."""
+    code = ord(ch)
+    return (0x0180 <= code <= 0x024F or code == 0xFFFD or 0xE000 <= code <= 0xF8FF
+            or (code < 0x20 and ch not in "\t\n\r"))
+
+
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
+    fixes: dict[tuple[float, float], list[str]] | None = None
+    recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
     for block_no, block in enumerate(data["blocks"]):
@@ -34,12 +47,213 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 font = str(span["font"])
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    glyphs.append(Glyph(ch["c"], (x0, y0, x1, y1),
-                                        (ch["origin"][0], ch["origin"][1]), size, font,
-                                        bool(flags & _BOLD) or "bold" in font.lower(),
-                                        bool(flags & _SUPERSCRIPT), block_no, line_no))
+                    text = ch["c"]
+                    if suspicious(text):
+                        if fixes is None:
+                            fixes = font_fixes(page)
+                        key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                        if fixes.get(key):
+                            # Glyphs drawn at one origin (a lam-alef pair) may reach us as
+                            # one character or as several: the first takes them all.
+                            text = "".join(fixes[key])
+                            fixes[key] = []
+                            recovered += 1
+                        elif key in fixes:
+                            continue
+                        else:
+                            unmapped += 1
+                            continue
+                    glyphs.extend(_split(text, (x0, y0, x1, y1), ch["origin"], size, font,
+                                         flags, block_no, line_no))
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
-                   tuple(glyphs), tuple(_rules(page)), images)
+                   tuple(glyphs), tuple(_rules(page)), images, recovered, unmapped)
+
+
+def _split(text: str, box: tuple[float, float, float, float], origin: tuple[float, float],
+           size: float, font: str, flags: int, block: int, line: int) -> list[Glyph]:
+    """The glyph; a recovered ligature keeps its letters together, in logical order."""
+    bold = bool(flags & _BOLD) or "bold" in font.lower()
+    return [Glyph(text, box, (origin[0], origin[1]), size, font, bold,
+                  bool(flags & _SUPERSCRIPT), block, line)]
+
+
+# Text of every glyph that can be recovered, by font, per document:
+# (document id, font xref) -> glyph id -> text.
+_FONT_TEXT: dict[tuple[int, int], dict[int, str]] = {}
+
+
+def _font_text(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    key = (id(doc), xref)
+    if key not in _FONT_TEXT:
+        try:
+            name, _ext, _kind, buffer = doc.extract_font(xref)
+            table = glyph_texts(buffer) if buffer else {}
+            if buffer and not table:
+                # A subset stripped of cmap, GSUB and names: if the same font is at hand
+                # (bundled or installed) and the glyphs are the same, read it there.
+                table = reference_glyph_texts(str(name), buffer)
+        except Exception:  # an unreadable embedded font: nothing to recover from
+            table = {}
+        if len(_FONT_TEXT) > 64:
+            _FONT_TEXT.clear()
+        _FONT_TEXT[key] = table
+    return _FONT_TEXT[key]
+
+
+def glyph_texts(font_data: bytes) -> dict[int, str]:
+    """Glyph id → the characters it draws, from the font itself.
+
+    Three sources, best first: the cmap (glyph → code point), GSUB ligature and single
+    substitutions read backwards down to cmap glyphs (a lam-alef ligature → lam + alef, an
+    initial form → its letter), and glyph names that spell Unicode out.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(font_data), lazy=True)
+    order = font.getGlyphOrder()
+    index = {name: i for i, name in enumerate(order)}
+    direct: dict[str, str] = {}
+    if "cmap" in font:
+        for code, name in sorted((font.getBestCmap() or {}).items(), reverse=True):
+            # Prefer base letters (lower code points) over presentation forms.
+            direct[name] = chr(code)
+    ligatures: dict[str, list[str]] = {}
+    singles: dict[str, str] = {}
+    if "GSUB" in font:
+        for lookup in font["GSUB"].table.LookupList.Lookup:
+            for table in lookup.SubTable:
+                kind = lookup.LookupType
+                if kind == 7:  # extension: the real subtable is inside
+                    kind, table = table.ExtensionLookupType, table.ExtSubTable
+                if kind == 1:
+                    for source, target in table.mapping.items():
+                        singles.setdefault(target, source)
+                elif kind == 4:
+                    for first, ligs in table.ligatures.items():
+                        for lig in ligs:
+                            ligatures.setdefault(lig.LigGlyph, [first, *lig.Component])
+
+    def resolve(name: str, depth: int = 0) -> str:
+        if name in direct:
+            return direct[name]
+        if depth > 6:
+            return ""
+        if name in ligatures:
+            parts = [resolve(part, depth + 1) for part in ligatures[name]]
+            return "".join(parts) if all(parts) else ""
+        if name in singles:
+            return resolve(singles[name], depth + 1)
+        return name_to_text(name)
+
+    out: dict[int, str] = {}
+    for name in order:
+        text = resolve(name)
+        if text:
+            out[index[name]] = text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643")
+    return out
+
+
+def _font_key(name: str) -> str:
+    name = name.split("+")[-1]
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _reference_fonts() -> dict[str, str]:
+    """Font files Qari can read: the bundled ones and the system's, by normalized name."""
+    from pathlib import Path
+
+    from reader.resources import fonts as bundled
+
+    found: dict[str, str] = {}
+    for path in bundled():
+        found.setdefault(_font_key(path.stem), str(path))
+    for folder in (Path("/usr/share/fonts"), Path.home() / ".local/share/fonts"):
+        if folder.is_dir():
+            for path in folder.rglob("*.[ot]tf"):
+                found.setdefault(_font_key(path.stem), str(path))
+    return found
+
+
+_REFERENCES: dict[str, str] | None = None
+
+
+def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
+    """Glyph texts for a stripped subset, from the full font of the same name when its
+    outlines match the subset's (same glyph ids, same shapes)."""
+    global _REFERENCES
+    from fontTools.ttLib import TTFont
+
+    if _REFERENCES is None:
+        _REFERENCES = _reference_fonts()
+    key = _font_key(name)
+    path = _REFERENCES.get(key) or _REFERENCES.get(key.replace("regular", ""))
+    if path is None:
+        return {}
+    small = TTFont(io.BytesIO(subset), lazy=True)
+    full = TTFont(path, lazy=True)
+    if "glyf" not in small or "glyf" not in full:
+        return {}
+    small_order, full_order = small.getGlyphOrder(), full.getGlyphOrder()
+    if len(small_order) != len(full_order):
+        return {}
+    compared = 0
+    for gid in range(1, len(small_order)):
+        glyph = small["glyf"][small_order[gid]]
+        if getattr(glyph, "numberOfContours", 0) <= 0:
+            continue
+        other = full["glyf"][full_order[gid]]
+        if glyph.getCoordinates(small["glyf"])[0] != other.getCoordinates(full["glyf"])[0]:
+            return {}
+        compared += 1
+        if compared >= 24:
+            break
+    if compared == 0:
+        return {}
+    with open(path, "rb") as handle:
+        return glyph_texts(handle.read())
+
+
+def name_to_text(name: str) -> str:
+    """The characters a glyph name stands for (uni0644_0645.init → لم), or ''.
+
+    Only names that spell Unicode out (uniXXXX, uXXXXX, AGL names of Arabic letters and
+    ASCII) are trusted: other names are a font designer's labels.
+    """
+    from fontTools import agl
+
+    text = agl.toUnicode(name)
+    if not text:
+        return ""
+    if all(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF or 0x20 < ord(c) < 0x7F
+           for c in text):
+        return text
+    return ""
+
+
+def font_fixes(page: pymupdf.Page) -> dict[tuple[float, float], list[str]]:
+    """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
+    keyed by the glyph's origin (in drawing order where glyphs share an origin)."""
+    fixes: dict[tuple[float, float], list[str]] = {}
+    try:
+        fonts = {str(f[3]).split("+")[-1]: int(f[0]) for f in page.get_fonts()}
+        trace = page.get_texttrace()
+    except Exception:
+        return fixes
+    doc = page.parent
+    for span in trace:
+        font = str(span.get("font", ""))
+        xref = fonts.get(font) or next((x for name, x in fonts.items()
+                                        if name.startswith(font) or font.startswith(name)), 0)
+        if not xref:
+            continue
+        table = _font_text(doc, xref)
+        for code, gid, origin, _bbox in span["chars"]:
+            if not suspicious(chr(code)):
+                continue
+            text = table.get(gid, "")
+            if text:
+                fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
+    return fixes
 
 
 def _rules(page: pymupdf.Page) -> list[Rule]:
