@@ -132,10 +132,9 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
     zero = {id(c) for c in items if _zero_width(c)}
     if _drop_width_spaces(items):
         mode = SPACES_GLYPHS
-    elif any(c.text == " " for c in items):
-        mode = SPACES_BOTH
     else:
-        mode = SPACES_GAPS
+        mode = SPACES_BOTH if any(c.text == " " for c in items) else SPACES_GAPS
+        items = _join_split_ligatures(items)
     bases: list[Cluster] = []
     spaces: list[Cluster] = []
     orphans: list[Cluster] = []
@@ -155,6 +154,51 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
     if orphans:
         _attach_marks(bases, orphans)
     return bases + spaces, count, mode
+
+
+def _join_split_ligatures(items: list[Cluster]) -> list[Cluster]:
+    """Put back together a ligature glyph whose mapping MuPDF split into letters.
+
+    The letter with the glyph's box is the lam; the other letters have no width and sit
+    at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
+    before it (WeasyPrint) they read in reverse (عىل for على).
+    """
+    out: list[Cluster] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        c = items[i]
+        if not _loose_letter(c, items[i - 1] if i else None):
+            out.append(c)
+            i += 1
+            continue
+        j = i
+        while j < n and _loose_letter(items[j], items[j - 1]) and abs(
+                items[j].box[0] - c.box[0]) < 0.3:
+            j += 1
+        loose = items[i:j]
+        after = items[j] if j < n else None
+        before = out[-1] if out else None
+        if _is_lam_of(before, c, edge=0):
+            before.text += "".join(x.text for x in loose)
+        elif _is_lam_of(after, c, edge=2):
+            after.text += "".join(x.text for x in reversed(loose))
+        else:
+            out.extend(loose)
+        i = j
+    return out
+
+
+def _loose_letter(c: Cluster, previous: Cluster | None) -> bool:
+    """A letter without width that is not Chromium's letter-after-its-marks."""
+    return (c.text != " " and not _is_mark(c.text) and _zero_width(c)
+            and not (previous is not None and _is_mark(previous.text)))
+
+
+def _is_lam_of(lam: Cluster | None, loose: Cluster, edge: int) -> bool:
+    return (lam is not None and lam.text.startswith("ل") and not _zero_width(lam)
+            and abs(lam.box[edge] - loose.box[0]) < 0.3
+            and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
 
 
 def _zero_width(c: Cluster) -> bool:
