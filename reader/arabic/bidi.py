@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
 
-R, L, EN, AN, CS, ET, NSM, N = "R", "L", "EN", "AN", "CS", "ET", "NSM", "N"
+R, L, EN, AN, ES, CS, ET, NSM, N = "R", "L", "EN", "AN", "ES", "CS", "ET", "NSM", "N"
 
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
            "«": "»", "»": "«", "‹": "›", "›": "‹"}
@@ -32,7 +32,7 @@ def bidi_class(ch: str) -> str:
     if kind in ("L", "EN", "AN", "NSM"):
         return kind
     if kind in ("ES", "CS"):
-        return CS
+        return kind
     if kind == "ET":
         return ET
     return N
@@ -60,9 +60,11 @@ def _resolve(classes: list[str]) -> list[str]:
     """Weak types in (approximately) logical order: number separators and terminators."""
     n = len(classes)
     out = list(classes)
-    # W4: a single separator between two numbers of the same kind joins them (1,250 26/1).
+    # W4: a single separator between two numbers joins them: a European separator (+ -)
+    # only European numbers, a common one (, . / :) numbers of either kind (1,250 26/1).
     for i in range(1, n - 1):
-        if out[i] == CS and out[i - 1] in (EN, AN) and out[i + 1] == out[i - 1]:
+        if out[i - 1] == out[i + 1] and (
+                (out[i] == ES and out[i - 1] == EN) or (out[i] == CS and out[i - 1] in (EN, AN))):
             out[i] = out[i - 1]
     # W5: terminators (% $ € # °) next to European numbers belong to them.
     for i in range(n):
@@ -73,7 +75,7 @@ def _resolve(classes: list[str]) -> list[str]:
             if (i > 0 and out[i - 1] == EN) or (j < n and out[j] == EN):
                 for k in range(i, j):
                     out[k] = EN
-    return [N if c in (CS, ET, NSM) else c for c in out]
+    return [N if c in (ES, CS, ET, NSM) else c for c in out]
 
 
 def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, bool]]:
@@ -86,10 +88,19 @@ def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, b
         classes = _resolve([cluster_class(c.text) for c in seq])
         return _order_runs(seq, classes, inner=R)
     seq = list(reversed(clusters))
-    classes = _resolve([cluster_class(c.text) for c in seq])
-    # W7: a European number after a Latin word is part of it (F-16, COVID-19, "profile, 2021").
+    raw = [cluster_class(c.text) for c in seq]
+    # W7 first: a European number after a Latin word is part of it (F-16, "profile, 2021").
     # In reversed-visual order a left-to-right run is itself reversed, so its Latin letters
-    # come *after* the number: look ahead past neutrals.
+    # come *after* the number: look ahead past neutrals. Then W2: a number after Arabic
+    # letters is an Arabic number, which a % sign does not join (displayed "%12" is 12%).
+    latin = _after_latin(seq, raw)
+    last_strong = ""
+    for i, kind in enumerate(raw):
+        if kind in (R, L):
+            last_strong = kind
+        elif kind == EN and not latin[i] and last_strong == R:
+            raw[i] = AN
+    classes = _resolve(raw)
     for i, kind in enumerate(classes):
         if kind != EN:
             continue
@@ -107,6 +118,27 @@ def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, b
             for x in range(i, j):
                 classes[x] = L
     return _order_runs(seq, classes, inner=L)
+
+
+def _after_latin(seq: Sequence[Unit], raw: list[str]) -> list[bool]:
+    """For each European digit: does a Latin letter follow it, glued or across neutrals?"""
+    out = [False] * len(seq)
+    i = 0
+    while i < len(seq):
+        if raw[i] != EN:
+            i += 1
+            continue
+        j = i
+        while j < len(seq) and raw[j] in (EN, ES, CS, ET) and not seq[j].text.isspace():
+            j += 1
+        k = j
+        while k < len(seq) and raw[k] not in (R, L, EN, AN):
+            k += 1
+        if k < len(seq) and raw[k] == L:
+            for x in range(i, j):
+                out[x] = raw[x] == EN
+        i = j
+    return out
 
 
 def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[Unit, bool]]:

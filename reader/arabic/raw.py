@@ -39,3 +39,4 @@ class RawPage:
     images: int  # how many images are drawn (a scanned page has one and no glyphs)
     recovered: int = 0  # glyphs whose broken Unicode mapping was repaired from the font
     unmapped: int = 0  # glyphs whose text could not be recovered (left out)
+    visual_order: bool = False  # the content stream draws Arabic left to right

@@ -387,14 +387,11 @@ class _Space:
     box: Rect | None
 
 
-def line_direction(clusters: Sequence[Cluster]) -> bool | None:
-    """True when the line has Arabic letters, False when only Latin ones, None when no
-    letter decides (the page's direction applies)."""
-    if any(cluster_class(c.text) == R for c in clusters):
-        return True
-    if any(cluster_class(c.text) == L for c in clusters):
-        return False
-    return None
+def line_direction(clusters: Sequence[Cluster]) -> tuple[int, int]:
+    """How many Arabic and how many Latin letters the line has."""
+    arabic = sum(1 for c in clusters if cluster_class(c.text) == R)
+    latin = sum(1 for c in clusters if cluster_class(c.text) == L)
+    return arabic, latin
 
 
 def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
@@ -456,8 +453,10 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             texts.append(" ")
             boxes.append(None)
         visual = _with_spaces(segment, spaces)
-        direction = line_direction(segment.clusters)
-        line_rtl = rtl if direction is None else (rtl if direction else False)
+        arabic, latin = line_direction(segment.clusters)
+        # A line with Arabic in a right-to-left document is right to left; in a
+        # left-to-right document only when Arabic dominates; a line without is left to right.
+        line_rtl = rtl if arabic == latin == 0 else arabic > 0 and (rtl or arabic >= latin)
         ordered = visual_to_logical(visual, line_rtl)
         # Producers differ: some store a bracket drawn mirrored as the logical character,
         # others (the legacy visual pipeline) as the shape drawn. Keep whichever reading
@@ -647,7 +646,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     page = PageText(raw.index, raw.width, raw.height)
     page.quality = Quality(glyphs=count + raw.unmapped, recovered=raw.recovered,
                            unmapped=raw.unmapped, no_text_layer=count == 0,
-                           visual_order=_stored_visually(raw.glyphs))
+                           visual_order=raw.visual_order)
     if not clusters:
         return page
     rtl = sum(cluster_class(c.text) == R for c in clusters) >= sum(
@@ -696,21 +695,6 @@ def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> N
             last.bbox = (min(x0, lx0), min(y0, ly0), max(x1, lx1), max(y1, ly1))
             return
     blocks.append(Block(kind, [line], line.bbox))
-
-
-def _stored_visually(glyphs: Sequence[Glyph]) -> bool:
-    """Does the text layer store Arabic left to right (the legacy reshaper + bidi way)?"""
-    forward = backward = 0
-    previous: Glyph | None = None
-    for g in glyphs:
-        if previous is not None and previous.line == g.line and previous.block == g.block and (
-                cluster_class(g.char) == R and cluster_class(previous.char) == R):
-            if g.origin[0] > previous.origin[0]:
-                forward += 1
-            elif g.origin[0] < previous.origin[0]:
-                backward += 1
-        previous = g
-    return forward > 2 * backward and forward > 10
 
 
 def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:

@@ -65,8 +65,31 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                             continue
                     glyphs.extend(_split(text, (x0, y0, x1, y1), ch["origin"], size, font,
                                          flags, block_no, line_no))
+    visual = any(0xFB50 <= ord(g.char[0]) <= 0xFEFF for g in glyphs) and _stored_visually(page)
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
-                   tuple(glyphs), tuple(_rules(page)), images, recovered, unmapped)
+                   tuple(glyphs), tuple(_rules(page)), images, recovered, unmapped, visual)
+
+
+def _stored_visually(page: pymupdf.Page) -> bool:
+    """Does the content stream draw Arabic left to right, in display order (the legacy
+    arabic-reshaper + python-bidi way)? Only the stream order tells: MuPDF's own text
+    extraction already reorders right-to-left runs."""
+    forward = backward = 0
+    try:
+        trace = page.get_texttrace()
+    except Exception:
+        return False
+    for span in trace:
+        previous = None
+        for code, _gid, origin, _bbox in span["chars"]:
+            arabic = 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFEFF
+            if arabic and previous is not None:
+                if origin[0] > previous:
+                    forward += 1
+                elif origin[0] < previous:
+                    backward += 1
+            previous = origin[0] if arabic else None
+    return forward > 2 * backward and forward > 10
 
 
 def _split(text: str, box: tuple[float, float, float, float], origin: tuple[float, float],
@@ -235,22 +258,24 @@ def font_fixes(page: pymupdf.Page) -> dict[tuple[float, float], list[str]]:
     keyed by the glyph's origin (in drawing order where glyphs share an origin)."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
-        fonts = {str(f[3]).split("+")[-1]: int(f[0]) for f in page.get_fonts()}
+        fonts: dict[str, list[int]] = {}
+        for entry in page.get_fonts():
+            fonts.setdefault(_font_key(str(entry[3])), []).append(int(entry[0]))
         trace = page.get_texttrace()
     except Exception:
         return fixes
     doc = page.parent
     for span in trace:
-        font = str(span.get("font", ""))
-        xref = fonts.get(font) or next((x for name, x in fonts.items()
-                                        if name.startswith(font) or font.startswith(name)), 0)
-        if not xref:
-            continue
-        table = _font_text(doc, xref)
+        font = _font_key(str(span.get("font", "")))
+        # The trace names fonts without their xref, and one page may embed several
+        # subsets under one name: try each.
+        xrefs = fonts.get(font) or next((x for name, x in fonts.items()
+                                         if name.startswith(font) or font.startswith(name)), [])
+        tables = [_font_text(doc, xref) for xref in xrefs]
         for code, gid, origin, _bbox in span["chars"]:
             if not suspicious(chr(code)):
                 continue
-            text = table.get(gid, "")
+            text = next((t[gid] for t in tables if gid in t), "")
             if text:
                 fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
     return fixes

@@ -1,0 +1,84 @@
+"""Small PDFs made by the tests: each exercises one repair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+from arabic_reshaper import reshape
+from bidi import get_display
+
+from reader.resources import fonts
+
+FONT = str(next(p for p in fonts() if p.name == "NotoNaskhArabic-Regular.ttf"))
+# Arabic and Latin in one font, as the legacy pipeline needs (Debian's fonts-dejavu-core).
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+CSS = ("@font-face { font-family: naskh; src: url(NotoNaskhArabic-Regular.ttf); }"
+       "* { font-family: naskh; } body { direction: rtl; font-size: 12pt; }")
+
+
+def legacy_visual_pdf(path: Path, lines: list[str]) -> Path:
+    """The legacy pipeline: reshaped presentation forms in visual (left-to-right) order."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="dejavu", fontfile=DEJAVU)
+    y = 80
+    for line in lines:
+        visual = get_display(reshape(line))
+        width = pymupdf.Font(fontfile=DEJAVU).text_length(visual, fontsize=12)
+        page.insert_text((540 - width, y), visual, fontname="dejavu", fontsize=12)
+        y += 24
+    doc.save(path)
+    return path
+
+
+def shaped_pdf(path: Path, pages_html: list[str], subset: bool = True) -> Path:
+    """HarfBuzz-shaped text laid out by MuPDF's HTML engine (logical order, ligatures)."""
+    archive = pymupdf.Archive(str(Path(FONT).parent))
+    doc = pymupdf.open()
+    for html in pages_html:
+        page = doc.new_page()
+        page.insert_htmlbox(pymupdf.Rect(56, 60, 540, 780), f'<div dir="rtl">{html}</div>',
+                            css=CSS, archive=archive)
+    if subset:
+        doc.subset_fonts()
+    doc.save(path)
+    return path
+
+
+def columns_pdf(path: Path, heading: str, right: str, left: str) -> Path:
+    archive = pymupdf.Archive(str(Path(FONT).parent))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_htmlbox(pymupdf.Rect(56, 50, 540, 90), f'<p dir="rtl">{heading}</p>', css=CSS,
+                        archive=archive)
+    page.insert_htmlbox(pymupdf.Rect(310, 100, 540, 700), f'<p dir="rtl">{right}</p>', css=CSS,
+                        archive=archive)
+    page.insert_htmlbox(pymupdf.Rect(56, 100, 286, 700), f'<p dir="rtl">{left}</p>', css=CSS,
+                        archive=archive)
+    doc.save(path)
+    return path
+
+
+def report_pdf(path: Path, pages: int = 3) -> Path:
+    """Pages with a running header, a page number, body text, and a footnote under a rule."""
+    archive = pymupdf.Archive(str(Path(FONT).parent))
+    doc = pymupdf.open()
+    for number in range(1, pages + 1):
+        page = doc.new_page()
+        page.insert_htmlbox(pymupdf.Rect(56, 24, 540, 44),
+                            '<p dir="rtl" style="font-size:9pt">نشرة المرصد الشهرية</p>',
+                            css=CSS, archive=archive)
+        page.insert_htmlbox(pymupdf.Rect(56, 70, 540, 300),
+                            f'<p dir="rtl">هذه فقرة الصفحة رقم {number} من النشرة، وفيها '
+                            'إحالة إلى حاشية<sup>1</sup> في أسفل الصفحة.</p>',
+                            css=CSS, archive=archive)
+        page.draw_line((390, 740), (540, 740), width=0.6)
+        page.insert_htmlbox(pymupdf.Rect(56, 745, 540, 775),
+                            '<p dir="rtl" style="font-size:8pt">1 نص الحاشية الأولى.</p>',
+                            css=CSS, archive=archive)
+        page.insert_htmlbox(pymupdf.Rect(56, 800, 540, 820),
+                            f'<p style="text-align:center;font-size:9pt">{number}</p>',
+                            css=CSS, archive=archive)
+    doc.save(path)
+    return path

@@ -1,0 +1,112 @@
+"""The repair engine on PDFs made here, one repair at a time."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from reader.arabic.fold import fold
+from reader.session import DocumentSession
+from tests.arabic.pdfs import columns_pdf, legacy_visual_pdf, report_pdf, shaped_pdf
+
+
+def page_text(path, page=0):
+    return DocumentSession.open(path).page_model(page)
+
+
+def norm(text):
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def test_legacy_visual_order_and_presentation_forms(tmp_path):
+    lines = ["الوصول إلى مياه الشرب في القرى", "لا يزال الطلب على الماء كبيرا"]
+    model = page_text(legacy_visual_pdf(tmp_path / "legacy.pdf", lines))
+    assert norm(model.text) == norm(" ".join(lines))
+    assert not any(0xFB50 <= ord(c) <= 0xFEFF for c in model.text)  # base letters only
+    assert model.quality.visual_order
+
+
+@pytest.mark.parametrize("sentence", [
+    "نشرت صحيفة Washington Post في 26/1/2022 تقريرا عن الوضع",
+    "بلغ عدد الأسر 1,840 أسرة، أي 91.5% من العينة (SDF) تقريبا",
+    "شاركت طائرات F-16 في العملية بحسب الكولونيل John Smith أمس",
+    "للتواصل: reports@nabaa.example أو www.nabaa.example/water اليوم",
+    "قال: «لقد انتهى العمل» وأضاف [تفاصيل] لاحقة",
+    "في تقرير بتاريخ ٢٠٢٢/٠٢/١٥ ذكرت المنظمة أن ٣ مراكز تعمل",
+])
+def test_mixed_direction_comes_out_as_typed(tmp_path, sentence):
+    for maker in (lambda p: legacy_visual_pdf(p, [sentence]),
+                  lambda p: shaped_pdf(p, [f"<p>{sentence}</p>"])):
+        model = page_text(maker(tmp_path / "mixed.pdf"))
+        assert norm(model.text) == norm(sentence)
+
+
+def test_ligatures_recovered_from_a_stripped_subset_font(tmp_path):
+    # MuPDF's HTML engine maps lam-alef glyphs to junk; the subset font keeps no cmap,
+    # so the text is recovered through the bundled font with the same outlines.
+    text = "لا إله إلا الأمل، ولا بد من الإصلاح والاستقلال"
+    model = page_text(shaped_pdf(tmp_path / "lig.pdf", [f"<p>{text}</p>"]))
+    assert norm(model.text) == norm(text)
+    assert model.quality.recovered > 0 and model.quality.unmapped == 0
+
+
+def test_harakat_stay_on_their_letters(tmp_path):
+    text = "حَدَّثَنَا سُفْيَانُ قَالَ: إِنَّمَا الْأَعْمَالُ بِالنِّيَّاتِ"
+    model = page_text(shaped_pdf(tmp_path / "harakat.pdf", [f"<p>{text}</p>"]))
+    assert norm(model.text) == norm(text)
+    assert " " not in model.text.replace(" ", "", 0) or fold(model.text) == fold(text)
+
+
+def test_right_column_before_left(tmp_path):
+    right = "العمود الأيمن يبدأ القراءة " * 12
+    left = "العمود الأيسر يأتي بعده " * 12
+    model = page_text(columns_pdf(tmp_path / "cols.pdf", "عنوان الصفحة", right, left))
+    text = norm(model.text)
+    assert text.startswith("عنوان الصفحة")
+    assert text.index("الأيمن") < text.index("الأيسر")
+    assert text.count("الأيمن") == 12 and text.count("الأيسر") == 12
+    # No line mixes the two columns.
+    assert not any("الأيمن" in line.text and "الأيسر" in line.text
+                   for block in model.body for line in block.lines)
+
+
+def test_table_rows_read_right_to_left(tmp_path):
+    html = ("<table><tr><td>المؤشر</td><td>المستهدف</td><td>المتحقق</td></tr>"
+            "<tr><td>المتدربون</td><td>400</td><td>352</td></tr></table>")
+    model = page_text(shaped_pdf(tmp_path / "table.pdf", [html]))
+    lines = [norm(block.text) for block in model.body]
+    assert "المؤشر المستهدف المتحقق" in lines
+    assert "المتدربون 400 352" in lines
+
+
+def test_running_header_page_number_and_footnote(tmp_path):
+    session = DocumentSession.open(report_pdf(tmp_path / "report.pdf"))
+    for index in range(3):
+        model = session.page_model(index)
+        body = norm(" ".join(block.text for block in model.body))
+        assert "النشرة" in body and "المرصد" not in body  # header gone
+        assert body.endswith("حاشية1 في أسفل الصفحة.")  # the call stays glued to its word
+        assert [norm(note.text) for note in model.notes] == ["1 نص الحاشية الأولى."]
+        assert {norm(b.text) for b in model.running} >= {str(index + 1)}
+
+
+def test_boxes_cover_the_text(tmp_path):
+    model = page_text(shaped_pdf(tmp_path / "boxes.pdf", ["<p>قرية العين الباردة</p>"]))
+    boxes = model.char_boxes()
+    assert len(boxes) == len(model.text)
+    letters = [b for ch, b in zip(model.text, boxes, strict=True) if not ch.isspace()]
+    assert all(b is not None for b in letters)
+    # Reading right to left: each word's first letter is to the right of its last.
+    first, last = letters[0], letters[3]
+    assert first[0] > last[0]
+
+
+def test_empty_page_has_no_text_layer(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page()
+    doc.save(tmp_path / "blank.pdf")
+    model = page_text(tmp_path / "blank.pdf")
+    assert model.text == "" and model.quality.no_text_layer
