@@ -387,6 +387,18 @@ class _Space:
     box: Rect | None
 
 
+def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
+    """The direction of a line. On a right-to-left page, any line with Arabic (a line is a
+    piece of a paragraph: its ends say nothing); on a left-to-right page, a line that
+    begins and ends in Arabic. A line without Arabic is left to right."""
+    strong = [k for k in (cluster_class(c.text) for c in clusters) if k in (R, L)]
+    if not strong:
+        return page_rtl
+    if R not in strong:
+        return False
+    return page_rtl or (strong[0] == R and strong[-1] == R)
+
+
 def line_direction(clusters: Sequence[Cluster]) -> tuple[int, int]:
     """How many Arabic and how many Latin letters the line has."""
     arabic = sum(1 for c in clusters if cluster_class(c.text) == R)
@@ -453,10 +465,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             texts.append(" ")
             boxes.append(None)
         visual = _with_spaces(segment, spaces)
-        arabic, latin = line_direction(segment.clusters)
-        # A line with Arabic in a right-to-left document is right to left; in a
-        # left-to-right document only when Arabic dominates; a line without is left to right.
-        line_rtl = rtl if arabic == latin == 0 else arabic > 0 and (rtl or arabic >= latin)
+        line_rtl = _paragraph_rtl(segment.clusters, rtl)
         ordered = visual_to_logical(visual, line_rtl)
         # Producers differ: some store a bracket drawn mirrored as the logical character,
         # others (the legacy visual pipeline) as the shape drawn. Keep whichever reading

@@ -60,6 +60,23 @@ def columns_pdf(path: Path, heading: str, right: str, left: str) -> Path:
     return path
 
 
+def table_pdf(path: Path, rows: list[list[str]]) -> Path:
+    """A bordered table whose first column is on the right, cell by cell."""
+    archive = pymupdf.Archive(str(Path(FONT).parent))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    width, height, right, top = 120.0, 26.0, 520.0, 100.0
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            rect = pymupdf.Rect(right - (c + 1) * width, top + r * height,
+                                right - c * width, top + (r + 1) * height)
+            page.draw_rect(rect, width=0.5)
+            page.insert_htmlbox(rect + (4, 4, -4, -2), f'<p dir="rtl">{cell}</p>', css=CSS,
+                                archive=archive)
+    doc.save(path)
+    return path
+
+
 def report_pdf(path: Path, pages: int = 3) -> Path:
     """Pages with a running header, a page number, body text, and a footnote under a rule."""
     archive = pymupdf.Archive(str(Path(FONT).parent))
