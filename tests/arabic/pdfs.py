@@ -71,7 +71,8 @@ def table_pdf(path: Path, rows: list[list[str]]) -> Path:
             rect = pymupdf.Rect(right - (c + 1) * width, top + r * height,
                                 right - c * width, top + (r + 1) * height)
             page.draw_rect(rect, width=0.5)
-            page.insert_htmlbox((*rect, 4, 4, -4, -2), f'<p dir="rtl">{cell}</p>', css=CSS,
+            inner = pymupdf.Rect(rect.x0 + 4, rect.y0 + 4, rect.x1 - 4, rect.y1 - 2)
+            page.insert_htmlbox(inner, f'<p dir="rtl">{cell}</p>', css=CSS,
                                 archive=archive)
     doc.save(path)
     return path
