@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 R, L, EN, AN, ES, CS, ET, NSM, N = "R", "L", "EN", "AN", "ES", "CS", "ET", "NSM", "N"
@@ -22,6 +23,7 @@ _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">",
 _ARABIC_PUNCTUATION = set("،؛؟٪٫٬۔")
 
 
+@lru_cache(maxsize=4096)
 def bidi_class(ch: str) -> str:
     """A simplified bidi class of one character."""
     if ch in _ARABIC_PUNCTUATION:
@@ -48,6 +50,7 @@ class Unit(Protocol):
     text: str
 
 
+@lru_cache(maxsize=8192)
 def cluster_class(text: str) -> str:
     for ch in text:
         kind = bidi_class(ch)

@@ -16,6 +16,7 @@ import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.arabic.bidi import L, R, cluster_class, mirror, visual_to_logical
 from reader.arabic.model import (
@@ -74,25 +75,20 @@ class Segment:
     clusters: list[Cluster]
     size: float
     baseline: float
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
 
-    @property
-    def x0(self) -> float:
-        return min(c.box[0] for c in self.clusters)
-
-    @property
-    def x1(self) -> float:
-        return max(c.box[2] for c in self.clusters)
-
-    @property
-    def top(self) -> float:
-        return self.baseline - 0.8 * self.size
-
-    @property
-    def bottom(self) -> float:
-        return self.baseline + 0.25 * self.size
+    def __post_init__(self) -> None:
+        self.x0 = min(c.box[0] for c in self.clusters)
+        self.x1 = max(c.box[2] for c in self.clusters)
+        self.top = self.baseline - 0.8 * self.size
+        self.bottom = self.baseline + 0.25 * self.size
 
 
 # -- glyphs to clusters ------------------------------------------------------------------------
+@lru_cache(maxsize=8192)
 def normalize_char(ch: str) -> str:
     """Base letters for presentation forms and ligatures; nothing for invisible characters;
     one plain space for any space. ``ch`` may be several characters (a recovered ligature)."""
@@ -108,6 +104,7 @@ def normalize_char(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=8192)
 def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.combining(c) for c in text)
 

@@ -284,18 +284,18 @@ def font_fixes(page: pymupdf.Page) -> dict[tuple[float, float], list[str]]:
 def _rules(page: pymupdf.Page) -> list[Rule]:
     rules: list[Rule] = []
     try:
-        drawings = page.get_drawings()
+        drawings = page.get_cdrawings()  # the C variant: plain tuples, 3-4x faster
     except Exception:  # a malformed drawing must not cost the page its text
         return rules
     for path in drawings:
         for item in path.get("items", ()):
             kind = item[0]
             if kind == "l":
-                p1, p2 = item[1], item[2]
-                if abs(p1.y - p2.y) < 1.0 and abs(p1.x - p2.x) > 5:
-                    rules.append(Rule(min(p1.x, p2.x), max(p1.x, p2.x), (p1.y + p2.y) / 2))
+                (x1, y1), (x2, y2) = item[1], item[2]
+                if abs(y1 - y2) < 1.0 and abs(x1 - x2) > 5:
+                    rules.append(Rule(min(x1, x2), max(x1, x2), (y1 + y2) / 2))
             elif kind == "re":
-                rect = item[1]
-                if rect.height < 2.0 and rect.width > 5:
-                    rules.append(Rule(rect.x0, rect.x1, (rect.y0 + rect.y1) / 2))
+                x0, y0, x1, y1 = item[1]
+                if abs(y1 - y0) < 2.0 and abs(x1 - x0) > 5:
+                    rules.append(Rule(min(x0, x1), max(x0, x1), (y0 + y1) / 2))
     return rules

@@ -1,0 +1,61 @@
+"""Extraction and repair speed per page, against PyMuPDF's own rawdict on the same pages.
+
+    python benchmarks/bench_extraction.py [PDF ...]   (default: ../shared/corpus and the sample)
+
+Each page is opened fresh (no caches): glyph reading (rawdict, plus glyph recovery where a
+page needs it) and the whole repair, in-process.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pymupdf  # noqa: E402
+
+from reader.arabic.repair import repair_page, repeated_lines  # noqa: E402
+from reader.pdf.glyphs import raw_page  # noqa: E402
+from reader.resources import sample_report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pdfs(args: list[str]) -> list[Path]:
+    if args:
+        return [Path(a) for a in args]
+    corpus = ROOT.parent / "shared" / "corpus" / "corpus"
+    return sorted(corpus.glob("*/*.pdf")) + [sample_report()]
+
+
+def main() -> None:
+    ours: list[float] = []
+    theirs: list[float] = []
+    by_producer: dict[str, list[float]] = {}
+    for path in pdfs(sys.argv[1:]):
+        doc = pymupdf.open(path)
+        running = repeated_lines([raw_page(p) for p in doc])
+        for _ in range(3):  # repeat: the median of warm runs
+            for page in doc:
+                start = time.perf_counter()
+                page.get_text("rawdict")
+                theirs.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                repair_page(raw_page(page), running)
+                elapsed = (time.perf_counter() - start) * 1000
+                ours.append(elapsed)
+                by_producer.setdefault(path.parent.name, []).append(elapsed)
+    median_ours, median_theirs = statistics.median(ours), statistics.median(theirs)
+    print(f"extraction + repair, ms/page: median {median_ours:.1f}, "
+          f"p90 {sorted(ours)[int(0.9 * len(ours))]:.1f} (n={len(ours)})")
+    print(f"PyMuPDF rawdict alone, ms/page: median {median_theirs:.1f}")
+    print(f"ratio of medians: {median_ours / median_theirs:.1f}x")
+    for producer, values in sorted(by_producer.items()):
+        print(f"  {producer}: median {statistics.median(values):.1f} ms/page")
+
+
+if __name__ == "__main__":
+    main()
