@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pymupdf  # noqa: E402
+import pymupdf
 
-from reader.arabic.repair import repair_page, repeated_lines  # noqa: E402
-from reader.pdf.glyphs import raw_page  # noqa: E402
-from reader.resources import sample_report  # noqa: E402
+from reader.arabic.repair import repair_page, repeated_lines
+from reader.pdf.glyphs import raw_page
+from reader.resources import sample_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def pdfs(args: list[str]) -> list[Path]:
     if args:
         return [Path(a) for a in args]
     corpus = ROOT.parent / "shared" / "corpus" / "corpus"
-    return sorted(corpus.glob("*/*.pdf")) + [sample_report()]
+    return [*sorted(corpus.glob("*/*.pdf")), sample_report()]
 
 
 def main() -> None:

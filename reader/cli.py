@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.arabic.model import PageText
+from reader.arabic.model import HEADING, TABLE_ROW, Block, PageText
+from reader.arabic.repair import PIPELINE_VERSION
 from reader.errors import QariError
 from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
@@ -33,7 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print the text of a PDF")
     extract.add_argument("file", help="the PDF file")
     extract.add_argument("--pages", help="pages to extract, e.g. 1-3,7 (default: all)")
-    extract.add_argument("--format", choices=("text", "json"), default="text")
+    extract.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                         help="text (the corpus format), json (the page model with boxes), "
+                              "markdown")
+    extract.add_argument("--display", choices=("logical", "visual"), default="logical",
+                         help="visual: reshaped lines in display order, for terminals "
+                              "without bidi support")
     extract.add_argument("--password", help="password of a protected PDF")
     return parser
 
@@ -43,6 +50,50 @@ def page_text_format(page: PageText) -> str:
     return "\n".join(block.text for block in page.blocks())
 
 
+def page_markdown(page: PageText) -> str:
+    out: list[str] = []
+    for block in page.body:
+        text = block.text.replace("|", "\\|")
+        if block.kind == HEADING:
+            out.append(f"## {text}")
+        elif block.kind == TABLE_ROW:
+            out.append("| " + " | ".join(c.replace("|", "\\|") for line in block.lines
+                                         for c in line.cells) + " |")
+        else:
+            out.append(text)
+    if page.notes:
+        out.append("---")
+        out.extend(note.text for note in page.notes)
+    return "\n\n".join(out)
+
+
+def _rect(box: tuple[float, float, float, float] | None) -> list[float] | None:
+    return None if box is None else [round(v, 2) for v in box]
+
+
+def page_json(page: PageText) -> dict[str, object]:
+    def block(b: Block) -> dict[str, object]:
+        return {"kind": b.kind, "bbox": _rect(b.bbox), "text": b.text, "lines": [
+            {"text": line.text, "bbox": _rect(line.bbox), "size": round(line.size, 2),
+             "rtl": line.rtl, "boxes": [_rect(x) for x in line.boxes]}
+            for line in b.lines]}
+
+    q = page.quality
+    return {"page": page.page + 1, "width": round(page.width, 2), "height": round(page.height, 2),
+            "quality": {"glyphs": q.glyphs, "recovered": q.recovered, "unmapped": q.unmapped,
+                        "visual_order": q.visual_order, "no_text_layer": q.no_text_layer},
+            "blocks": [block(b) for b in page.body], "notes": [block(b) for b in page.notes],
+            "removed": [block(b) for b in page.running]}
+
+
+def visual(text: str) -> str:
+    """Display order with joined letter forms, for terminals that cannot do either."""
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return "\n".join(get_display(reshape(line)) for line in text.split("\n"))
+
+
 def _extract(args: argparse.Namespace) -> int:
     session = DocumentSession.open(args.file, args.password)
     try:
@@ -50,17 +101,21 @@ def _extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"qari: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    start = time.perf_counter()
     models = [session.page_model(p) for p in pages]
-    texts = [page_text_format(m) for m in models]
+    # The corpus scorer reads this to report in-process time.
+    print(f"##extract_seconds={time.perf_counter() - start:.4f}", file=sys.stderr)
     if args.format == "json":
-        payload = {
-            "file": session.info.path,
-            "sha256": session.info.sha256,
-            "pages": [{"page": p + 1, "text": t} for p, t in zip(pages, texts, strict=True)],
-        }
+        payload = {"file": session.info.path, "sha256": session.info.sha256,
+                   "engine": PIPELINE_VERSION, "pages": [page_json(m) for m in models]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    else:
-        sys.stdout.write("\f".join(texts) + "\n")
+        session.close()
+        return 0
+    formatter = page_markdown if args.format == "markdown" else page_text_format
+    texts = [formatter(m) for m in models]
+    if args.display == "visual":
+        texts = [visual(t) for t in texts]
+    sys.stdout.write("\f".join(texts) + "\n")
     session.close()
     return 0
 

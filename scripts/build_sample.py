@@ -98,18 +98,19 @@ INTRO_NOTES = [
     "3 أُجريت التحاليل بين 3 و14 نيسان/أبريل 2025، وأعيد تحليل 8 عينات للتحقق من النتائج.",
 ]
 
+# MuPDF's HTML engine lays tables out left to right whatever the direction: the columns
+# are written in reverse so that the table reads right to left on the page.
 TABLE_PAGE = """
 <div dir="rtl">
 <h2>2. النتائج الرئيسية</h2>
 <p>يلخص الجدول الآتي أهم المؤشرات في المجموعات الثلاث. ويظهر منه أن الوصول يتراجع كلما
 ارتفعت القرية، وأن الاعتماد على الصهاريج يبلغ ذروته في القرى العالية<sup>4</sup>.</p>
 <table>
-<tr><th>المجموعة</th><th>عدد القرى</th><th>عدد الأسر</th><th>الوصول الأساسي</th>
-<th>لتر للفرد يوميًا</th></tr>
-<tr><td>أقل من 800 م</td><td>9</td><td>812</td><td>71%</td><td>46</td></tr>
-<tr><td>800 – 1,200 م</td><td>8</td><td>634</td><td>52%</td><td>35</td></tr>
-<tr><td>أعلى من 1,200 م</td><td>6</td><td>394</td><td>29%</td><td>24</td></tr>
-<tr><td>المجموع</td><td>23</td><td>1,840</td><td>55%</td><td>38</td></tr>
+<tr><th>لتر للفرد يوميًا</th><th>الوصول الأساسي</th><th>عدد الأسر</th><th>عدد القرى</th><th>المجموعة</th></tr>
+<tr><td>46</td><td>71%</td><td>812</td><td>9</td><td>أقل من 800 م</td></tr>
+<tr><td>35</td><td>52%</td><td>634</td><td>8</td><td>800 – 1,200 م</td></tr>
+<tr><td>24</td><td>29%</td><td>394</td><td>6</td><td>أعلى من 1,200 م</td></tr>
+<tr><td>38</td><td>55%</td><td>1,840</td><td>23</td><td>المجموع</td></tr>
 </table>
 <br/>
 <p>وأظهرت التحاليل أن 17 نقطة من أصل 64 تحتوي على بكتيريا القولون، معظمها في الخزانات

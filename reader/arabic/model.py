@@ -27,6 +27,7 @@ class Line:
     size: float
     bold: bool = False
     rtl: bool = True
+    cells: list[str] = field(default_factory=list)  # the text of each segment (table cells)
 
 
 @dataclass
@@ -86,3 +87,42 @@ class PageText:
                 out.append(None)
             out.extend(block.boxes())
         return out
+
+    def rects_for(self, start: int, end: int) -> list[Rect]:
+        """Page rectangles covering ``text[start:end]``: one per line touched (highlights)."""
+        boxes = self.char_boxes()
+        rects: list[Rect] = []
+        current: list[Rect] = []
+        for box in boxes[max(0, start):max(0, end)]:
+            if box is not None and current and abs(box[1] - current[-1][1]) > 0.5 * (
+                    current[-1][3] - current[-1][1]):
+                rects.append(_union(current))
+                current = []
+            if box is not None:
+                current.append(box)
+        if current:
+            rects.append(_union(current))
+        return rects
+
+    def offset_at(self, x: float, y: float) -> int | None:
+        """The text offset of the character at page point (x, y), or the nearest one on
+        the same line; None when nothing is near (click-to-sync)."""
+        best: tuple[float, int] | None = None
+        for index, box in enumerate(self.char_boxes()):
+            if box is None:
+                continue
+            x0, y0, x1, y1 = box
+            if y0 <= y <= y1:
+                distance = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
+            else:
+                distance = 1000.0 + min(abs(y - y0), abs(y - y1))
+            if best is None or distance < best[0]:
+                best = (distance, index)
+        if best is None or best[0] >= 1000.0 + 20:
+            return None
+        return best[1]
+
+
+def _union(boxes: list[Rect]) -> Rect:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))

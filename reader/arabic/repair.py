@@ -457,7 +457,9 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl)
     texts: list[str] = []
     boxes: list[Rect | None] = []
+    cells: list[str] = []
     for n, segment in enumerate(ordered):
+        cell_start = len(texts)
         if n:
             texts.append(" ")
             boxes.append(None)
@@ -476,6 +478,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             texts.append(text)
             box = unit.box if isinstance(unit, Cluster) else None
             boxes.extend([box] * len(text))
+        cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
     text = unicodedata.normalize("NFC", "".join(texts))
     if len(text) != len(boxes):  # NFC composed marks: keep the map total, one box per char
         boxes = _realign_boxes("".join(texts), text, boxes)
@@ -486,7 +489,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     size = max(s.size for s in segments)
     bold = sum(c.bold for s in segments for c in s.clusters) > 0.6 * sum(
         len(s.clusters) for s in segments)
-    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl)
+    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
 
 
 def _realign_boxes(before: str, after: str, boxes: list[Rect | None]) -> list[Rect | None]:
