@@ -24,8 +24,25 @@ def test_extract_text_separates_pages_with_form_feeds(sample_pdf, capsys):
 def test_extract_json(sample_pdf, capsys):
     assert main(["extract", str(sample_pdf), "--pages", "1", "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert [p["page"] for p in payload["pages"]] == [1]
-    assert "ملخص تنفيذي" in payload["pages"][0]["text"]
+    [page] = payload["pages"]
+    assert page["page"] == 1 and page["quality"]["unmapped"] == 0
+    heading = next(b for b in page["blocks"] if b["text"] == "ملخص تنفيذي")
+    assert heading["kind"] == "heading"
+    [line] = heading["lines"]
+    assert len(line["boxes"]) == len(line["text"])
+    # Right to left: the first letter's box is right of the last one's.
+    assert line["boxes"][0][0] > line["boxes"][-1][0]
+    assert [n["text"][:2] for n in page["notes"]] == ["1 "]
+
+
+def test_extract_markdown_and_visual(sample_pdf, capsys):
+    assert main(["extract", str(sample_pdf), "--pages", "3", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "## 2. النتائج الرئيسية" in out
+    assert "| أقل من 800 م | 9 | 812 | 71% | 46 |" in out
+    assert main(["extract", str(sample_pdf), "--pages", "3", "--display", "visual"]) == 0
+    visual = capsys.readouterr().out
+    assert "ﺔﻴﺴﻴﺋﺮﻟﺍ" in visual  # reshaped forms, reversed for a left-to-right terminal
 
 
 @pytest.mark.parametrize("kind", ["missing", "empty", "not_pdf", "truncated", "corrupt",
