@@ -622,9 +622,11 @@ def _kind(line: Line, body_size: float, cells: int) -> str:
     text = line.text.lstrip()
     if cells >= 3:
         return TABLE_ROW
+    if line.size >= 1.12 * body_size:  # "2. Results" set large is a heading, not a list
+        return HEADING
     if (text[:1] in BULLETS and text[1:2] == " ") or _LIST_NUMBER.match(text):
         return LIST_ITEM
-    if line.size >= 1.12 * body_size or (line.bold and len(text) < 90):
+    if line.bold and len(text) < 90:
         return HEADING
     return PARAGRAPH
 
