@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.arabic.model import PageText
 from reader.errors import Cancelled, DocumentError, DocumentErrorCode
 from reader.pdf import DocumentInfo
 from reader.resources import sample_report
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.view.current_page_changed.connect(self._on_page_changed)
+        self.view.page_clicked.connect(self._page_clicked)
+        self.arabic_pane.selection_changed.connect(self._mirror_selection)
         self.view.zoom_changed.connect(self._on_zoom_changed)
         self.find_bar.query_changed.connect(self.start_search)
         self.find_bar.next_requested.connect(self.find_next)
@@ -307,6 +310,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.status_page = QLabel()
+        self.status_quality = QLabel()
+        self.status_quality.setObjectName("textQuality")
         self.status_zoom = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -322,6 +327,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton()
         self.cancel_button.clicked.connect(self.cancel_search)
         self.cancel_button.hide()
+        status.addPermanentWidget(self.status_quality)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.status_page)
@@ -589,6 +595,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.select_page(page)
         self._update_status()
         self.arabic_pane.show_loading(page)
+        self.view.set_selection(page, [])
         self._text_timer.start()
         self._position_timer.start()
 
@@ -598,17 +605,51 @@ class MainWindow(QMainWindow):
         session, page = self.session, self.view.current_page
         self.worker.cancel(self._text_task)
 
-        def shown(text: str) -> None:
+        def shown(model: PageText) -> None:
             if session is self.session and page == self.view.current_page:
-                self.arabic_pane.show_text(page, text)
+                self.arabic_pane.show_page(model)
+                self._show_quality(model)
                 self.page_text_shown.emit(page)
 
         def failed(exc: object) -> None:
             if session is self.session and page == self.view.current_page:
                 self.arabic_pane.show_error(page, self.tr("The text of this page cannot be read."))
 
-        self._text_task = self.worker.submit(lambda: session.page_text(page), PRIORITY_VISIBLE,
+        self._text_task = self.worker.submit(lambda: session.page_model(page), PRIORITY_VISIBLE,
                                              shown, failed)
+
+    def _show_quality(self, model: PageText) -> None:
+        """A discreet word on how the page's text was obtained."""
+        q = model.quality
+        notes = []
+        if q.no_text_layer:
+            notes.append(self.tr("No text layer (a scanned page?)"))
+        if q.visual_order:
+            notes.append(self.tr("Text stored in visual order: reordered"))
+        if q.recovered:
+            notes.append(self.tr("%1 glyphs recovered from the font").replace("%1",
+                                                                               str(q.recovered)))
+        if q.unmapped:
+            notes.append(self.tr("%1 glyphs unreadable").replace("%1", str(q.unmapped)))
+        self.status_quality.setText(" · ".join(notes))
+        self.status_quality.setToolTip(self.tr(
+            "How the text of this page was obtained from the PDF's text layer."))
+
+    def _mirror_selection(self, page: int, start: int, end: int) -> None:
+        model = self.arabic_pane.model
+        if model is None or model.page != page or start == end:
+            self.view.set_selection(page, [])
+            return
+        self.view.set_selection(page, model.rects_for(start, end))
+
+    def _page_clicked(self, page: int, x: float, y: float) -> None:
+        """Click-to-sync: put the Arabic pane's cursor on the word clicked on the page."""
+        model = self.arabic_pane.model
+        if model is None or model.page != page:
+            return
+        offset = model.offset_at(x, y)
+        if offset is not None:
+            self.arabic_pane.set_cursor(offset, select_word=True)
 
     def _on_zoom_changed(self, _zoom: float) -> None:
         self._update_status()

@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+import re
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -13,11 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
 from reader.ui.fonts import arabic_family
+
+# A footnote call: digits glued to the end of an Arabic word (التوقعات1).
+_CALL = re.compile(r"(?<=[\u0621-\u064a\u064b-\u0652])(\d{1,3})(?=[\s.,،؛:؟)»\"]|$)")
 
 
 class ArabicTextPane(QWidget):
-    """The current page's Arabic text in logical order, shaped by Qt, selectable."""
+    """The current page's Arabic text in logical order, shaped by Qt, selectable.
+
+    The document holds exactly the page model's text (blocks separated by one newline),
+    so a cursor position is an offset into ``PageText.text``: that is what ties a
+    selection here to glyph boxes on the page, and a click on the page to a place here.
+    """
+
+    selection_changed = Signal(int, int, int)  # page, start, end (offsets in the page text)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +60,10 @@ class ArabicTextPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.browser)
         self._page = -1
+        self._model: PageText | None = None
+        self._notes: dict[str, int] = {}
+        self.browser.anchorClicked.connect(self._follow_anchor)
+        self.browser.selectionChanged.connect(self._on_selection)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -55,15 +79,102 @@ class ArabicTextPane(QWidget):
         self.browser.setPlainText("")
         self.browser.setPlaceholderText(self.tr("Reading page %1…").replace("%1", str(page + 1)))
 
+    @property
+    def model(self) -> PageText | None:
+        return self._model
+
+    def show_page(self, model: PageText) -> None:
+        """Show a repaired page: headings styled, notes under a rule, calls linked."""
+        self._page = model.page
+        self._model = model
+        self._notes = {}
+        self.browser.blockSignals(True)
+        self.browser.setPlainText(model.text)
+        self.browser.blockSignals(False)
+        if not model.text.strip():
+            self.browser.setPlaceholderText(self.tr("This page has no text layer."))
+            return
+        document = self.browser.document()
+        base = self.browser.font().pointSizeF()
+        position = 0
+        blocks = model.blocks()
+        first_note = len(model.body)
+        for index, block in enumerate(blocks):
+            length = len(block.text)
+            cursor = QTextCursor(document)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            block_format = cursor.blockFormat()
+            char_format = QTextCharFormat()
+            if block.kind == HEADING:
+                char_format.setFontWeight(QFont.Weight.Bold)
+                char_format.setFontPointSize(base * 1.2)
+                block_format.setTopMargin(8)
+            elif block.kind == TABLE_ROW:
+                char_format.setBackground(self.palette().alternateBase())
+            elif block.kind == FOOTNOTE:
+                char_format.setFontPointSize(base * 0.82)
+                number = block.text.split(" ", 1)[0]
+                if number.isdigit():
+                    self._notes.setdefault(number, position)
+            if index == first_note - 1 and model.notes:
+                # A rule between the body and the notes, drawn without adding text.
+                block_format.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+                                         QTextLength(QTextLength.Type.PercentageLength, 40))
+                block_format.setBottomMargin(6)
+            cursor.setBlockFormat(block_format)
+            if char_format.propertyCount():
+                cursor.mergeCharFormat(char_format)
+            position += length + 1
+        self._link_calls(model, document)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _link_calls(self, model: PageText, document: QTextDocument) -> None:
+        """Digits glued to a word that match a note number become superscript links."""
+        body_end = sum(len(b.text) + 1 for b in model.body)
+        for match in _CALL.finditer(model.text[:body_end]):
+            number = match.group(1)
+            if number not in self._notes:
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(match.start(1))
+            cursor.setPosition(match.end(1), QTextCursor.MoveMode.KeepAnchor)
+            link = QTextCharFormat()
+            link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+            link.setAnchor(True)
+            link.setAnchorHref(f"#note-{number}")
+            link.setForeground(self.palette().link())
+            cursor.mergeCharFormat(link)
+
+    def _follow_anchor(self, url: QUrl) -> None:
+        number = url.fragment().removeprefix("note-")
+        if number in self._notes:
+            self.set_cursor(self._notes[number])
+
+    def set_cursor(self, offset: int, select_word: bool = False) -> None:
+        cursor = self.browser.textCursor()
+        cursor.setPosition(max(0, min(offset, len(self.browser.toPlainText()))))
+        if select_word:
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+
+    def selection(self) -> tuple[int, int]:
+        cursor = self.browser.textCursor()
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def _on_selection(self) -> None:
+        start, end = self.selection()
+        self.selection_changed.emit(self._page, start, end)
+
     def show_text(self, page: int, text: str) -> None:
         self._page = page
-        paragraphs = [p.strip() for p in text.split("\n\n")]
-        body = "\n\n".join(p for p in paragraphs if p)
-        if not body.strip():
+        self._model = None
+        if not text.strip():
             self.browser.setPlainText("")
             self.browser.setPlaceholderText(self.tr("This page has no text layer."))
         else:
-            self.browser.setPlainText(body)
+            self.browser.setPlainText(text)
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     def show_error(self, page: int, message: str) -> None:
@@ -73,6 +184,7 @@ class ArabicTextPane(QWidget):
 
     def clear(self) -> None:
         self._page = -1
+        self._model = None
         self.browser.clear()
         self.retranslate_ui()
 

@@ -260,6 +260,14 @@ class PdfView(QAbstractScrollArea):
     def search_hits(self) -> dict[int, list[PdfRect]]:
         return self._hits
 
+    def set_selection(self, page: int, rects: list[PdfRect]) -> None:
+        """Mark the glyphs of the text selected in the Arabic pane."""
+        self._marks = {page: rects} if rects else {}
+        self.viewport().update()
+
+    def selection_marks(self) -> dict[int, list[PdfRect]]:
+        return self._marks
+
     # -- rendering ---------------------------------------------------------------------------
     def _schedule_requests(self) -> None:
         self._request_timer.start()
@@ -309,6 +317,10 @@ class PdfView(QAbstractScrollArea):
     def _paint_rects(self, painter: QPainter, page: int, target: QRectF) -> None:
         scale = self._zoom * POINT_TO_PIXEL
         painter.setPen(Qt.PenStyle.NoPen)
+        for rect in self._marks.get(page, ()):
+            painter.fillRect(QRectF(target.left() + rect[0] * scale, target.top() + rect[1] * scale,
+                                    (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale),
+                             QColor(40, 110, 255, 80))
         for rect in self._hits.get(page, ()):
             is_current = self._current_hit == (page, rect)
             colour = QColor(255, 120, 0, 110) if is_current else QColor(255, 220, 0, 90)

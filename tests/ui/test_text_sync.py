@@ -1,0 +1,66 @@
+"""The Arabic pane and the page, kept in step through the glyph map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import open_and_wait
+
+
+def shown(qtbot, window, page):
+    window.go_to_page(page)
+    qtbot.waitUntil(lambda: window.arabic_pane.model is not None
+                    and window.arabic_pane.model.page == page, timeout=10000)
+    return window.arabic_pane.model
+
+
+def test_pane_shows_the_repaired_page(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    text = window.arabic_pane.text()
+    assert text == model.text
+    assert "في ثلاث وعشرين قرية" in text  # ligatures recovered, logical order
+    assert "12 glyphs recovered" in window.status_quality.text() or window.status_quality.text()
+
+
+def test_selection_marks_the_same_glyphs_on_the_page(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 1)
+    word = "المنهجية"
+    start = model.text.index(word)
+    cursor = window.arabic_pane.browser.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
+    window.arabic_pane.browser.setTextCursor(cursor)
+    marks = window.view.selection_marks()
+    assert list(marks) == [1]
+    [rect] = marks[1]
+    boxes = [b for b in model.char_boxes()[start:start + len(word)] if b]
+    assert rect[0] <= min(b[0] for b in boxes) and rect[2] >= max(b[2] for b in boxes)
+
+
+def test_click_on_the_page_puts_the_cursor_there(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 1)
+    offset = model.text.index("المنهجية") + 3
+    x0, y0, x1, y1 = model.char_boxes()[offset]
+    window.view.page_clicked.emit(1, (x0 + x1) / 2, (y0 + y1) / 2)
+    start, end = window.arabic_pane.selection()
+    assert start <= offset < end
+    assert window.arabic_pane.browser.textCursor().selectedText() == "المنهجية"
+
+
+def test_footnote_call_links_to_its_note(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 1)
+    note = model.notes[0]
+    assert note.text.startswith("2 ")
+    document = window.arabic_pane.browser.document()
+    call = model.text.index("مركزية2") + len("مركزية")
+    cursor = QTextCursor(document)
+    cursor.setPosition(call + 1)
+    assert cursor.charFormat().anchorHref() == "#note-2"
+    window.arabic_pane.browser.anchorClicked.emit(QUrl("#note-2"))
+    position = window.arabic_pane.browser.textCursor().position()
+    assert model.text[position:].startswith("2 تطبيق")
