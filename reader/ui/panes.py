@@ -26,7 +26,7 @@ from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
 from reader.ui.fonts import arabic_family
 
 # A footnote call: digits glued to the end of an Arabic word (التوقعات1).
-_CALL = re.compile(r"(?<=[\u0621-\u064a\u064b-\u0652])(\d{1,3})(?=[\s.,،؛:؟)»\"]|$)")
+_CALL = re.compile(r"(?<=[\u0621-\u064a\u064b-\u0652)A-Za-z])(\d{1,3})(?=[\s.,،؛:؟)»\"]|$)")
 
 
 class ArabicTextPane(QWidget):

@@ -1,0 +1,101 @@
+"""Properties of the repair engine on synthetic glyph pages (no PDF needed)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from arabic_reshaper import ArabicReshaper
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.arabic.raw import Glyph, RawPage
+from reader.arabic.repair import repair_page
+
+LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةى"
+MARKS = "ًٌٍَُِّْ"
+ADVANCE, SPACE, SIZE = 6.0, 3.0, 12.0
+reshape = ArabicReshaper(configuration={"delete_harakat": False}).reshape
+
+word = st.text(alphabet=st.sampled_from(list(LETTERS)), min_size=1, max_size=8).flatmap(
+    lambda w: st.lists(st.sampled_from([""] * 3 + list(MARKS)), min_size=len(w),
+                       max_size=len(w)).map(lambda ms: "".join(c + m for c, m in zip(w, ms,
+                                                                                       strict=True))))
+line = st.lists(word, min_size=1, max_size=8).map(" ".join)
+page_lines = st.lists(line, min_size=1, max_size=6)
+
+
+def layout(lines: list[str], shaped: bool = True) -> RawPage:
+    """Lay lines out right to left as a shaping engine would: joined letter forms (one
+    glyph per lam-alef), marks as zero-width glyphs over their letter, in visual order."""
+    glyphs: list[Glyph] = []
+    for row, text in enumerate(lines):
+        baseline = 100.0 + row * 2 * SIZE
+        x = 540.0
+        units: list[str] = []
+        for ch in reshape(text) if shaped else text:
+            if unicodedata.combining(ch) and units:
+                units[-1] += ch
+            else:
+                units.append(ch)
+        for unit in units:
+            base, marks = unit[0], unit[1:]
+            width = SPACE if base == " " else ADVANCE
+            box = (x - width, baseline - SIZE, x, baseline + 3)
+            glyphs.append(Glyph(base, box, (x - width, baseline), SIZE, "F", False, False, 0, row))
+            for mark in marks:
+                glyphs.append(Glyph(mark, (x - width / 2, baseline - SIZE, x - width / 2,
+                                           baseline + 3), (x - width / 2, baseline), SIZE, "F",
+                                    False, False, 0, row))
+            x -= width
+    # Visual order in the stream, as the legacy pipeline writes it.
+    glyphs.sort(key=lambda g: (g.origin[1], g.box[0]))
+    return RawPage(0, 595, 842, tuple(glyphs), (), 0)
+
+
+def letters(text: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFKC", text) if not c.isspace())
+
+
+@settings(max_examples=60, deadline=None)
+@given(page_lines)
+def test_repair_neither_drops_nor_invents_letters(lines):
+    raw = layout(lines)
+    out = repair_page(raw).text
+    assert letters(out) == letters("".join(g.char for g in raw.glyphs))
+    expected = unicodedata.normalize("NFC", " ".join(" ".join(lines).split()))
+    got = " ".join(out.split())
+    assert strip_marks(got) == strip_marks(expected)
+    # One lam-alef glyph cannot tell which of its two letters a mark sits on (a known limit,
+    # docs/EXTRACTION.md); everywhere else the marks are exactly where they were.
+    if not re.search("ل[" + MARKS + "]+[اآأإ]", expected):
+        assert got == expected
+
+
+def strip_marks(text: str) -> str:
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@settings(max_examples=40, deadline=None)
+@given(page_lines)
+def test_repair_is_idempotent(lines):
+    once = repair_page(layout(lines)).text
+    twice = repair_page(layout(once.split("\n"))).text
+    assert twice == once
+
+
+@settings(max_examples=40, deadline=None)
+@given(page_lines)
+def test_glyph_map_is_total_and_monotone_within_a_line(lines):
+    model = repair_page(layout(lines))
+    boxes = model.char_boxes()
+    assert len(boxes) == len(model.text)
+    for block in model.blocks():
+        for ln in block.lines:
+            assert len(ln.boxes) == len(ln.text)
+            xs = [b[0] for ch, b in zip(ln.text, ln.boxes, strict=True) if not ch.isspace()]
+            assert all(b is not None for ch, b in zip(ln.text, ln.boxes, strict=True)
+                       if not ch.isspace())
+            # Right to left: each letter's box starts no further right than the previous one.
+            assert all(later <= earlier + 1e-6 for earlier, later in zip(xs, xs[1:]))
