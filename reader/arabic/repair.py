@@ -142,7 +142,10 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
         elif _is_mark(c.text):
             target = _stream_base(items, i, zero)
             if target is not None:
-                if c.text not in target.text:  # a letter never carries the same mark twice
+                # A letter never carries the same mark twice (LibreOffice can draw marks
+                # twice); a ligature may carry it once per letter.
+                letters = sum(1 for ch in target.text if not unicodedata.combining(ch))
+                if target.text.count(c.text) < letters:
                     target.text += c.text
             else:
                 orphans.append(c)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 from arabic_reshaper import ArabicReshaper
 from hypothesis import given, settings
@@ -98,4 +99,4 @@ def test_glyph_map_is_total_and_monotone_within_a_line(lines):
             assert all(b is not None for ch, b in zip(ln.text, ln.boxes, strict=True)
                        if not ch.isspace())
             # Right to left: each letter's box starts no further right than the previous one.
-            assert all(later <= earlier + 1e-6 for earlier, later in zip(xs, xs[1:]))
+            assert all(later <= earlier + 1e-6 for earlier, later in pairwise(xs))
