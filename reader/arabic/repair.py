@@ -153,7 +153,33 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
             bases.append(c)
     if orphans:
         _attach_marks(bases, orphans)
+    for c in bases:
+        if len(c.text) > 2:
+            c.text = place_ligature_marks(c.text)
     return bases + spaces, count, mode
+
+
+SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
+
+
+def place_ligature_marks(text: str) -> str:
+    """Put the marks of a ligature glyph on the letters they belong to.
+
+    One glyph cannot show which of its letters a mark sits on; these are the conventions
+    of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
+    on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
+    hamza, a sukun goes on the lam; other marks follow the alef, as usually typed (لاَ).
+    """
+    letters = "".join(c for c in text if not unicodedata.combining(c))
+    marks = [c for c in text if unicodedata.combining(c)]
+    if letters in ("الله", "لله") and text.startswith(letters):
+        on_lam = [m for m in marks if m in (SHADDA, FATHA, SUPERSCRIPT_ALEF)]
+        on_heh = [m for m in marks if m not in on_lam]
+        return letters[:-1] + "".join(on_lam) + "ه" + "".join(on_heh)
+    if letters in ("لأ", "لإ", "لآ") and SUKUN in marks and text.startswith(letters):
+        rest = [m for m in marks if m != SUKUN]
+        return "ل" + SUKUN + letters[1] + "".join(rest)
+    return text
 
 
 def _join_split_ligatures(items: list[Cluster]) -> list[Cluster]:

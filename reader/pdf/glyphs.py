@@ -172,7 +172,10 @@ def glyph_texts(font_data: bytes) -> dict[int, str]:
     for name in order:
         text = resolve(name)
         if text:
-            out[index[name]] = text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643")
+            # Fonts for Arabic often name glyphs after the Persian or Urdu letters that
+            # share their shapes (yeh, keheh, heh goal).
+            out[index[name]] = (text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643")
+                                .replace("\u06c1", "\u0647"))
     return out
 
 
