@@ -101,7 +101,12 @@ def main() -> None:
     phase[0] = "searching 500 pages"
     finished = []
     window.search_finished.connect(finished.append)
+    phase[0] = "opening the find bar"
     window.open_find()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+    phase[0] = "searching 500 pages"
     window.start_search("الصفصاف")
     spin_until(lambda: bool(finished), timeout=120)
     spin_until(lambda: window.cache.get(view.current_page, view.device_scale()) is not None)

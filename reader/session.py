@@ -6,9 +6,11 @@ to its document worker thread.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reader.arabic.fold import fold
 from reader.arabic.model import PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
@@ -18,6 +20,9 @@ from reader.search import Hit, SearchablePage, find_in_page
 
 # Running heads are found by repetition: sample this many pages spread over the document.
 RUNNING_SAMPLE = 12
+# Page models (text with a box per character) kept in memory; every page's plain text is
+# kept, which is small (a few kilobytes a page).
+MODEL_CACHE = 24
 
 
 class DocumentSession:
@@ -26,8 +31,8 @@ class DocumentSession:
     def __init__(self, document: PdfDocument) -> None:
         self.document = document
         self.info: DocumentInfo = document.info()
-        self._pages: dict[int, PageText] = {}
-        self._searchable: dict[int, SearchablePage] = {}
+        self._pages: OrderedDict[int, PageText] = OrderedDict()
+        self._texts: dict[int, str] = {}
         self._running: frozenset[str] | None = None
 
     @classmethod
@@ -58,21 +63,43 @@ class DocumentSession:
 
     def page_model(self, page: int) -> PageText:
         """The repaired page: logical text in reading order, every character with its box."""
-        if page not in self._pages:
-            self._pages[page] = repair_page(self.raw_page(page), self.running_lines())
-        return self._pages[page]
+        model = self._pages.get(page)
+        if model is None:
+            model = repair_page(self.raw_page(page), self.running_lines())
+            self._pages[page] = model
+            self._texts[page] = model.text
+            while len(self._pages) > MODEL_CACHE:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return model
 
     def page_text(self, page: int) -> str:
-        return self.page_model(page).text
+        text = self._texts.get(page)
+        return text if text is not None else self.page_model(page).text
+
+    def extracted(self) -> int:
+        return len(self._texts)
+
+    def extract_all(self, first: int = 0) -> Iterator[int]:
+        """Extract every page, ``first`` first and then onwards (wrapping round), one page
+        per step: the GUI runs this in the background and keeps each page's text."""
+        count = self.page_count
+        for step in range(count):
+            page = (first + step) % count
+            if page not in self._texts:
+                self.page_model(page)
+            yield page
 
     def searchable_page(self, page: int) -> SearchablePage:
-        if page not in self._searchable:
-            model = self.page_model(page)
-            self._searchable[page] = SearchablePage(page, model.text,
-                                                    tuple(model.char_boxes()))
-        return self._searchable[page]
+        model = self.page_model(page)
+        return SearchablePage(page, model.text, tuple(model.char_boxes()))
 
     def find_page(self, page: int, query: str) -> list[Hit]:
+        text = self._texts.get(page)
+        # The folded page text answers "no hit" without building the page's box map.
+        if text is not None and fold(query) not in fold(text):
+            return []
         return find_in_page(self.searchable_page(page), query)
 
     def find(

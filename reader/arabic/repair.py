@@ -172,7 +172,7 @@ def place_ligature_marks(text: str) -> str:
     """
     letters = "".join(c for c in text if not unicodedata.combining(c))
     marks = [c for c in text if unicodedata.combining(c)]
-    if letters in ("الله", "لله") and text.startswith(letters):
+    if letters in ("الله", "لله") and text.startswith(letters) and SHADDA in marks:
         on_lam = [m for m in marks if m in (SHADDA, FATHA, SUPERSCRIPT_ALEF)]
         on_heh = [m for m in marks if m not in on_lam]
         return letters[:-1] + "".join(on_lam) + "ه" + "".join(on_heh)

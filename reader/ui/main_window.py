@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     document_failed = Signal(str)  # the message shown
     page_text_shown = Signal(int)
     search_finished = Signal(int)  # number of hits
+    text_extracted = Signal(int)  # every page's text has been read (page count)
 
     def __init__(self, settings: SettingsStore | None = None) -> None:
         super().__init__()
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._opening: TaskHandle | None = None
         self._text_task: TaskHandle | None = None
         self._search_task: TaskHandle | None = None
+        self._extract_task: TaskHandle | None = None
         self._hits: list[Hit] = []
         self._hit_index = -1
         self._search_query = ""
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._text_timer = QTimer(self, singleShot=True, interval=60)
         self._text_timer.timeout.connect(self._request_page_text)
+        # Background reading of the text pauses while the reader turns pages, so that it
+        # never stands between them and the page they asked for.
+        self._extract_timer = QTimer(self, singleShot=True, interval=1000)
+        self._extract_timer.timeout.connect(self._resume_background_extraction)
         self._position_timer = QTimer(self, singleShot=True, interval=1500)
         self._position_timer.timeout.connect(self._save_position)
         self.retranslate_ui()
@@ -310,6 +316,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.status_page = QLabel()
+        self.status_extract = QLabel()
+        self.status_extract.setObjectName("extractProgress")
         self.status_quality = QLabel()
         self.status_quality.setObjectName("textQuality")
         self.status_zoom = QLabel()
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton()
         self.cancel_button.clicked.connect(self.cancel_search)
         self.cancel_button.hide()
+        status.addPermanentWidget(self.status_extract)
         status.addPermanentWidget(self.status_quality)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
@@ -492,6 +501,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             self._save_position()
             self.cancel_search()
+            self.worker.cancel(self._extract_task)
             self.worker.submit(old.close, PRIORITY_BACKGROUND)
         self.session = session
         self.info = info = session.info
@@ -532,7 +542,39 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
         if self.find_bar.isVisible() and self.find_bar.query():
             self.start_search(self.find_bar.query())
+        self._start_background_extraction(session)
         self.document_opened.emit(info)
+
+    def _resume_background_extraction(self) -> None:
+        if self.session is not None and self.session.extracted() < self.session.page_count:
+            self._start_background_extraction(self.session)
+
+    def _start_background_extraction(self, session: DocumentSession) -> None:
+        """Read every page's text in the background, the visible page first: find and,
+        later, translation then have it at hand. Page turns overtake it (lower priority)."""
+        self.worker.cancel(self._extract_task)
+        total = session.page_count
+
+        def progress(_page: int) -> None:
+            if session is self.session:
+                self.status_extract.setText(self.tr("Text: %1 / %2 pages")
+                                            .replace("%1", str(session.extracted()))
+                                            .replace("%2", str(total)))
+
+        def done(_value: object) -> None:
+            if session is self.session:
+                self._extract_task = None
+                self.status_extract.setText("")
+                self.text_extracted.emit(total)
+
+        def failed(exc: object) -> None:
+            if session is self.session:
+                self._extract_task = None
+                self.status_extract.setText(self.tr("Some pages could not be read"))
+
+        self._extract_task = self.worker.submit_steps(
+            session.extract_all(self.view.current_page), PRIORITY_BACKGROUND, progress, done,
+            failed)
 
     def _update_document_actions(self) -> None:
         has_doc = self.info is not None
@@ -597,6 +639,10 @@ class MainWindow(QMainWindow):
         self.arabic_pane.show_loading(page)
         self.view.set_selection(page, [])
         self._text_timer.start()
+        if self._extract_task is not None:
+            self.worker.cancel(self._extract_task)
+            self._extract_task = None
+            self._extract_timer.start()
         self._position_timer.start()
 
     def _request_page_text(self) -> None:

@@ -258,3 +258,23 @@ def test_fast_flipping_renders_only_where_the_reader_stops(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: window.cache.get(59, view.device_scale()) is not None, timeout=10000)
     assert view.current_page == 59
     assert len(rendered) <= 6, rendered
+
+
+def test_whole_document_is_read_in_the_background(qtbot, window, tmp_path, sample_pdf):
+    import pymupdf as _pymupdf
+
+    doc = _pymupdf.open()
+    sample = _pymupdf.open(sample_pdf)
+    for _ in range(8):
+        doc.insert_pdf(sample)
+    path = tmp_path / "forty.pdf"
+    doc.save(path)
+    with qtbot.waitSignal(window.text_extracted, timeout=60000) as blocker:
+        open_and_wait(qtbot, window, path)
+    assert blocker.args == [40]
+    assert window.session.extracted() == 40
+    # Find now answers from the kept text without rebuilding every page.
+    with qtbot.waitSignal(window.search_finished, timeout=10000) as found:
+        window.open_find()
+        window.start_search("الصفصاف")
+    assert found.args[0] == 16  # twice on each of pages 4 and 5 of every copy
