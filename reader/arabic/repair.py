@@ -421,7 +421,11 @@ def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
     if not strong:
         return page_rtl
     if R not in strong:
-        return False
+        # A Latin line set right to left in an Arabic document, such as an English footnote:
+        # its number stands at the right end, apart from the text.
+        letters = [c for c in clusters if c.text != " "]
+        return page_rtl and len(letters) > 2 and letters[-1].text.isdigit() and (
+            letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size)
     return page_rtl or (strong[0] == R and strong[-1] == R)
 
 
@@ -696,6 +700,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
     rows = reading_order(segments, rtl, raw.width)
     blocks: list[Block] = []
+    note_size = 0.0  # once the notes have started, smaller lines below them are notes too
     for row in rows:
         line = logical_line(row, rtl, spaces)
         if not line.text.strip():
@@ -708,8 +713,10 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
             kind = RUNNING
         elif (rule_y is not None and top > rule_y - 2 and line.size < 0.95 * body_size) or (
                 rule_y is None and top > 0.6 * raw.height and line.size < 0.85 * body_size
-                and re.match(r"^\s*\d+", line.text)):
+                and re.match(r"^\s*\d+", line.text)) or (
+                note_size and line.size <= note_size + 0.5 and line.size < 0.95 * body_size):
             kind = FOOTNOTE
+            note_size = max(note_size, line.size)
         _add_line(blocks, line, kind, body_size)
     page.running = [b for b in blocks if b.kind == RUNNING]
     page.notes = [b for b in blocks if b.kind == FOOTNOTE]
