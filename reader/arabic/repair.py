@@ -232,9 +232,10 @@ def _zero_width(c: Cluster) -> bool:
 
 
 def _drop_width_spaces(items: list[Cluster]) -> bool:
-    """Chromium with harakat draws letters with no width and adds space glyphs that carry
-    the letters' widths. Real word spaces there all have the font's space advance: keep
-    those, drop the others. Returns whether the page is of that kind."""
+    """Chromium with harakat draws letters with no width, each followed by a space glyph
+    that carries the letter's width. Real word spaces have the font's space advance and do
+    not end at a width-less letter's origin: keep those only. Returns whether the page is
+    of that kind."""
     letters = [c for c in items if c.text != " " and not _is_mark(c.text)]
     if not letters or sum(_zero_width(c) for c in letters) < 0.3 * len(letters):
         return False
@@ -243,11 +244,17 @@ def _drop_width_spaces(items: list[Cluster]) -> bool:
         if c.text == " ":
             key = round((c.box[2] - c.box[0]) / max(c.size, 1.0), 2)
             widths[key] = widths.get(key, 0) + 1
-    if widths:
-        usual = max(widths, key=lambda w: widths[w])
-        for c in items:
-            if c.text == " " and abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02:
-                c.size = 0.0  # not a space: dropped below
+    usual = max(widths, key=lambda w: widths[w]) if widths else 0.0
+    previous: Cluster | None = None
+    for c in items:
+        if c.text == " ":
+            odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
+            touches = previous is not None and _zero_width(previous) and abs(
+                previous.box[0] - c.box[2]) < 0.3
+            if odd_width or touches:
+                c.size = 0.0  # carries a letter's width: no space
+        if not _is_mark(c.text):
+            previous = c
     return True
 
 
