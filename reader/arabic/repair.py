@@ -492,9 +492,42 @@ def _balanced(text: str) -> int:
     return score
 
 
-def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH) -> Line:
+def _numeric(segment: Segment) -> bool:
+    text = "".join(c.text for c in segment.clusters if c.text != " ")
+    digits = sum(ch.isdigit() for ch in text)
+    return bool(text) and digits >= 0.5 * len(text)
+
+
+def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
+    """Rows of tables that a producer laid out left to right in a right-to-left document.
+
+    In an Arabic table the label column comes first, at the right, and the figures follow.
+    When the column of words stands at the left and the figures at the right, the table was
+    set left to right (MuPDF's HTML engine does that): its cells read left to right.
+    """
+    found: set[int] = set()
+    if not rtl:
+        return found
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and len(rows[j]) >= 3:
+            j += 1
+        if j - i >= 2:
+            table = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
+            left_words = sum(not _numeric(row[0]) for row in table)
+            right_numbers = sum(_numeric(row[-1]) for row in table)
+            right_words = sum(not _numeric(row[-1]) for row in table)
+            if left_words > len(table) / 2 and right_numbers >= right_words:
+                found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
+                 cells_left_to_right: bool = False) -> Line:
     """The text of a row's segments in reading order, with a box per character."""
-    ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl)
+    ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl and not cells_left_to_right)
     texts: list[str] = []
     boxes: list[Rect | None] = []
     cells: list[str] = []
@@ -708,8 +741,9 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     rows = reading_order(segments, rtl, raw.width)
     blocks: list[Block] = []
     note_size = 0.0  # once the notes have started, smaller lines below them are notes too
-    for row in rows:
-        line = logical_line(row, rtl, spaces)
+    ltr_rows = left_to_right_tables(rows, rtl)
+    for index, row in enumerate(rows):
+        line = logical_line(row, rtl, spaces, index in ltr_rows)
         if not line.text.strip():
             continue
         kind = _kind(line, body_size, len(row))

@@ -60,16 +60,18 @@ def columns_pdf(path: Path, heading: str, right: str, left: str) -> Path:
     return path
 
 
-def table_pdf(path: Path, rows: list[list[str]]) -> Path:
-    """A bordered table whose first column is on the right, cell by cell."""
+def table_pdf(path: Path, rows: list[list[str]], left_to_right: bool = False) -> Path:
+    """A bordered table whose first column is on the right (or, as some producers set
+    tables whatever the document's direction, on the left), cell by cell."""
     archive = pymupdf.Archive(str(Path(FONT).parent))
     doc = pymupdf.open()
     page = doc.new_page()
     width, height, right, top = 120.0, 26.0, 520.0, 100.0
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            rect = pymupdf.Rect(right - (c + 1) * width, top + r * height,
-                                right - c * width, top + (r + 1) * height)
+            column = len(row) - 1 - c if left_to_right else c
+            rect = pymupdf.Rect(right - (column + 1) * width, top + r * height,
+                                right - column * width, top + (r + 1) * height)
             page.draw_rect(rect, width=0.5)
             inner = pymupdf.Rect(rect.x0 + 4, rect.y0 + 4, rect.x1 - 4, rect.y1 - 2)
             page.insert_htmlbox(inner, f'<p dir="rtl">{cell}</p>', css=CSS,

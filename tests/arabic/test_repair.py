@@ -80,6 +80,15 @@ def test_table_rows_read_right_to_left(tmp_path):
     assert "المتدربون 400 352" in lines
 
 
+def test_table_set_left_to_right_still_reads_label_first(tmp_path):
+    rows = [["المؤشر", "المستهدف", "المتحقق"], ["المتدربون", "400", "352"],
+            ["المنح الصغيرة", "120", "120"]]
+    model = page_text(table_pdf(tmp_path / "ltr.pdf", rows, left_to_right=True))
+    lines = [norm(block.text) for block in model.body]
+    assert "المتدربون 400 352" in lines
+    assert "المنح الصغيرة 120 120" in lines
+
+
 def test_running_header_page_number_and_footnote(tmp_path):
     session = DocumentSession.open(report_pdf(tmp_path / "report.pdf"))
     for index in range(3):
