@@ -126,6 +126,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
         items.append(Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript))
         if text != " ":
             count += 1
+    items = _drop_doubled_letters(items)
     zero = {id(c) for c in items if _zero_width(c)}
     if _drop_width_spaces(items):
         mode = SPACES_GLYPHS
@@ -225,6 +226,22 @@ def _is_lam_of(lam: Cluster | None, loose: Cluster, edge: int) -> bool:
     return (lam is not None and lam.text.startswith("ل") and not _zero_width(lam)
             and abs(lam.box[edge] - loose.box[0]) < 0.3
             and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
+
+
+def _drop_doubled_letters(items: list[Cluster]) -> list[Cluster]:
+    """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
+    letter again (أ, ؤ, ئ): a width-less copy of a letter, strictly inside the box of the
+    same letter drawn just before it, is that hamza, not a second letter."""
+    out: list[Cluster] = []
+    for c in items:
+        if c.text != " " and not _is_mark(c.text) and _zero_width(c):
+            same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
+                         and not _zero_width(p)), None)
+            if same is not None and same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3 and abs(
+                    same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
+                continue
+        out.append(c)
+    return out
 
 
 def _zero_width(c: Cluster) -> bool:
