@@ -154,6 +154,12 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
             bases.append(c)
     if orphans:
         _attach_marks(bases, orphans)
+    if any("\u06c1" in c.text for c in bases) and not any(
+            ch in _URDU_PERSIAN for c in bases for ch in c.text):
+        # Fonts draw the word الله with the heh goal's glyph: on an Arabic page (no letter
+        # that only Urdu or Persian use) that heh is the Arabic one.
+        for c in bases:
+            c.text = c.text.replace("\u06c1", "\u0647")
     for c in bases:
         if len(c.text) > 2:
             c.text = place_ligature_marks(c.text)
@@ -161,6 +167,8 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
+# Letters used in Urdu or Persian but not in Arabic.
+_URDU_PERSIAN = set("\u0679\u0688\u0691\u06ba\u06d2\u067e\u0686\u0698\u06af\u06be")
 
 
 def place_ligature_marks(text: str) -> str:
