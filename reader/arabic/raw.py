@@ -7,7 +7,7 @@ from dataclasses import dataclass
 Rect = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, a page has 2000
 class Glyph:
     char: str  # usually one character; a ligature recovered from its font may be several
     box: Rect  # PDF points, top-left origin

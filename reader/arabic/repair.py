@@ -186,7 +186,8 @@ def place_ligature_marks(text: str) -> str:
         on_heh = [m for m in marks if m not in on_lam]
         return letters[:-1] + "".join(on_lam) + "ه" + "".join(on_heh)
     if letters in ("لأ", "لإ", "لآ") and SUKUN in marks and text.startswith(letters):
-        rest = [m for m in marks if m != SUKUN]
+        rest = list(marks)
+        rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
         return "ل" + SUKUN + letters[1] + "".join(rest)
     return text
 

@@ -7,6 +7,7 @@ reading order from geometry, so nothing here trusts it.
 from __future__ import annotations
 
 import io
+import re
 
 import pymupdf
 
@@ -19,6 +20,9 @@ _SUPERSCRIPT = 1  # MuPDF span flag bit
 _BOLD = 16
 
 __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
+
+
+_SUSPICIOUS = re.compile("[\u0180-\u024f\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def suspicious(ch: str) -> bool:
@@ -45,7 +49,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 flags = int(span["flags"])
                 size = float(span["size"])
                 font = str(span["font"])
-                for ch in span["chars"]:
+                bold = bool(flags & _BOLD) or "bold" in font.lower()
+                superscript = bool(flags & _SUPERSCRIPT)
+                chars = span["chars"]
+                if not _SUSPICIOUS.search("".join(ch["c"] for ch in chars)):
+                    glyphs.extend(Glyph(ch["c"], ch["bbox"], ch["origin"], size, font, bold,
+                                        superscript, block_no, line_no) for ch in chars)
+                    continue
+                for ch in chars:
                     x0, y0, x1, y1 = ch["bbox"]
                     text = ch["c"]
                     if suspicious(text):
@@ -65,9 +76,24 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                             continue
                     glyphs.extend(_split(text, (x0, y0, x1, y1), ch["origin"], size, font,
                                          flags, block_no, line_no))
-    visual = any(0xFB50 <= ord(g.char[0]) <= 0xFEFF for g in glyphs) and _stored_visually(page)
+    visual = _document_stores_visually(page) if any(
+        0xFB50 <= ord(g.char[0]) <= 0xFEFF for g in glyphs) else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(_rules(page)), images, recovered, unmapped, visual)
+
+
+# Whether a document's producer stores Arabic in display order: one producer wrote the
+# whole document, so the first page that can tell decides (document id -> answer).
+_VISUAL: dict[int, bool] = {}
+
+
+def _document_stores_visually(page: pymupdf.Page) -> bool:
+    key = id(page.parent)
+    if key not in _VISUAL:
+        if len(_VISUAL) > 64:
+            _VISUAL.clear()
+        _VISUAL[key] = _stored_visually(page)
+    return _VISUAL[key]
 
 
 def _stored_visually(page: pymupdf.Page) -> bool:
