@@ -501,6 +501,10 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
     return out
 
 
+_MIRRORED = re.compile("[()\\[\\]{}«»]")
+_COMBINING = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
 def _balanced(text: str) -> int:
     """How well the brackets of a line pair up in logical order (higher is better)."""
     score = 0
@@ -553,11 +557,12 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
                  cells_left_to_right: bool = False) -> Line:
     """The text of a row's segments in reading order, with a box per character."""
-    ordered = sorted(segments, key=lambda s: s.x0, reverse=rtl and not cells_left_to_right)
+    ordered_segments = sorted(segments, key=lambda s: s.x0,
+                              reverse=rtl and not cells_left_to_right)
     texts: list[str] = []
     boxes: list[Rect | None] = []
     cells: list[str] = []
-    for n, segment in enumerate(ordered):
+    for n, segment in enumerate(ordered_segments):
         cell_start = len(texts)
         if n:
             texts.append(" ")
@@ -565,29 +570,35 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         visual = _with_spaces(segment, spaces)
         line_rtl = _paragraph_rtl(segment.clusters, rtl)
         ordered = visual_to_logical(visual, line_rtl)
-        # Producers differ: some store a bracket drawn mirrored as the logical character,
-        # others (the legacy visual pipeline) as the shape drawn. Keep whichever reading
-        # balances the brackets.
-        flip_ok = _balanced("".join("".join(mirror(ch) for ch in u.text) if f else u.text
-                                    for u, f in ordered))
-        plain_ok = _balanced("".join(u.text for u, _ in ordered))
-        use_flip = flip_ok > plain_ok
+        plain = "".join(u.text for u, _ in ordered)
+        use_flip = False
+        if _MIRRORED.search(plain):
+            # Producers differ: some store a bracket drawn mirrored as the logical
+            # character, others (the legacy visual pipeline) as the shape drawn. Keep
+            # whichever reading balances the brackets.
+            flipped = "".join("".join(mirror(ch) for ch in u.text) if f else u.text
+                              for u, f in ordered)
+            use_flip = _balanced(flipped) > _balanced(plain)
         for unit, flip in ordered:
             text = "".join(mirror(ch) for ch in unit.text) if flip and use_flip else unit.text
             texts.append(text)
             box = unit.box if isinstance(unit, Cluster) else None
             boxes.extend([box] * len(text))
-        cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
-    text = unicodedata.normalize("NFC", "".join(texts))
+        if len(ordered_segments) > 1:
+            cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
+    joined = "".join(texts)
+    text = unicodedata.normalize("NFC", joined) if _COMBINING.search(joined) else joined
     if len(text) != len(boxes):  # NFC composed marks: keep the map total, one box per char
-        boxes = _realign_boxes("".join(texts), text, boxes)
+        boxes = _realign_boxes(joined, text, boxes)
+    if not cells:
+        cells = [text.strip()]
     x0 = min(s.x0 for s in segments)
     x1 = max(s.x1 for s in segments)
     top = min(s.top for s in segments)
     bottom = max(s.bottom for s in segments)
     size = max(s.size for s in segments)
-    bold = sum(c.bold for s in segments for c in s.clusters) > 0.6 * sum(
-        len(s.clusters) for s in segments)
+    total = sum(len(s.clusters) for s in segments)
+    bold = sum(1 for s in segments for c in s.clusters if c.bold) > 0.6 * total
     return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
 
 
