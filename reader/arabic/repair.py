@@ -428,15 +428,27 @@ def _segment(clusters: list[Cluster], row: Row) -> Segment:
 
 
 def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
-    """Most neighbouring rows of the same type size leave the gap's middle empty too."""
-    near = [r for r in near if abs(r.size - size) < 0.15 * size]
+    """Is part of the gap (at least 0.8 em wide) empty in most neighbouring rows too?
+
+    Not only its middle: when one column's line ends early, the gap runs on into the
+    other column, where the neighbours have text.
+    """
     if not near:
         return x1 - x0 > 2.5 * size
-    centre = (x0 + x1) / 2
-    crossing = sum(
-        1 for other in near
-        if any(c.text != " " and c.box[0] < centre < c.box[2] for c in other.clusters))
-    return crossing * 2 < len(near)
+    covered = []
+    for other in near:
+        spans = sorted((max(c.box[0], x0), min(c.box[2], x1)) for c in other.clusters
+                       if c.text != " " and c.box[2] > x0 and c.box[0] < x1)
+        covered.append(spans)
+    step = max(0.5, 0.1 * size)
+    run = best = 0.0
+    x = x0
+    while x <= x1:
+        free = sum(1 for spans in covered if not any(a <= x <= b for a, b in spans))
+        run = run + step if free * 2 > len(near) else 0.0
+        best = max(best, run)
+        x += step
+    return best >= 0.8 * size
 
 
 # -- logical order of one line ---------------------------------------------------------------

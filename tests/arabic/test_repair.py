@@ -119,3 +119,14 @@ def test_empty_page_has_no_text_layer(tmp_path):
     doc.save(tmp_path / "blank.pdf")
     model = page_text(tmp_path / "blank.pdf")
     assert model.text == "" and model.quality.no_text_layer
+
+
+def test_sample_columns_with_uneven_paragraph_ends(sample_pdf):
+    # A paragraph that ends early in one column leaves a gap that runs into the other:
+    # the columns must still be told apart (right one first).
+    model = DocumentSession.open(sample_pdf).page_model(3)
+    text = model.text
+    assert text.index("قرية العين الباردة") < text.index("تقول سيدة") < text.index(
+        "قرية الصفصاف") < text.index("يعمل في القرية")
+    assert not any("العين الباردة" in line.text and "الصفصاف" in line.text
+                   for block in model.body for line in block.lines)
