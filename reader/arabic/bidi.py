@@ -86,6 +86,10 @@ def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, b
 
     ``rtl`` is the paragraph direction. The result lists the same clusters, reordered.
     """
+    kinds = [cluster_class(c.text) for c in clusters]
+    if rtl and not any(k in (L, EN, AN) for k in kinds):
+        # Nothing reads left to right: the line is simply reversed (the common case).
+        return [(c, True) for c in reversed(clusters)]
     if not rtl:
         seq = list(clusters)
         classes = _resolve([cluster_class(c.text) for c in seq])

@@ -126,13 +126,17 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
         items.append(Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript))
         if text != " ":
             count += 1
-    items = _drop_doubled_letters(items)
     zero = {id(c) for c in items if _zero_width(c)}
-    if _drop_width_spaces(items):
-        mode = SPACES_GLYPHS
-    else:
-        mode = SPACES_BOTH if any(c.text == " " for c in items) else SPACES_GAPS
-        items = _join_split_ligatures(items)
+    has_spaces = any(c.text == " " for c in items)
+    mode = SPACES_BOTH if has_spaces else SPACES_GAPS
+    # Width-less letters are what the producer-specific passes deal with: most pages have
+    # none, and skip them.
+    if any(id(c) in zero and c.text != " " and not _is_mark(c.text) for c in items):
+        items = _drop_doubled_letters(items)
+        if _drop_width_spaces(items):
+            mode = SPACES_GLYPHS
+        else:
+            items = _join_split_ligatures(items)
     bases: list[Cluster] = []
     spaces: list[Cluster] = []
     orphans: list[Cluster] = []

@@ -78,8 +78,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                          flags, block_no, line_no))
     visual = _document_stores_visually(page) if any(
         0xFB50 <= ord(g.char[0]) <= 0xFEFF for g in glyphs) else False
-    return RawPage(page.number, float(page.rect.width), float(page.rect.height),
-                   tuple(glyphs), tuple(_rules(page)), images, recovered, unmapped, visual)
+    # Rules matter only as footnote separators: look for drawings only when small text
+    # sits in the lower part of the page.
+    height = float(page.rect.height)
+    sizes = [g.size for g in glyphs]
+    body = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
+    low_small = any(g.size < 0.95 * body and g.origin[1] > 0.45 * height for g in glyphs)
+    rules = tuple(_rules(page)) if low_small else ()
+    return RawPage(page.number, float(page.rect.width), height,
+                   tuple(glyphs), rules, images, recovered, unmapped, visual)
 
 
 # Whether a document's producer stores Arabic in display order: one producer wrote the
