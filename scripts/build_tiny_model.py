@@ -55,7 +55,8 @@ def train_tokenizer(folder: Path, pairs: list[tuple[str, str]]) -> list[str]:
     corpus = folder / "corpus.txt"
     corpus.write_text("\n".join(text for pair in pairs for text in pair), encoding="utf-8")
     spm.SentencePieceTrainer.train(
-        input=str(corpus), model_prefix=str(folder / "sentencepiece"), vocab_size=80, hard_vocab_limit=False,
+        input=str(corpus), model_prefix=str(folder / "sentencepiece"), vocab_size=80,
+        hard_vocab_limit=False,
         character_coverage=1.0, model_type="unigram", num_threads=1,
         minloglevel=2)
     processor = spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
