@@ -19,7 +19,7 @@ from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("extract",)
+SUBCOMMANDS = ("extract", "translate")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +42,59 @@ def build_parser() -> argparse.ArgumentParser:
                          help="visual: reshaped lines in display order, for terminals "
                               "without bidi support")
     extract.add_argument("--password", help="password of a protected PDF")
+    translate = sub.add_parser("translate", help="print aligned Arabic and English sentences")
+    translate.add_argument("file", help="the PDF file")
+    translate.add_argument("--pages", help="pages to translate, e.g. 1-3 (default: all)")
+    translate.add_argument("--model", help="install this .argosmodel file first")
+    translate.add_argument("--format", choices=("text", "markdown", "tsv"), default="text")
+    translate.add_argument("--password", help="password of a protected PDF")
     return parser
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from reader.translation import argos
+    from reader.translation.cache import TranslationCache
+    from reader.translation.engine import TranslationEngine
+    from reader.translation.packages import find_package, install_package
+    from reader.translation.segment import page_sentences
+
+    if args.model:
+        install_package(args.model)
+    package = find_package("ar", "en")
+    if package is None:
+        print("qari: no Arabic→English translation model is installed; install one with "
+              "--model FILE.argosmodel (download translate-ar_en on a connected computer)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    session = DocumentSession.open(args.file, args.password)
+    try:
+        pages = parse_page_ranges(args.pages, session.page_count)
+    except ValueError as exc:
+        print(f"qari: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    model = argos.load_model(package.folder, package.version, package.target_prefix)
+    engine = TranslationEngine(model, TranslationCache())
+    out = sys.stdout
+    if args.format == "tsv":
+        out.write("page\tsentence\tarabic\tenglish\n")
+    for page in pages:
+        model_page = session.page_model(page)
+        body = sum(len(b.text) + 1 for b in model_page.body)
+        sentences = page_sentences(model_page.text, body)
+        translations = engine.translate([s.text for s in sentences])
+        for number, (sentence, translation) in enumerate(zip(sentences, translations,
+                                                             strict=True), 1):
+            source, target = sentence.text, translation.target
+            if args.format == "tsv":
+                out.write(f"{page + 1}\t{number}\t{source.replace(chr(9), ' ')}\t"
+                          f"{target.replace(chr(9), ' ')}\n")
+            elif args.format == "markdown":
+                out.write(f"**p. {page + 1}, {number}** {target}\n\n"
+                          f'<div dir="rtl">{source}</div>\n\n')
+            else:
+                out.write(f"[{page + 1}.{number}] {source}\n{target}\n\n")
+    session.close()
+    return 0
 
 
 def page_text_format(page: PageText) -> str:
@@ -125,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "translate":
+            return _translate(args)
     except QariError as exc:
         print(f"qari: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -30,6 +30,7 @@ class ModelPackage:
     version: str
     folder: Path
     size_bytes: int
+    target_prefix: str = ""
 
     @property
     def label(self) -> str:
@@ -106,8 +107,16 @@ def installed_packages(folder: Path | None = None) -> list[ModelPackage]:
             continue
         size = sum(f.stat().st_size for f in child.rglob("*") if f.is_file())
         found.append(ModelPackage(str(metadata["from_code"]), str(metadata["to_code"]),
-                                  str(metadata.get("package_version", "")), child, size))
+                                  str(metadata.get("package_version", "")), child, size,
+                                  str(metadata.get("target_prefix", "") or "")))
     return found
+
+
+def find_package(from_code: str = "ar", to_code: str = "en") -> ModelPackage | None:
+    """The installed package for a language pair (the newest version), if any."""
+    matching = [p for p in installed_packages() if (p.from_code, p.to_code) == (from_code,
+                                                                                to_code)]
+    return max(matching, key=lambda p: p.version) if matching else None
 
 
 def install_package(path: str | Path) -> ModelPackage:
