@@ -33,6 +33,7 @@ class DocumentSession:
         self.info: DocumentInfo = document.info()
         self._pages: OrderedDict[int, PageText] = OrderedDict()
         self._texts: dict[int, str] = {}
+        self._body_lengths: dict[int, int] = {}
         self._running: frozenset[str] | None = None
 
     @classmethod
@@ -68,6 +69,7 @@ class DocumentSession:
             model = repair_page(self.raw_page(page), self.running_lines())
             self._pages[page] = model
             self._texts[page] = model.text
+            self._body_lengths[page] = sum(len(b.text) + 1 for b in model.body)
             while len(self._pages) > MODEL_CACHE:
                 self._pages.popitem(last=False)
         else:
@@ -77,6 +79,14 @@ class DocumentSession:
     def page_text(self, page: int) -> str:
         text = self._texts.get(page)
         return text if text is not None else self.page_model(page).text
+
+    def kept_text(self, page: int) -> str | None:
+        """The page's text if it was read already, else None (never touches the PDF, so
+        other threads may call it)."""
+        return self._texts.get(page)
+
+    def kept_body_length(self, page: int) -> int:
+        return self._body_lengths.get(page, len(self._texts.get(page, "")))
 
     def extracted(self) -> int:
         return len(self._texts)

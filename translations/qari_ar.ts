@@ -11,23 +11,23 @@
 <context>
     <name>ArabicTextPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="70" />
+        <location filename="../reader/ui/panes.py" line="64" />
         <source>Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="71" />
+        <location filename="../reader/ui/panes.py" line="65" />
         <source>Open a PDF to see its text here.</source>
         <translation>افتح ملف PDF ليظهر نصه هنا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="80" />
+        <location filename="../reader/ui/panes.py" line="74" />
         <source>Reading page %1…</source>
         <translation>جارٍ قراءة الصفحة %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="95" />
-        <location filename="../reader/ui/panes.py" line="175" />
+        <location filename="../reader/ui/panes.py" line="89" />
+        <location filename="../reader/ui/panes.py" line="177" />
         <source>This page has no text layer.</source>
         <translation>لا تحتوي هذه الصفحة على طبقة نصية.</translation>
     </message>
@@ -63,382 +63,402 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="343" />
+        <location filename="../reader/ui/main_window.py" line="365" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="344" />
+        <location filename="../reader/ui/main_window.py" line="366" />
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="345" />
+        <location filename="../reader/ui/main_window.py" line="367" />
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="346" />
+        <location filename="../reader/ui/main_window.py" line="368" />
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="347" />
+        <location filename="../reader/ui/main_window.py" line="369" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="348" />
+        <location filename="../reader/ui/main_window.py" line="370" />
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="349" />
+        <location filename="../reader/ui/main_window.py" line="371" />
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="350" />
+        <location filename="../reader/ui/main_window.py" line="372" />
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="351" />
+        <location filename="../reader/ui/main_window.py" line="373" />
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="352" />
+        <location filename="../reader/ui/main_window.py" line="374" />
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="353" />
+        <location filename="../reader/ui/main_window.py" line="375" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="354" />
+        <location filename="../reader/ui/main_window.py" line="376" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="355" />
+        <location filename="../reader/ui/main_window.py" line="377" />
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="356" />
+        <location filename="../reader/ui/main_window.py" line="378" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="357" />
+        <location filename="../reader/ui/main_window.py" line="379" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="358" />
+        <location filename="../reader/ui/main_window.py" line="380" />
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="359" />
+        <location filename="../reader/ui/main_window.py" line="381" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="360" />
+        <location filename="../reader/ui/main_window.py" line="382" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="361" />
+        <location filename="../reader/ui/main_window.py" line="383" />
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="362" />
+        <location filename="../reader/ui/main_window.py" line="384" />
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="363" />
+        <location filename="../reader/ui/main_window.py" line="385" />
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="364" />
+        <location filename="../reader/ui/main_window.py" line="386" />
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="365" />
+        <location filename="../reader/ui/main_window.py" line="387" />
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="366" />
+        <location filename="../reader/ui/main_window.py" line="388" />
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="367" />
+        <location filename="../reader/ui/main_window.py" line="389" />
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="368" />
+        <location filename="../reader/ui/main_window.py" line="390" />
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="369" />
+        <location filename="../reader/ui/main_window.py" line="391" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="370" />
+        <location filename="../reader/ui/main_window.py" line="392" />
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="371" />
+        <location filename="../reader/ui/main_window.py" line="393" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="372" />
+        <location filename="../reader/ui/main_window.py" line="394" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="373" />
+        <location filename="../reader/ui/main_window.py" line="395" />
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="374" />
+        <location filename="../reader/ui/main_window.py" line="396" />
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="375" />
+        <location filename="../reader/ui/main_window.py" line="397" />
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="376" />
+        <location filename="../reader/ui/main_window.py" line="398" />
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="377" />
+        <location filename="../reader/ui/main_window.py" line="399" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="378" />
+        <location filename="../reader/ui/main_window.py" line="400" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="379" />
+        <location filename="../reader/ui/main_window.py" line="401" />
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="380" />
+        <location filename="../reader/ui/main_window.py" line="402" />
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="381" />
+        <location filename="../reader/ui/main_window.py" line="403" />
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="382" />
+        <location filename="../reader/ui/main_window.py" line="404" />
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="383" />
+        <location filename="../reader/ui/main_window.py" line="405" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="384" />
+        <location filename="../reader/ui/main_window.py" line="406" />
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="436" />
+        <location filename="../reader/ui/main_window.py" line="458" />
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="437" />
+        <location filename="../reader/ui/main_window.py" line="459" />
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="444" />
+        <location filename="../reader/ui/main_window.py" line="466" />
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460" />
+        <location filename="../reader/ui/main_window.py" line="482" />
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461" />
+        <location filename="../reader/ui/main_window.py" line="483" />
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462" />
+        <location filename="../reader/ui/main_window.py" line="484" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="535" />
+        <location filename="../reader/ui/main_window.py" line="558" />
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="536" />
+        <location filename="../reader/ui/main_window.py" line="559" />
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="552" />
+        <location filename="../reader/ui/main_window.py" line="579" />
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="565" />
+        <location filename="../reader/ui/main_window.py" line="593" />
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="589" />
+        <location filename="../reader/ui/main_window.py" line="617" />
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="593" />
+        <location filename="../reader/ui/main_window.py" line="621" />
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="650" />
+        <location filename="../reader/ui/main_window.py" line="684" />
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="660" />
+        <location filename="../reader/ui/main_window.py" line="694" />
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="662" />
+        <location filename="../reader/ui/main_window.py" line="696" />
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="664" />
+        <location filename="../reader/ui/main_window.py" line="698" />
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="667" />
+        <location filename="../reader/ui/main_window.py" line="701" />
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="670" />
+        <location filename="../reader/ui/main_window.py" line="704" />
         <source>How the text of this page was obtained from the PDF's text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="693" />
+        <location filename="../reader/ui/main_window.py" line="727" />
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="698" />
+        <location filename="../reader/ui/main_window.py" line="732" />
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="705" />
+        <location filename="../reader/ui/main_window.py" line="739" />
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="755" />
+        <location filename="../reader/ui/main_window.py" line="789" />
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="768" />
+        <location filename="../reader/ui/main_window.py" line="802" />
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="781" />
+        <location filename="../reader/ui/main_window.py" line="815" />
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="810" />
+        <location filename="../reader/ui/main_window.py" line="844" />
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="812" />
+        <location filename="../reader/ui/main_window.py" line="846" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="869" />
+        <location filename="../reader/ui/main_window.py" line="918" />
+        <source>The translation model cannot be loaded: %1</source>
+        <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="944" />
+        <source>Translation failed: %1</source>
+        <translation>فشلت الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="970" />
+        <source>Translated: %1 / %2 pages</source>
+        <translation>تُرجم: %1 / %2 صفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1009" />
+        <source>Other translations are ready in the sentence's menu.</source>
+        <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1018" />
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="870" />
+        <location filename="../reader/ui/main_window.py" line="1019" />
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="875" />
+        <location filename="../reader/ui/main_window.py" line="1024" />
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="878" />
+        <location filename="../reader/ui/main_window.py" line="1027" />
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="885" />
+        <location filename="../reader/ui/main_window.py" line="1034" />
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="888" />
+        <location filename="../reader/ui/main_window.py" line="1037" />
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="903" />
+        <location filename="../reader/ui/main_window.py" line="1052" />
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="904" />
+        <location filename="../reader/ui/main_window.py" line="1053" />
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -560,22 +580,67 @@
 <context>
     <name>TranslationPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="227" />
+        <location filename="../reader/ui/translation_pane.py" line="95" />
         <source>English translation</source>
         <translation>الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="228" />
+        <location filename="../reader/ui/translation_pane.py" line="96" />
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="231" />
-        <source>Installed translation model: %1. Sentence-by-sentence translation is not available in this version yet.</source>
-        <translation>نموذج الترجمة المثبّت: %1. الترجمة جملةً جملة غير متاحة في هذا الإصدار بعد.</translation>
+        <location filename="../reader/ui/translation_pane.py" line="100" />
+        <source>Model: %1. Double-click a sentence to correct it; Ctrl+Enter marks it reviewed.</source>
+        <translation>النموذج: %1. انقر نقرًا مزدوجًا على جملة لتصحيحها؛ Ctrl+Enter يعلّمها مراجَعة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="236" />
+        <location filename="../reader/ui/translation_pane.py" line="144" />
+        <source>machine translation</source>
+        <translation>ترجمة آلية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="144" />
+        <source>edited</source>
+        <translation>معدّلة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="145" />
+        <source>reviewed</source>
+        <translation>مراجَعة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="146" />
+        <source>Arabic left in the English</source>
+        <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="147" />
+        <source>the output equals the input</source>
+        <translation>الناتج مطابق للمدخل</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="148" />
+        <source>unusual length</source>
+        <translation>طول غير معتاد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="212" />
+        <source>Show other translations</source>
+        <translation>عرض ترجمات أخرى</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="215" />
+        <source>Mark as reviewed</source>
+        <translation>تعليم كمراجَعة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="218" />
+        <source>Copy the page as bilingual text</source>
+        <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_pane.py" line="105" />
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>

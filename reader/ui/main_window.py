@@ -37,19 +37,24 @@ from reader.pdf import DocumentInfo
 from reader.resources import sample_report
 from reader.search import Hit
 from reader.session import DocumentSession
+from reader.translation import argos
+from reader.translation.cache import TranslationCache
+from reader.translation.engine import TranslationEngine
 from reader.translation.packages import (
     ModelPackageError,
     install_package,
     installed_packages,
 )
+from reader.translation.segment import Sentence, page_sentences
 from reader.ui.docks import AnnotationsPanel, OutlineTree, SearchResultsList, ThumbnailList
 from reader.ui.find_bar import FindBar
 from reader.ui.messages import document_error_text, unexpected_error_text
 from reader.ui.page_images import PageImageCache
-from reader.ui.panes import ArabicTextPane, TranslationPane
+from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
+from reader.ui.translation_pane import TranslationPane
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
 PANES = ("page", "arabic", "translation")
@@ -57,6 +62,9 @@ PANES = ("page", "arabic", "translation")
 
 class MainWindow(QMainWindow):
     document_opened = Signal(object)  # DocumentInfo
+    model_ready = Signal(bool)  # a translation model is loaded (or not)
+    page_translated = Signal(int)
+    document_translated = Signal(int)
     document_failed = Signal(str)  # the message shown
     page_text_shown = Signal(int)
     search_finished = Signal(int)  # number of hits
@@ -76,6 +84,10 @@ class MainWindow(QMainWindow):
         self._text_task: TaskHandle | None = None
         self._search_task: TaskHandle | None = None
         self._extract_task: TaskHandle | None = None
+        self._translate_task: TaskHandle | None = None
+        self._engine: TranslationEngine | None = None
+        self._cache: TranslationCache | None = None
+        self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
         self._hit_index = -1
         self._search_query = ""
@@ -136,6 +148,10 @@ class MainWindow(QMainWindow):
         self.find_bar.previous_requested.connect(self.find_previous)
         self.find_bar.closed.connect(self._on_find_closed)
         self.translation_pane.install_requested.connect(self.install_model_dialog)
+        self.translation_pane.sentence_activated.connect(self._sentence_activated)
+        self.translation_pane.edited.connect(self._save_edit)
+        self.translation_pane.alternatives_requested.connect(self._alternatives)
+        self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -316,6 +332,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.status_page = QLabel()
+        self.status_translate = QLabel()
         self.status_extract = QLabel()
         self.status_extract.setObjectName("extractProgress")
         self.status_quality = QLabel()
@@ -336,6 +353,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_search)
         self.cancel_button.hide()
         status.addPermanentWidget(self.status_extract)
+        status.addPermanentWidget(self.status_translate)
         status.addPermanentWidget(self.status_quality)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
@@ -502,6 +520,7 @@ class MainWindow(QMainWindow):
             self._save_position()
             self.cancel_search()
             self.worker.cancel(self._extract_task)
+            self.jobs.cancel(self._translate_task)
             self.worker.submit(old.close, PRIORITY_BACKGROUND)
         self.session = session
         self.info = info = session.info
@@ -566,6 +585,7 @@ class MainWindow(QMainWindow):
                 self._extract_task = None
                 self.status_extract.setText("")
                 self.text_extracted.emit(total)
+                self._translate_document()
 
         def failed(exc: object) -> None:
             if session is self.session:
@@ -641,6 +661,7 @@ class MainWindow(QMainWindow):
         self._text_timer.start()
         if self._extract_task is not None:
             self.worker.cancel(self._extract_task)
+            self.jobs.cancel(self._translate_task)
             self._extract_task = None
             self._extract_timer.start()
         self._position_timer.start()
@@ -655,6 +676,7 @@ class MainWindow(QMainWindow):
             if session is self.session and page == self.view.current_page:
                 self.arabic_pane.show_page(model)
                 self._show_quality(model)
+                self._show_sentences(model)
                 self.page_text_shown.emit(page)
 
         def failed(exc: object) -> None:
@@ -870,11 +892,126 @@ class MainWindow(QMainWindow):
 
     # -- translation models ------------------------------------------------------------------
     def _refresh_models(self) -> None:
-        def listed(packages: list) -> None:
-            labels = [p.label for p in packages if (p.from_code, p.to_code) == ("ar", "en")]
-            self.translation_pane.set_installed_models(labels)
+        """Find the installed ar→en package and load it on the jobs thread (once)."""
 
-        self.jobs.submit(installed_packages, PRIORITY_BACKGROUND, listed, lambda _e: None)
+        def load() -> tuple[list[str], TranslationEngine | None]:
+            packages = [p for p in installed_packages() if (p.from_code, p.to_code) == ("ar",
+                                                                                      "en")]
+            if not packages:
+                return [], None
+            package = max(packages, key=lambda p: p.version)
+            if self._cache is None:
+                self._cache = TranslationCache()
+            model = argos.load_model(package.folder, package.version, package.target_prefix)
+            return [p.label for p in packages], TranslationEngine(model, self._cache)
+
+        def loaded(result: tuple[list[str], TranslationEngine | None]) -> None:
+            labels, engine = result
+            self._engine = engine
+            self.translation_pane.set_installed_models(labels)
+            self.model_ready.emit(bool(engine))
+            if engine is not None and self.arabic_pane.model is not None:
+                self._show_sentences(self.arabic_pane.model)
+
+        def failed(exc: object) -> None:
+            self.translation_pane.set_installed_models([])
+            self.show_error(self.tr("The translation model cannot be loaded: %1")
+                            .replace("%1", str(exc)))
+
+        self.jobs.submit(load, PRIORITY_VISIBLE, loaded, failed)
+
+    # -- translation -----------------------------------------------------------------------
+    def _show_sentences(self, model: PageText) -> None:
+        body = sum(len(b.text) + 1 for b in model.body)
+        self._sentences = page_sentences(model.text, body)
+        self.translation_pane.show_sentences(self._sentences)
+        engine, info = self._engine, self.info
+        if engine is None or info is None or not self._sentences:
+            return
+        page, sources = model.page, [s.text for s in self._sentences]
+        cache = self._cache
+
+        def work() -> tuple[list, dict]:
+            edits = cache.edits(info.sha256) if cache else {}
+            return engine.translate(sources), {k: (e.text, e.status) for k, e in edits.items()}
+
+        def done(result: tuple[list, dict]) -> None:
+            if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
+                self.translation_pane.show_translations(*result)
+                self.page_translated.emit(page)
+
+        self.jobs.submit(work, PRIORITY_VISIBLE, done, lambda exc: self.statusBar().showMessage(
+            self.tr("Translation failed: %1").replace("%1", str(exc)), 8000))
+
+    def _translate_document(self) -> None:
+        """Translate every page in the background (its text is read by then), so that
+        reopening or turning pages shows translations at once."""
+        session, engine = self.session, self._engine
+        if session is None or engine is None:
+            return
+        self.jobs.cancel(self._translate_task)
+        total = session.page_count
+        first = self.view.current_page
+
+        def pages():  # noqa: ANN202 (a generator of page numbers)
+            for step in range(total):
+                page = (first + step) % total
+                text = session.kept_text(page)
+                if text is None:
+                    continue
+                body = session.kept_body_length(page)
+                engine.translate([s.text for s in page_sentences(text, body)])
+                yield page
+
+        done_pages: list[int] = []
+
+        def progress(page: int) -> None:
+            done_pages.append(page)
+            self.status_translate.setText(self.tr("Translated: %1 / %2 pages")
+                                          .replace("%1", str(len(done_pages)))
+                                          .replace("%2", str(total)))
+
+        def finished(_value: object) -> None:
+            self._translate_task = None
+            self.status_translate.setText("")
+            self.document_translated.emit(total)
+
+        self._translate_task = self.jobs.submit_steps(pages(), PRIORITY_BACKGROUND, progress,
+                                                      finished, lambda _e: None)
+
+    def _sentence_activated(self, index: int) -> None:
+        if 0 <= index < len(self._sentences):
+            sentence = self._sentences[index]
+            self.arabic_pane.select_range(sentence.start, sentence.end)
+
+    def _cursor_moved(self) -> None:
+        position = self.arabic_pane.browser.textCursor().position()
+        for index, sentence in enumerate(self._sentences):
+            if sentence.start <= position <= sentence.end:
+                self.translation_pane.select_sentence(index)
+                break
+
+    def _save_edit(self, source: str, text: str, status: str) -> None:
+        cache, info = self._cache, self.info
+        if cache is not None and info is not None:
+            self.jobs.submit(lambda: cache.edit(info.sha256, source, text, status),
+                             PRIORITY_VISIBLE, None, lambda exc: self.show_error(str(exc)))
+
+    def _alternatives(self, row: int) -> None:
+        engine = self._engine
+        if engine is None or not 0 <= row < len(self._sentences):
+            return
+        source = self._sentences[row].text
+
+        def done(result: list) -> None:
+            alternatives = [result[0].target, *result[0].alternatives]
+            self.translation_pane.set_alternatives(row, alternatives)
+            self.statusBar().showMessage(self.tr("Other translations are ready in the "
+                                                 "sentence's menu."), 5000)
+
+        # Without the cache: the cache holds the best translation only.
+        self.jobs.submit(lambda: TranslationEngine(engine.model).translate(
+            [source], num_hypotheses=4), PRIORITY_VISIBLE, done, lambda _e: None)
 
     def install_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -14,13 +14,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextLength,
 )
-from PySide6.QtWidgets import (
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
 from reader.ui.fonts import arabic_family
@@ -167,6 +161,14 @@ class ArabicTextPane(QWidget):
         start, end = self.selection()
         self.selection_changed.emit(self._page, start, end)
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` (a sentence chosen in the translation pane)."""
+        cursor = self.browser.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+
     def show_text(self, page: int, text: str) -> None:
         self._page = page
         self._model = None
@@ -190,51 +192,3 @@ class ArabicTextPane(QWidget):
 
     def text(self) -> str:
         return self.browser.toPlainText()
-
-
-class TranslationPane(QWidget):
-    """The English side. Until a model is installed it says how to get one."""
-
-    install_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.title = QLabel(self)
-        self.title.setObjectName("paneTitle")
-        self.message = QLabel(self)
-        self.message.setObjectName("translationMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.install_button = QPushButton(self)
-        self.install_button.setObjectName("installModel")
-        self.install_button.clicked.connect(self.install_requested)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.message)
-        layout.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        self._models: list[str] = []
-        self.retranslate_ui()
-
-    def set_installed_models(self, models: list[str]) -> None:
-        self._models = models
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.title.setText(self.tr("English translation"))
-        self.install_button.setText(self.tr("Install model from file…"))
-        if self._models:
-            self.message.setText(
-                self.tr("Installed translation model: %1. Sentence-by-sentence translation "
-                        "is not available in this version yet.").replace("%1",
-                                                                         ", ".join(self._models)))
-        else:
-            self.message.setText(self.tr(
-                "No Arabic→English translation model is installed.\n\n"
-                "Qari translates offline and never downloads anything by itself. On a computer "
-                "with internet access, download the Argos Translate package "
-                "“translate-ar_en” (a .argosmodel file), copy it to this computer, then "
-                "choose “Install model from file…”."))

@@ -1,0 +1,67 @@
+"""The translation pane with the tiny real model: aligned, editable, kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from reader.translation.cache import EDITED, REVIEWED, TranslationCache
+from reader.translation.packages import install_package
+from tests.ui.conftest import open_and_wait
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "translate-ar_en-tiny.argosmodel"
+
+
+def translated_window(qtbot, make_window, sample_pdf):
+    install_package(FIXTURE)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.translation_pane.has_model(), timeout=20000)
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        open_and_wait(qtbot, window, sample_pdf)
+    return window
+
+
+def test_sentences_are_translated_and_aligned(qtbot, make_window, sample_pdf):
+    window = translated_window(qtbot, make_window, sample_pdf)
+    pane = window.translation_pane
+    rows = pane.sentences.count()
+    assert rows == len(window._sentences) > 3
+    assert all(pane.sentences.item(r).text() not in ("", "…") for r in range(rows))
+    # Choosing a sentence selects its Arabic and marks it on the page.
+    pane.sentences.setCurrentRow(1)
+    sentence = window._sentences[1]
+    assert window.arabic_pane.selection() == (sentence.start, sentence.end)
+    assert window.view.selection_marks()[0]
+    # Putting the cursor in the Arabic selects the English sentence.
+    window.arabic_pane.set_cursor(window._sentences[2].start + 1)
+    assert pane.sentences.currentRow() == 2
+
+
+def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
+    window = translated_window(qtbot, make_window, sample_pdf)
+    pane = window.translation_pane
+    item = pane.sentences.item(0)
+    item.setText("My own translation.")
+    assert pane.status(0) == EDITED
+    pane.sentences.setCurrentRow(0)
+    qtbot.keyClick(pane.sentences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pane.status(0) == REVIEWED
+    source = window._sentences[0].text
+    qtbot.waitUntil(lambda: TranslationCache().edits(window.info.sha256).get(
+        " ".join(source.split())) is not None, timeout=10000)
+    edit = TranslationCache().edits(window.info.sha256)[" ".join(source.split())]
+    assert (edit.text, edit.status) == ("My own translation.", REVIEWED)
+    # Another window on the same document shows the edit, not the machine translation.
+    window.close()
+    again = translated_window(qtbot, make_window, sample_pdf)
+    assert again.translation_pane.sentences.item(0).text() == "My own translation."
+    assert again.translation_pane.status(0) == REVIEWED
+
+
+def test_whole_document_translated_in_background(qtbot, make_window, sample_pdf):
+    window = translated_window(qtbot, make_window, sample_pdf)
+    with qtbot.waitSignal(window.document_translated, timeout=60000) as blocker:
+        pass
+    assert blocker.args == [5]
+    assert window.translation_pane.bilingual_text().count("\n\n") >= 3
