@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.open_dialog, sk.Open)
         self.open_sample_action = self._action(lambda: self.open_path(str(sample_report())))
         self.install_model_action = self._action(self.install_model_dialog)
+        self.models_action = self._action(self.models_dialog)
+        self.stop_translation_action = self._action(self.stop_translation)
         self.preferences_action = self._action(self.preferences_dialog, sk.Preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -268,6 +270,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_sample_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.install_model_action)
+        self.file_menu.addAction(self.models_action)
+        self.file_menu.addAction(self.stop_translation_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -365,6 +369,8 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open…"))
         self.open_sample_action.setText(self.tr("Open the &sample report"))
         self.install_model_action.setText(self.tr("Install translation &model from file…"))
+        self.models_action.setText(self.tr("Translation m&odels…"))
+        self.stop_translation_action.setText(self.tr("&Stop translating the document"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.first_action.setText(self.tr("&First page"))
@@ -894,6 +900,8 @@ class MainWindow(QMainWindow):
     def _refresh_models(self) -> None:
         """Find the installed ar→en package and load it on the jobs thread (once)."""
 
+        threads, beam = self.settings.translation_threads(), self.settings.translation_beam()
+
         def load() -> tuple[list[str], TranslationEngine | None]:
             packages = [p for p in installed_packages() if (p.from_code, p.to_code) == ("ar",
                                                                                       "en")]
@@ -902,7 +910,8 @@ class MainWindow(QMainWindow):
             package = max(packages, key=lambda p: p.version)
             if self._cache is None:
                 self._cache = TranslationCache()
-            model = argos.load_model(package.folder, package.version, package.target_prefix)
+            model = argos.load_model(package.folder, package.version, package.target_prefix,
+                                     intra_threads=threads, beam_size=beam)
             return [p.label for p in packages], TranslationEngine(model, self._cache)
 
         def loaded(result: tuple[list[str], TranslationEngine | None]) -> None:
@@ -1013,6 +1022,23 @@ class MainWindow(QMainWindow):
         self.jobs.submit(lambda: TranslationEngine(engine.model).translate(
             [source], num_hypotheses=4), PRIORITY_VISIBLE, done, lambda _e: None)
 
+    def models_dialog(self) -> None:
+        from reader.ui.models_dialog import ModelsDialog
+
+        dialog = ModelsDialog(self)
+        dialog.install_requested.connect(self.install_model)
+        dialog.changed.connect(self._refresh_models)
+        self.model_ready.connect(lambda _ok: dialog.refresh())
+        dialog.open()
+        self._models_dialog = dialog
+
+    def stop_translation(self) -> None:
+        """Stop translating the rest of the document (the visible page is still done)."""
+        if self._translate_task is not None:
+            self.jobs.cancel(self._translate_task)
+            self._translate_task = None
+            self.status_translate.setText(self.tr("Translation of the document stopped"))
+
     def install_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Install a translation model"), str(Path.home()),
@@ -1045,6 +1071,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             self.set_theme(self.settings.theme())
+            self._refresh_models()  # threads and beam size apply to a reloaded model
 
     def about_dialog(self) -> None:
         from reader import __version__

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QWidget,
 )
 
@@ -32,6 +35,12 @@ class PreferencesDialog(QDialog):
         for code in THEMES:
             self.theme.addItem(themes[code], code)
         self.theme.setCurrentIndex(THEMES.index(settings.theme()))
+        self.threads = QSpinBox(self)
+        self.threads.setRange(1, max(1, os.cpu_count() or 1))
+        self.threads.setValue(settings.translation_threads())
+        self.beam = QSpinBox(self)
+        self.beam.setRange(1, 8)
+        self.beam.setValue(settings.translation_beam())
         note = QLabel(self.tr("A new language applies the next time Qari starts."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -42,11 +51,14 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow("", note)
         form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(self.tr("Translation threads:"), self.threads)
+        form.addRow(self.tr("Translation beam size:"), self.beam)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Preferences"))
 
     def accept(self) -> None:
         self._settings.set_language(self.language.currentData())
         self._settings.set_theme(self.theme.currentData())
+        self._settings.set_translation(self.threads.value(), self.beam.value())
         self._settings.sync()
         super().accept()

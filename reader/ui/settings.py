@@ -98,6 +98,22 @@ class SettingsStore:
     def set_theme(self, value: str) -> None:
         self._qs.setValue("ui/theme", value)
 
+    def translation_threads(self) -> int:
+        try:
+            return max(1, int(self._qs.value("translation/threads", 1)))
+        except (TypeError, ValueError):
+            return 1
+
+    def translation_beam(self) -> int:
+        try:
+            return max(1, int(self._qs.value("translation/beam", 2)))
+        except (TypeError, ValueError):
+            return 2
+
+    def set_translation(self, threads: int, beam: int) -> None:
+        self._qs.setValue("translation/threads", threads)
+        self._qs.setValue("translation/beam", beam)
+
     def zoom(self) -> tuple[str, float]:
         mode = str(self._qs.value("view/fit", "width"))
         try:

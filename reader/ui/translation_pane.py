@@ -7,7 +7,7 @@ context menu offers other translations and copies the page as bilingual text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from reader.translation.segment import Sentence
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
+WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class SentenceList(QListWidget):
@@ -149,9 +151,17 @@ class TranslationPane(QWidget):
         tip = [item.data(SOURCE_ROLE), "", names.get(status, "")]
         tip += [f"⚠ {notes[w]}" for w in warnings]
         item.setToolTip("\n".join(tip))
-        marker = {EDITED: "✎ ", REVIEWED: "✓ "}.get(status, "⚠ " if warnings else "")
+        # A visible mark per row: warning, edited or reviewed (machine output has none).
+        pixmap = QStyle.StandardPixmap
+        icon = {EDITED: pixmap.SP_FileDialogDetailedView, REVIEWED: pixmap.SP_DialogApplyButton}
+        if status in icon:
+            item.setIcon(self.style().standardIcon(icon[status]))
+        elif warnings:
+            item.setIcon(self.style().standardIcon(pixmap.SP_MessageBoxWarning))
+        else:
+            item.setIcon(QIcon())
+        item.setData(WARNINGS_ROLE, warnings)
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, names.get(status, ""))
-        item.setStatusTip(marker.strip())
 
     def status(self, row: int) -> str:
         return str(self.sentences.item(row).data(STATUS_ROLE) or MACHINE)

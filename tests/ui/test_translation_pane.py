@@ -48,8 +48,13 @@ def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
     qtbot.keyClick(pane.sentences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert pane.status(0) == REVIEWED
     source = window._sentences[0].text
-    qtbot.waitUntil(lambda: TranslationCache().edits(window.info.sha256).get(
-        " ".join(source.split())) is not None, timeout=10000)
+    key = " ".join(source.split())
+
+    def reviewed() -> bool:
+        edit = TranslationCache().edits(window.info.sha256).get(key)
+        return edit is not None and edit.status == REVIEWED
+
+    qtbot.waitUntil(reviewed, timeout=10000)
     edit = TranslationCache().edits(window.info.sha256)[" ".join(source.split())]
     assert (edit.text, edit.status) == ("My own translation.", REVIEWED)
     # Another window on the same document shows the edit, not the machine translation.
@@ -65,3 +70,31 @@ def test_whole_document_translated_in_background(qtbot, make_window, sample_pdf)
         pass
     assert blocker.args == [5]
     assert window.translation_pane.bilingual_text().count("\n\n") >= 3
+
+
+def test_models_dialog_lists_installs_and_removes(qtbot, window, monkeypatch):
+    from reader.ui.models_dialog import ModelsDialog
+
+    dialog = ModelsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 0 and dialog.empty.isVisibleTo(dialog)
+    with qtbot.waitSignal(window.model_ready, timeout=20000) as ready:
+        window.install_model(str(FIXTURE))
+    assert ready.args == [True]
+    dialog.refresh()
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.tree.topLevelItem(0).text(0) == "ar → en"
+    dialog.tree.topLevelItem(0).setSelected(True)
+    with qtbot.waitSignal(window.model_ready, timeout=20000) as gone:
+        dialog.changed.connect(window._refresh_models)
+        dialog.remove_button.click()
+    assert gone.args == [False] and dialog.tree.topLevelItemCount() == 0
+
+
+def test_a_bad_model_file_gets_a_message(qtbot, window, tmp_path):
+    junk = tmp_path / "broken.argosmodel"
+    junk.write_bytes(b"not a zip at all")
+    with qtbot.waitSignal(window.document_failed, timeout=10000) as failed:
+        window.install_model(str(junk))
+    assert "cannot be installed" in failed.args[0] and "not a zip" in failed.args[0]
+    assert not window.translation_pane.has_model()
