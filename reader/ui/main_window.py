@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._on_find_closed)
         self.translation_pane.install_requested.connect(self.install_model_dialog)
         self.translation_pane.sentence_activated.connect(self._sentence_activated)
+        self.translation_pane.sentence_hovered.connect(self._sentence_hovered)
+        self.arabic_pane.hovered.connect(self._arabic_hovered)
         self.translation_pane.edited.connect(self._save_edit)
         self.translation_pane.alternatives_requested.connect(self._alternatives)
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
@@ -992,6 +994,28 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self._sentences):
             sentence = self._sentences[index]
             self.arabic_pane.select_range(sentence.start, sentence.end)
+
+    def _sentence_hovered(self, index: int) -> None:
+        """Hovering an English sentence tints its Arabic and its region on the page."""
+        model = self.arabic_pane.model
+        if model is None or not 0 <= index < len(self._sentences):
+            self.arabic_pane.tint_range(-1, -1)
+            self.view.set_hover(-1, [])
+            return
+        sentence = self._sentences[index]
+        self.arabic_pane.tint_range(sentence.start, sentence.end)
+        self.view.set_hover(model.page, model.rects_for(sentence.start, sentence.end))
+
+    def _arabic_hovered(self, offset: int) -> None:
+        index = next((i for i, s in enumerate(self._sentences) if s.start <= offset <= s.end),
+                     -1)
+        self.translation_pane.hover_sentence(index)
+        model = self.arabic_pane.model
+        if model is not None and index >= 0:
+            sentence = self._sentences[index]
+            self.view.set_hover(model.page, model.rects_for(sentence.start, sentence.end))
+        else:
+            self.view.set_hover(-1, [])
 
     def _cursor_moved(self) -> None:
         position = self.arabic_pane.browser.textCursor().position()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QTextCharFormat,
@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextLength,
 )
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
 from reader.ui.fonts import arabic_family
@@ -32,6 +32,7 @@ class ArabicTextPane(QWidget):
     """
 
     selection_changed = Signal(int, int, int)  # page, start, end (offsets in the page text)
+    hovered = Signal(int)  # text offset under the pointer, -1 when it leaves
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,8 @@ class ArabicTextPane(QWidget):
         self._model: PageText | None = None
         self._notes: dict[str, int] = {}
         self.browser.anchorClicked.connect(self._follow_anchor)
+        self.browser.viewport().setMouseTracking(True)
+        self.browser.viewport().installEventFilter(self)
         self.browser.selectionChanged.connect(self._on_selection)
         self.retranslate_ui()
 
@@ -160,6 +163,27 @@ class ArabicTextPane(QWidget):
     def _on_selection(self) -> None:
         start, end = self.selection()
         self.selection_changed.emit(self._page, start, end)
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseMove:
+            self.hovered.emit(self.browser.cursorForPosition(event.position().toPoint())
+                              .position())
+        elif event.type() == QEvent.Type.Leave:
+            self.hovered.emit(-1)
+        return super().eventFilter(watched, event)
+
+    def tint_range(self, start: int, end: int) -> None:
+        """A light tint on ``text[start:end]`` (the sentence hovered in the translation)."""
+        selections = []
+        if 0 <= start < end:
+            extra = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            extra.cursor = cursor
+            extra.format.setBackground(self.palette().highlight().color().lighter(170))
+            selections.append(extra)
+        self.browser.setExtraSelections(selections)
 
     def select_range(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (a sentence chosen in the translation pane)."""

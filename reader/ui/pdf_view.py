@@ -54,6 +54,7 @@ class PdfView(QAbstractScrollArea):
         self._hits: dict[int, list[PdfRect]] = {}
         self._current_hit: tuple[int, PdfRect] | None = None
         self._marks: dict[int, list[PdfRect]] = {}
+        self._hover: dict[int, list[PdfRect]] = {}
         # The page is content: keep it (and its scroll bars) left to right in any UI language.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -268,6 +269,14 @@ class PdfView(QAbstractScrollArea):
     def selection_marks(self) -> dict[int, list[PdfRect]]:
         return self._marks
 
+    def set_hover(self, page: int, rects: list[PdfRect]) -> None:
+        """A light outline on the region of the sentence under the pointer."""
+        self._hover = {page: rects} if rects else {}
+        self.viewport().update()
+
+    def hover_marks(self) -> dict[int, list[PdfRect]]:
+        return self._hover
+
     # -- rendering ---------------------------------------------------------------------------
     def _schedule_requests(self) -> None:
         self._request_timer.start()
@@ -317,6 +326,10 @@ class PdfView(QAbstractScrollArea):
     def _paint_rects(self, painter: QPainter, page: int, target: QRectF) -> None:
         scale = self._zoom * POINT_TO_PIXEL
         painter.setPen(Qt.PenStyle.NoPen)
+        for rect in self._hover.get(page, ()):
+            painter.fillRect(QRectF(target.left() + rect[0] * scale, target.top() + rect[1] * scale,
+                                    (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale),
+                             QColor(0, 160, 120, 45))
         for rect in self._marks.get(page, ()):
             painter.fillRect(QRectF(target.left() + rect[0] * scale, target.top() + rect[1] * scale,
                                     (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale),

@@ -7,7 +7,7 @@ context menu offers other translations and copies the page as bilingual text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -47,6 +47,7 @@ class TranslationPane(QWidget):
 
     install_requested = Signal()
     sentence_activated = Signal(int)  # index in the page's sentences
+    sentence_hovered = Signal(int)  # -1 when the pointer leaves
     edited = Signal(str, str, str)  # source sentence, new English, status
     alternatives_requested = Signal(int)
 
@@ -74,6 +75,9 @@ class TranslationPane(QWidget):
         self.sentences.currentRowChanged.connect(self._activated)
         self.sentences.itemChanged.connect(self._changed)
         self.sentences.review_requested.connect(self.mark_reviewed)
+        self.sentences.setMouseTracking(True)
+        self.sentences.itemEntered.connect(
+            lambda item: self.sentence_hovered.emit(self.sentences.row(item)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.title)
@@ -172,6 +176,17 @@ class TranslationPane(QWidget):
             self.sentences.setCurrentRow(index)
             self.sentences.blockSignals(False)
             self.sentences.scrollToItem(self.sentences.item(index))
+
+    def hover_sentence(self, index: int) -> None:
+        """Tint the row of the sentence hovered in the Arabic pane."""
+        for row in range(self.sentences.count()):
+            item = self.sentences.item(row)
+            item.setBackground(self.palette().highlight().color().lighter(170)
+                               if row == index else QBrush())
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802
+        self.sentence_hovered.emit(-1)
+        super().leaveEvent(event)
 
     def _activated(self, row: int) -> None:
         if row >= 0:
