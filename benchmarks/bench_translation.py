@@ -60,8 +60,7 @@ def overhead(package) -> None:
 
 
 def window(tmp: Path) -> None:
-    from PySide6.QtCore import QElapsedTimer, QTimer
-
+    from benchmarks.common import StallProbe
     from reader.ui.app import create_app
     from reader.ui.main_window import MainWindow
 
@@ -83,19 +82,7 @@ def window(tmp: Path) -> None:
     win = MainWindow()
     win.show()
     spin(win.translation_pane.has_model)
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(5)
-    probe.timeout.connect(tick)
+    probe = StallProbe()
     probe.start()
     finished: list[int] = []
     win.document_translated.connect(finished.append)
@@ -103,7 +90,7 @@ def window(tmp: Path) -> None:
     spin(lambda: bool(finished))
     probe.stop()
     print(f"GUI thread longest stall while a 20-page document is read and translated: "
-          f"{max(gaps):.1f} ms over {len(gaps)} ticks")
+          f"{max(probe.gaps):.1f} ms over {len(probe.gaps)} ticks")
     win.close()
 
     # Reopen: from the page's text on screen to its translations on screen.

@@ -66,12 +66,7 @@ def _translate(args: argparse.Namespace) -> int:
               "--model FILE.argosmodel (download translate-ar_en on a connected computer)",
               file=sys.stderr)
         return EXIT_USAGE
-    session = DocumentSession.open(args.file, args.password)
-    try:
-        pages = parse_page_ranges(args.pages, session.page_count)
-    except ValueError as exc:
-        print(f"qari: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    session, pages = _open_pages(args)
     model = argos.load_model(package.folder, package.version, package.target_prefix)
     engine = TranslationEngine(model, TranslationCache())
     out = sys.stdout
@@ -146,13 +141,21 @@ def visual(text: str) -> str:
     return "\n".join(get_display(reshape(line)) for line in text.split("\n"))
 
 
-def _extract(args: argparse.Namespace) -> int:
+class _UsageError(Exception):
+    """A bad argument found after parsing (a page range outside the document)."""
+
+
+def _open_pages(args: argparse.Namespace) -> tuple[DocumentSession, list[int]]:
     session = DocumentSession.open(args.file, args.password)
     try:
-        pages = parse_page_ranges(args.pages, session.page_count)
+        return session, parse_page_ranges(args.pages, session.page_count)
     except ValueError as exc:
-        print(f"qari: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        session.close()
+        raise _UsageError(str(exc)) from exc
+
+
+def _extract(args: argparse.Namespace) -> int:
+    session, pages = _open_pages(args)
     start = time.perf_counter()
     models = [session.page_model(p) for p in pages]
     # The corpus scorer reads this to report in-process time.
@@ -179,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "translate":
             return _translate(args)
-    except QariError as exc:
+    except (QariError, _UsageError) as exc:
         print(f"qari: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `qari extract x.pdf | head` is fine

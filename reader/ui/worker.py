@@ -190,6 +190,10 @@ class DocumentWorker(QObject):
             if entry.handle.cancelled:
                 continue
             again = entry.run()
+            if entry.priority >= PRIORITY_BACKGROUND:
+                # Step aside between background slices: with two workers busy in Python,
+                # the GUI thread otherwise waits for the GIL long enough to be felt.
+                time.sleep(0.002)
             if again and not entry.handle.cancelled:
                 # Requeue behind anything of the same priority that arrived meanwhile.
                 entry.seq = next(self._seq)
