@@ -60,6 +60,7 @@ def overhead(package) -> None:
 
 
 def window(tmp: Path) -> None:
+    from benchmarks import common
     from benchmarks.common import StallProbe
     from reader.ui.app import create_app
     from reader.ui.main_window import MainWindow
@@ -71,13 +72,8 @@ def window(tmp: Path) -> None:
     doc.save(path)
     app = create_app(language="en")
 
-    def spin(predicate, timeout=120.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while not predicate():
-            if time.perf_counter() > deadline:
-                raise TimeoutError
-            app.processEvents()
-            time.sleep(0.0005)
+    def spin(predicate, timeout: float = 120.0) -> None:
+        common.spin(predicate, timeout)
 
     win = MainWindow()
     win.show()

@@ -39,13 +39,7 @@ def main() -> None:
     window.show()
     rss_before = rss_mb()
 
-    def spin_until(predicate, timeout: float = 30.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while not predicate():
-            if time.perf_counter() > deadline:
-                raise TimeoutError
-            app.processEvents()
-            time.sleep(0.0005)
+    from benchmarks.common import spin as spin_until
 
     # GUI stall probe: runs for the whole benchmark.
     gaps: dict[str, list[float]] = {}

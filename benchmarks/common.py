@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import time
 from pathlib import Path
 
 import pymupdf
@@ -61,3 +62,15 @@ class StallProbe:
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def spin(predicate, timeout: float = 30.0) -> None:
+    """Run the Qt event loop until ``predicate()`` holds (TimeoutError after ``timeout``)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError
+        QApplication.processEvents()
+        time.sleep(0.0005)
