@@ -70,7 +70,7 @@ def window(tmp: Path) -> None:
         doc.insert_pdf(pymupdf.open(sample_report()))
     path = tmp / "twenty.pdf"
     doc.save(path)
-    app = create_app(language="en")
+    create_app(language="en")
 
     def spin(predicate, timeout: float = 120.0) -> None:
         common.spin(predicate, timeout)
