@@ -478,13 +478,6 @@ def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
     return page_rtl or (strong[0] == R and strong[-1] == R)
 
 
-def line_direction(clusters: Sequence[Cluster]) -> tuple[int, int]:
-    """How many Arabic and how many Latin letters the line has."""
-    arabic = sum(1 for c in clusters if cluster_class(c.text) == R)
-    latin = sum(1 for c in clusters if cluster_class(c.text) == L)
-    return arabic, latin
-
-
 def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
     """The segment's letters left to right, with a space wherever the page has one.
 

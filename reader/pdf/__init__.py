@@ -11,7 +11,6 @@ from reader.pdf.document import (
     PageInfo,
     PdfDocument,
     RenderedPage,
-    Word,
     open_pdf,
 )
 
@@ -22,6 +21,5 @@ __all__ = [
     "PdfDocument",
     "RawPage",
     "RenderedPage",
-    "Word",
     "open_pdf",
 ]

@@ -63,14 +63,6 @@ class RenderedPage:
     samples: bytes
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    rect: Rect
-    block: int
-    line: int
-
-
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -176,13 +168,6 @@ class PdfDocument:
         except Exception as exc:
             raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
 
-    def page_text(self, index: int) -> str:
-        """PyMuPDF's plain text of a page (the repair engine replaces this)."""
-        return str(self._page(index).get_text("text"))
-
-    def words(self, index: int) -> list[Word]:
-        raw = self._page(index).get_text("words")
-        return [Word(str(w[4]), (w[0], w[1], w[2], w[3]), int(w[5]), int(w[6])) for w in raw]
 
 
 def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:

@@ -83,28 +83,25 @@ class FindBar(QWidget):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        """Esc closes; Shift+Enter goes back. True when the key was used."""
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-            return
+            return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
             self.flush()
             self.previous_requested.emit()
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
-        if watched is self.edit and event.type() == event.Type.KeyPress:
-            key = event.key()
-            if key == Qt.Key.Key_Escape:
-                self.close_bar()
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self.flush()
-                self.previous_requested.emit()
-                return True
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (focus on a button)
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 (focus in the edit)
+        if watched is self.edit and event.type() == event.Type.KeyPress and self._handle_key(
+                event):
+            return True
         return super().eventFilter(watched, event)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QLibraryInfo,
     QLocale,
     Qt,
@@ -82,6 +81,3 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     app.setLayoutDirection(direction)
     return installed
 
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from reader.pdf import RenderedPage
-from reader.ui.worker import PRIORITY_PREFETCH, DocumentWorker, TaskHandle
+from reader.ui.worker import DocumentWorker, TaskHandle
 
 RenderFn = Callable[[int, float], RenderedPage]
 
@@ -128,5 +128,3 @@ class PageImageCache(QObject):
             _, evicted = self._images.popitem(last=False)
             self._bytes -= evicted.sizeInBytes()
 
-
-__all__ = ["PRIORITY_PREFETCH", "PageImageCache", "to_qimage"]

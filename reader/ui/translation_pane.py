@@ -26,7 +26,6 @@ from reader.translation.segment import Sentence
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
@@ -120,10 +119,9 @@ class TranslationPane(QWidget):
         self._page_sentences = sentences
         self._filling = True
         self.sentences.clear()
-        for index, sentence in enumerate(sentences):
+        for sentence in sentences:
             item = QListWidgetItem("…")
             item.setData(SOURCE_ROLE, sentence.text)
-            item.setData(INDEX_ROLE, index)
             item.setToolTip(sentence.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.sentences.addItem(item)
@@ -193,23 +191,21 @@ class TranslationPane(QWidget):
             self.sentence_activated.emit(row)
 
     def _changed(self, item: QListWidgetItem) -> None:
-        if self._filling:
-            return
-        self._filling = True
-        item.setData(STATUS_ROLE, EDITED)
-        self._decorate(item, [])
-        self._filling = False
-        self.edited.emit(item.data(SOURCE_ROLE), item.text(), EDITED)
+        if not self._filling:
+            self._set_status(item, EDITED)
 
     def mark_reviewed(self, row: int) -> None:
         item = self.sentences.item(row)
-        if item is None:
-            return
+        if item is not None:
+            self._set_status(item, REVIEWED)
+
+    def _set_status(self, item: QListWidgetItem, status: str) -> None:
+        """The translator's word on a sentence: shown at once, saved by the window."""
         self._filling = True
-        item.setData(STATUS_ROLE, REVIEWED)
+        item.setData(STATUS_ROLE, status)
         self._decorate(item, [])
         self._filling = False
-        self.edited.emit(item.data(SOURCE_ROLE), item.text(), REVIEWED)
+        self.edited.emit(item.data(SOURCE_ROLE), item.text(), status)
 
     def set_alternatives(self, row: int, alternatives: list[str]) -> None:
         item = self.sentences.item(row)

@@ -142,26 +142,6 @@ class DocumentWorker(QObject):
         self._thread.join(timeout)
         self._callbacks.clear()
 
-    def run_sync(self, fn: Callable[[], Any], timeout: float = 30.0) -> Any:
-        """Run ``fn`` on the worker thread and wait: only for shutdown paths and tests."""
-        box: dict[str, Any] = {}
-        event = threading.Event()
-
-        def run() -> bool:
-            try:
-                box["value"] = fn()
-            except Exception as exc:
-                box["error"] = exc
-            event.set()
-            return False
-
-        self._push(_Entry(-1, next(self._seq), TaskHandle(0), run))
-        if not event.wait(timeout):
-            raise TimeoutError("document worker did not answer")
-        if "error" in box:
-            raise box["error"]
-        return box.get("value")
-
     # -- internals -------------------------------------------------------------------------
     def _push(self, entry: _Entry) -> None:
         with self._cond:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from reader.errors import DocumentError, DocumentErrorCode
@@ -29,13 +31,15 @@ def test_render_size_follows_zoom(sample_pdf):
     assert min(large.samples) < 100 and max(large.samples) == 255
 
 
-def test_words_have_boxes_on_the_page(sample_pdf):
+def test_glyphs_have_boxes_on_the_page(sample_pdf):
     doc = open_pdf(sample_pdf)
-    words = doc.words(1)
-    assert len(words) > 50
+    # Letters and digits (marks are drawn with no width of their own).
+    glyphs = [g for g in doc.raw_page(1).glyphs
+              if not g.char.isspace() and not unicodedata.combining(g.char[0])]
+    assert len(glyphs) > 50
     width, height = doc.info().pages[1].width, doc.info().pages[1].height
-    for word in words:
-        x0, y0, x1, y1 = word.rect
+    for glyph in glyphs:
+        x0, y0, x1, y1 = glyph.box
         assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
 
 
