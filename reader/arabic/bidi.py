@@ -40,6 +40,9 @@ def bidi_class(ch: str) -> str:
     return N
 
 
+MIRRORING = str.maketrans(_MIRROR)  # for str.translate
+
+
 def mirror(ch: str) -> str:
     return _MIRROR.get(ch, ch)
 
@@ -81,21 +84,22 @@ def _resolve(classes: list[str]) -> list[str]:
     return [N if c in (ES, CS, ET, NSM) else c for c in out]
 
 
-def visual_to_logical(clusters: Sequence[Unit], rtl: bool) -> list[tuple[Unit, bool]]:
+def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
+                      kinds: Sequence[str] | None = None) -> list[tuple[Unit, bool]]:
     """Logical order of clusters given left to right; each with whether to mirror it.
 
-    ``rtl`` is the paragraph direction. The result lists the same clusters, reordered.
+    ``rtl`` is the paragraph direction; ``kinds``, when given, holds each cluster's
+    ``cluster_class``. The result lists the same clusters, reordered.
     """
-    kinds = [cluster_class(c.text) for c in clusters]
-    if rtl and not any(k in (L, EN, AN) for k in kinds):
+    if kinds is None:
+        kinds = [cluster_class(c.text) for c in clusters]
+    if rtl and L not in kinds and EN not in kinds and AN not in kinds:
         # Nothing reads left to right: the line is simply reversed (the common case).
         return [(c, True) for c in reversed(clusters)]
     if not rtl:
-        seq = list(clusters)
-        classes = _resolve([cluster_class(c.text) for c in seq])
-        return _order_runs(seq, classes, inner=R)
+        return _order_runs(list(clusters), _resolve(list(kinds)), inner=R)
     seq = list(reversed(clusters))
-    raw = [cluster_class(c.text) for c in seq]
+    raw = list(reversed(kinds))
     # W7 first: a European number after a Latin word is part of it (F-16, "profile, 2021").
     # In reversed-visual order a left-to-right run is itself reversed, so its Latin letters
     # come *after* the number: look ahead past neutrals. Then W2: a number after Arabic

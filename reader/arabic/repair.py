@@ -11,6 +11,9 @@ footers and page numbers set aside).
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 import statistics
 import unicodedata
@@ -18,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.arabic.bidi import L, R, cluster_class, mirror, visual_to_logical
+from reader.arabic.bidi import MIRRORING, L, N, R, cluster_class, visual_to_logical
 from reader.arabic.model import (
     FOOTNOTE,
     HEADING,
@@ -58,6 +61,8 @@ class Cluster:
     size: float
     bold: bool
     small: bool = False  # superscript or smaller than its row: a footnote call, say
+    kind: str = N  # bidi class (``cluster_class``)
+    centre: float = 0.0  # of the box, across: the order along a row
 
 
 @dataclass
@@ -109,6 +114,15 @@ def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.combining(c) for c in text)
 
 
+@lru_cache(maxsize=8192)
+def _glyph_text(ch: str) -> tuple[str, str, bool]:
+    """A glyph's normalized text, its bidi class and whether it is a combining mark.
+
+    A cluster's class never changes after this: marks joining it are NSM, skipped."""
+    text = normalize_char(ch)
+    return text, cluster_class(text) if text else N, _is_mark(text)
+
+
 def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
     """Clusters in no particular order, how many glyphs carried text, and how spaces are
     to be found on this page (``SPACES_*``).
@@ -119,32 +133,47 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
     """
     items: list[Cluster] = []
     count = 0
+    zero: set[int] = set()  # ids of clusters without width
+    has_spaces = loose = marks = False
     for g in glyphs:
-        text = normalize_char(g.char)
+        text, kind, mark = _glyph_text(g.char)
         if not text:
             continue
-        items.append(Cluster(text, g.box, g.origin[1], g.size, g.bold, g.superscript))
-        if text != " ":
+        box = g.box
+        c = Cluster(text, box, g.origin[1], g.size, g.bold, g.superscript, kind,
+                    (box[0] + box[2]) / 2)
+        items.append(c)
+        if text == " ":
+            has_spaces = True
+        else:
             count += 1
-    zero = {id(c) for c in items if _zero_width(c)}
-    has_spaces = any(c.text == " " for c in items)
+            if mark:
+                marks = True
+            elif box[2] - box[0] < 0.01:
+                loose = True
+        if box[2] - box[0] < 0.01:
+            zero.add(id(c))
     mode = SPACES_BOTH if has_spaces else SPACES_GAPS
     # Width-less letters are what the producer-specific passes deal with: most pages have
     # none, and skip them.
-    if any(id(c) in zero and c.text != " " and not _is_mark(c.text) for c in items):
+    if loose:
         items = _drop_doubled_letters(items)
         if _drop_width_spaces(items):
             mode = SPACES_GLYPHS
         else:
             items = _join_split_ligatures(items)
-    bases: list[Cluster] = []
-    spaces: list[Cluster] = []
+    spaces = [c for c in items if c.text == " " and c.size > 0]  # size 0: carries a width
     orphans: list[Cluster] = []
-    for i, c in enumerate(items):
-        if c.text == " ":
-            if c.size > 0:  # size 0: a width-carrying glyph, not a space
-                spaces.append(c)
-        elif _is_mark(c.text):
+    if not marks:
+        bases = [c for c in items if c.text != " "]
+    else:
+        bases = []
+        for i, c in enumerate(items):
+            if c.text == " ":
+                continue
+            if not _is_mark(c.text):
+                bases.append(c)
+                continue
             target = _stream_base(items, i, zero)
             if target is not None:
                 # A letter never carries the same mark twice (LibreOffice can draw marks
@@ -154,19 +183,18 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
                     target.text += c.text
             else:
                 orphans.append(c)
-        else:
-            bases.append(c)
     if orphans:
         _attach_marks(bases, orphans)
-    if any("\u06c1" in c.text for c in bases) and not any(
-            ch in _URDU_PERSIAN for c in bases for ch in c.text):
+    letters = "".join([c.text for c in bases])
+    if "\u06c1" in letters and _URDU_PERSIAN.isdisjoint(letters):
         # Fonts draw the word الله with the heh goal's glyph: on an Arabic page (no letter
         # that only Urdu or Persian use) that heh is the Arabic one.
         for c in bases:
             c.text = c.text.replace("\u06c1", "\u0647")
-    for c in bases:
-        if len(c.text) > 2:
-            c.text = place_ligature_marks(c.text)
+    if len(letters) > len(bases):  # some cluster has several characters
+        for c in bases:
+            if len(c.text) > 2:
+                c.text = place_ligature_marks(c.text)
     return bases + spaces, count, mode
 
 
@@ -231,7 +259,7 @@ def _join_split_ligatures(items: list[Cluster]) -> list[Cluster]:
 
 def _loose_letter(c: Cluster, previous: Cluster | None) -> bool:
     """A letter without width that is not Chromium's letter-after-its-marks."""
-    return (c.text != " " and not _is_mark(c.text) and _zero_width(c)
+    return (c.box[2] - c.box[0] < 0.01 and c.text != " " and not _is_mark(c.text)
             and not (previous is not None and _is_mark(previous.text)))
 
 
@@ -247,7 +275,8 @@ def _drop_doubled_letters(items: list[Cluster]) -> list[Cluster]:
     same letter drawn just before it, is that hamza, not a second letter."""
     out: list[Cluster] = []
     for c in items:
-        if c.text != " " and not _is_mark(c.text) and _zero_width(c):
+        box = c.box
+        if box[2] - box[0] < 0.01 and c.text != " " and not _is_mark(c.text):
             same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
                          and not _zero_width(p)), None)
             if same is not None and same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3 and abs(
@@ -266,8 +295,8 @@ def _drop_width_spaces(items: list[Cluster]) -> bool:
     that carries the letter's width. Real word spaces have the font's space advance and do
     not end at a width-less letter's origin: keep those only. Returns whether the page is
     of that kind."""
-    letters = [c for c in items if c.text != " " and not _is_mark(c.text)]
-    if not letters or sum(_zero_width(c) for c in letters) < 0.3 * len(letters):
+    letters = [c.box for c in items if c.text != " " and not _is_mark(c.text)]
+    if not letters or sum(b[2] - b[0] < 0.01 for b in letters) < 0.3 * len(letters):
         return False
     widths: dict[float, int] = {}
     for c in items:
@@ -317,8 +346,6 @@ def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
     """Put each mark on the letter it is drawn over (the one it overlaps most)."""
     by_x = sorted(range(len(bases)), key=lambda i: bases[i].box[0])
     xs = [bases[i].box[0] for i in by_x]
-    import bisect
-
     for mark in marks:
         mx0, _, mx1, _ = mark.box
         centre = (mx0 + mx1) / 2
@@ -350,20 +377,22 @@ def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
     down (Chromium by a fifth of the size), but lines are at least a size apart. A row made
     only of small glyphs (superscript calls) joins the row it is drawn against.
     """
-    ordered = sorted(clusters, key=lambda c: c.baseline)
     rows: list[Row] = []
-    for c in ordered:
+    current: list[Cluster] = []
+    last = float("-inf")
+    for c in sorted(clusters, key=_BASELINE):
         # A gap of a third of the size between sorted baselines starts a new row: glyph
         # jitter is denser than that, and so is the offset between two columns' lines.
-        if rows and c.baseline - rows[-1].clusters[-1].baseline <= 0.3 * max(c.size, 1.0):
-            rows[-1].clusters.append(c)
-        else:
-            rows.append(Row([c]))
+        baseline = c.baseline
+        if baseline - last > 0.3 * max(c.size, 1.0):
+            current = []
+            rows.append(Row(current))
+        current.append(c)
+        last = baseline
     for row in rows:
         letters = [c for c in row.clusters if c.text != " "] or row.clusters
-        row.size = statistics.median(c.size for c in letters)
-        big = [c.baseline for c in letters if c.size >= 0.9 * row.size]
-        row.baseline = statistics.median(big)
+        row.size = size = _median([c.size for c in letters])
+        row.baseline = _median([c.baseline for c in letters if c.size >= 0.9 * size])
     merged: list[Row] = []
     for index, row in enumerate(rows):
         host = _host_row(rows, index)
@@ -372,11 +401,37 @@ def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
         else:
             merged.append(row)
     for row in merged:
-        row.clusters.sort(key=lambda c: (c.box[0] + c.box[2]) / 2)
+        row.clusters.sort(key=_CENTRE)
+        small, high = 0.9 * row.size, row.baseline - 0.15 * row.size
         for c in row.clusters:
-            if c.size < 0.9 * row.size and c.baseline < row.baseline - 0.15 * row.size:
+            if c.size < small and c.baseline < high:
                 c.small = True
     return merged
+
+
+_BASELINE, _CENTRE = operator.attrgetter("baseline"), operator.attrgetter("centre")
+
+
+def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    """The median of values given with how often each occurs."""
+    pairs.sort()
+    total = sum(n for _, n in pairs)
+    wanted = [(total - 1) // 2, total // 2]  # the middle one or two, counted from 0
+    found: list[float] = []
+    seen = 0
+    for value, n in pairs:
+        while wanted and wanted[0] < seen + n:
+            found.append(value)
+            wanted.pop(0)
+        seen += n
+    return (found[0] + found[-1]) / 2
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` without its overhead (called for every row of every page)."""
+    values.sort()
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _host_row(rows: list[Row], index: int) -> Row | None:
@@ -407,28 +462,30 @@ def split_rows(rows: list[Row]) -> list[Segment]:
                 if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
         current: list[Cluster] = []
         right_edge = float("-inf")
+        wide = SEGMENT_GAP * row.size
         for c in row.clusters:
-            if c.text == " ":
-                current.append(c)
-                continue
-            gap = c.box[0] - right_edge
-            if current and gap > SEGMENT_GAP * row.size and _is_gutter(
-                    right_edge, c.box[0], near, row.size):
-                segments.append(_segment(current, row))
-                current = []
+            if c.text != " ":
+                x0, _, x1, _ = c.box
+                if x0 - right_edge > wide and current and _is_gutter(
+                        right_edge, x0, near, row.size):
+                    _add_segment(segments, current, row)
+                    current = []
+                if x1 > right_edge:
+                    right_edge = x1
             current.append(c)
-            right_edge = max(right_edge, c.box[2])
-        if current:
-            segments.append(_segment(current, row))
-    return [s for s in segments if s.clusters]
+        _add_segment(segments, current, row)
+    return segments
 
 
-def _segment(clusters: list[Cluster], row: Row) -> Segment:
-    while clusters and clusters[-1].text == " ":
-        clusters = clusters[:-1]
-    while clusters and clusters[0].text == " ":
-        clusters = clusters[1:]
-    return Segment(clusters, row.size, row.baseline)
+def _add_segment(segments: list[Segment], clusters: list[Cluster], row: Row) -> None:
+    """Add the clusters as a segment, without spaces at its ends; spaces alone are none."""
+    start, end = 0, len(clusters)
+    while start < end and clusters[start].text == " ":
+        start += 1
+    while end > start and clusters[end - 1].text == " ":
+        end -= 1
+    if start < end:
+        segments.append(Segment(clusters[start:end], row.size, row.baseline))
 
 
 def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
@@ -456,26 +513,36 @@ def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
 
 
 # -- logical order of one line ---------------------------------------------------------------
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Space:
-    text: str
-    box: Rect | None
+    """A word space the page shows only as a gap: text without a glyph box."""
+
+    text: str = " "
+    box: None = None
+    kind: str = N
+
+
+_SPACE = _Space()
 
 
 def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
     """The direction of a line. On a right-to-left page, any line with Arabic (a line is a
     piece of a paragraph: its ends say nothing); on a left-to-right page, a line that
     begins and ends in Arabic. A line without Arabic is left to right."""
-    strong = [k for k in (cluster_class(c.text) for c in clusters) if k in (R, L)]
-    if not strong:
-        return page_rtl
-    if R not in strong:
+    kinds = [c.kind for c in clusters]
+    if R not in kinds:
+        if L not in kinds:
+            return page_rtl
         # A Latin line set right to left in an Arabic document, such as an English footnote:
         # its number stands at the right end, apart from the text.
         letters = [c for c in clusters if c.text != " "]
         return page_rtl and len(letters) > 2 and letters[-1].text.isdigit() and (
             letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size)
-    return page_rtl or (strong[0] == R and strong[-1] == R)
+    if page_rtl:
+        return True
+    first = next(k for k in kinds if k in (R, L))
+    last = next(k for k in reversed(kinds) if k in (R, L))
+    return first == R and last == R
 
 
 def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
@@ -485,28 +552,44 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
     only when wide, since shaping engines leave small gaps around marks and ligatures. On
     pages with no space glyphs at all, gaps are all there is.
     """
-    letters = [c for c in segment.clusters if c.text != " "]
-    centres = sorted((c.box[0] + c.box[2]) / 2 for c in segment.clusters if c.text == " ")
-    import bisect
-
+    clusters = segment.clusters
+    letters = [c for c in clusters if c.text != " "]
+    if len(letters) < 2:
+        return list(letters)
+    # Clusters come sorted by their centres, space glyphs among them.
+    centres = [c.centre for c in clusters if c.text == " "]
+    boxes = [c.box for c in letters]
+    chosen: list[int] = []  # a space goes before these letters
+    if spaces == SPACES_GLYPHS:
+        middles = [c.centre for c in letters]
+        for x in centres:
+            k = bisect.bisect_right(middles, x)
+            if 0 < k < len(middles) and middles[k - 1] < x and (not chosen or chosen[-1] != k):
+                chosen.append(k)
+    else:
+        full, small = max(segment.size, 1.0), max(0.7 * segment.size, 1.0)
+        glyph_gap, bare_gap = 0.06, SPACE_GAP if spaces == SPACES_GAPS else 0.3
+        floor = min(bare_gap, glyph_gap) * small if centres else bare_gap * small
+        gaps = [b[0] - a[2] for a, b in itertools.pairwise(boxes)]
+        # Most pairs are too close for any space: look closer at the others only.
+        for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
+            gap = gaps[i - 1]
+            size = small if letters[i].small or letters[i - 1].small else full
+            if gap > bare_gap * size:
+                chosen.append(i)
+            elif centres and gap > glyph_gap * size:
+                k = bisect.bisect_right(centres, letters[i - 1].centre)
+                if k < len(centres) and centres[k] < letters[i].centre:
+                    chosen.append(i)
+    if not chosen:
+        return list(letters)
     out: list[Cluster | _Space] = []
-    for i, c in enumerate(letters):
-        if i:
-            previous = letters[i - 1]
-            gap = c.box[0] - previous.box[2]
-            size = max(segment.size * (0.7 if c.small or previous.small else 1.0), 1.0)
-            a = (previous.box[0] + previous.box[2]) / 2
-            b = (c.box[0] + c.box[2]) / 2
-            k = bisect.bisect_right(centres, a)
-            glyph = k < len(centres) and centres[k] < b
-            if spaces == SPACES_GLYPHS:
-                wanted = glyph
-            else:
-                wanted = (glyph and gap > 0.06 * size) or gap > (
-                    SPACE_GAP if spaces == SPACES_GAPS else 0.3) * size
-            if wanted:
-                out.append(_Space(" ", (previous.box[2], c.box[1], c.box[0], c.box[3])))
-        out.append(c)
+    start = 0
+    for i in chosen:
+        out += letters[start:i]
+        out.append(_SPACE)
+        start = i
+    out += letters[start:]
     return out
 
 
@@ -516,10 +599,11 @@ _COMBINING = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u
 
 def _balanced(text: str) -> int:
     """How well the brackets of a line pair up in logical order (higher is better)."""
+    brackets = "".join(_MIRRORED.findall(text))
     score = 0
     for opening, closing in ("()", "[]", "{}", "«»"):
         depth = 0
-        for ch in text:
+        for ch in brackets:
             if ch == opening:
                 depth += 1
             elif ch == closing:
@@ -578,21 +662,23 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             boxes.append(None)
         visual = _with_spaces(segment, spaces)
         line_rtl = _paragraph_rtl(segment.clusters, rtl)
-        ordered = visual_to_logical(visual, line_rtl)
-        plain = "".join(u.text for u, _ in ordered)
+        ordered = visual_to_logical(visual, line_rtl, [u.kind for u in visual])
+        plain = "".join([u.text for u, _ in ordered])
         use_flip = False
         if _MIRRORED.search(plain):
             # Producers differ: some store a bracket drawn mirrored as the logical
             # character, others (the legacy visual pipeline) as the shape drawn. Keep
             # whichever reading balances the brackets.
-            flipped = "".join("".join(mirror(ch) for ch in u.text) if f else u.text
-                              for u, f in ordered)
+            flipped = "".join([u.text.translate(MIRRORING) if f else u.text
+                               for u, f in ordered])
             use_flip = _balanced(flipped) > _balanced(plain)
-        for unit, flip in ordered:
-            text = "".join(mirror(ch) for ch in unit.text) if flip and use_flip else unit.text
-            texts.append(text)
-            box = unit.box if isinstance(unit, Cluster) else None
-            boxes.extend([box] * len(text))
+        if use_flip:
+            plain = flipped
+        texts.append(plain)
+        if len(plain) == len(ordered):  # one character per unit: the common case
+            boxes.extend([u.box for u, _ in ordered])
+        else:
+            boxes.extend([u.box for u, _ in ordered for _ in u.text])
         if len(ordered_segments) > 1:
             cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
     joined = "".join(texts)
@@ -607,7 +693,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     bottom = max(s.bottom for s in segments)
     size = max(s.size for s in segments)
     total = sum(len(s.clusters) for s in segments)
-    bold = sum(1 for s in segments for c in s.clusters if c.bold) > 0.6 * total
+    bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
     return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
 
 
@@ -779,10 +865,12 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
                            visual_order=raw.visual_order)
     if not clusters:
         return page
-    rtl = sum(cluster_class(c.text) == R for c in clusters) >= sum(
-        cluster_class(c.text) == L for c in clusters)
+    kinds = [c.kind for c in clusters]
+    rtl = kinds.count(R) >= kinds.count(L)
     segments = split_rows(make_rows(clusters))
-    body_size = statistics.median(s.size for s in segments for _ in s.clusters)
+    if not segments:  # nothing but spaces
+        return page
+    body_size = _weighted_median([(s.size, len(s.clusters)) for s in segments])
     rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
     rows = reading_order(segments, rtl, raw.width)
     blocks: list[Block] = []

@@ -13,9 +13,11 @@ import pymupdf
 
 from reader.arabic.raw import Glyph, RawPage, Rule
 
-# Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate.
+# Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate; collect
+# the boxes of line art in the same pass (rules: footnote separators).
 _FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-          | pymupdf.TEXT_MEDIABOX_CLIP)
+          | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS)
+_TEXT, _VECTOR = 0, 3  # block types
 _SUPERSCRIPT = 1  # MuPDF span flag bit
 _BOLD = 16
 
@@ -40,8 +42,16 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
+    presentation = False
+    rules: list[Rule] = []
     for block_no, block in enumerate(data["blocks"]):
-        if block.get("type") != 0:
+        kind = block.get("type")
+        if kind == _VECTOR:
+            x0, y0, x1, y1 = block["bbox"]
+            if y1 - y0 < 2.5 and x1 - x0 > 5:  # a thin horizontal line or bar
+                rules.append(Rule(x0, x1, (y0 + y1) / 2))
+            continue
+        if kind != _TEXT:
             images += 1
             continue
         for line_no, line in enumerate(block["lines"]):
@@ -52,12 +62,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 bold = bool(flags & _BOLD) or "bold" in font.lower()
                 superscript = bool(flags & _SUPERSCRIPT)
                 chars = span["chars"]
-                if not _SUSPICIOUS.search("".join(ch["c"] for ch in chars)):
-                    glyphs.extend(Glyph(ch["c"], ch["bbox"], ch["origin"], size, font, bold,
-                                        superscript, block_no, line_no) for ch in chars)
+                text = "".join([ch["c"] for ch in chars])
+                if not presentation and _PRESENTATION.search(text):
+                    presentation = True
+                if not _SUSPICIOUS.search(text):
+                    glyphs += [Glyph(ch["c"], ch["bbox"], ch["origin"], size, font, bold,
+                                     superscript, block_no, line_no) for ch in chars]
                     continue
+                made = []
                 for ch in chars:
-                    x0, y0, x1, y1 = ch["bbox"]
                     text = ch["c"]
                     if suspicious(text):
                         if fixes is None:
@@ -69,24 +82,22 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                             text = "".join(fixes[key])
                             fixes[key] = []
                             recovered += 1
+                            presentation = presentation or bool(_PRESENTATION.search(text))
                         elif key in fixes:
                             continue
                         else:
                             unmapped += 1
                             continue
-                    glyphs.extend(_split(text, (x0, y0, x1, y1), ch["origin"], size, font,
-                                         flags, block_no, line_no))
-    visual = _document_stores_visually(page) if any(
-        0xFB50 <= ord(g.char[0]) <= 0xFEFF for g in glyphs) else False
-    # Rules matter only as footnote separators: look for drawings only when small text
-    # sits in the lower part of the page.
-    height = float(page.rect.height)
-    sizes = [g.size for g in glyphs]
-    body = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
-    low_small = any(g.size < 0.95 * body and g.origin[1] > 0.45 * height for g in glyphs)
-    rules = tuple(_rules(page)) if low_small else ()
-    return RawPage(page.number, float(page.rect.width), height,
-                   tuple(glyphs), rules, images, recovered, unmapped, visual)
+                    # A recovered ligature keeps its letters together, in logical order.
+                    made.append(Glyph(text, tuple(ch["bbox"]), tuple(ch["origin"]), size, font,
+                                      bold, superscript, block_no, line_no))
+                glyphs += made
+    visual = _document_stores_visually(page) if presentation else False
+    return RawPage(page.number, float(page.rect.width), float(page.rect.height),
+                   tuple(glyphs), tuple(rules), images, recovered, unmapped, visual)
+
+
+_PRESENTATION = re.compile("[\ufb50-\ufeff]")
 
 
 # Whether a document's producer stores Arabic in display order: one producer wrote the
@@ -123,14 +134,6 @@ def _stored_visually(page: pymupdf.Page) -> bool:
                     backward += 1
             previous = origin[0] if arabic else None
     return forward > 2 * backward and forward > 10
-
-
-def _split(text: str, box: tuple[float, float, float, float], origin: tuple[float, float],
-           size: float, font: str, flags: int, block: int, line: int) -> list[Glyph]:
-    """The glyph; a recovered ligature keeps its letters together, in logical order."""
-    bold = bool(flags & _BOLD) or "bold" in font.lower()
-    return [Glyph(text, box, (origin[0], origin[1]), size, font, bold,
-                  bool(flags & _SUPERSCRIPT), block, line)]
 
 
 # Text of every glyph that can be recovered, by font, per document:
@@ -315,23 +318,3 @@ def font_fixes(page: pymupdf.Page) -> dict[tuple[float, float], list[str]]:
             if text:
                 fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
     return fixes
-
-
-def _rules(page: pymupdf.Page) -> list[Rule]:
-    rules: list[Rule] = []
-    try:
-        drawings = page.get_cdrawings()  # the C variant: plain tuples, 3-4x faster
-    except Exception:  # a malformed drawing must not cost the page its text
-        return rules
-    for path in drawings:
-        for item in path.get("items", ()):
-            kind = item[0]
-            if kind == "l":
-                (x1, y1), (x2, y2) = item[1], item[2]
-                if abs(y1 - y2) < 1.0 and abs(x1 - x2) > 5:
-                    rules.append(Rule(min(x1, x2), max(x1, x2), (y1 + y2) / 2))
-            elif kind == "re":
-                x0, y0, x1, y1 = item[1]
-                if abs(y1 - y0) < 2.0 and abs(x1 - x0) > 5:
-                    rules.append(Rule(min(x0, x1), max(x0, x1), (y0 + y1) / 2))
-    return rules

@@ -130,3 +130,14 @@ def test_sample_columns_with_uneven_paragraph_ends(sample_pdf):
         "قرية الصفصاف") < text.index("يعمل في القرية")
     assert not any("العين الباردة" in line.text and "الصفصاف" in line.text
                    for block in model.body for line in block.lines)
+
+
+def test_page_of_spaces_only_is_empty_not_an_error():
+    # Some producers draw a page's layout with space glyphs and nothing else.
+    from reader.arabic.raw import Glyph, RawPage
+    from reader.arabic.repair import repair_page
+
+    spaces = tuple(Glyph(" ", (x, 90.0, x + 3, 103.0), (x, 100.0), 12.0, "F", False, False, 0, 0)
+                   for x in (50.0, 53.0, 300.0))
+    model = repair_page(RawPage(0, 595, 842, spaces, (), 0))
+    assert model.text == "" and model.body == []
