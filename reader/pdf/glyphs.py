@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -31,14 +32,12 @@ def suspicious(ch: str) -> bool:
     """A character no Arabic text layer should hold: the sign of a broken ToUnicode map
     (ligature glyphs mapped to Latin Extended letters, replacement and private-use
     characters, control characters)."""
-    code = ord(ch)
-    return (0x0180 <= code <= 0x024F or code == 0xFFFD or 0xE000 <= code <= 0xF8FF
-            or (code < 0x20 and ch not in "\t\n\r"))
+    return _suspicious_code(ord(ch))
 
 
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
-    fixes: dict[tuple[float, float], list[str]] | None = None
+    pending: list[tuple[int, list[dict], float, str, bool, bool, int, int]] = []
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
@@ -69,29 +68,36 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                     glyphs += [Glyph(ch["c"], ch["bbox"], ch["origin"], size, font, bold,
                                      superscript, block_no, line_no) for ch in chars]
                     continue
-                made = []
-                for ch in chars:
-                    text = ch["c"]
-                    if suspicious(text):
-                        if fixes is None:
-                            fixes = font_fixes(page)
-                        key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
-                        if fixes.get(key):
-                            # Glyphs drawn at one origin (a lam-alef pair) may reach us as
-                            # one character or as several: the first takes them all.
-                            text = "".join(fixes[key])
-                            fixes[key] = []
-                            recovered += 1
-                            presentation = presentation or bool(_PRESENTATION.search(text))
-                        elif key in fixes:
-                            continue
-                        else:
-                            unmapped += 1
-                            continue
-                    # A recovered ligature keeps its letters together, in logical order.
-                    made.append(Glyph(text, tuple(ch["bbox"]), tuple(ch["origin"]), size, font,
-                                      bold, superscript, block_no, line_no))
-                glyphs += made
+                # Broken mappings: recovered below, once the fonts that need it are known.
+                pending.append((len(glyphs), chars, size, font, bold, superscript, block_no,
+                                line_no))
+    if pending:
+        fixes = font_fixes(page, {_font_key(p[3]) for p in pending})
+        spliced: list[tuple[int, list[Glyph]]] = []
+        for at, chars, size, font, bold, superscript, block_no, line_no in pending:
+            made: list[Glyph] = []
+            for ch in chars:
+                text = ch["c"]
+                if suspicious(text):
+                    key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                    if fixes.get(key):
+                        # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
+                        # character or as several: the first takes them all.
+                        text = "".join(fixes[key])
+                        fixes[key] = []
+                        recovered += 1
+                        presentation = presentation or bool(_PRESENTATION.search(text))
+                    elif key in fixes:
+                        continue
+                    else:
+                        unmapped += 1
+                        continue
+                # A recovered ligature keeps its letters together, in logical order.
+                made.append(Glyph(text, tuple(ch["bbox"]), tuple(ch["origin"]), size, font,
+                                  bold, superscript, block_no, line_no))
+            spliced.append((at, made))
+        for at, made in reversed(spliced):  # from the end: earlier positions stay valid
+            glyphs[at:at] = made
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual)
@@ -100,18 +106,29 @@ def raw_page(page: pymupdf.Page) -> RawPage:
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")
 
 
-# Whether a document's producer stores Arabic in display order: one producer wrote the
-# whole document, so the first page that can tell decides (document id -> answer).
-_VISUAL: dict[int, bool] = {}
+@dataclass
+class _DocumentFacts:
+    """What one document's pages share, learnt once: kept on the document object itself,
+    so that it goes with the document (an id could be reused by the next one)."""
+
+    visual: bool | None = None  # stores Arabic in display order (one producer, one answer)
+    font_text: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> text
+    font_xrefs: dict[str, list[int]] = field(default_factory=dict)  # _font_key -> xrefs
+
+
+def _facts(doc: pymupdf.Document) -> _DocumentFacts:
+    facts = getattr(doc, "_qari_facts", None)
+    if facts is None:
+        facts = _DocumentFacts()
+        doc._qari_facts = facts
+    return facts
 
 
 def _document_stores_visually(page: pymupdf.Page) -> bool:
-    key = id(page.parent)
-    if key not in _VISUAL:
-        if len(_VISUAL) > 64:
-            _VISUAL.clear()
-        _VISUAL[key] = _stored_visually(page)
-    return _VISUAL[key]
+    facts = _facts(page.parent)
+    if facts.visual is None:  # the first page that can tell decides
+        facts.visual = _stored_visually(page)
+    return facts.visual
 
 
 def _stored_visually(page: pymupdf.Page) -> bool:
@@ -136,14 +153,10 @@ def _stored_visually(page: pymupdf.Page) -> bool:
     return forward > 2 * backward and forward > 10
 
 
-# Text of every glyph that can be recovered, by font, per document:
-# (document id, font xref) -> glyph id -> text.
-_FONT_TEXT: dict[tuple[int, int], dict[int, str]] = {}
-
-
 def _font_text(doc: pymupdf.Document, xref: int) -> dict[int, str]:
-    key = (id(doc), xref)
-    if key not in _FONT_TEXT:
+    """Text of every glyph of an embedded font that can be recovered."""
+    known = _facts(doc).font_text
+    if xref not in known:
         try:
             name, _ext, _kind, buffer = doc.extract_font(xref)
             table = glyph_texts(buffer) if buffer else {}
@@ -153,10 +166,8 @@ def _font_text(doc: pymupdf.Document, xref: int) -> dict[int, str]:
                 table = reference_glyph_texts(str(name), buffer)
         except Exception:  # an unreadable embedded font: nothing to recover from
             table = {}
-        if len(_FONT_TEXT) > 64:
-            _FONT_TEXT.clear()
-        _FONT_TEXT[key] = table
-    return _FONT_TEXT[key]
+        known[xref] = table
+    return known[xref]
 
 
 def glyph_texts(font_data: bytes) -> dict[int, str]:
@@ -292,29 +303,56 @@ def name_to_text(name: str) -> str:
     return ""
 
 
-def font_fixes(page: pymupdf.Page) -> dict[tuple[float, float], list[str]]:
+def font_fixes(page: pymupdf.Page,
+               wanted: set[str] | None = None) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
-    keyed by the glyph's origin (in drawing order where glyphs share an origin)."""
+    keyed by the glyph's origin (in drawing order where glyphs share an origin).
+
+    ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None)."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
-        fonts: dict[str, list[int]] = {}
-        for entry in page.get_fonts():
-            fonts.setdefault(_font_key(str(entry[3])), []).append(int(entry[0]))
         trace = page.get_texttrace()
     except Exception:
         return fixes
     doc = page.parent
     for span in trace:
         font = _font_key(str(span.get("font", "")))
-        # The trace names fonts without their xref, and one page may embed several
-        # subsets under one name: try each.
-        xrefs = fonts.get(font) or next((x for name, x in fonts.items()
-                                         if name.startswith(font) or font.startswith(name)), [])
+        if wanted is not None and not any(font.startswith(w) or w.startswith(font)
+                                          for w in wanted):
+            continue
+        xrefs = _font_xrefs(page, font)
         tables = [_font_text(doc, xref) for xref in xrefs]
         for code, gid, origin, _bbox in span["chars"]:
-            if not suspicious(chr(code)):
+            if not _suspicious_code(code):
                 continue
             text = next((t[gid] for t in tables if gid in t), "")
             if text:
                 fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
     return fixes
+
+
+def _suspicious_code(code: int) -> bool:
+    return (code == 0xFFFD or 0x0180 <= code <= 0x024F or 0xE000 <= code <= 0xF8FF
+            or (code < 0x20 and code not in (9, 10, 13)))
+
+
+def _font_xrefs(page: pymupdf.Page, font: str) -> list[int]:
+    """The xrefs of the fonts a text trace names ``font``. The trace names fonts without
+    their xref, and one page may embed several subsets under one name: all are tried."""
+    known = _facts(page.parent).font_xrefs
+
+    def lookup() -> list[int] | None:
+        return known.get(font) or next((x for name, x in known.items()
+                                        if name.startswith(font) or font.startswith(name)), None)
+
+    found = lookup()
+    if found is None:
+        try:
+            for entry in page.get_fonts():
+                xrefs = known.setdefault(_font_key(str(entry[3])), [])
+                if int(entry[0]) not in xrefs:
+                    xrefs.append(int(entry[0]))
+        except Exception:
+            return []
+        found = lookup()
+    return found or []
