@@ -4,20 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.arabic.chars import char_info
+
 Rect = tuple[float, float, float, float]
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, a page has 2000
 class Glyph:
-    char: str  # usually one character; a ligature recovered from its font may be several
+    """One glyph as drawn, and what the repair needs to know about it, worked out once.
+
+    The repair treats a page's glyphs as read-only (it runs more than once on a page): it
+    copies a glyph before changing it, as when marks join their letter into a cluster.
+    Build glyphs with ``glyph()``.
+    """
+
+    char: str  # as the PDF maps it; a ligature recovered from its font may be several
     box: Rect  # PDF points, top-left origin
-    origin: tuple[float, float]  # pen position on the baseline
+    baseline: float  # y of the pen position
     size: float
-    font: str
     bold: bool
     superscript: bool
-    block: int  # MuPDF's block number: a layout hint, not an order
-    line: int
+    text: str  # normalized (``normalize_char``): "" for invisible, " " for any space
+    kind: str  # bidi class of the text
+    centre: float  # of the box, across: the order along a line
+
+
+def glyph(char: str, box: Rect, baseline: float, size: float, bold: bool = False,
+          superscript: bool = False) -> Glyph:
+    text, kind = char_info(char)
+    return Glyph(char, box, baseline, size, bold, superscript, text, kind,
+                 (box[0] + box[2]) / 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,9 @@ import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from reader.arabic.bidi import MIRRORING, L, N, R, cluster_class, visual_to_logical
+from reader.arabic.bidi import AN, EN, MIRRORING, L, N, R, visual_to_logical
+from reader.arabic.chars import is_mark
 from reader.arabic.model import (
     FOOTNOTE,
     HEADING,
@@ -39,9 +39,6 @@ from reader.arabic.raw import Glyph, RawPage, Rule
 Rect = tuple[float, float, float, float]
 PIPELINE_VERSION = "arabic-repair/1"
 
-TATWEEL = "\u0640"
-_DROP = set("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-            "\u2066\u2067\u2068\u2069\ufeff\u00ad\u2060" + TATWEEL)
 SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
 # How a page shows its word spaces: only as gaps, as space glyphs (then only a wide gap
 # without a glyph counts), or only as glyphs (gaps there are meaningless).
@@ -51,23 +48,9 @@ BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
 _LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
 
 
-@dataclass(slots=True)
-class Cluster:
-    """One base character (or ligature) with its marks, where it sits, how it is set."""
-
-    text: str
-    box: Rect
-    baseline: float
-    size: float
-    bold: bool
-    small: bool = False  # superscript or smaller than its row: a footnote call, say
-    kind: str = N  # bidi class (``cluster_class``)
-    centre: float = 0.0  # of the box, across: the order along a row
-
-
 @dataclass
 class Row:
-    clusters: list[Cluster] = field(default_factory=list)
+    clusters: list[Glyph] = field(default_factory=list)
     baseline: float = 0.0
     size: float = 0.0
 
@@ -77,7 +60,7 @@ class Row:
 class Segment:
     """A run of a row without wide gaps: a line of one column, or one table cell."""
 
-    clusters: list[Cluster]
+    clusters: list[Glyph]
     size: float
     baseline: float
     x0: float = 0.0
@@ -93,109 +76,76 @@ class Segment:
 
 
 # -- glyphs to clusters ------------------------------------------------------------------------
-@lru_cache(maxsize=8192)
-def normalize_char(ch: str) -> str:
-    """Base letters for presentation forms and ligatures; nothing for invisible characters;
-    one plain space for any space. ``ch`` may be several characters (a recovered ligature)."""
-    if len(ch) > 1:
-        return "".join(normalize_char(c) for c in ch).strip()
-    if ch.isspace():
-        return " "
-    if ch in _DROP or (ord(ch) < 0x20):
-        return ""
-    code = ord(ch)
-    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-        return "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in _DROP)
-    return ch
-
-
-@lru_cache(maxsize=8192)
-def _is_mark(text: str) -> bool:
-    return bool(text) and all(unicodedata.combining(c) for c in text)
-
-
-@lru_cache(maxsize=8192)
-def _glyph_text(ch: str) -> tuple[str, str, bool]:
-    """A glyph's normalized text, its bidi class and whether it is a combining mark.
-
-    A cluster's class never changes after this: marks joining it are NSM, skipped."""
-    text = normalize_char(ch)
-    return text, cluster_class(text) if text else N, _is_mark(text)
-
-
-def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Cluster], int, str]:
-    """Clusters in no particular order, how many glyphs carried text, and how spaces are
-    to be found on this page (``SPACES_*``).
+def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
+    """Clusters (glyphs with the marks drawn over them) in no particular order, how many
+    glyphs carried text, and how spaces are to be found on this page (``SPACES_*``).
 
     Marks go on their letter: by position, helped by the content stream's order, because
     producers place zero-width marks differently (LibreOffice after the letter at its left
     edge, Chromium before it at its origin).
     """
-    items: list[Cluster] = []
-    count = 0
-    zero: set[int] = set()  # ids of clusters without width
-    has_spaces = loose = marks = False
-    for g in glyphs:
-        text, kind, mark = _glyph_text(g.char)
-        if not text:
-            continue
-        box = g.box
-        c = Cluster(text, box, g.origin[1], g.size, g.bold, g.superscript, kind,
-                    (box[0] + box[2]) / 2)
-        items.append(c)
-        if text == " ":
-            has_spaces = True
-        else:
-            count += 1
-            if mark:
-                marks = True
-            elif box[2] - box[0] < 0.01:
-                loose = True
-        if box[2] - box[0] < 0.01:
-            zero.add(id(c))
-    mode = SPACES_BOTH if has_spaces else SPACES_GAPS
+    items = [g for g in glyphs if g.text]
+    texts = [g.text for g in items]
+    distinct = set(texts)
+    count = len(texts) - texts.count(" ")
+    mode = SPACES_BOTH if " " in distinct else SPACES_GAPS
+    mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
+    flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
+    loose = any(g.text != " " and g.text not in mark_texts for g in flat)
+    # The passes below never change a glyph (the page's glyphs stay as read): a glyph
+    # that needs another text is replaced by a copy.
+    changed = False
+    carried: set[int] = set()  # space glyphs that carry a letter's width: not spaces
     # Width-less letters are what the producer-specific passes deal with: most pages have
     # none, and skip them.
     if loose:
         items = _drop_doubled_letters(items)
-        if _drop_width_spaces(items):
-            mode = SPACES_GLYPHS
+        widths = _width_spaces(items)
+        if widths is not None:
+            carried, mode = widths, SPACES_GLYPHS
         else:
-            items = _join_split_ligatures(items)
-    spaces = [c for c in items if c.text == " " and c.size > 0]  # size 0: carries a width
-    orphans: list[Cluster] = []
-    if not marks:
-        bases = [c for c in items if c.text != " "]
-    else:
-        bases = []
-        for i, c in enumerate(items):
-            if c.text == " ":
-                continue
-            if not _is_mark(c.text):
-                bases.append(c)
-                continue
-            target = _stream_base(items, i, zero)
+            items, changed = _join_split_ligatures(items)
+    orphans: list[Glyph] = []
+    if mark_texts:
+        zero = {id(g) for g in flat}
+        new_texts: dict[int, str] = {}  # index in items -> the text with its marks
+        for i in [i for i, c in enumerate(items) if c.text in mark_texts]:
+            mark = items[i].text
+            target = _stream_base(items, i, zero, mark_texts)
             if target is not None:
                 # A letter never carries the same mark twice (LibreOffice can draw marks
                 # twice); a ligature may carry it once per letter.
-                letters = sum(1 for ch in target.text if not unicodedata.combining(ch))
-                if target.text.count(c.text) < letters:
-                    target.text += c.text
+                text = new_texts.get(target, items[target].text)
+                letters = sum(1 for ch in text if not unicodedata.combining(ch))
+                if text.count(mark) < letters:
+                    new_texts[target] = text + mark
             else:
-                orphans.append(c)
+                orphans.append(items[i])
+        if new_texts:
+            items = list(items)
+            for k, text in new_texts.items():
+                items[k] = _copy(items[k], text)
+            changed = True
+    bases = [c for c in items if c.text != " " and c.text not in mark_texts]
+    spaces = [c for c in items if c.text == " " and c.size > 0 and id(c) not in carried]
     if orphans:
         _attach_marks(bases, orphans)
-    letters = "".join([c.text for c in bases])
-    if "\u06c1" in letters and _URDU_PERSIAN.isdisjoint(letters):
+        changed = True
+    every = "".join(distinct)
+    if "\u06c1" in every and _URDU_PERSIAN.isdisjoint(every):
         # Fonts draw the word الله with the heh goal's glyph: on an Arabic page (no letter
         # that only Urdu or Persian use) that heh is the Arabic one.
-        for c in bases:
-            c.text = c.text.replace("\u06c1", "\u0647")
-    if len(letters) > len(bases):  # some cluster has several characters
-        for c in bases:
-            if len(c.text) > 2:
-                c.text = place_ligature_marks(c.text)
+        bases = [_copy(c, c.text.replace("\u06c1", "\u0647")) if "\u06c1" in c.text else c
+                 for c in bases]
+    if changed or any(len(t) > 2 for t in distinct):  # some cluster has several characters
+        bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
+                 for c in bases]
     return bases + spaces, count, mode
+
+
+def _copy(g: Glyph, text: str | None = None) -> Glyph:
+    return Glyph(g.char, g.box, g.baseline, g.size, g.bold, g.superscript,
+                 g.text if text is None else text, g.kind, g.centre)
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
@@ -224,14 +174,17 @@ def place_ligature_marks(text: str) -> str:
     return text
 
 
-def _join_split_ligatures(items: list[Cluster]) -> list[Cluster]:
-    """Put back together a ligature glyph whose mapping MuPDF split into letters.
+def _join_split_ligatures(items: list[Glyph]) -> tuple[list[Glyph], bool]:
+    """Put back together a ligature glyph whose mapping MuPDF split into letters; and
+    whether any was.
 
     The letter with the glyph's box is the lam; the other letters have no width and sit
     at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
     before it (WeasyPrint) they read in reverse (عىل for على).
     """
-    out: list[Cluster] = []
+    items = list(items)  # its lams may be replaced by joined copies
+    out: list[Glyph] = []
+    joined = False
     i = 0
     n = len(items)
     while i < n:
@@ -248,35 +201,37 @@ def _join_split_ligatures(items: list[Cluster]) -> list[Cluster]:
         after = items[j] if j < n else None
         before = out[-1] if out else None
         if _is_lam_of(before, c, edge=0):
-            before.text += "".join(x.text for x in loose)
+            out[-1] = _copy(before, before.text + "".join(x.text for x in loose))
+            joined = True
         elif _is_lam_of(after, c, edge=2):
-            after.text += "".join(x.text for x in reversed(loose))
+            items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
+            joined = True
         else:
             out.extend(loose)
         i = j
-    return out
+    return out, joined
 
 
-def _loose_letter(c: Cluster, previous: Cluster | None) -> bool:
+def _loose_letter(c: Glyph, previous: Glyph | None) -> bool:
     """A letter without width that is not Chromium's letter-after-its-marks."""
-    return (c.box[2] - c.box[0] < 0.01 and c.text != " " and not _is_mark(c.text)
-            and not (previous is not None and _is_mark(previous.text)))
+    return (c.box[2] - c.box[0] < 0.01 and c.text != " " and not is_mark(c.text)
+            and not (previous is not None and is_mark(previous.text)))
 
 
-def _is_lam_of(lam: Cluster | None, loose: Cluster, edge: int) -> bool:
+def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
     return (lam is not None and lam.text.startswith("ل") and not _zero_width(lam)
             and abs(lam.box[edge] - loose.box[0]) < 0.3
             and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
 
 
-def _drop_doubled_letters(items: list[Cluster]) -> list[Cluster]:
+def _drop_doubled_letters(items: list[Glyph]) -> list[Glyph]:
     """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
     letter again (أ, ؤ, ئ): a width-less copy of a letter, strictly inside the box of the
     same letter drawn just before it, is that hamza, not a second letter."""
-    out: list[Cluster] = []
+    out: list[Glyph] = []
     for c in items:
         box = c.box
-        if box[2] - box[0] < 0.01 and c.text != " " and not _is_mark(c.text):
+        if box[2] - box[0] < 0.01 and c.text != " " and not is_mark(c.text):
             same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
                          and not _zero_width(p)), None)
             if same is not None and same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3 and abs(
@@ -286,63 +241,66 @@ def _drop_doubled_letters(items: list[Cluster]) -> list[Cluster]:
     return out
 
 
-def _zero_width(c: Cluster) -> bool:
+def _zero_width(c: Glyph) -> bool:
     return c.box[2] - c.box[0] < 0.01
 
 
-def _drop_width_spaces(items: list[Cluster]) -> bool:
+def _width_spaces(items: list[Glyph]) -> set[int] | None:
     """Chromium with harakat draws letters with no width, each followed by a space glyph
     that carries the letter's width. Real word spaces have the font's space advance and do
-    not end at a width-less letter's origin: keep those only. Returns whether the page is
-    of that kind."""
-    letters = [c.box for c in items if c.text != " " and not _is_mark(c.text)]
+    not end at a width-less letter's origin. On a page of that kind, the ids of the space
+    glyphs that carry a width; on other pages, None."""
+    letters = [c.box for c in items if c.text != " " and not is_mark(c.text)]
     if not letters or sum(b[2] - b[0] < 0.01 for b in letters) < 0.3 * len(letters):
-        return False
+        return None
     widths: dict[float, int] = {}
     for c in items:
         if c.text == " ":
             key = round((c.box[2] - c.box[0]) / max(c.size, 1.0), 2)
             widths[key] = widths.get(key, 0) + 1
     usual = max(widths, key=lambda w: widths[w]) if widths else 0.0
-    previous: Cluster | None = None
+    carried: set[int] = set()
+    previous: Glyph | None = None
     for c in items:
         if c.text == " ":
             odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
             touches = previous is not None and _zero_width(previous) and abs(
                 previous.box[0] - c.box[2]) < 0.3
             if odd_width or touches:
-                c.size = 0.0  # carries a letter's width: no space
-        if not _is_mark(c.text):
+                carried.add(id(c))
+        if not is_mark(c.text):
             previous = c
-    return True
+    return carried
 
 
-def _stream_base(items: list[Cluster], i: int, zero: set[int]) -> Cluster | None:
-    """The letter a mark belongs to, from its neighbours in the content stream."""
+def _stream_base(items: list[Glyph], i: int, zero: set[int],
+                 mark_texts: set[str]) -> int | None:
+    """Where the letter a mark belongs to is in ``items``, from the mark's neighbours in
+    the content stream."""
     mark = items[i]
     mx = (mark.box[0] + mark.box[2]) / 2
 
-    def near(k: int, step: int) -> Cluster | None:
-        while 0 <= k < len(items) and (_is_mark(items[k].text) or items[k].text == " "):
+    def near(k: int, step: int) -> int | None:
+        while 0 <= k < len(items) and (items[k].text in mark_texts or items[k].text == " "):
             if items[k].text == " ":
                 return None
             k += step
         if 0 <= k < len(items) and abs(items[k].baseline - mark.baseline) < 0.8 * mark.size:
-            return items[k]
+            return k
         return None
 
     nxt, prev = near(i + 1, 1), near(i - 1, -1)
-    if nxt is not None and id(nxt) in zero and abs(nxt.box[2] - mx) < 0.3:
+    if nxt is not None and id(items[nxt]) in zero and abs(items[nxt].box[2] - mx) < 0.3:
         # Chromium: the mark sits at the origin of the zero-width letter that follows it.
         return nxt
-    if prev is not None and prev.box[0] - 0.3 <= mx <= prev.box[2] + 0.3:
+    if prev is not None and items[prev].box[0] - 0.3 <= mx <= items[prev].box[2] + 0.3:
         return prev
-    if nxt is not None and nxt.box[0] - 0.3 <= mx <= nxt.box[2] + 0.3:
+    if nxt is not None and items[nxt].box[0] - 0.3 <= mx <= items[nxt].box[2] + 0.3:
         return nxt
     return None
 
 
-def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
+def _attach_marks(bases: list[Glyph], marks: list[Glyph]) -> None:
     """Put each mark on the letter it is drawn over (the one it overlaps most)."""
     by_x = sorted(range(len(bases)), key=lambda i: bases[i].box[0])
     xs = [bases[i].box[0] for i in by_x]
@@ -364,13 +322,13 @@ def _attach_marks(bases: list[Cluster], marks: list[Cluster]) -> None:
             if best < 0 or score > best_score:
                 best, best_score = by_x[pos], score
         if best >= 0 and best_score > -0.5 * mark.size:
-            bases[best].text += mark.text
+            bases[best] = _copy(bases[best], bases[best].text + mark.text)
         else:
             bases.append(mark)
 
 
 # -- clusters to rows and segments -----------------------------------------------------------
-def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
+def make_rows(clusters: Iterable[Glyph]) -> list[Row]:
     """Group clusters into rows by baseline.
 
     Baselines are clustered in one dimension: shaping engines move single glyphs up and
@@ -378,20 +336,21 @@ def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
     only of small glyphs (superscript calls) joins the row it is drawn against.
     """
     rows: list[Row] = []
-    current: list[Cluster] = []
+    current: list[Glyph] = []
     last = float("-inf")
     for c in sorted(clusters, key=_BASELINE):
         # A gap of a third of the size between sorted baselines starts a new row: glyph
         # jitter is denser than that, and so is the offset between two columns' lines.
-        baseline = c.baseline
-        if baseline - last > 0.3 * max(c.size, 1.0):
+        baseline, size = c.baseline, c.size
+        if baseline - last > (0.3 * size if size > 1.0 else 0.3):
             current = []
             rows.append(Row(current))
         current.append(c)
         last = baseline
     for row in rows:
-        letters = [c for c in row.clusters if c.text != " "] or row.clusters
-        row.size = size = _median([c.size for c in letters])
+        sizes = [c.size for c in row.clusters if c.text != " "]
+        letters = [c for c in row.clusters if c.text != " "] if sizes else row.clusters
+        row.size = size = _median(sizes or [c.size for c in letters])
         row.baseline = _median([c.baseline for c in letters if c.size >= 0.9 * size])
     merged: list[Row] = []
     for index, row in enumerate(rows):
@@ -402,10 +361,6 @@ def make_rows(clusters: Iterable[Cluster]) -> list[Row]:
             merged.append(row)
     for row in merged:
         row.clusters.sort(key=_CENTRE)
-        small, high = 0.9 * row.size, row.baseline - 0.15 * row.size
-        for c in row.clusters:
-            if c.size < small and c.baseline < high:
-                c.small = True
     return merged
 
 
@@ -458,11 +413,15 @@ def split_rows(rows: list[Row]) -> list[Segment]:
     """
     segments: list[Segment] = []
     for index, row in enumerate(rows):
+        wide = SEGMENT_GAP * row.size
+        letters = [c.box for c in row.clusters if c.text != " "]
+        if not any(b[0] - a[2] > wide for a, b in itertools.pairwise(letters)):
+            _add_segment(segments, row.clusters, row)  # no wide gap: most rows
+            continue
         near = [r for r in rows[max(0, index - 3): index + 4]
                 if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
-        current: list[Cluster] = []
+        current: list[Glyph] = []
         right_edge = float("-inf")
-        wide = SEGMENT_GAP * row.size
         for c in row.clusters:
             if c.text != " ":
                 x0, _, x1, _ = c.box
@@ -477,7 +436,7 @@ def split_rows(rows: list[Row]) -> list[Segment]:
     return segments
 
 
-def _add_segment(segments: list[Segment], clusters: list[Cluster], row: Row) -> None:
+def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row) -> None:
     """Add the clusters as a segment, without spaces at its ends; spaces alone are none."""
     start, end = 0, len(clusters)
     while start < end and clusters[start].text == " ":
@@ -525,11 +484,11 @@ class _Space:
 _SPACE = _Space()
 
 
-def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
-    """The direction of a line. On a right-to-left page, any line with Arabic (a line is a
-    piece of a paragraph: its ends say nothing); on a left-to-right page, a line that
-    begins and ends in Arabic. A line without Arabic is left to right."""
-    kinds = [c.kind for c in clusters]
+def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) -> bool:
+    """The direction of a line, from the bidi classes of its units. On a right-to-left
+    page, any line with Arabic (a line is a piece of a paragraph: its ends say nothing); on
+    a left-to-right page, a line that begins and ends in Arabic. A line without Arabic is
+    left to right."""
     if R not in kinds:
         if L not in kinds:
             return page_rtl
@@ -545,7 +504,7 @@ def _paragraph_rtl(clusters: Sequence[Cluster], page_rtl: bool) -> bool:
     return first == R and last == R
 
 
-def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
+def _with_spaces(segment: Segment, spaces: str) -> list[Glyph | _Space]:
     """The segment's letters left to right, with a space wherever the page has one.
 
     A space glyph counts when its neighbours are apart; a gap with no space glyph counts
@@ -557,8 +516,8 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
     if len(letters) < 2:
         return list(letters)
     # Clusters come sorted by their centres, space glyphs among them.
-    centres = [c.centre for c in clusters if c.text == " "]
-    boxes = [c.box for c in letters]
+    centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
+        clusters) else []
     chosen: list[int] = []  # a space goes before these letters
     if spaces == SPACES_GLYPHS:
         middles = [c.centre for c in letters]
@@ -570,20 +529,36 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
         full, small = max(segment.size, 1.0), max(0.7 * segment.size, 1.0)
         glyph_gap, bare_gap = 0.06, SPACE_GAP if spaces == SPACES_GAPS else 0.3
         floor = min(bare_gap, glyph_gap) * small if centres else bare_gap * small
-        gaps = [b[0] - a[2] for a, b in itertools.pairwise(boxes)]
-        # Most pairs are too close for any space: look closer at the others only.
+        gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        # Most pairs are too close for any space: look closer at the others only. A raised
+        # small glyph (a footnote call) is measured by its own size; asking costs, so only
+        # when the answer matters.
+        bare_full, bare_small = bare_gap * full, bare_gap * small
+        glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
-            size = small if letters[i].small or letters[i - 1].small else full
-            if gap > bare_gap * size:
+            if gap > bare_full:
                 chosen.append(i)
-            elif centres and gap > glyph_gap * size:
-                k = bisect.bisect_right(centres, letters[i - 1].centre)
-                if k < len(centres) and centres[k] < letters[i].centre:
+                continue
+            raised: bool | None = None
+            if gap > bare_small:
+                raised = _small(letters[i], segment) or _small(letters[i - 1], segment)
+                if raised:
                     chosen.append(i)
+                    continue
+            if not centres or gap <= glyph_small:
+                continue
+            if gap <= glyph_full:
+                if raised is None:
+                    raised = _small(letters[i], segment) or _small(letters[i - 1], segment)
+                if not raised:
+                    continue
+            k = bisect.bisect_right(centres, letters[i - 1].centre)
+            if k < len(centres) and centres[k] < letters[i].centre:
+                chosen.append(i)
     if not chosen:
         return list(letters)
-    out: list[Cluster | _Space] = []
+    out: list[Glyph | _Space] = []
     start = 0
     for i in chosen:
         out += letters[start:i]
@@ -591,6 +566,12 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Cluster | _Space]:
         start = i
     out += letters[start:]
     return out
+
+
+def _small(c: Glyph, segment: Segment) -> bool:
+    """Superscript, or smaller than its line and raised: a footnote call, say."""
+    return c.superscript or (c.size < 0.9 * segment.size
+                             and c.baseline < segment.baseline - 0.15 * segment.size)
 
 
 _MIRRORED = re.compile("[()\\[\\]{}«»]")
@@ -661,24 +642,29 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             texts.append(" ")
             boxes.append(None)
         visual = _with_spaces(segment, spaces)
-        line_rtl = _paragraph_rtl(segment.clusters, rtl)
-        ordered = visual_to_logical(visual, line_rtl, [u.kind for u in visual])
-        plain = "".join([u.text for u, _ in ordered])
-        use_flip = False
+        kinds = [u.kind for u in visual]
+        if rtl and L not in kinds and EN not in kinds and AN not in kinds:
+            # Nothing reads left to right: the line is simply reversed (the common case).
+            units, flips = visual[::-1], None
+        else:
+            ordered = visual_to_logical(visual, _paragraph_rtl(kinds, segment.clusters, rtl),
+                                        kinds)
+            units, flips = [u for u, _ in ordered], [f for _, f in ordered]
+        plain = "".join([u.text for u in units])
         if _MIRRORED.search(plain):
             # Producers differ: some store a bracket drawn mirrored as the logical
             # character, others (the legacy visual pipeline) as the shape drawn. Keep
             # whichever reading balances the brackets.
-            flipped = "".join([u.text.translate(MIRRORING) if f else u.text
-                               for u, f in ordered])
-            use_flip = _balanced(flipped) > _balanced(plain)
-        if use_flip:
-            plain = flipped
+            flipped = plain.translate(MIRRORING) if flips is None else "".join(
+                [u.text.translate(MIRRORING) if f else u.text
+                 for u, f in zip(units, flips, strict=True)])
+            if _balanced(flipped) > _balanced(plain):
+                plain = flipped
         texts.append(plain)
-        if len(plain) == len(ordered):  # one character per unit: the common case
-            boxes.extend([u.box for u, _ in ordered])
+        if len(plain) == len(units):  # one character per unit: the common case
+            boxes += [u.box for u in units]
         else:
-            boxes.extend([u.box for u, _ in ordered for _ in u.text])
+            boxes += [u.box for u in units for _ in u.text]
         if len(ordered_segments) > 1:
             cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
     joined = "".join(texts)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from reader.arabic.raw import Glyph, RawPage, Rule
+from reader.arabic.chars import char_info
+from reader.arabic.raw import Glyph, RawPage, Rule, glyph
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate; collect
 # the boxes of line art in the same pass (rules: footnote separators).
@@ -32,18 +33,22 @@ def suspicious(ch: str) -> bool:
     """A character no Arabic text layer should hold: the sign of a broken ToUnicode map
     (ligature glyphs mapped to Latin Extended letters, replacement and private-use
     characters, control characters)."""
-    return _suspicious_code(ord(ch))
+    return ord(ch) in _SUSPICIOUS_CODES
+
+
+_SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
+                               *(c for c in range(0x20) if c not in (9, 10, 13))])
 
 
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
-    pending: list[tuple[int, list[dict], float, str, bool, bool, int, int]] = []
+    broken: list[tuple[int, int, list[dict], str]] = []  # glyph range, chars, font
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
     presentation = False
     rules: list[Rule] = []
-    for block_no, block in enumerate(data["blocks"]):
+    for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
             x0, y0, x1, y1 = block["bbox"]
@@ -53,7 +58,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         if kind != _TEXT:
             images += 1
             continue
-        for line_no, line in enumerate(block["lines"]):
+        for line in block["lines"]:
             for span in line["spans"]:
                 flags = int(span["flags"])
                 size = float(span["size"])
@@ -64,40 +69,39 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 text = "".join([ch["c"] for ch in chars])
                 if not presentation and _PRESENTATION.search(text):
                     presentation = True
-                if not _SUSPICIOUS.search(text):
-                    glyphs += [Glyph(ch["c"], ch["bbox"], ch["origin"], size, font, bold,
-                                     superscript, block_no, line_no) for ch in chars]
+                start = len(glyphs)
+                # The hot loop of extraction: one object per glyph, built in place.
+                glyphs += [Glyph(c, (box := ch["bbox"]), ch["origin"][1], size, bold,
+                                 superscript, (info := char_info(c))[0], info[1],
+                                 (box[0] + box[2]) / 2)
+                           for ch in chars if (c := ch["c"])]
+                if _SUSPICIOUS.search(text):
+                    # Broken mappings: recovered below, once the fonts that need it are known.
+                    broken.append((start, len(glyphs), chars, font))
+    if broken:
+        fixes = font_fixes(page, {_font_key(font) for *_, font in broken})
+        dropped: set[int] = set()
+        for start, end, chars, _font in broken:
+            for at, ch in zip(range(start, end), [ch for ch in chars if ch["c"]], strict=True):
+                old = glyphs[at]
+                if not suspicious(old.char):
                     continue
-                # Broken mappings: recovered below, once the fonts that need it are known.
-                pending.append((len(glyphs), chars, size, font, bold, superscript, block_no,
-                                line_no))
-    if pending:
-        fixes = font_fixes(page, {_font_key(p[3]) for p in pending})
-        spliced: list[tuple[int, list[Glyph]]] = []
-        for at, chars, size, font, bold, superscript, block_no, line_no in pending:
-            made: list[Glyph] = []
-            for ch in chars:
-                text = ch["c"]
-                if suspicious(text):
-                    key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
-                    if fixes.get(key):
-                        # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
-                        # character or as several: the first takes them all.
-                        text = "".join(fixes[key])
-                        fixes[key] = []
-                        recovered += 1
-                        presentation = presentation or bool(_PRESENTATION.search(text))
-                    elif key in fixes:
-                        continue
-                    else:
-                        unmapped += 1
-                        continue
-                # A recovered ligature keeps its letters together, in logical order.
-                made.append(Glyph(text, tuple(ch["bbox"]), tuple(ch["origin"]), size, font,
-                                  bold, superscript, block_no, line_no))
-            spliced.append((at, made))
-        for at, made in reversed(spliced):  # from the end: earlier positions stay valid
-            glyphs[at:at] = made
+                key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                if fixes.get(key):
+                    # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
+                    # character or as several: the first takes them all. A recovered
+                    # ligature keeps its letters together, in logical order.
+                    text = "".join(fixes[key])
+                    fixes[key] = []
+                    recovered += 1
+                    presentation = presentation or bool(_PRESENTATION.search(text))
+                    glyphs[at] = glyph(text, old.box, old.baseline, old.size, old.bold,
+                                       old.superscript)
+                else:
+                    unmapped += key not in fixes  # else: its text went with the first one
+                    dropped.add(at)
+        if dropped:
+            glyphs = [g for at, g in enumerate(glyphs) if at not in dropped]
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual)
@@ -320,20 +324,16 @@ def font_fixes(page: pymupdf.Page,
         if wanted is not None and not any(font.startswith(w) or w.startswith(font)
                                           for w in wanted):
             continue
-        xrefs = _font_xrefs(page, font)
-        tables = [_font_text(doc, xref) for xref in xrefs]
-        for code, gid, origin, _bbox in span["chars"]:
-            if not _suspicious_code(code):
-                continue
+        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"]
+                  if code in _SUSPICIOUS_CODES]
+        if not broken:
+            continue
+        tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
+        for gid, origin in broken:
             text = next((t[gid] for t in tables if gid in t), "")
             if text:
                 fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
     return fixes
-
-
-def _suspicious_code(code: int) -> bool:
-    return (code == 0xFFFD or 0x0180 <= code <= 0x024F or 0xE000 <= code <= 0xF8FF
-            or (code < 0x20 and code not in (9, 10, 13)))
 
 
 def _font_xrefs(page: pymupdf.Page, font: str) -> list[int]:

@@ -11,7 +11,7 @@ from arabic_reshaper import ArabicReshaper
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.arabic.raw import Glyph, RawPage
+from reader.arabic.raw import Glyph, RawPage, glyph
 from reader.arabic.repair import repair_page
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةى"
@@ -44,14 +44,13 @@ def layout(lines: list[str], shaped: bool = True) -> RawPage:
             base, marks = unit[0], unit[1:]
             width = SPACE if base == " " else ADVANCE
             box = (x - width, baseline - SIZE, x, baseline + 3)
-            glyphs.append(Glyph(base, box, (x - width, baseline), SIZE, "F", False, False, 0, row))
+            glyphs.append(glyph(base, box, baseline, SIZE))
             for mark in marks:
-                glyphs.append(Glyph(mark, (x - width / 2, baseline - SIZE, x - width / 2,
-                                           baseline + 3), (x - width / 2, baseline), SIZE, "F",
-                                    False, False, 0, row))
+                glyphs.append(glyph(mark, (x - width / 2, baseline - SIZE, x - width / 2,
+                                           baseline + 3), baseline, SIZE))
             x -= width
     # Visual order in the stream, as the legacy pipeline writes it.
-    glyphs.sort(key=lambda g: (g.origin[1], g.box[0]))
+    glyphs.sort(key=lambda g: (g.baseline, g.box[0]))
     return RawPage(0, 595, 842, tuple(glyphs), (), 0)
 
 

@@ -134,10 +134,9 @@ def test_sample_columns_with_uneven_paragraph_ends(sample_pdf):
 
 def test_page_of_spaces_only_is_empty_not_an_error():
     # Some producers draw a page's layout with space glyphs and nothing else.
-    from reader.arabic.raw import Glyph, RawPage
+    from reader.arabic.raw import RawPage, glyph
     from reader.arabic.repair import repair_page
 
-    spaces = tuple(Glyph(" ", (x, 90.0, x + 3, 103.0), (x, 100.0), 12.0, "F", False, False, 0, 0)
-                   for x in (50.0, 53.0, 300.0))
+    spaces = tuple(glyph(" ", (x, 90.0, x + 3, 103.0), 100.0, 12.0) for x in (50.0, 53.0, 300.0))
     model = repair_page(RawPage(0, 595, 842, spaces, (), 0))
     assert model.text == "" and model.body == []

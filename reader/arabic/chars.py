@@ -1,0 +1,44 @@
+"""What one glyph's text is, once normalized: shared by the glyph reader and the repair."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from reader.arabic.bidi import N, cluster_class
+
+TATWEEL = "\u0640"
+# Invisible characters and justification tatweel: never part of the text.
+DROP = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                 "\u2066\u2067\u2068\u2069\ufeff\u00ad\u2060" + TATWEEL)
+
+
+@lru_cache(maxsize=8192)
+def normalize_char(ch: str) -> str:
+    """Base letters for presentation forms and ligatures; nothing for invisible characters;
+    one plain space for any space. ``ch`` may be several characters (a recovered ligature)."""
+    if len(ch) > 1:
+        return "".join(normalize_char(c) for c in ch).strip()
+    if ch.isspace():
+        return " "
+    if ch in DROP or (ord(ch) < 0x20):
+        return ""
+    code = ord(ch)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in DROP)
+    return ch
+
+
+@lru_cache(maxsize=8192)
+def is_mark(text: str) -> bool:
+    """Only combining marks (harakat and the like): they belong on a letter."""
+    return bool(text) and all(unicodedata.combining(c) for c in text)
+
+
+@lru_cache(maxsize=8192)
+def char_info(ch: str) -> tuple[str, str]:
+    """A glyph's normalized text and its bidi class (``cluster_class``).
+
+    The class never changes when marks join the glyph: they are NSM, and skipped."""
+    text = normalize_char(ch)
+    return text, cluster_class(text) if text else N
