@@ -32,29 +32,38 @@ def pdfs(args: list[str]) -> list[Path]:
 
 
 def main() -> None:
-    ours: list[float] = []
-    theirs: list[float] = []
-    by_producer: dict[str, list[float]] = {}
+    ours: dict[str, list[float]] = {}  # by producer (the corpus's folders; "samples")
+    theirs: dict[str, list[float]] = {}
     for path in pdfs(sys.argv[1:]):
         doc = pymupdf.open(path)
         running = repeated_lines([raw_page(p) for p in doc])
-        for _ in range(3):  # repeat: the median of warm runs
+        for _ in range(5):  # repeat: the median of warm runs
             for page in doc:
                 start = time.perf_counter()
                 page.get_text("rawdict")
-                theirs.append((time.perf_counter() - start) * 1000)
+                theirs.setdefault(path.parent.name, []).append(
+                    (time.perf_counter() - start) * 1000)
                 start = time.perf_counter()
                 repair_page(raw_page(page), running)
-                elapsed = (time.perf_counter() - start) * 1000
-                ours.append(elapsed)
-                by_producer.setdefault(path.parent.name, []).append(elapsed)
+                ours.setdefault(path.parent.name, []).append(
+                    (time.perf_counter() - start) * 1000)
+    corpus = [name for name in ours if name != "samples"]
+    report("the corpus", [v for n in corpus for v in ours[n]],
+           [v for n in corpus for v in theirs[n]])
+    if "samples" in ours and corpus:
+        report("the corpus and the sample report", [v for vs in ours.values() for v in vs],
+               [v for vs in theirs.values() for v in vs])
+    for producer, values in sorted(ours.items()):
+        print(f"  {producer}: median {statistics.median(values):.1f} ms/page, "
+              f"{statistics.median(values) / statistics.median(theirs[producer]):.1f}x rawdict")
+
+
+def report(what: str, ours: list[float], theirs: list[float]) -> None:
     median_ours, median_theirs = statistics.median(ours), statistics.median(theirs)
-    print(f"extraction + repair, ms/page: median {median_ours:.1f}, "
-          f"p90 {sorted(ours)[int(0.9 * len(ours))]:.1f} (n={len(ours)})")
-    print(f"PyMuPDF rawdict alone, ms/page: median {median_theirs:.1f}")
-    print(f"ratio of medians: {median_ours / median_theirs:.1f}x")
-    for producer, values in sorted(by_producer.items()):
-        print(f"  {producer}: median {statistics.median(values):.1f} ms/page")
+    print(f"{what}: extraction + repair median {median_ours:.2f} ms/page, "
+          f"p90 {sorted(ours)[int(0.9 * len(ours))]:.1f} (n={len(ours)}); "
+          f"PyMuPDF rawdict alone median {median_theirs:.2f}; "
+          f"ratio of medians {median_ours / median_theirs:.2f}x")
 
 
 if __name__ == "__main__":

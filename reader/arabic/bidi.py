@@ -10,6 +10,7 @@ mirroring brackets and guillemets outside left-to-right runs (rule L4).
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -63,25 +64,35 @@ def cluster_class(text: str) -> str:
 
 
 def _resolve(classes: list[str]) -> list[str]:
-    """Weak types in (approximately) logical order: number separators and terminators."""
+    """Weak types in (approximately) logical order: number separators and terminators.
+
+    Only separators and terminators can change: the passes visit those alone."""
     n = len(classes)
     out = list(classes)
     # W4: a single separator between two numbers joins them: a European separator (+ -)
     # only European numbers, a common one (, . / :) numbers of either kind (1,250 26/1).
-    for i in range(1, n - 1):
-        if out[i - 1] == out[i + 1] and (
+    for i in [i for i, c in enumerate(out) if c in (ES, CS)]:
+        if 0 < i < n - 1 and out[i - 1] == out[i + 1] and (
                 (out[i] == ES and out[i - 1] == EN) or (out[i] == CS and out[i - 1] in (EN, AN))):
             out[i] = out[i - 1]
     # W5: terminators (% $ € # °) next to European numbers belong to them.
-    for i in range(n):
-        if out[i] == ET:
+    if ET in out:
+        i = 0
+        while i < n:
+            if out[i] != ET:
+                i += 1
+                continue
             j = i
             while j < n and out[j] == ET:
                 j += 1
             if (i > 0 and out[i - 1] == EN) or (j < n and out[j] == EN):
                 for k in range(i, j):
                     out[k] = EN
-    return [N if c in (ES, CS, ET, NSM) else c for c in out]
+            i = j
+    return [N if c in _WEAK else c for c in out]
+
+
+_WEAK = frozenset((ES, CS, ET, NSM))
 
 
 def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
@@ -104,51 +115,53 @@ def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
     # In reversed-visual order a left-to-right run is itself reversed, so its Latin letters
     # come *after* the number: look ahead past neutrals. Then W2: a number after Arabic
     # letters is an Arabic number, which a % sign does not join (displayed "%12" is 12%).
-    latin = _after_latin(seq, raw)
-    last_strong = ""
-    for i, kind in enumerate(raw):
-        if kind in (R, L):
-            last_strong = kind
-        elif kind == EN and not latin[i] and last_strong == R:
-            raw[i] = AN
+    numbers = [i for i, k in enumerate(raw) if k == EN]
+    if numbers:
+        latin = _after_latin(seq, raw, numbers)
+        strong = [i for i, k in enumerate(raw) if k in (R, L)]
+        for i in numbers:
+            before = bisect.bisect_left(strong, i) - 1  # the last strong one before i
+            if i not in latin and before >= 0 and raw[strong[before]] == R:
+                raw[i] = AN
     classes = _resolve(raw)
-    for i, kind in enumerate(classes):
-        if kind != EN:
-            continue
+    n = len(seq)
+    for i in [i for i, k in enumerate(classes) if k == EN]:
+        if classes[i] != EN:
+            continue  # made L with the run before it
         j = i
-        while j < len(seq) and classes[j] == EN:
+        while j < n and classes[j] == EN:
             j += 1
         k = j
-        while k < len(seq) and classes[k] == N and not seq[k].text.isspace():
+        while k < n and classes[k] == N and not seq[k].text.isspace():
             k += 1  # glued punctuation (F-16, A/4)
-        glued_l = k < len(seq) and classes[k] == L
+        glued_l = k < n and classes[k] == L
         m = j
-        while m < len(seq) and classes[m] == N:
+        while m < n and classes[m] == N:
             m += 1
-        if glued_l or (m < len(seq) and classes[m] == L):
+        if glued_l or (m < n and classes[m] == L):
             for x in range(i, j):
                 classes[x] = L
     return _order_runs(seq, classes, inner=L)
 
 
-def _after_latin(seq: Sequence[Unit], raw: list[str]) -> list[bool]:
-    """For each European digit: does a Latin letter follow it, glued or across neutrals?"""
-    out = [False] * len(seq)
-    i = 0
-    while i < len(seq):
-        if raw[i] != EN:
-            i += 1
+def _after_latin(seq: Sequence[Unit], raw: list[str], numbers: list[int]) -> set[int]:
+    """The European digits (at ``numbers``) that a Latin letter follows, glued or across
+    neutrals."""
+    out: set[int] = set()
+    n = len(seq)
+    done = 0
+    for i in numbers:
+        if i < done:
             continue
         j = i
-        while j < len(seq) and raw[j] in (EN, ES, CS, ET) and not seq[j].text.isspace():
+        while j < n and raw[j] in (EN, ES, CS, ET) and not seq[j].text.isspace():
             j += 1
         k = j
-        while k < len(seq) and raw[k] not in (R, L, EN, AN):
+        while k < n and raw[k] not in (R, L, EN, AN):
             k += 1
-        if k < len(seq) and raw[k] == L:
-            for x in range(i, j):
-                out[x] = raw[x] == EN
-        i = j
+        if k < n and raw[k] == L:
+            out.update(x for x in range(i, j) if raw[x] == EN)
+        done = j
     return out
 
 
@@ -158,39 +171,30 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[U
     ``inner`` is the strong class of those runs (L inside a right-to-left paragraph). Numbers
     always read left to right; in a right-to-left paragraph they form runs of their own.
     """
-    n = len(seq)
     against = {L, EN, AN} if inner == L else {R}
+    outside, inside = inner == L, inner == R  # mirror at the paragraph's right-to-left level
+    members = [i for i, k in enumerate(classes) if k in against]
     out: list[tuple[Unit, bool]] = []
-    i = 0
-    while i < n:
-        if classes[i] not in against:
-            unit = seq[i]
-            out.append((unit, inner == L))  # at paragraph (right-to-left) level: mirror
-            i += 1
-            continue
+    done = 0  # units before this one are in ``out``
+    m = 0
+    while m < len(members):
+        start = last = members[m]
+        m += 1
         # Grow a run: members of `against`, plus neutrals that sit between two members of
         # the same strong kind (N1). Numbers act as R for neutrals (so "5000 3500" stays two
         # runs in a right-to-left paragraph).
-        j = i + 1
-        last = i
-        while j < n:
-            if classes[j] in against and j == last + 1:
-                last = j  # letters and digits glued together stay together
-                j += 1
+        while m < len(members):
+            k = members[m]
+            if k == last + 1 or (all(classes[x] == N for x in range(last + 1, k))
+                                 and _compatible(classes[last], classes[k], inner)):
+                last = k
+                m += 1
                 continue
-            if classes[j] == N:
-                k = j
-                while k < n and classes[k] == N:
-                    k += 1
-                if k < n and classes[k] in against and _compatible(classes[last], classes[k],
-                                                                   inner):
-                    last = k
-                    j = k + 1
-                    continue
             break
-        run = seq[i:last + 1]
-        out.extend((unit, inner == R) for unit in reversed(run))
-        i = last + 1
+        out += [(unit, outside) for unit in seq[done:start]]
+        out += [(unit, inside) for unit in reversed(seq[start:last + 1])]
+        done = last + 1
+    out += [(unit, outside) for unit in seq[done:]]
     return out
 
 

@@ -17,6 +17,7 @@ import operator
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ from reader.arabic.model import (
     Quality,
 )
 from reader.arabic.raw import Glyph, RawPage, Rule
+from reader.gcpause import gc_paused
 
 Rect = tuple[float, float, float, float]
 PIPELINE_VERSION = "arabic-repair/1"
@@ -53,6 +55,7 @@ class Row:
     clusters: list[Glyph] = field(default_factory=list)
     baseline: float = 0.0
     size: float = 0.0
+    spans: tuple[list[float], list[float]] | None = None  # see ``_row_spans``
 
 
 
@@ -67,10 +70,13 @@ class Segment:
     x1: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
+    # Its clusters that are not spaces, and the gaps between them, once worked out.
+    letters: list[Glyph] | None = None
+    gaps: list[float] | None = None
 
     def __post_init__(self) -> None:
-        self.x0 = min(c.box[0] for c in self.clusters)
-        self.x1 = max(c.box[2] for c in self.clusters)
+        self.x0 = min([c.box[0] for c in self.clusters])
+        self.x1 = max([c.box[2] for c in self.clusters])
         self.top = self.baseline - 0.8 * self.size
         self.bottom = self.baseline + 0.25 * self.size
 
@@ -84,8 +90,11 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     producers place zero-width marks differently (LibreOffice after the letter at its left
     edge, Chromium before it at its origin).
     """
-    items = [g for g in glyphs if g.text]
+    items = list(glyphs)
     texts = [g.text for g in items]
+    if "" in texts:  # invisible characters (tatweel, joiners) are no clusters
+        items = [g for g in items if g.text]
+        texts = [t for t in texts if t]
     distinct = set(texts)
     count = len(texts) - texts.count(" ")
     mode = SPACES_BOTH if " " in distinct else SPACES_GAPS
@@ -99,12 +108,12 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     # Width-less letters are what the producer-specific passes deal with: most pages have
     # none, and skip them.
     if loose:
-        items = _drop_doubled_letters(items)
-        widths = _width_spaces(items)
+        items = _drop_doubled_letters(items, mark_texts)
+        widths = _width_spaces(items, mark_texts)
         if widths is not None:
             carried, mode = widths, SPACES_GLYPHS
         else:
-            items, changed = _join_split_ligatures(items)
+            items, changed = _join_split_ligatures(items, mark_texts)
     orphans: list[Glyph] = []
     if mark_texts:
         zero = {id(g) for g in flat}
@@ -174,7 +183,7 @@ def place_ligature_marks(text: str) -> str:
     return text
 
 
-def _join_split_ligatures(items: list[Glyph]) -> tuple[list[Glyph], bool]:
+def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[list[Glyph], bool]:
     """Put back together a ligature glyph whose mapping MuPDF split into letters; and
     whether any was.
 
@@ -182,21 +191,26 @@ def _join_split_ligatures(items: list[Glyph]) -> tuple[list[Glyph], bool]:
     at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
     before it (WeasyPrint) they read in reverse (عىل for على).
     """
+    # Letters without width that are not Chromium's letter-after-its-marks.
+    loose_at = [i for i, c in enumerate(items)
+                if c.box[2] - c.box[0] < 0.01 and c.text != " " and c.text not in mark_texts
+                and not (i and items[i - 1].text in mark_texts)]
+    if not loose_at:
+        return items, False
     items = list(items)  # its lams may be replaced by joined copies
     out: list[Glyph] = []
     joined = False
-    i = 0
     n = len(items)
-    while i < n:
+    done = 0  # items before this one are in ``out`` (or joined)
+    k = 0
+    while k < len(loose_at):
+        i = loose_at[k]
+        out += items[done:i]
         c = items[i]
-        if not _loose_letter(c, items[i - 1] if i else None):
-            out.append(c)
-            i += 1
-            continue
         j = i
-        while j < n and _loose_letter(items[j], items[j - 1]) and abs(
-                items[j].box[0] - c.box[0]) < 0.3:
+        while k < len(loose_at) and loose_at[k] == j and abs(items[j].box[0] - c.box[0]) < 0.3:
             j += 1
+            k += 1
         loose = items[i:j]
         after = items[j] if j < n else None
         before = out[-1] if out else None
@@ -208,14 +222,9 @@ def _join_split_ligatures(items: list[Glyph]) -> tuple[list[Glyph], bool]:
             joined = True
         else:
             out.extend(loose)
-        i = j
+        done = j
+    out += items[done:]
     return out, joined
-
-
-def _loose_letter(c: Glyph, previous: Glyph | None) -> bool:
-    """A letter without width that is not Chromium's letter-after-its-marks."""
-    return (c.box[2] - c.box[0] < 0.01 and c.text != " " and not is_mark(c.text)
-            and not (previous is not None and is_mark(previous.text)))
 
 
 def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
@@ -224,20 +233,24 @@ def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
             and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
 
 
-def _drop_doubled_letters(items: list[Glyph]) -> list[Glyph]:
+def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
     """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
     letter again (أ, ؤ, ئ): a width-less copy of a letter, strictly inside the box of the
     same letter drawn just before it, is that hamza, not a second letter."""
+    flat = [i for i, c in enumerate(items) if c.box[2] - c.box[0] < 0.01
+            and c.text != " " and c.text not in mark_texts]
     out: list[Glyph] = []
-    for c in items:
-        box = c.box
-        if box[2] - box[0] < 0.01 and c.text != " " and not is_mark(c.text):
-            same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
-                         and not _zero_width(p)), None)
-            if same is not None and same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3 and abs(
-                    same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
-                continue
-        out.append(c)
+    done = 0  # items before this one are decided
+    for i in flat:
+        out += items[done:i]
+        done = i + 1
+        c = items[i]
+        same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
+                     and not _zero_width(p)), None)
+        if same is None or not (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) or abs(
+                same.baseline - c.baseline) >= 0.5 * max(c.size, 1.0):
+            out.append(c)
+    out += items[done:]
     return out
 
 
@@ -245,31 +258,30 @@ def _zero_width(c: Glyph) -> bool:
     return c.box[2] - c.box[0] < 0.01
 
 
-def _width_spaces(items: list[Glyph]) -> set[int] | None:
+def _width_spaces(items: list[Glyph], mark_texts: set[str]) -> set[int] | None:
     """Chromium with harakat draws letters with no width, each followed by a space glyph
     that carries the letter's width. Real word spaces have the font's space advance and do
     not end at a width-less letter's origin. On a page of that kind, the ids of the space
     glyphs that carry a width; on other pages, None."""
-    letters = [c.box for c in items if c.text != " " and not is_mark(c.text)]
-    if not letters or sum(b[2] - b[0] < 0.01 for b in letters) < 0.3 * len(letters):
+    letters = [c.box for c in items if c.text != " " and c.text not in mark_texts]
+    if not letters or sum([b[2] - b[0] < 0.01 for b in letters]) < 0.3 * len(letters):
         return None
-    widths: dict[float, int] = {}
-    for c in items:
-        if c.text == " ":
-            key = round((c.box[2] - c.box[0]) / max(c.size, 1.0), 2)
-            widths[key] = widths.get(key, 0) + 1
-    usual = max(widths, key=lambda w: widths[w]) if widths else 0.0
+    spaces = [i for i, c in enumerate(items) if c.text == " "]
+    widths = [round((items[i].box[2] - items[i].box[0]) / max(items[i].size, 1.0), 2)
+              for i in spaces]
+    usual = Counter(widths).most_common(1)[0][0] if widths else 0.0
     carried: set[int] = set()
-    previous: Glyph | None = None
-    for c in items:
-        if c.text == " ":
-            odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
-            touches = previous is not None and _zero_width(previous) and abs(
-                previous.box[0] - c.box[2]) < 0.3
-            if odd_width or touches:
-                carried.add(id(c))
-        if not is_mark(c.text):
-            previous = c
+    for i in spaces:
+        c = items[i]
+        k = i - 1  # the glyph before the space, marks skipped
+        while k >= 0 and items[k].text in mark_texts:
+            k -= 1
+        previous = items[k] if k >= 0 else None
+        odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
+        touches = previous is not None and _zero_width(previous) and abs(
+            previous.box[0] - c.box[2]) < 0.3
+        if odd_width or touches:
+            carried.add(id(c))
     return carried
 
 
@@ -335,23 +347,23 @@ def make_rows(clusters: Iterable[Glyph]) -> list[Row]:
     down (Chromium by a fifth of the size), but lines are at least a size apart. A row made
     only of small glyphs (superscript calls) joins the row it is drawn against.
     """
-    rows: list[Row] = []
-    current: list[Glyph] = []
-    last = float("-inf")
-    for c in sorted(clusters, key=_BASELINE):
-        # A gap of a third of the size between sorted baselines starts a new row: glyph
-        # jitter is denser than that, and so is the offset between two columns' lines.
-        baseline, size = c.baseline, c.size
-        if baseline - last > (0.3 * size if size > 1.0 else 0.3):
-            current = []
-            rows.append(Row(current))
-        current.append(c)
-        last = baseline
+    ordered = sorted(clusters, key=_BASELINE)
+    if not ordered:
+        return []
+    # A gap of a third of the size between sorted baselines starts a new row: glyph jitter
+    # is denser than that, and so is the offset between two columns' lines.
+    starts = [0, *(i for i, (a, b) in enumerate(itertools.pairwise(ordered), 1)
+                   if b.baseline - a.baseline > (0.3 * b.size if b.size > 1.0 else 0.3))]
+    rows = [Row(ordered[i:j]) for i, j in itertools.pairwise([*starts, len(ordered)])]
     for row in rows:
         sizes = [c.size for c in row.clusters if c.text != " "]
-        letters = [c for c in row.clusters if c.text != " "] if sizes else row.clusters
-        row.size = size = _median(sizes or [c.size for c in letters])
-        row.baseline = _median([c.baseline for c in letters if c.size >= 0.9 * size])
+        if sizes:
+            row.size = size = _median(sizes)
+            row.baseline = _median([c.baseline for c in row.clusters
+                                    if c.text != " " and c.size >= 0.9 * size])
+        else:  # spaces only
+            row.size = size = _median([c.size for c in row.clusters])
+            row.baseline = _median([c.baseline for c in row.clusters if c.size >= 0.9 * size])
     merged: list[Row] = []
     for index, row in enumerate(rows):
         host = _host_row(rows, index)
@@ -414,9 +426,10 @@ def split_rows(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     for index, row in enumerate(rows):
         wide = SEGMENT_GAP * row.size
-        letters = [c.box for c in row.clusters if c.text != " "]
-        if not any(b[0] - a[2] > wide for a, b in itertools.pairwise(letters)):
-            _add_segment(segments, row.clusters, row)  # no wide gap: most rows
+        letters = [c for c in row.clusters if c.text != " "]
+        gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        if not gaps or max(gaps) <= wide:
+            _add_segment(segments, row.clusters, row, letters, gaps)  # no wide gap: most rows
             continue
         near = [r for r in rows[max(0, index - 3): index + 4]
                 if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
@@ -436,7 +449,8 @@ def split_rows(rows: list[Row]) -> list[Segment]:
     return segments
 
 
-def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row) -> None:
+def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row,
+                 letters: list[Glyph] | None = None, gaps: list[float] | None = None) -> None:
     """Add the clusters as a segment, without spaces at its ends; spaces alone are none."""
     start, end = 0, len(clusters)
     while start < end and clusters[start].text == " ":
@@ -444,7 +458,8 @@ def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row) -> No
     while end > start and clusters[end - 1].text == " ":
         end -= 1
     if start < end:
-        segments.append(Segment(clusters[start:end], row.size, row.baseline))
+        segments.append(Segment(clusters[start:end], row.size, row.baseline,
+                                letters=letters, gaps=gaps))
 
 
 def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
@@ -455,20 +470,54 @@ def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
     """
     if not near:
         return x1 - x0 > 2.5 * size
-    covered = []
-    for other in near:
-        spans = sorted((max(c.box[0], x0), min(c.box[2], x1)) for c in other.clusters
-                       if c.text != " " and c.box[2] > x0 and c.box[0] < x1)
-        covered.append(spans)
     step = max(0.5, 0.1 * size)
-    run = best = 0.0
+    samples: list[float] = []  # where the gap is looked at
     x = x0
     while x <= x1:
-        free = sum(1 for spans in covered if not any(a <= x <= b for a, b in spans))
-        run = run + step if free * 2 > len(near) else 0.0
-        best = max(best, run)
+        samples.append(x)
         x += step
+    # How many neighbours have text at each sample: +1 where a span of text starts
+    # covering samples, -1 where it stops.
+    changes = [0] * (len(samples) + 1)
+    for other in near:
+        starts, ends = _row_spans(other)
+        i = bisect.bisect_right(ends, x0)  # the first span that ends past the gap's start
+        while i < len(starts) and starts[i] < x1:
+            lo = bisect.bisect_left(samples, starts[i])
+            hi = bisect.bisect_right(samples, ends[i])
+            if lo < hi:
+                changes[lo] += 1
+                changes[hi] -= 1
+            i += 1
+    run = best = 0.0
+    covered = 0
+    n = len(near)
+    for change in changes[:-1]:
+        covered += change
+        if (n - covered) * 2 > n:  # most neighbours are free here
+            run += step
+            if run > best:
+                best = run
+        else:
+            run = 0.0
     return best >= 0.8 * size
+
+
+def _row_spans(row: Row) -> tuple[list[float], list[float]]:
+    """Where a row has letters, as sorted, disjoint spans (starts and ends); kept on the
+    row, since each wide gap of the rows around it asks."""
+    if row.spans is None:
+        starts: list[float] = []
+        ends: list[float] = []
+        for a, b in sorted([(c.box[0], c.box[2]) for c in row.clusters if c.text != " "]):
+            if ends and a <= ends[-1]:
+                if b > ends[-1]:
+                    ends[-1] = b
+            else:
+                starts.append(a)
+                ends.append(b)
+        row.spans = (starts, ends)
+    return row.spans
 
 
 # -- logical order of one line ---------------------------------------------------------------
@@ -504,17 +553,19 @@ def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) 
     return first == R and last == R
 
 
-def _with_spaces(segment: Segment, spaces: str) -> list[Glyph | _Space]:
-    """The segment's letters left to right, with a space wherever the page has one.
+def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[int]]:
+    """The segment's letters left to right, and before which of them the page has a space.
 
     A space glyph counts when its neighbours are apart; a gap with no space glyph counts
     only when wide, since shaping engines leave small gaps around marks and ligatures. On
     pages with no space glyphs at all, gaps are all there is.
     """
     clusters = segment.clusters
-    letters = [c for c in clusters if c.text != " "]
+    letters = segment.letters
+    if letters is None:
+        letters = [c for c in clusters if c.text != " "]
     if len(letters) < 2:
-        return list(letters)
+        return letters, []
     # Clusters come sorted by their centres, space glyphs among them.
     centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
         clusters) else []
@@ -529,7 +580,9 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Glyph | _Space]:
         full, small = max(segment.size, 1.0), max(0.7 * segment.size, 1.0)
         glyph_gap, bare_gap = 0.06, SPACE_GAP if spaces == SPACES_GAPS else 0.3
         floor = min(bare_gap, glyph_gap) * small if centres else bare_gap * small
-        gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        gaps = segment.gaps
+        if gaps is None:
+            gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
         # Most pairs are too close for any space: look closer at the others only. A raised
         # small glyph (a footnote call) is measured by its own size; asking costs, so only
         # when the answer matters.
@@ -556,8 +609,11 @@ def _with_spaces(segment: Segment, spaces: str) -> list[Glyph | _Space]:
             k = bisect.bisect_right(centres, letters[i - 1].centre)
             if k < len(centres) and centres[k] < letters[i].centre:
                 chosen.append(i)
-    if not chosen:
-        return list(letters)
+    return letters, chosen
+
+
+def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space]:
+    """The letters with a space before each of those at ``chosen``."""
     out: list[Glyph | _Space] = []
     start = 0
     for i in chosen:
@@ -632,7 +688,8 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
                  cells_left_to_right: bool = False) -> Line:
     """The text of a row's segments in reading order, with a box per character."""
     ordered_segments = sorted(segments, key=lambda s: s.x0,
-                              reverse=rtl and not cells_left_to_right)
+                              reverse=rtl and not cells_left_to_right) if len(
+        segments) > 1 else segments
     texts: list[str] = []
     boxes: list[Rect | None] = []
     cells: list[str] = []
@@ -641,30 +698,40 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         if n:
             texts.append(" ")
             boxes.append(None)
-        visual = _with_spaces(segment, spaces)
-        kinds = [u.kind for u in visual]
+        letters, chosen = _space_positions(segment, spaces)
+        kinds = [c.kind for c in letters]
         if rtl and L not in kinds and EN not in kinds and AN not in kinds:
             # Nothing reads left to right: the line is simply reversed (the common case).
-            units, flips = visual[::-1], None
+            parts = [c.text for c in letters]
+            places: list[Rect | None] = [c.box for c in letters]
+            for i in reversed(chosen):
+                parts.insert(i, " ")
+                places.insert(i, None)
+            parts.reverse()
+            places.reverse()
+            flips = None
         else:
+            visual = _with_spaces(letters, chosen)
+            kinds = [u.kind for u in visual]
             ordered = visual_to_logical(visual, _paragraph_rtl(kinds, segment.clusters, rtl),
                                         kinds)
-            units, flips = [u for u, _ in ordered], [f for _, f in ordered]
-        plain = "".join([u.text for u in units])
+            parts = [u.text for u, _ in ordered]
+            places = [u.box for u, _ in ordered]
+            flips = [f for _, f in ordered]
+        plain = "".join(parts)
         if _MIRRORED.search(plain):
             # Producers differ: some store a bracket drawn mirrored as the logical
             # character, others (the legacy visual pipeline) as the shape drawn. Keep
             # whichever reading balances the brackets.
             flipped = plain.translate(MIRRORING) if flips is None else "".join(
-                [u.text.translate(MIRRORING) if f else u.text
-                 for u, f in zip(units, flips, strict=True)])
+                [t.translate(MIRRORING) if f else t for t, f in zip(parts, flips, strict=True)])
             if _balanced(flipped) > _balanced(plain):
                 plain = flipped
         texts.append(plain)
-        if len(plain) == len(units):  # one character per unit: the common case
-            boxes += [u.box for u in units]
+        if len(plain) == len(parts):  # one character per unit: the common case
+            boxes += places
         else:
-            boxes += [u.box for u in units for _ in u.text]
+            boxes += [box for t, box in zip(parts, places, strict=True) for _ in t]
         if len(ordered_segments) > 1:
             cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
     joined = "".join(texts)
@@ -673,11 +740,15 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         boxes = _realign_boxes(joined, text, boxes)
     if not cells:
         cells = [text.strip()]
-    x0 = min(s.x0 for s in segments)
-    x1 = max(s.x1 for s in segments)
-    top = min(s.top for s in segments)
-    bottom = max(s.bottom for s in segments)
-    size = max(s.size for s in segments)
+    if len(segments) == 1:
+        only = segments[0]
+        x0, x1, top, bottom, size = only.x0, only.x1, only.top, only.bottom, only.size
+    else:
+        x0 = min(s.x0 for s in segments)
+        x1 = max(s.x1 for s in segments)
+        top = min(s.top for s in segments)
+        bottom = max(s.bottom for s in segments)
+        size = max(s.size for s in segments)
     total = sum(len(s.clusters) for s in segments)
     bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
     return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
@@ -838,6 +909,7 @@ def _footnote_rule(rules: Sequence[Rule], width: float, height: float) -> float 
     return max(candidates) if candidates else None
 
 
+@gc_paused
 def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText:
     """Turn one page's glyphs into its page model.
 
@@ -905,6 +977,7 @@ def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> N
     blocks.append(Block(kind, [line], line.bbox))
 
 
+@gc_paused
 def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
     """Keys of lines near the top or bottom edge that recur on several pages."""
     if len(pages) < 2:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pymupdf
 
 from reader.arabic.chars import char_info
 from reader.arabic.raw import Glyph, RawPage, Rule, glyph
+from reader.gcpause import gc_paused
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate; collect
 # the boxes of line art in the same pass (rules: footnote separators).
@@ -26,20 +28,21 @@ _BOLD = 16
 __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 
 
-_SUSPICIOUS = re.compile("[\u0180-\u024f\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def suspicious(ch: str) -> bool:
     """A character no Arabic text layer should hold: the sign of a broken ToUnicode map
     (ligature glyphs mapped to Latin Extended letters, replacement and private-use
     characters, control characters)."""
-    return ord(ch) in _SUSPICIOUS_CODES
+    return ch in _SUSPICIOUS_CHARS
 
 
 _SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
+_SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
 
 
+@gc_paused
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
     broken: list[tuple[int, int, list[dict], str]] = []  # glyph range, chars, font
@@ -75,17 +78,17 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                  superscript, (info := char_info(c))[0], info[1],
                                  (box[0] + box[2]) / 2)
                            for ch in chars if (c := ch["c"])]
-                if _SUSPICIOUS.search(text):
+                if not _SUSPICIOUS_CHARS.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font))
     if broken:
         fixes = font_fixes(page, {_font_key(font) for *_, font in broken})
         dropped: set[int] = set()
         for start, end, chars, _font in broken:
-            for at, ch in zip(range(start, end), [ch for ch in chars if ch["c"]], strict=True):
+            drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
+            for at, ch in [(at, ch) for at, ch in zip(range(start, end), drawn, strict=True)
+                           if ch["c"] in _SUSPICIOUS_CHARS]:
                 old = glyphs[at]
-                if not suspicious(old.char):
-                    continue
                 key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
                 if fixes.get(key):
                     # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
@@ -230,6 +233,7 @@ def glyph_texts(font_data: bytes) -> dict[int, str]:
     return out
 
 
+@lru_cache(maxsize=256)
 def _font_key(name: str) -> str:
     name = name.split("+")[-1]
     return "".join(ch for ch in name.lower() if ch.isalnum())
