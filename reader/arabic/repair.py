@@ -533,19 +533,28 @@ class _Space:
 _SPACE = _Space()
 
 
+_ENDS = frozenset(".!?:;…،؛؟")  # punctuation that ends a sentence or clause
+
+
 def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) -> bool:
     """The direction of a line, from the bidi classes of its units. On a right-to-left
     page, any line with Arabic (a line is a piece of a paragraph: its ends say nothing); on
     a left-to-right page, a line that begins and ends in Arabic. A line without Arabic is
-    left to right."""
+    left to right, unless it shows it was set right to left."""
     if R not in kinds:
         if L not in kinds:
             return page_rtl
+        letters = [c for c in clusters if c.text != " "]
+        if not page_rtl or len(letters) < 2:
+            return False
         # A Latin line set right to left in an Arabic document, such as an English footnote:
         # its number stands at the right end, apart from the text.
-        letters = [c for c in clusters if c.text != " "]
-        return page_rtl and len(letters) > 2 and letters[-1].text.isdigit() and (
-            letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size)
+        if len(letters) > 2 and letters[-1].text.isdigit() and (
+                letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size):
+            return True
+        # The Latin tail of an Arabic sentence, wrapped onto a line of its own ("(WHO)¹.");
+        # or an English note set right to left: its closing punctuation is at the left end.
+        return letters[0].text in _ENDS and letters[-1].text not in _ENDS
     if page_rtl:
         return True
     first = next(k for k in kinds if k in (R, L))

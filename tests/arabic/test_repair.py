@@ -140,3 +140,25 @@ def test_page_of_spaces_only_is_empty_not_an_error():
     spaces = tuple(glyph(" ", (x, 90.0, x + 3, 103.0), 100.0, 12.0) for x in (50.0, 53.0, 300.0))
     model = repair_page(RawPage(0, 595, 842, spaces, (), 0))
     assert model.text == "" and model.body == []
+
+
+def test_latin_tail_of_an_arabic_sentence_wrapped_onto_its_own_line():
+    # "... منظمة الصحة العالمية (WHO)¹." with "(WHO)¹." alone on the next line, drawn as an
+    # Arabic renderer draws it: the full stop at the left end, the opening bracket mirrored
+    # at the right.
+    from reader.arabic.raw import RawPage, glyph
+    from reader.arabic.repair import repair_page
+
+    size = 12.0
+    glyphs = []
+    x = 500.0
+    for ch in reversed("منظمة الصحة العالمية"):  # first line, right to left
+        glyphs.append(glyph(ch, (x - 6, 88.0, x, 103.0), 100.0, size))
+        x -= 6
+    tail = [(".", 3), ("W", 8), ("H", 8), ("O", 8), (")", 4), ("1", 5), (")", 4)]
+    x = 500.0 - sum(w for _, w in tail)
+    for ch, width in tail:  # second line, as drawn from left to right
+        glyphs.append(glyph(ch, (x, 104.0, x + width, 119.0), 116.0, size))
+        x += width
+    text = repair_page(RawPage(0, 595, 842, tuple(glyphs), (), 0)).text
+    assert text.endswith("(WHO)1.")
