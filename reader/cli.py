@@ -1,4 +1,5 @@
-"""Headless subcommands of Qari: ``extract`` (more arrive with translation and annotations).
+"""Headless subcommands of Qari: ``extract``, ``translate``, ``annotations`` (import and
+export) and ``export`` (the Markdown summary).
 
 Errors print one line on stderr and exit with code 2.
 """
@@ -19,7 +20,7 @@ from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("extract", "translate")
+SUBCOMMANDS = ("extract", "translate", "annotations", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("--model", help="install this .argosmodel file first")
     translate.add_argument("--format", choices=("text", "markdown", "tsv"), default="text")
     translate.add_argument("--password", help="password of a protected PDF")
+    annotations = sub.add_parser("annotations", help="import or export a PDF's annotations")
+    actions = annotations.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    imports = actions.add_parser(
+        "import", help="add annotations from a W3C Web Annotation JSON file or an annotated "
+                       "PDF (the same report annotated in another viewer)")
+    imports.add_argument("file", help="the PDF the annotations belong to")
+    imports.add_argument("source", help="a .json (W3C) or .pdf file")
+    imports.add_argument("--password", help="password of a protected PDF")
+    exports = actions.add_parser("export", help="write the annotations out")
+    exports.add_argument("file", help="the PDF")
+    exports.add_argument("--format", choices=("w3c", "pdf"), default="w3c",
+                         help="w3c: Web Annotation JSON; pdf: a copy of the PDF with the "
+                              "annotations as standard PDF annotations")
+    exports.add_argument("-o", "--output", required=True, help="the file to write")
+    exports.add_argument("--password", help="password of a protected PDF")
+    summary = sub.add_parser("export", help="write the Markdown summary of the annotations")
+    summary.add_argument("file", help="the PDF")
+    summary.add_argument("-o", "--output", help="the .md file (default: standard output)")
+    summary.add_argument("--group", choices=("page", "colour", "tag"), default="page")
+    summary.add_argument("--bilingual-pages", help="add the full Arabic and English text of "
+                                                   "these pages, e.g. 1-3")
+    summary.add_argument("--password", help="password of a protected PDF")
     return parser
 
 
@@ -175,6 +198,91 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace):  # noqa: ANN202 (a Review; imported lazily)
+    from reader.annotations.review import Review
+    from reader.annotations.store import AnnotationStore
+
+    session = DocumentSession.open(args.file, args.password)
+    store = AnnotationStore.open()
+    if store.set_aside is not None:
+        print(f"qari: the annotation database was damaged; it was kept as {store.set_aside} "
+              f"and a new one started", file=sys.stderr)
+    return Review(session, store)
+
+
+def _annotations(args: argparse.Namespace) -> int:
+    from reader.annotations.w3c import W3CError
+
+    review = _review(args)
+    try:
+        if args.action == "import":
+            try:
+                if args.source.lower().endswith(".pdf"):
+                    report = review.import_pdf(args.source)
+                else:
+                    report = review.import_w3c(args.source)
+            except W3CError as exc:
+                print(f"qari: {args.source}: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            except OSError as exc:
+                print(f"qari: {args.source}: {exc.strerror or exc}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"imported {report.added} annotations ({report.orphans} could not be "
+                  f"placed and are listed as orphans; {report.already} were there already)")
+            for reason in report.skipped:
+                print(f"qari: left out: {reason}", file=sys.stderr)
+            if report.other_document:
+                print(f"qari: {report.other_document} were made on another version of the "
+                      f"document; they were placed by their quotes", file=sys.stderr)
+            if report.save_error is not None:
+                print(f"qari: not saved: {report.save_error}", file=sys.stderr)
+                return EXIT_USAGE
+            return 0
+        if args.format == "pdf":
+            count = review.export_pdf(args.output, args.password)
+        else:
+            count = review.export_w3c(args.output)
+        print(f"wrote {count} annotations to {args.output}")
+        return 0
+    finally:
+        review.session.close()
+        review.store.close()
+
+
+def _summary(args: argparse.Namespace) -> int:
+    review = _review(args)
+    try:
+        pages = parse_page_ranges(args.bilingual_pages, review.session.page_count) if (
+            args.bilingual_pages) else []
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from exc
+    try:
+        text = review.summary(group=args.group, bilingual_pages=pages,
+                              **translations_for(review),
+                              exported=time.strftime("%Y-%m-%d"),
+                              generator=f"Qari {__version__}")
+        if args.output:
+            from reader.annotations.review import _write_text
+
+            _write_text(args.output, text)
+            print(f"wrote {len(review.annotations)} annotations to {args.output}")
+        else:
+            sys.stdout.write(text)
+        return 0
+    finally:
+        review.session.close()
+        review.store.close()
+
+
+def translations_for(review) -> dict:  # noqa: ANN001 (a Review)
+    """The English for the summary: the translator's edits, else cached machine
+    translations (no model is run here)."""
+    from reader.translation.aligned import AlignedTranslations
+
+    aligned = AlignedTranslations(review.session)
+    return {"english": aligned.for_range, "paragraphs_english": aligned.paragraphs}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -182,6 +290,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "translate":
             return _translate(args)
+        if args.command == "annotations":
+            return _annotations(args)
+        if args.command == "export":
+            return _summary(args)
     except (QariError, _UsageError) as exc:
         print(f"qari: {exc}", file=sys.stderr)
         return EXIT_USAGE

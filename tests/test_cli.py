@@ -68,3 +68,40 @@ def test_main_py_bad_input_process(bad_files, args):
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _w3c_file(tmp_path: Path, phrase: str, page: int = 1) -> Path:
+    item = {"type": "Annotation", "body": {"type": "TextualBody", "value": "مهم <b>!"},
+            "target": {"selector": [{"type": "TextQuoteSelector", "exact": phrase},
+                                    {"type": "FragmentSelector", "value": f"page={page}"}]}}
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_annotations_import_export_and_the_markdown_summary(sample_pdf, tmp_path, capsys):
+    source = _w3c_file(tmp_path, "مسح ميداني")
+    assert main(["annotations", "import", str(sample_pdf), str(source)]) == 0
+    assert "imported 1 annotations" in capsys.readouterr().out
+    assert main(["annotations", "export", str(sample_pdf), "--format", "w3c",
+                 "-o", str(tmp_path / "out.json")]) == 0
+    exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert exported["total"] == 1
+    assert main(["annotations", "export", str(sample_pdf), "--format", "pdf",
+                 "-o", str(tmp_path / "out.pdf")]) == 0
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["export", str(sample_pdf), "-o", str(tmp_path / "notes.md"),
+                 "--group", "colour", "--bilingual-pages", "2"]) == 0
+    md = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert "مسح ميداني" in md and "## Yellow" in md and "## Full text, p. 2" in md
+    assert "مهم &lt;b&gt;" not in md and "مهم \\<b\\>\\!" in md
+
+
+def test_annotations_import_of_junk_is_one_line_and_exit_2(sample_pdf, tmp_path, capsys):
+    junk = tmp_path / "junk.json"
+    junk.write_text("{ this is not json")
+    assert main(["annotations", "import", str(sample_pdf), str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not JSON" in err
+    assert main(["annotations", "import", str(sample_pdf), str(tmp_path / "missing.json")]) == 2
+    assert main(["export", str(sample_pdf), "--bilingual-pages", "9"]) == 2

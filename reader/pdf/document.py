@@ -113,6 +113,10 @@ class PdfDocument:
     def close(self) -> None:
         self._doc.close()
 
+    def raw_document(self) -> pymupdf.Document:
+        """The PyMuPDF document, for the other modules of ``reader.pdf`` only."""
+        return self._doc
+
     def info(self) -> DocumentInfo:
         if self._info is None:
             self._info = self._describe()

@@ -59,6 +59,19 @@ class TranslationCache:
                 found[source] = (target, json.loads(alternatives), score)
         return found
 
+    def any_model(self, sources: list[str]) -> dict[str, str]:
+        """Machine translations by whatever model made them (the newest row wins)."""
+        keys = [normalize_source(s) for s in sources]
+        found: dict[str, str] = {}
+        for chunk in range(0, len(keys), 500):
+            part = keys[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            for source, target in self._db.execute(
+                    f"SELECT source, target FROM machine WHERE source IN ({marks}) "
+                    f"ORDER BY rowid", part):
+                found[source] = target
+        return found
+
     def put(self, model: str, rows: list[tuple[str, str, list[str], float]]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO machine (model, source, target, alternatives, score) "

@@ -1,0 +1,1 @@
+"""Highlights, notes and their anchors, storage, interchange and the Markdown summary."""

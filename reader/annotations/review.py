@@ -1,0 +1,266 @@
+"""The reviewer's side of a document session: making, placing, importing and exporting
+annotations. Qt-free: the window and the command line both use it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.annotations import anchoring, markdown, w3c
+from reader.annotations.collection import AnnotationSet
+from reader.annotations.model import (
+    ANCHORED,
+    ARABIC,
+    COLOUR_HEX,
+    COLOUR_NAMES,
+    ORPHAN,
+    STICKY,
+    TEXT_KINDS,
+    Annotation,
+    Rect,
+    document_note,
+    quote,
+    sticky_note,
+    text_annotation,
+)
+from reader.annotations.store import AnnotationStore, StoreError
+from reader.arabic.repair import PIPELINE_VERSION
+from reader.session import DocumentSession
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    already: int = 0  # the same annotation was there (same id)
+    orphans: int = 0  # imported, but their text was not found: listed as orphans
+    skipped: list[str] = field(default_factory=list)
+    other_document: int = 0
+    save_error: StoreError | None = None
+
+
+class Review:
+    """Annotations of one open document, with what it takes to place them."""
+
+    def __init__(self, session: DocumentSession, store: AnnotationStore) -> None:
+        self.session = session
+        self.store = store
+        self.annotations = AnnotationSet(store, session.info.sha256)
+        store.remember_document(session.info.sha256, session.info.path, session.info.title)
+
+    # -- making -------------------------------------------------------------------------------
+    def text_mark(self, page: int, start: int, end: int, kind: str, colour: str,
+                  layer: str = ARABIC, translation: str = "") -> Annotation:
+        """A new (unsaved) highlight, underline or strike-through of a text range."""
+        model = self.session.page_model(page)
+        text = model.text
+        made = text_annotation(kind, colour, page, text, start, end, [], PIPELINE_VERSION,
+                               layer, translation)
+        return _with_rects(made, model.rects_for(made.start, made.end))
+
+    def sticky(self, page: int, x: float, y: float, colour: str = "yellow",
+               comment: str = "") -> Annotation:
+        note = sticky_note(page, x, y, colour, comment)
+        offset = self.session.page_model(page).offset_at(x, y)
+        return note.edited(start=offset or 0, end=offset or 0, pipeline=PIPELINE_VERSION)
+
+    @staticmethod
+    def note(comment: str, colour: str = "yellow") -> Annotation:
+        return document_note(comment, colour)
+
+    def range_under(self, page: int, rects: Iterable[Rect]) -> tuple[int, int] | None:
+        """The text range whose characters sit inside ``rects`` (marks made elsewhere)."""
+        boxes = self.session.page_model(page).char_boxes()
+        hits = []
+        for rx0, ry0, rx1, ry1 in rects:
+            pad = 0.2 * (ry1 - ry0)
+            for index, box in enumerate(boxes):
+                if box is None:
+                    continue
+                cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                if rx0 - pad <= cx <= rx1 + pad and ry0 - pad <= cy <= ry1 + pad:
+                    hits.append(index)
+        return (min(hits), max(hits) + 1) if hits else None
+
+    # -- changing -----------------------------------------------------------------------------
+    def apply(self, put: Iterable[Annotation] = (), delete: Iterable[str] = ()
+              ) -> StoreError | None:
+        return self.annotations.apply(put, delete)
+
+    # -- placing again ------------------------------------------------------------------------
+    def needs_anchoring(self, annotation: Annotation) -> bool:
+        """Text made by another repair engine may have moved (same engine, same file: the
+        same text, so nothing to do)."""
+        return annotation.kind in TEXT_KINDS and annotation.page is not None and (
+            annotation.pipeline != PIPELINE_VERSION)
+
+    def anchor(self, annotation: Annotation) -> Annotation:
+        """The annotation placed in the current text (maybe unchanged, maybe an orphan)."""
+        count = self.session.page_count
+
+        def text(page: int) -> str | None:
+            try:
+                return self.session.page_text(page)
+            except Exception:  # an unreadable page: nothing to find there
+                return None
+
+        placement = anchoring.locate(annotation, text, count)
+        if placement is None:
+            return anchoring.reanchored(annotation, None, None, None, PIPELINE_VERSION)
+        model = self.session.page_model(placement.page)
+        rects = model.rects_for(placement.start, placement.end) if (
+            annotation.kind in TEXT_KINDS) else None
+        return anchoring.reanchored(annotation, placement, model.text, rects, PIPELINE_VERSION)
+
+    def anchor_all(self, pages: Iterable[int] | None = None,
+                   cancelled: Callable[[], bool] = lambda: False) -> StoreError | None:
+        """Re-place the annotations that need it (on ``pages``, or everywhere)."""
+        wanted = None if pages is None else set(pages)
+        changed = []
+        for a in list(self.annotations.all()):
+            if cancelled():
+                break
+            if (wanted is None or a.page in wanted) and self.needs_anchoring(a):
+                placed = self.anchor(a)
+                if placed is not a:
+                    changed.append(placed)
+        return self.apply(changed) if changed else None
+
+    # -- interchange --------------------------------------------------------------------------
+    def import_w3c(self, path: str | Path) -> ImportReport:
+        data = Path(path).read_text(encoding="utf-8", errors="replace")
+        found = w3c.from_w3c(data, self.session.info.sha256)
+        report = ImportReport(skipped=list(found.skipped), other_document=found.other_document)
+        return self._add_imported(found.annotations, report)
+
+    def import_pdf(self, path: str | Path, password: str | None = None) -> ImportReport:
+        from reader.pdf.annots import read_marks
+
+        marks = read_marks(path, password)
+        report = ImportReport()
+        if marks.skipped:
+            report.skipped.append(f"{marks.skipped} annotations of other kinds or unreadable")
+        made: list[Annotation] = []
+        for mark in marks.marks:
+            if not 0 <= mark.page < self.session.page_count:
+                report.skipped.append(f"an annotation on page {mark.page + 1}, "
+                                      f"which this document does not have")
+                continue
+            colour = _nearest_colour(mark.colour)
+            if mark.kind == "sticky":
+                x, y = mark.point or (0.0, 0.0)
+                made.append(self.sticky(mark.page, x, y, colour, mark.comment))
+                continue
+            span = self.range_under(mark.page, mark.rects)
+            if span is None:
+                report.skipped.append(f"a {mark.kind} on page {mark.page + 1} over no text")
+                continue
+            annotation = self.text_mark(mark.page, span[0], span[1], mark.kind, colour)
+            made.append(annotation.edited(comment=mark.comment, rects=tuple(mark.rects)))
+        return self._add_imported(made, report)
+
+    def _add_imported(self, annotations: list[Annotation], report: ImportReport
+                      ) -> ImportReport:
+        fresh = []
+        for a in annotations:
+            if a.id in self.annotations or self._same_as_existing(a):
+                report.already += 1
+                continue
+            if a.kind in TEXT_KINDS and a.page is not None:
+                a = self.anchor(a.edited(pipeline=a.pipeline or "imported"))
+                report.orphans += a.status == ORPHAN
+            fresh.append(a)
+        report.added = len(fresh)
+        report.save_error = self.apply(fresh) if fresh else None
+        return report
+
+    def _same_as_existing(self, a: Annotation) -> bool:
+        """An import of marks Qari itself exported: the same kind over the same text, or
+        the same note at the same place."""
+        for b in self.annotations.on_page(a.page):
+            if b.kind != a.kind:
+                continue
+            if a.kind in TEXT_KINDS and (b.start, b.end) == (a.start, a.end):
+                return True
+            if a.kind not in TEXT_KINDS and b.comment == a.comment and (
+                    a.point is None or b.point is None
+                    or abs(a.point[0] - b.point[0]) + abs(a.point[1] - b.point[1]) < 2):
+                return True
+        return False
+
+    def export_w3c(self, target: str | Path) -> int:
+        items = self.annotations.all()
+        data = w3c.to_w3c(items, self.session.info.sha256, self.session.info.title)
+        _write_text(target, json.dumps(data, ensure_ascii=False, indent=1))
+        return len(items)
+
+    def export_pdf(self, target: str | Path, password: str | None = None) -> int:
+        from reader.pdf.annots import PdfMark, write_marked_copy
+
+        marks = []
+        for a in self.annotations.all():
+            if a.page is None or a.status == ORPHAN:
+                continue
+            colour = _rgb(COLOUR_HEX.get(a.colour, "#ffd400"))
+            if a.kind == STICKY:
+                marks.append(PdfMark(STICKY, a.page, (), a.point, a.comment, colour))
+            elif a.rects:
+                marks.append(PdfMark(a.kind, a.page, a.rects, None, a.comment, colour))
+        return write_marked_copy(self.session.info.path, target, marks, password)
+
+    def summary(self, group: str = "page", bilingual_pages: Iterable[int] = (),
+                english: Callable[[int, int, int], str] | None = None,
+                paragraphs_english: Callable[[int], list[tuple[str, str]]] | None = None,
+                exported: str = "", generator: str = "Qari") -> str:
+        """The Markdown summary. ``english(page, start, end)`` gives the translation aligned
+        with a range of a page; ``paragraphs_english(page)`` a page's (Arabic, English)
+        paragraphs."""
+        info = self.session.info
+        facts = markdown.DocumentFacts(
+            title=info.title, file_name=Path(info.path).name, sha256=info.sha256,
+            page_count=info.page_count, author=info.author, metadata=dict(info.metadata))
+
+        def aligned(a: Annotation) -> str:
+            if english is None or a.page is None or a.kind not in TEXT_KINDS:
+                return ""
+            return english(a.page, a.start, a.end)
+
+        pages = [markdown.BilingualPage(
+            p, paragraphs_english(p) if paragraphs_english else [
+                (b.text, "") for b in self.session.page_model(p).body])
+            for p in bilingual_pages]
+        return markdown.summary(facts, self.annotations.all(), english=aligned, group=group,
+                                bilingual=pages, exported=exported, generator=generator)
+
+
+def _with_rects(a: Annotation, rects: list[Rect]) -> Annotation:
+    return a.edited(rects=tuple(rects))
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    value = hex_colour.lstrip("#")
+    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _nearest_colour(rgb: tuple[float, float, float] | None) -> str:
+    if rgb is None:
+        return COLOUR_NAMES[0]
+
+    def distance(name: str) -> float:
+        r, g, b = _rgb(COLOUR_HEX[name])
+        return (r - rgb[0]) ** 2 + (g - rgb[1]) ** 2 + (b - rgb[2]) ** 2
+
+    return min(COLOUR_NAMES, key=distance)
+
+
+def _write_text(target: str | Path, text: str) -> None:
+    """Write via a temporary file, so a failure never leaves half a file behind."""
+    path = Path(target)
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+__all__ = ["ANCHORED", "ImportReport", "Review", "quote"]

@@ -1,0 +1,61 @@
+"""The English that goes with a passage of a page, for summaries: the translator's own
+version where there is one, else the machine translation already made. Nothing is
+translated here (a summary must not wait for a model, nor need one)."""
+
+from __future__ import annotations
+
+from reader.session import DocumentSession
+from reader.translation.cache import TranslationCache, normalize_source
+from reader.translation.segment import Sentence, page_sentences
+
+
+class AlignedTranslations:
+    def __init__(self, session: DocumentSession, cache: TranslationCache | None = None) -> None:
+        self.session = session
+        self._cache = cache
+        self._edits: dict[str, str] | None = None
+        self._pages: dict[int, list[tuple[Sentence, str]]] = {}
+
+    def _cache_or_none(self) -> TranslationCache | None:
+        if self._cache is None:
+            try:
+                self._cache = TranslationCache()
+            except Exception:  # no cache yet, or unreadable: no English, not an error
+                return None
+        return self._cache
+
+    def sentences(self, page: int) -> list[tuple[Sentence, str]]:
+        """The page's sentences with their English ("" where there is none)."""
+        if page not in self._pages:
+            model = self.session.page_model(page)
+            body = sum(len(b.text) + 1 for b in model.body)
+            sentences = page_sentences(model.text, body)
+            cache = self._cache_or_none()
+            english: dict[str, str] = {}
+            if cache is not None:
+                if self._edits is None:
+                    self._edits = {k: e.text for k, e in
+                                   cache.edits(self.session.info.sha256).items()}
+                english = cache.any_model([s.text for s in sentences])
+                english.update(self._edits)
+            self._pages[page] = [(s, english.get(normalize_source(s.text), ""))
+                                 for s in sentences]
+        return self._pages[page]
+
+    def for_range(self, page: int, start: int, end: int) -> str:
+        """The English of the sentences that overlap ``[start, end)`` of a page."""
+        parts = [english for s, english in self.sentences(page)
+                 if english and s.start < end and s.end > start]
+        return " ".join(parts)
+
+    def paragraphs(self, page: int) -> list[tuple[str, str]]:
+        """Each block of the page (body, then notes) with the English of its sentences."""
+        model = self.session.page_model(page)
+        out = []
+        offset = 0
+        for block in model.blocks():
+            text = block.text
+            start, end = offset, offset + len(text)
+            out.append((text, self.for_range(page, start, end)))
+            offset = end + 1
+        return out
