@@ -1,33 +1,397 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="78"/>
+        <source>The annotation database was damaged. It was kept as %1 and a new one was started.</source>
+        <translation>كانت قاعدة بيانات التعليقات تالفة، فحُفظت باسم %1 وبُدئت قاعدة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="82"/>
+        <source>Qari cannot write to its data folder (%1). Annotations are shown but new ones cannot be saved: export them before closing.</source>
+        <translation>لا يستطيع قارئ الكتابة في مجلد بياناته (%1). تُعرض التعليقات الموجودة، لكن لا يمكن حفظ الجديدة منها: صدّرها قبل الإغلاق.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="146"/>
+        <source>the data folder cannot be written</source>
+        <translation>لا يمكن الكتابة في مجلد البيانات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="147"/>
+        <source>the disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="148"/>
+        <source>saving failed</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="150"/>
+        <source>Annotations could not be saved: %1. They are kept and Qari will try again with the next change; to be safe, export them (File → Export annotations).</source>
+        <translation>تعذّر حفظ التعليقات: %1. إنها محفوظة في الذاكرة وسيعيد قارئ المحاولة مع التغيير التالي؛ للاحتياط صدّرها (ملف ← تصدير التعليقات).</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="166"/>
+        <source>Select some text first (in the Arabic pane, on the page or in the translation).</source>
+        <translation>حدّد نصًا أولًا (في لوحة النص العربي أو على الصفحة أو في الترجمة).</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="177"/>
+        <source>Add %1</source>
+        <translation>إضافة %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="183"/>
+        <source>Note on the page</source>
+        <translation>ملاحظة على الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="184"/>
+        <location filename="../reader/ui/annotating.py" line="197"/>
+        <source>Note:</source>
+        <translation>الملاحظة:</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="190"/>
+        <location filename="../reader/ui/annotating.py" line="201"/>
+        <source>Add a note</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="196"/>
+        <source>Note on the document</source>
+        <translation>ملاحظة على الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="213"/>
+        <source>Edit comment</source>
+        <translation>تحرير التعليق</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="216"/>
+        <source>Change colour</source>
+        <translation>تغيير اللون</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="223"/>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="224"/>
+        <source>Tags, separated by commas:</source>
+        <translation>الوسوم، مفصولة بفواصل:</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="228"/>
+        <source>Edit tags</source>
+        <translation>تحرير الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="236"/>
+        <source>Delete annotations</source>
+        <translation>حذف التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="247"/>
+        <source>Colour: %1</source>
+        <translation>اللون: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="279"/>
+        <location filename="../reader/ui/annotating.py" line="299"/>
+        <location filename="../reader/ui/annotating.py" line="310"/>
+        <source>Import annotations</source>
+        <translation>استيراد التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="280"/>
+        <source>Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;Annotated PDF (*.pdf)</source>
+        <translation>تعليقات (*.json *.pdf);;تعليقات ويب W3C ‏(*.json);;ملف PDF مع تعليقات (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="300"/>
+        <source>%1 annotations imported.</source>
+        <translation>استُورد %1 من التعليقات.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="302"/>
+        <source>%1 could not be placed in the text; they are listed as “not found”.</source>
+        <translation>تعذّر تحديد موضع %1 منها في النص؛ وهي مدرجة بوصفها «غير موجودة».</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="305"/>
+        <source>%1 were there already.</source>
+        <translation>%1 منها موجودة من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="308"/>
+        <source>%1 were left out (unreadable, or of a kind Qari does not use).</source>
+        <translation>أُغفل %1 منها (غير مقروءة، أو من نوع لا يستخدمه قارئ).</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="315"/>
+        <source>it is not a W3C Web Annotation file (%1)</source>
+        <translation>ليس ملف تعليقات ويب W3C ‏(%1)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="319"/>
+        <source>Cannot import annotations from %1: %2</source>
+        <translation>لا يمكن استيراد التعليقات من %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="328"/>
+        <source>Export annotations</source>
+        <translation>تصدير التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="330"/>
+        <source>W3C Web Annotations (*.json)</source>
+        <translation>تعليقات ويب W3C ‏(*.json)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="335"/>
+        <location filename="../reader/ui/annotating.py" line="359"/>
+        <location filename="../reader/ui/annotating.py" line="406"/>
+        <source>Cannot write %1: %2</source>
+        <translation>لا يمكن كتابة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="339"/>
+        <location filename="../reader/ui/annotating.py" line="355"/>
+        <location filename="../reader/ui/annotating.py" line="402"/>
+        <source>%1 annotations written to %2</source>
+        <translation>كُتب %1 من التعليقات في %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="347"/>
+        <source>Export an annotated copy of the PDF</source>
+        <translation>تصدير نسخة من ملف PDF مع التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="349"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>مستندات PDF ‏(*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="370"/>
+        <location filename="../reader/ui/annotating.py" line="376"/>
+        <source>Export notes</source>
+        <translation>تصدير الملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="372"/>
+        <source>Markdown (*.md)</source>
+        <translation>ماركداون (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="375"/>
+        <source>by page</source>
+        <translation>حسب الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="375"/>
+        <source>by colour</source>
+        <translation>حسب اللون</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="375"/>
+        <source>by tag</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="377"/>
+        <source>Group the annotations:</source>
+        <translation>جمّع التعليقات:</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="95"/>
+        <source>p. %1</source>
+        <translation>ص %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="96"/>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="99"/>
+        <source>not found in the text</source>
+        <translation>غير موجود في النص</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="101"/>
+        <source>moved: check it</source>
+        <translation>تغيّر موضعه: راجعه</translation>
+    </message>
+</context>
+<context>
+    <name>Annotations</name>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="52"/>
+        <source>Highlight</source>
+        <translation>تظليل</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="53"/>
+        <source>Underline</source>
+        <translation>تسطير</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="54"/>
+        <source>Strike-through</source>
+        <translation>شطب</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="55"/>
+        <source>Note on the page</source>
+        <translation>ملاحظة على الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="56"/>
+        <source>Note on the document</source>
+        <translation>ملاحظة على الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="62"/>
+        <source>Yellow</source>
+        <translation>أصفر</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="63"/>
+        <source>Red</source>
+        <translation>أحمر</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="64"/>
+        <source>Green</source>
+        <translation>أخضر</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="65"/>
+        <source>Blue</source>
+        <translation>أزرق</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="66"/>
+        <source>Purple</source>
+        <translation>بنفسجي</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="67"/>
+        <source>Magenta</source>
+        <translation>أرجواني</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="68"/>
+        <source>Orange</source>
+        <translation>برتقالي</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="69"/>
+        <source>Grey</source>
+        <translation>رمادي</translation>
+    </message>
+</context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../reader/ui/docks.py" line="187" />
-        <source>No annotations yet. Highlights, comments and notes on this document will be listed here.</source>
-        <translation>لا توجد تعليقات بعد. ستظهر هنا الإبرازات والتعليقات والملاحظات على هذه الوثيقة.</translation>
+        <location filename="../reader/ui/annotations_panel.py" line="215"/>
+        <source>Search quotes, comments, tags</source>
+        <translation>ابحث في الاقتباسات والتعليقات والوسوم</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="216"/>
+        <source>New note</source>
+        <translation>ملاحظة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="217"/>
+        <source>A note on the whole document (Ctrl+Shift+N)</source>
+        <translation>ملاحظة على الوثيقة كلها (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="218"/>
+        <source>No annotations yet. Select text and press H to highlight it (1–8 pick a colour), U to underline, K to strike through; right-click the page for a note.</source>
+        <translation>لا تعليقات بعد. حدّد نصًا واضغط H لتظليله (تختار المفاتيح 1–8 اللون)، وU لتسطيره، وK لشطبه؛ وانقر الصفحة بالزر الأيمن لإضافة ملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="229"/>
+        <source>All colours</source>
+        <translation>كل الألوان</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="235"/>
+        <source>All kinds</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="238"/>
+        <source>To check (moved or not found)</source>
+        <translation>للمراجعة (تغيّر موضعها أو لم تُوجد)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="240"/>
+        <source>All tags</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="284"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="286"/>
+        <source>%1 annotations</source>
+        <translation>%1 من التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="317"/>
+        <source>Edit comment</source>
+        <translation>تحرير التعليق</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="318"/>
+        <source>Tags…</source>
+        <translation>الوسوم…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="319"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotations_panel.py" line="324"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>
     <name>ArabicTextPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="64" />
+        <location filename="../reader/ui/panes.py" line="70"/>
         <source>Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="65" />
+        <location filename="../reader/ui/panes.py" line="71"/>
         <source>Open a PDF to see its text here.</source>
         <translation>افتح ملف PDF ليظهر نصه هنا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="74" />
+        <location filename="../reader/ui/panes.py" line="80"/>
         <source>Reading page %1…</source>
         <translation>جارٍ قراءة الصفحة %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="89" />
-        <location filename="../reader/ui/panes.py" line="177" />
+        <location filename="../reader/ui/panes.py" line="96"/>
+        <location filename="../reader/ui/panes.py" line="233"/>
         <source>This page has no text layer.</source>
         <translation>لا تحتوي هذه الصفحة على طبقة نصية.</translation>
     </message>
@@ -35,27 +399,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="53" />
+        <location filename="../reader/ui/find_bar.py" line="53"/>
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="54" />
+        <location filename="../reader/ui/find_bar.py" line="54"/>
         <source>Search the document (harakat are ignored)</source>
         <translation>ابحث في الوثيقة (تُتجاهل الحركات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="55" />
+        <location filename="../reader/ui/find_bar.py" line="55"/>
         <source>Previous match (Shift+F3)</source>
         <translation>النتيجة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="56" />
+        <location filename="../reader/ui/find_bar.py" line="56"/>
         <source>Next match (F3)</source>
         <translation>النتيجة التالية (F3)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="57" />
+        <location filename="../reader/ui/find_bar.py" line="57"/>
         <source>Close the find bar (Esc)</source>
         <translation>إغلاق شريط البحث (Esc)</translation>
     </message>
@@ -63,417 +427,482 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="369" />
+        <location filename="../reader/ui/main_window.py" line="417"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="370" />
+        <location filename="../reader/ui/main_window.py" line="418"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="371" />
+        <location filename="../reader/ui/main_window.py" line="419"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="372" />
+        <location filename="../reader/ui/main_window.py" line="420"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="373" />
+        <location filename="../reader/ui/main_window.py" line="421"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="374" />
+        <location filename="../reader/ui/main_window.py" line="422"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="375" />
+        <location filename="../reader/ui/main_window.py" line="423"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="376" />
+        <location filename="../reader/ui/main_window.py" line="424"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="377" />
+        <location filename="../reader/ui/main_window.py" line="425"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="378" />
+        <location filename="../reader/ui/main_window.py" line="426"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="379" />
+        <location filename="../reader/ui/main_window.py" line="427"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="380" />
+        <location filename="../reader/ui/main_window.py" line="428"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="381" />
+        <location filename="../reader/ui/main_window.py" line="429"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="382" />
+        <location filename="../reader/ui/main_window.py" line="430"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="383" />
+        <location filename="../reader/ui/main_window.py" line="431"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="384" />
+        <location filename="../reader/ui/main_window.py" line="432"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="385" />
+        <location filename="../reader/ui/main_window.py" line="433"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="386" />
+        <location filename="../reader/ui/main_window.py" line="434"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="387" />
+        <location filename="../reader/ui/main_window.py" line="435"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="388" />
+        <location filename="../reader/ui/main_window.py" line="436"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="389" />
+        <location filename="../reader/ui/main_window.py" line="437"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="390" />
+        <location filename="../reader/ui/main_window.py" line="438"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="391" />
+        <location filename="../reader/ui/main_window.py" line="439"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="392" />
+        <location filename="../reader/ui/main_window.py" line="440"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="393" />
+        <location filename="../reader/ui/main_window.py" line="441"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="394" />
+        <location filename="../reader/ui/main_window.py" line="442"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="395" />
+        <location filename="../reader/ui/main_window.py" line="443"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="396" />
+        <location filename="../reader/ui/main_window.py" line="444"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="397" />
+        <location filename="../reader/ui/main_window.py" line="445"/>
+        <source>&amp;Highlight the selection</source>
+        <translation>&amp;ظلّل التحديد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="446"/>
+        <source>&amp;Underline the selection</source>
+        <translation>&amp;سطّر تحت التحديد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="447"/>
+        <source>Stri&amp;ke through the selection</source>
+        <translation>ا&amp;شطب التحديد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="448"/>
+        <source>New &amp;note on the document…</source>
+        <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="453"/>
+        <source>&amp;Import annotations…</source>
+        <translation>ا&amp;ستيراد التعليقات…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="454"/>
+        <source>&amp;Export notes (Markdown)…</source>
+        <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="455"/>
+        <source>Export annotations (&amp;W3C JSON)…</source>
+        <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="456"/>
+        <source>Export an annotated &amp;copy of the PDF…</source>
+        <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="457"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="458"/>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="459"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="398" />
+        <location filename="../reader/ui/main_window.py" line="460"/>
+        <source>&amp;Colour</source>
+        <translation>ال&amp;لون</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="461"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="399" />
+        <location filename="../reader/ui/main_window.py" line="462"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="400" />
+        <location filename="../reader/ui/main_window.py" line="463"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="401" />
+        <location filename="../reader/ui/main_window.py" line="464"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="402" />
+        <location filename="../reader/ui/main_window.py" line="465"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="403" />
+        <location filename="../reader/ui/main_window.py" line="466"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="404" />
+        <location filename="../reader/ui/main_window.py" line="467"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="405" />
+        <location filename="../reader/ui/main_window.py" line="468"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="406" />
+        <location filename="../reader/ui/main_window.py" line="469"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="407" />
+        <location filename="../reader/ui/main_window.py" line="470"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="408" />
+        <location filename="../reader/ui/main_window.py" line="471"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="409" />
+        <location filename="../reader/ui/main_window.py" line="472"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="410" />
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="411" />
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="412" />
+        <location filename="../reader/ui/main_window.py" line="475"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464" />
+        <location filename="../reader/ui/main_window.py" line="520"/>
+        <source>Some annotations could not be saved. Export them to a file before closing?</source>
+        <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="538"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465" />
+        <location filename="../reader/ui/main_window.py" line="539"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="472" />
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488" />
+        <location filename="../reader/ui/main_window.py" line="562"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489" />
+        <location filename="../reader/ui/main_window.py" line="563"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490" />
+        <location filename="../reader/ui/main_window.py" line="564"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="564" />
+        <location filename="../reader/ui/main_window.py" line="638"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="565" />
+        <location filename="../reader/ui/main_window.py" line="639"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="585" />
+        <location filename="../reader/ui/main_window.py" line="662"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="599" />
+        <location filename="../reader/ui/main_window.py" line="676"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="623" />
+        <location filename="../reader/ui/main_window.py" line="703"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="627" />
+        <location filename="../reader/ui/main_window.py" line="707"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="690" />
+        <location filename="../reader/ui/main_window.py" line="774"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="700" />
+        <location filename="../reader/ui/main_window.py" line="784"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="702" />
+        <location filename="../reader/ui/main_window.py" line="786"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="704" />
+        <location filename="../reader/ui/main_window.py" line="788"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="707" />
+        <location filename="../reader/ui/main_window.py" line="791"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="710" />
-        <source>How the text of this page was obtained from the PDF's text layer.</source>
+        <location filename="../reader/ui/main_window.py" line="794"/>
+        <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="733" />
+        <location filename="../reader/ui/main_window.py" line="890"/>
+        <source>Add a note here…</source>
+        <translation>أضف ملاحظة هنا…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="900"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="738" />
+        <location filename="../reader/ui/main_window.py" line="905"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="745" />
+        <location filename="../reader/ui/main_window.py" line="912"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="795" />
+        <location filename="../reader/ui/main_window.py" line="962"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="808" />
+        <location filename="../reader/ui/main_window.py" line="975"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="821" />
+        <location filename="../reader/ui/main_window.py" line="988"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="850" />
+        <location filename="../reader/ui/main_window.py" line="1017"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="852" />
+        <location filename="../reader/ui/main_window.py" line="1019"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="927" />
+        <location filename="../reader/ui/main_window.py" line="1094"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="953" />
+        <location filename="../reader/ui/main_window.py" line="1120"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="979" />
+        <location filename="../reader/ui/main_window.py" line="1146"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1018" />
-        <source>Other translations are ready in the sentence's menu.</source>
+        <location filename="../reader/ui/main_window.py" line="1207"/>
+        <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1040" />
+        <location filename="../reader/ui/main_window.py" line="1229"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1044" />
+        <location filename="../reader/ui/main_window.py" line="1233"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1045" />
+        <location filename="../reader/ui/main_window.py" line="1234"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1050" />
+        <location filename="../reader/ui/main_window.py" line="1239"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1053" />
+        <location filename="../reader/ui/main_window.py" line="1242"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1060" />
+        <location filename="../reader/ui/main_window.py" line="1249"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1063" />
+        <location filename="../reader/ui/main_window.py" line="1252"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1079" />
+        <location filename="../reader/ui/main_window.py" line="1268"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1080" />
+        <location filename="../reader/ui/main_window.py" line="1269"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -481,62 +910,62 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../reader/ui/messages.py" line="14" />
+        <location filename="../reader/ui/messages.py" line="14"/>
         <source>The file “%1” does not exist. It may have been moved or deleted.</source>
         <translation>الملف «%1» غير موجود. ربما نُقل أو حُذف.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="16" />
+        <location filename="../reader/ui/messages.py" line="16"/>
         <source>“%1” is a folder, not a PDF file.</source>
         <translation>«%1» مجلد وليس ملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="18" />
+        <location filename="../reader/ui/messages.py" line="18"/>
         <source>The file “%1” cannot be read. Check that you have permission to open it.</source>
         <translation>تتعذر قراءة الملف «%1». تحقق من أن لديك إذنًا بفتحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="20" />
+        <location filename="../reader/ui/messages.py" line="20"/>
         <source>The file “%1” is empty (0 bytes). It may not have finished downloading.</source>
         <translation>الملف «%1» فارغ (0 بايت). ربما لم يكتمل تنزيله.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="22" />
+        <location filename="../reader/ui/messages.py" line="22"/>
         <source>The file “%1” is not a PDF document, even though its name may say so.</source>
         <translation>الملف «%1» ليس وثيقة PDF، وإن أوحى اسمه بذلك.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="24" />
+        <location filename="../reader/ui/messages.py" line="24"/>
         <source>The PDF “%1” is damaged and cannot be opened. Try downloading or copying it again.</source>
         <translation>ملف PDF ‏«%1» تالف ولا يمكن فتحه. حاول تنزيله أو نسخه من جديد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="27" />
+        <location filename="../reader/ui/messages.py" line="27"/>
         <source>The PDF “%1” is incomplete: the file ends too early, probably because a download or copy was interrupted. Get the file again.</source>
         <translation>ملف PDF ‏«%1» غير مكتمل: ينتهي الملف قبل أوانه، ربما لانقطاع التنزيل أو النسخ. احصل على الملف من جديد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="30" />
+        <location filename="../reader/ui/messages.py" line="30"/>
         <source>The PDF “%1” contains no pages.</source>
         <translation>لا يحتوي ملف PDF ‏«%1» على أي صفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="32" />
+        <location filename="../reader/ui/messages.py" line="32"/>
         <source>The PDF “%1” is protected by a password.</source>
         <translation>ملف PDF ‏«%1» محمي بكلمة مرور.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="34" />
+        <location filename="../reader/ui/messages.py" line="34"/>
         <source>The password for “%1” is not correct. The document was not opened.</source>
         <translation>كلمة مرور «%1» غير صحيحة. لم تُفتح الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="36" />
+        <location filename="../reader/ui/messages.py" line="36"/>
         <source>A page of “%1” cannot be displayed.</source>
         <translation>يتعذر عرض إحدى صفحات «%1».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/messages.py" line="39" />
+        <location filename="../reader/ui/messages.py" line="39"/>
         <source>“%1” could not be opened: %2</source>
         <translation>تعذر فتح «%1»: %2</translation>
     </message>
@@ -544,52 +973,52 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="29" />
+        <location filename="../reader/ui/models_dialog.py" line="29"/>
         <source>Translation models</source>
         <translation>نماذج الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="31" />
+        <location filename="../reader/ui/models_dialog.py" line="31"/>
         <source>Languages</source>
         <translation>اللغات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="31" />
+        <location filename="../reader/ui/models_dialog.py" line="31"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="31" />
+        <location filename="../reader/ui/models_dialog.py" line="31"/>
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="32" />
+        <location filename="../reader/ui/models_dialog.py" line="32"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="34" />
+        <location filename="../reader/ui/models_dialog.py" line="34"/>
         <source>No translation model is installed.</source>
         <translation>لا يوجد نموذج ترجمة مثبّت.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="35" />
+        <location filename="../reader/ui/models_dialog.py" line="35"/>
         <source>Install from file…</source>
         <translation>تثبيت من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="36" />
+        <location filename="../reader/ui/models_dialog.py" line="36"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="70" />
+        <location filename="../reader/ui/models_dialog.py" line="70"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models_dialog.py" line="71" />
+        <location filename="../reader/ui/models_dialog.py" line="71"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
@@ -597,52 +1026,52 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="27" />
+        <location filename="../reader/ui/preferences.py" line="27"/>
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="33" />
+        <location filename="../reader/ui/preferences.py" line="33"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="33" />
+        <location filename="../reader/ui/preferences.py" line="33"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="34" />
+        <location filename="../reader/ui/preferences.py" line="34"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="44" />
+        <location filename="../reader/ui/preferences.py" line="44"/>
         <source>A new language applies the next time Qari starts.</source>
         <translation>تُطبَّق اللغة الجديدة عند تشغيل قارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="51" />
+        <location filename="../reader/ui/preferences.py" line="51"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="53" />
+        <location filename="../reader/ui/preferences.py" line="53"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="54" />
+        <location filename="../reader/ui/preferences.py" line="54"/>
         <source>Translation threads:</source>
         <translation>خيوط الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="55" />
+        <location filename="../reader/ui/preferences.py" line="55"/>
         <source>Translation beam size:</source>
         <translation>عرض حزمة البحث في الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="57" />
+        <location filename="../reader/ui/preferences.py" line="57"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -650,7 +1079,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../reader/ui/i18n.py" line="25" />
+        <location filename="../reader/ui/i18n.py" line="24"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -658,67 +1087,67 @@
 <context>
     <name>TranslationPane</name>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="97" />
+        <location filename="../reader/ui/translation_pane.py" line="104"/>
         <source>English translation</source>
         <translation>الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="98" />
+        <location filename="../reader/ui/translation_pane.py" line="105"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="102" />
+        <location filename="../reader/ui/translation_pane.py" line="109"/>
         <source>Model: %1. Double-click a sentence to correct it; Ctrl+Enter marks it reviewed.</source>
         <translation>النموذج: %1. انقر نقرًا مزدوجًا على جملة لتصحيحها؛ Ctrl+Enter يعلّمها مراجَعة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="146" />
+        <location filename="../reader/ui/translation_pane.py" line="154"/>
         <source>machine translation</source>
         <translation>ترجمة آلية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="146" />
+        <location filename="../reader/ui/translation_pane.py" line="154"/>
         <source>edited</source>
         <translation>معدّلة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="147" />
+        <location filename="../reader/ui/translation_pane.py" line="155"/>
         <source>reviewed</source>
         <translation>مراجَعة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="148" />
+        <location filename="../reader/ui/translation_pane.py" line="156"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="149" />
+        <location filename="../reader/ui/translation_pane.py" line="157"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="150" />
+        <location filename="../reader/ui/translation_pane.py" line="158"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="222" />
+        <location filename="../reader/ui/translation_pane.py" line="257"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="225" />
+        <location filename="../reader/ui/translation_pane.py" line="260"/>
         <source>Mark as reviewed</source>
         <translation>تعليم كمراجَعة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="228" />
+        <location filename="../reader/ui/translation_pane.py" line="263"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="107" />
+        <location filename="../reader/ui/translation_pane.py" line="114"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>

@@ -39,6 +39,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     other_document: int = 0
     save_error: StoreError | None = None
+    annotations: list[Annotation] = field(default_factory=list)  # those added
 
 
 class Review:
@@ -129,13 +130,16 @@ class Review:
         return self.apply(changed) if changed else None
 
     # -- interchange --------------------------------------------------------------------------
-    def import_w3c(self, path: str | Path) -> ImportReport:
+    def import_w3c(self, path: str | Path, apply: bool = True) -> ImportReport:
+        """Add the annotations of a W3C file; with ``apply=False`` only prepare them (in
+        ``report.annotations``), for the caller to add (the window, as one undo step)."""
         data = Path(path).read_text(encoding="utf-8", errors="replace")
         found = w3c.from_w3c(data, self.session.info.sha256)
         report = ImportReport(skipped=list(found.skipped), other_document=found.other_document)
-        return self._add_imported(found.annotations, report)
+        return self._add_imported(found.annotations, report, apply)
 
-    def import_pdf(self, path: str | Path, password: str | None = None) -> ImportReport:
+    def import_pdf(self, path: str | Path, password: str | None = None,
+                   apply: bool = True) -> ImportReport:
         from reader.pdf.annots import read_marks
 
         marks = read_marks(path, password)
@@ -159,10 +163,10 @@ class Review:
                 continue
             annotation = self.text_mark(mark.page, span[0], span[1], mark.kind, colour)
             made.append(annotation.edited(comment=mark.comment, rects=tuple(mark.rects)))
-        return self._add_imported(made, report)
+        return self._add_imported(made, report, apply)
 
-    def _add_imported(self, annotations: list[Annotation], report: ImportReport
-                      ) -> ImportReport:
+    def _add_imported(self, annotations: list[Annotation], report: ImportReport,
+                      apply: bool = True) -> ImportReport:
         fresh = []
         for a in annotations:
             if a.id in self.annotations or self._same_as_existing(a):
@@ -173,7 +177,9 @@ class Review:
                 report.orphans += a.status == ORPHAN
             fresh.append(a)
         report.added = len(fresh)
-        report.save_error = self.apply(fresh) if fresh else None
+        report.annotations = fresh
+        if apply and fresh:
+            report.save_error = self.apply(fresh)
         return report
 
     def _same_as_existing(self, a: Annotation) -> bool:

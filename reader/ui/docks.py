@@ -1,4 +1,5 @@
-"""Side panels: page thumbnails, the outline, search results and annotations."""
+"""Side panels: page thumbnails, the outline and search results (annotations have their
+own module)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -166,23 +165,3 @@ class SearchResultsList(QListWidget):
             item = QListWidgetItem(f"{page_label.replace('%1', str(hit.page + 1))}  {context}")
             item.setData(PAGE_ROLE, hit.page)
             self.addItem(item)
-
-
-class AnnotationsPanel(QWidget):
-    """Highlights, annotations and notes of the document (filled by the annotations work)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.list = QListWidget(self)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.empty.setText(self.tr("No annotations yet. Highlights, comments and notes on "
-                                   "this document will be listed here."))

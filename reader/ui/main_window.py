@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.annotations.model import ARABIC, COLOUR_NAMES, TRANSLATION
 from reader.arabic.model import PageText
 from reader.errors import Cancelled, DocumentError, DocumentErrorCode
 from reader.pdf import DocumentInfo
@@ -46,7 +47,9 @@ from reader.translation.packages import (
     installed_packages,
 )
 from reader.translation.segment import Sentence, page_sentences
-from reader.ui.docks import AnnotationsPanel, OutlineTree, SearchResultsList, ThumbnailList
+from reader.ui.annotating import AnnotationController
+from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.docks import OutlineTree, SearchResultsList, ThumbnailList
 from reader.ui.find_bar import FindBar
 from reader.ui.messages import document_error_text, unexpected_error_text
 from reader.ui.page_images import PageImageCache
@@ -92,6 +95,9 @@ class MainWindow(QMainWindow):
         self._hit_index = -1
         self._search_query = ""
         self._message_box: QMessageBox | None = None
+        self.annotating = AnnotationController(self)
+        self._pending_selection: tuple[int, int, int] | None = None  # annotation to select
+        self._selection_source = ARABIC  # the pane where text was selected last
 
         self._build_central()
         self._build_docks()
@@ -155,6 +161,13 @@ class MainWindow(QMainWindow):
         self.translation_pane.alternatives_requested.connect(self._alternatives)
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
+        self.view.annotation_marks = self.annotating.page_marks
+        self.translation_pane.sentences.itemSelectionChanged.connect(
+            lambda: setattr(self, "_selection_source", TRANSLATION))
+        self.arabic_pane.selection_changed.connect(
+            lambda *_a: setattr(self, "_selection_source", ARABIC))
+        self.view.page_dragged.connect(self._page_dragged)
+        self.view.context_requested.connect(self._page_menu)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
@@ -171,6 +184,13 @@ class MainWindow(QMainWindow):
         self.results = SearchResultsList()
         self.results.hit_activated.connect(self.go_to_hit)
         self.annotations = AnnotationsPanel()
+        self.annotations.activated.connect(self.go_to_annotation)
+        self.annotations.delete_requested.connect(self.annotating.delete)
+        self.annotations.comment_edited.connect(self.annotating.set_comment)
+        self.annotations.recolour_requested.connect(self.annotating.recolour)
+        self.annotations.tags_requested.connect(self.annotating.edit_tags)
+        self.annotations.note_requested.connect(self.annotating.add_document_note)
+        self.annotating.changed.connect(self._annotations_changed)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.thumbnails_dock = self._dock("thumbnailsDock", self.thumbnails, left)
@@ -245,6 +265,23 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[mode] = action
         self.about_action = self._action(self.about_dialog)
+        a = self.annotating
+        self.highlight_action = self._action(lambda: a.mark_selection("highlight"), "H")
+        self.underline_action = self._action(lambda: a.mark_selection("underline"), "U")
+        self.strike_action = self._action(lambda: a.mark_selection("strike"), "K")
+        self.note_action = self._action(a.add_document_note, "Ctrl+Shift+N")
+        self.colour_actions = [self._action(lambda n=n: a.pick_colour(n), str(n))
+                               for n in range(1, len(COLOUR_NAMES) + 1)]
+        self.undo_action = a.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = a.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.import_annotations_action = self._action(a.import_dialog)
+        self.export_w3c_action = self._action(a.export_w3c_dialog)
+        self.export_pdf_action = self._action(a.export_pdf_dialog)
+        self.export_notes_action = self._action(a.export_markdown_dialog, "Ctrl+E")
 
     def _set_icons(self) -> None:
         style = self.style()
@@ -271,14 +308,28 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         self.file_menu.addAction(self.open_sample_action)
         self.file_menu.addSeparator()
+        for action in (self.import_annotations_action, self.export_notes_action,
+                       self.export_w3c_action, self.export_pdf_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.install_model_action)
         self.file_menu.addAction(self.models_action)
         self.file_menu.addAction(self.stop_translation_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in (self.highlight_action, self.underline_action, self.strike_action,
+                       self.note_action):
+            self.edit_menu.addAction(action)
+        self.colour_menu = self.edit_menu.addMenu("")
+        for action in self.colour_actions:
+            self.colour_menu.addAction(action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
         self.view_menu = bar.addMenu("")
@@ -396,7 +447,22 @@ class MainWindow(QMainWindow):
         self.theme_actions["light"].setText(self.tr("&Light"))
         self.theme_actions["dark"].setText(self.tr("&Dark"))
         self.about_action.setText(self.tr("&About Qari"))
+        self.highlight_action.setText(self.tr("&Highlight the selection"))
+        self.underline_action.setText(self.tr("&Underline the selection"))
+        self.strike_action.setText(self.tr("Stri&ke through the selection"))
+        self.note_action.setText(self.tr("New &note on the document…"))
+        from reader.ui.annotations_panel import colour_label
+
+        for name, action in zip(COLOUR_NAMES, self.colour_actions, strict=True):
+            action.setText(colour_label(name))
+        self.import_annotations_action.setText(self.tr("&Import annotations…"))
+        self.export_notes_action.setText(self.tr("&Export notes (Markdown)…"))
+        self.export_w3c_action.setText(self.tr("Export annotations (&W3C JSON)…"))
+        self.export_pdf_action.setText(self.tr("Export an annotated &copy of the PDF…"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.colour_menu.setTitle(self.tr("&Colour"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -454,6 +520,17 @@ class MainWindow(QMainWindow):
             self.settings.set_last_page(self.info.sha256, self.view.current_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.annotating.review is not None and not self.annotating.close():
+            answer = QMessageBox.warning(
+                self, "Qari", self.tr("Some annotations could not be saved. Export them to a "
+                                      "file before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.annotating.export_w3c_dialog()
         self.save_settings()
         self.cancel_search()
         self.worker.shutdown()
@@ -570,6 +647,9 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible() and self.find_bar.query():
             self.start_search(self.find_bar.query())
         self._start_background_extraction(session)
+        self.annotating.open(session)
+        self.annotations.set_annotations(self.annotating.review.annotations
+                                         if self.annotating.review else None)
         self.document_opened.emit(info)
 
     def _resume_background_extraction(self) -> None:
@@ -610,7 +690,10 @@ class MainWindow(QMainWindow):
                        self.last_action, self.goto_action, self.zoom_in_action,
                        self.zoom_out_action, self.zoom_reset_action, self.fit_width_action,
                        self.fit_page_action, self.find_action, self.find_next_action,
-                       self.find_previous_action):
+                       self.find_previous_action, self.highlight_action,
+                       self.underline_action, self.strike_action, self.note_action,
+                       self.import_annotations_action, self.export_notes_action,
+                       self.export_w3c_action, self.export_pdf_action, *self.colour_actions):
             action.setEnabled(has_doc)
         self.page_box.setEnabled(has_doc)
 
@@ -685,6 +768,10 @@ class MainWindow(QMainWindow):
                 self.arabic_pane.show_page(model)
                 self._show_quality(model)
                 self._show_sentences(model)
+                self._paint_text_annotations()
+                pending, self._pending_selection = self._pending_selection, None
+                if pending is not None and pending[0] == page and pending[2] > pending[1]:
+                    self.arabic_pane.select_range(pending[1], pending[2])
                 self.page_text_shown.emit(page)
 
         def failed(exc: object) -> None:
@@ -726,6 +813,90 @@ class MainWindow(QMainWindow):
         offset = model.offset_at(x, y)
         if offset is not None:
             self.arabic_pane.set_cursor(offset, select_word=True)
+
+    # -- annotations -----------------------------------------------------------------------
+    def current_selection(self) -> tuple[PageText, int, int, str, str] | None:
+        """What an annotation would cover: rows selected in the translation pane (when they
+        were selected last), else the selection in the Arabic pane (made there or on the
+        page)."""
+        model = self.arabic_pane.model
+        if model is None:
+            return None
+        rows = self.translation_pane.selected_rows()
+        if rows and self._selection_source == TRANSLATION:
+            chosen = [self._sentences[r] for r in rows if r < len(self._sentences)]
+            if chosen:
+                english = " ".join(self.translation_pane.sentences.item(r).text() for r in rows)
+                return (model, min(s.start for s in chosen), max(s.end for s in chosen),
+                        TRANSLATION, english)
+        start, end = self.arabic_pane.selection()
+        if start < end and self.arabic_pane.page == model.page:
+            return model, start, end, ARABIC, ""
+        return None
+
+    def _annotations_changed(self) -> None:
+        self.annotations.refresh()
+        self.view.viewport().update()
+        self._paint_text_annotations()
+
+    def _paint_text_annotations(self) -> None:
+        model = self.arabic_pane.model
+        if model is None:
+            return
+        marks = self.annotating.text_marks(model.page)
+        self.arabic_pane.set_annotation_marks(marks)
+        rows: dict[int, str] = {}
+        for start, end, _kind, colour in marks:
+            for row, sentence in enumerate(self._sentences):
+                if sentence.start < end and sentence.end > start:
+                    rows.setdefault(row, colour)
+        self.translation_pane.set_annotated_rows(rows)
+
+    def go_to_annotation(self, annotation_id: str) -> None:
+        review = self.annotating.review
+        annotation = review.annotations.get(annotation_id) if review else None
+        if annotation is None or annotation.page is None:
+            return
+        page = annotation.page
+        if annotation.rects:
+            self.view.ensure_visible(page, annotation.rects[0])
+        elif annotation.point is not None:
+            x, y = annotation.point
+            self.view.ensure_visible(page, (x, y, x + 10, y + 10))
+        else:
+            self.go_to_page(page)
+        model = self.arabic_pane.model
+        if model is not None and model.page == page and annotation.end > annotation.start:
+            self.arabic_pane.select_range(annotation.start, annotation.end)
+        else:
+            self._pending_selection = (page, annotation.start, annotation.end)
+
+    def _page_dragged(self, page: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Select on the page: from the character under the press to the one under the
+        pointer, in the text's own order."""
+        model = self.arabic_pane.model
+        if model is None or model.page != page:
+            return
+        a, b = model.offset_at(x0, y0), model.offset_at(x1, y1)
+        if a is None or b is None:
+            return
+        self.arabic_pane.select_range(min(a, b), max(a, b) + 1)
+
+    def _page_menu(self, page: int, x: float, y: float, where: object) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        model = self.arabic_pane.model
+        if self.current_selection() is not None:
+            for action in (self.highlight_action, self.underline_action, self.strike_action):
+                menu.addAction(action)
+            menu.addMenu(self.colour_menu)
+            menu.addSeparator()
+        if model is not None and model.page == page:
+            menu.addAction(self.tr("Add a note here…"),
+                           lambda: self.annotating.add_sticky(model, x, y))
+        menu.addAction(self.note_action)
+        menu.popup(where)
 
     def _on_zoom_changed(self, _zoom: float) -> None:
         self._update_status()

@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QTextCharFormat,
     QTextCursor,
@@ -57,6 +58,8 @@ class ArabicTextPane(QWidget):
         self._page = -1
         self._model: PageText | None = None
         self._notes: dict[str, int] = {}
+        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._tint: list[QTextEdit.ExtraSelection] = []
         self.browser.anchorClicked.connect(self._follow_anchor)
         self.browser.viewport().setMouseTracking(True)
         self.browser.viewport().installEventFilter(self)
@@ -85,6 +88,7 @@ class ArabicTextPane(QWidget):
         self._page = model.page
         self._model = model
         self._notes = {}
+        self._marks, self._tint = [], []
         self.browser.blockSignals(True)
         self.browser.setPlainText(model.text)
         self.browser.blockSignals(False)
@@ -172,18 +176,46 @@ class ArabicTextPane(QWidget):
             self.hovered.emit(-1)
         return super().eventFilter(watched, event)
 
+    def _extra(self, start: int, end: int) -> QTextEdit.ExtraSelection | None:
+        length = len(self.browser.toPlainText())
+        start, end = max(0, start), min(end, length)
+        if start >= end:
+            return None
+        extra = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        extra.cursor = cursor
+        return extra
+
     def tint_range(self, start: int, end: int) -> None:
         """A light tint on ``text[start:end]`` (the sentence hovered in the translation)."""
-        selections = []
-        if 0 <= start < end:
-            extra = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.browser.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            extra.cursor = cursor
+        self._tint = []
+        extra = self._extra(start, end) if 0 <= start < end else None
+        if extra is not None:
             extra.format.setBackground(self.palette().highlight().color().lighter(170))
-            selections.append(extra)
-        self.browser.setExtraSelections(selections)
+            self._tint = [extra]
+        self.browser.setExtraSelections(self._marks + self._tint)
+
+    def set_annotation_marks(self, marks: list[tuple[int, int, str, str]]) -> None:
+        """Draw annotations: (start, end, kind, colour) over the page's text."""
+        self._marks = []
+        for start, end, kind, colour in marks:
+            extra = self._extra(start, end)
+            if extra is None:
+                continue
+            shade = QColor(colour)
+            if kind == "highlight":
+                shade.setAlpha(110)
+                extra.format.setBackground(shade)
+            elif kind == "underline":
+                extra.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                extra.format.setUnderlineColor(shade.darker(130))
+            else:
+                extra.format.setFontStrikeOut(True)
+                extra.format.setForeground(shade.darker(180))
+            self._marks.append(extra)
+        self.browser.setExtraSelections(self._marks + self._tint)
 
     def select_range(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (a sentence chosen in the translation pane)."""

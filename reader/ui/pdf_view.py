@@ -8,15 +8,17 @@ stays sharp on HiDPI screens. The page is content, never mirrored in a right-to-
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -38,6 +40,8 @@ class PdfView(QAbstractScrollArea):
     current_page_changed = Signal(int)
     zoom_changed = Signal(float)
     page_clicked = Signal(int, float, float)  # page, x and y in PDF points
+    page_dragged = Signal(int, float, float, float, float)  # page, from x, y to x, y
+    context_requested = Signal(int, float, float, QPoint)  # page, x, y, global position
 
     FIT_NONE, FIT_WIDTH, FIT_PAGE = "none", "width", "page"
 
@@ -54,6 +58,9 @@ class PdfView(QAbstractScrollArea):
         self._hits: dict[int, list[PdfRect]] = {}
         self._current_hit: tuple[int, PdfRect] | None = None
         self._marks: dict[int, list[PdfRect]] = {}
+        # Annotations to draw on a page: (kind, colour, rects, point); set by the window.
+        self.annotation_marks: Callable[[int], list[tuple]] = lambda _page: []
+        self._press: tuple[int, float, float] | None = None  # where a drag started
         self._hover: dict[int, list[PdfRect]] = {}
         # The page is content: keep it (and its scroll bars) left to right in any UI language.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -323,8 +330,38 @@ class PdfView(QAbstractScrollArea):
         if missing:
             self._schedule_requests()
 
+    def _paint_annotations(self, painter: QPainter, page: int, target: QRectF) -> None:
+        scale = self._zoom * POINT_TO_PIXEL
+        for kind, colour, rects, point in self.annotation_marks(page):
+            base = QColor(colour)
+            for x0, y0, x1, y1 in rects:
+                box = QRectF(target.left() + x0 * scale, target.top() + y0 * scale,
+                             (x1 - x0) * scale, (y1 - y0) * scale)
+                if kind == "highlight":
+                    fill = QColor(base)
+                    fill.setAlpha(95)
+                    painter.fillRect(box, fill)
+                else:
+                    pen = QPen(base, max(1.5, 0.08 * box.height()))
+                    painter.setPen(pen)
+                    y = box.bottom() - 1 if kind == "underline" else box.center().y()
+                    painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
+            if point is not None:
+                size = max(10.0, 14 * self._zoom)
+                x, y = target.left() + point[0] * scale, target.top() + point[1] * scale
+                note = QRectF(x, y, size, size * 0.9)
+                painter.setPen(QPen(base.darker(160), 1))
+                painter.setBrush(base)
+                painter.drawRoundedRect(note, 2, 2)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for line in (0.3, 0.5, 0.7):
+                    painter.drawLine(QPointF(note.left() + 3, note.top() + note.height() * line),
+                                     QPointF(note.right() - 3, note.top() + note.height() * line))
+        painter.setPen(Qt.PenStyle.NoPen)
+
     def _paint_rects(self, painter: QPainter, page: int, target: QRectF) -> None:
         scale = self._zoom * POINT_TO_PIXEL
+        self._paint_annotations(painter, page, target)
         painter.setPen(Qt.PenStyle.NoPen)
         for rect in self._hover.get(page, ()):
             painter.fillRect(QRectF(target.left() + rect[0] * scale, target.top() + rect[1] * scale,
@@ -367,9 +404,34 @@ class PdfView(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         page, point = self.point_at(event.position())
+        self._press = None
         if page is not None and point is not None:
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._press = (page, point[0], point[1])
             self.page_clicked.emit(page, point[0], point[1])
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Dragging over the page selects text in its own order (through the glyph map),
+        so right-to-left lines select the way they read."""
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            page, x, y = self._press
+            rect = self.page_rect(page)
+            scale = self._zoom * POINT_TO_PIXEL
+            px = (event.position().x() + self.horizontalScrollBar().value() - rect.left()) / scale
+            py = (event.position().y() + self.verticalScrollBar().value() - rect.top()) / scale
+            if abs(px - x) + abs(py - y) > 2:
+                self.page_dragged.emit(page, x, y, px, py)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        page, point = self.point_at(QPointF(event.pos()))
+        if page is not None and point is not None:
+            self.context_requested.emit(page, point[0], point[1], event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         vbar = self.verticalScrollBar()

@@ -7,7 +7,7 @@ context menu offers other translations and copies the page as bilingual text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -67,6 +67,10 @@ class TranslationPane(QWidget):
         self.sentences.setObjectName("sentenceList")
         self.sentences.setWordWrap(True)
         self.sentences.setAlternatingRowColors(True)
+        # Several sentences can be selected and annotated together.
+        self.sentences.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._hovered = -1
+        self._annotated: dict[int, str] = {}
         self.sentences.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.sentences.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -118,6 +122,8 @@ class TranslationPane(QWidget):
         """The page's sentences, waiting for their translation."""
         self._page_sentences = sentences
         self._filling = True
+        self._hovered = -1
+        self._annotated = {}
         self.sentences.clear()
         for sentence in sentences:
             item = QListWidgetItem("…")
@@ -177,10 +183,28 @@ class TranslationPane(QWidget):
 
     def hover_sentence(self, index: int) -> None:
         """Tint the row of the sentence hovered in the Arabic pane."""
+        self._hovered = index
+        self._paint_rows()
+
+    def set_annotated_rows(self, colours: dict[int, str]) -> None:
+        """Rows whose sentence carries an annotation, in its colour."""
+        self._annotated = dict(colours)
+        self._paint_rows()
+
+    def _paint_rows(self) -> None:
         for row in range(self.sentences.count()):
             item = self.sentences.item(row)
-            item.setBackground(self.palette().highlight().color().lighter(170)
-                               if row == index else QBrush())
+            if row == self._hovered:
+                item.setBackground(self.palette().highlight().color().lighter(170))
+            elif row in self._annotated:
+                tint = QColor(self._annotated[row])
+                tint.setAlpha(70)
+                item.setBackground(tint)
+            else:
+                item.setBackground(QBrush())
+
+    def selected_rows(self) -> list[int]:
+        return sorted(self.sentences.row(i) for i in self.sentences.selectedItems())
 
     def leaveEvent(self, event: object) -> None:  # noqa: N802
         self.sentence_hovered.emit(-1)

@@ -21,7 +21,9 @@ def test_pane_shows_the_repaired_page(qtbot, window, sample_pdf):
     text = window.arabic_pane.text()
     assert text == model.text
     assert "في ثلاث وعشرين قرية" in text  # ligatures recovered, logical order
-    assert "12 glyphs recovered" in window.status_quality.text() or window.status_quality.text()
+    # The sample's subset font has no tables: its glyphs are recovered through the bundled
+    # font, and the status bar says so.
+    assert "glyphs recovered from the font" in window.status_quality.text()
 
 
 def test_selection_marks_the_same_glyphs_on_the_page(qtbot, window, sample_pdf):

@@ -1,0 +1,412 @@
+"""The window's side of annotating: commands with undo, painting, files in and out.
+
+Every change is one ``QUndoCommand`` holding the annotations before and after, applied to
+the Qt-free ``Review``; the panel, the page and both text panes are repainted from it.
+Work that reads the PDF (importing marks, exporting a copy, bilingual pages) runs on the
+document thread; the rest is quick and runs here.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from reader import __version__
+from reader.annotations.model import (
+    COLOUR_HEX,
+    COLOUR_NAMES,
+    ORPHAN,
+    TEXT_KINDS,
+    TRANSLATION,
+    Annotation,
+    document_note,
+    sticky_note,
+    text_annotation,
+)
+from reader.annotations.review import ImportReport, Review
+from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
+from reader.annotations.w3c import W3CError
+from reader.arabic.model import PageText
+from reader.arabic.repair import PIPELINE_VERSION
+from reader.ui.annotations_panel import kind_label
+from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE
+
+if TYPE_CHECKING:
+    from reader.session import DocumentSession
+    from reader.ui.main_window import MainWindow
+
+Change = list[tuple[str, Annotation | None, Annotation | None]]  # id, before, after
+
+
+class ChangeCommand(QUndoCommand):
+    def __init__(self, controller: AnnotationController, change: Change, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.change = change
+
+    def redo(self) -> None:
+        self.controller._apply([(i, after) for i, _before, after in self.change])
+
+    def undo(self) -> None:
+        self.controller._apply([(i, before) for i, before, _after in self.change])
+
+
+class AnnotationController(QObject):
+    changed = Signal()  # annotations were added, changed or removed
+    loaded = Signal(int)  # a document's annotations are in (how many)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.undo_stack = QUndoStack(self)
+        self.review: Review | None = None
+        self._store: AnnotationStore | None = None
+        self.colour = COLOUR_NAMES[0]
+        self._warned: StoreErrorCode | None = None
+
+    # -- documents -----------------------------------------------------------------------------
+    def store(self) -> AnnotationStore:
+        if self._store is None:
+            self._store = AnnotationStore.open()
+            if self._store.set_aside is not None:
+                self.window.show_error(self.tr(
+                    "The annotation database was damaged. It was kept as %1 and a new one "
+                    "was started.").replace("%1", str(self._store.set_aside)))
+            elif self._store.read_only:
+                self.window.show_error(self.tr(
+                    "Qari cannot write to its data folder (%1). Annotations are shown but "
+                    "new ones cannot be saved: export them before closing.").replace(
+                    "%1", str(self._store.path.parent)))
+        return self._store
+
+    def open(self, session: DocumentSession) -> None:
+        self.close()
+        self.review = Review(session, self.store())
+        self.loaded.emit(len(self.review.annotations))
+        self.changed.emit()
+        self._place_again(session)
+
+    def _place_again(self, session: DocumentSession) -> None:
+        """Annotations made on text from another repair engine are placed again, on the
+        document thread (it reads pages); the result is applied here."""
+        review = self.review
+        if review is None:
+            return
+        waiting = [a for a in review.annotations.all() if review.needs_anchoring(a)]
+        if not waiting:
+            return
+
+        def work() -> list[Annotation]:
+            return [placed for a in waiting if (placed := review.anchor(a)) is not a]
+
+        def done(placed: list[Annotation]) -> None:
+            if self.review is review and placed:
+                self._report(review.apply(placed))
+                self.changed.emit()
+
+        self.window.worker.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
+
+    def close(self) -> bool:
+        """Save what is pending; False if something could not be saved."""
+        ok = True
+        if self.review is not None:
+            ok = self.review.annotations.flush() is None
+        self.undo_stack.clear()
+        self.review = None
+        self.changed.emit()
+        return ok
+
+    # -- changes -------------------------------------------------------------------------------
+    def push(self, before: list[Annotation | None], after: list[Annotation | None],
+             text: str) -> None:
+        ids = [(b or a).id for b, a in zip(before, after, strict=True)]  # type: ignore[union-attr]
+        change = list(zip(ids, before, after, strict=True))
+        self.undo_stack.push(ChangeCommand(self, change, text))
+
+    def _apply(self, pairs: list[tuple[str, Annotation | None]]) -> None:
+        if self.review is None:
+            return
+        put = [a for _i, a in pairs if a is not None]
+        delete = [i for i, a in pairs if a is None]
+        self._report(self.review.apply(put, delete))
+        self.changed.emit()
+
+    def _report(self, error: StoreError | None) -> None:
+        if error is None:
+            self._warned = None
+            return
+        if self._warned == error.code:
+            return  # said once; the change is kept and retried with the next one
+        self._warned = error.code
+        reason = {StoreErrorCode.READ_ONLY: self.tr("the data folder cannot be written"),
+                  StoreErrorCode.DISK_FULL: self.tr("the disk is full")}.get(
+            error.code, self.tr("saving failed"))
+        self.window.show_error(self.tr(
+            "Annotations could not be saved: %1. They are kept and Qari will try again with "
+            "the next change; to be safe, export them (File → Export annotations).")
+            .replace("%1", reason))
+
+    def add(self, annotation: Annotation, text: str) -> None:
+        self.push([None], [annotation], text)
+
+    def mark_selection(self, kind: str, colour: str | None = None) -> Annotation | None:
+        """Highlight, underline or strike through what is selected (Arabic pane, page or
+        translation rows)."""
+        if self.review is None:
+            return None
+        colour = colour or self.colour
+        selection = self.window.current_selection()
+        if selection is None:
+            self.window.statusBar().showMessage(
+                self.tr("Select some text first (in the Arabic pane, on the page or in the "
+                        "translation)."), 5000)
+            return None
+        model, start, end, layer, english = selection
+        try:
+            annotation = text_annotation(kind, colour, model.page, model.text, start, end,
+                                         [], PIPELINE_VERSION, layer, english)
+        except ValueError:
+            return None
+        annotation = annotation.edited(rects=tuple(model.rects_for(annotation.start,
+                                                                   annotation.end)))
+        self.add(annotation, self.tr("Add %1").replace("%1", kind_label(kind)))
+        return annotation
+
+    def add_sticky(self, model: PageText, x: float, y: float) -> Annotation | None:
+        if self.review is None:
+            return None
+        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Note on the page"),
+                                                 self.tr("Note:"))
+        if not ok:
+            return None
+        offset = model.offset_at(x, y) or 0
+        note = sticky_note(model.page, x, y, self.colour, text).edited(
+            start=offset, end=offset, pipeline=PIPELINE_VERSION)
+        self.add(note, self.tr("Add a note"))
+        return note
+
+    def add_document_note(self) -> Annotation | None:
+        if self.review is None:
+            return None
+        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Note on the document"),
+                                                 self.tr("Note:"))
+        if not ok or not text.strip():
+            return None
+        note = document_note(text, self.colour)
+        self.add(note, self.tr("Add a note"))
+        return note
+
+    def _edit(self, ids: list[str], text: str, **changes: object) -> None:
+        if self.review is None:
+            return
+        before = [self.review.annotations.get(i) for i in ids]
+        before = [a for a in before if a is not None]
+        if before:
+            self.push(list(before), [a.edited(**changes) for a in before], text)
+
+    def set_comment(self, annotation_id: str, comment: str) -> None:
+        self._edit([annotation_id], self.tr("Edit comment"), comment=comment)
+
+    def recolour(self, ids: list[str], colour: str) -> None:
+        self._edit(ids, self.tr("Change colour"), colour=colour)
+
+    def edit_tags(self, ids: list[str]) -> None:
+        if self.review is None or not ids:
+            return
+        first = self.review.annotations.get(ids[0])
+        current = ", ".join(first.tags) if first else ""
+        text, ok = QInputDialog.getText(self.window, self.tr("Tags"),
+                                        self.tr("Tags, separated by commas:"), text=current)
+        if ok:
+            tags = tuple(dict.fromkeys(t.strip() for t in text.replace("،", ",").split(",")
+                                       if t.strip()))
+            self._edit(ids, self.tr("Edit tags"), tags=tags)
+
+    def delete(self, ids: list[str]) -> None:
+        if self.review is None:
+            return
+        before = [a for a in (self.review.annotations.get(i) for i in ids) if a is not None]
+        if before:
+            self.push(list(before), [None] * len(before),
+                      self.tr("Delete annotations"))
+
+    def pick_colour(self, number: int) -> None:
+        """Keys 1-8: the colour for what comes next; with text selected, highlight it in
+        that colour; with annotations selected in the panel, recolour them."""
+        self.colour = COLOUR_NAMES[number - 1]
+        panel = self.window.annotations
+        if panel.list.hasFocus() and panel.selected_ids():
+            self.recolour(panel.selected_ids(), self.colour)
+        elif self.window.current_selection() is not None:
+            self.mark_selection("highlight", self.colour)
+        self.window.statusBar().showMessage(self.tr("Colour: %1").replace(
+            "%1", self.colour), 3000)
+
+    # -- painting ------------------------------------------------------------------------------
+    def page_marks(self, page: int) -> list[tuple[str, str, tuple, tuple | None]]:
+        """(kind, colour, rects, point) of the annotations drawn on a page."""
+        if self.review is None:
+            return []
+        return [(a.kind, COLOUR_HEX.get(a.colour, "#ffd400"), a.rects, a.point)
+                for a in self.review.annotations.on_page(page) if a.status != ORPHAN]
+
+    def text_marks(self, page: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, colour) of the text annotations of a page."""
+        if self.review is None:
+            return []
+        return [(a.start, a.end, a.kind, COLOUR_HEX.get(a.colour, "#ffd400"))
+                for a in self.review.annotations.on_page(page)
+                if a.kind in TEXT_KINDS and a.status != ORPHAN]
+
+    # -- files ---------------------------------------------------------------------------------
+    def _folder(self) -> str:
+        info = self.window.info
+        return str(Path(info.path).parent) if info else str(Path.home())
+
+    def _stem(self) -> str:
+        info = self.window.info
+        return Path(info.path).stem if info else "annotations"
+
+    def import_dialog(self) -> None:
+        if self.review is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import annotations"), self._folder(),
+            self.tr("Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;"
+                    "Annotated PDF (*.pdf)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        review = self.review
+        if review is None:
+            return
+        # Read and place on the document thread; add here, as one step of undo.
+        def work() -> ImportReport:
+            return review.import_pdf(path, apply=False) if path.lower().endswith(".pdf") \
+                else review.import_w3c(path, apply=False)
+
+        def done(report: ImportReport) -> None:
+            if self.review is not review:
+                return
+            fresh = [a for a in report.annotations if a.id not in review.annotations]
+            if fresh:
+                self.push([None] * len(fresh), list(fresh), self.tr("Import annotations"))
+            lines = [self.tr("%1 annotations imported.").replace("%1", str(report.added))]
+            if report.orphans:
+                lines.append(self.tr("%1 could not be placed in the text; they are listed "
+                                     "as “not found”.").replace("%1", str(report.orphans)))
+            if report.already:
+                lines.append(self.tr("%1 were there already.").replace("%1",
+                                                                       str(report.already)))
+            if report.skipped:
+                lines.append(self.tr("%1 were left out (unreadable, or of a kind Qari does "
+                                     "not use).").replace("%1", str(len(report.skipped))))
+            QMessageBox.information(self.window, self.tr("Import annotations"),
+                                    "\n".join(lines))
+
+        def failed(exc: object) -> None:
+            if isinstance(exc, W3CError):
+                reason = self.tr("it is not a W3C Web Annotation file (%1)").replace(
+                    "%1", str(exc))
+            else:
+                reason = str(exc)
+            self.window.show_error(self.tr("Cannot import annotations from %1: %2")
+                                   .replace("%1", Path(path).name).replace("%2", reason))
+
+        self.window.worker.submit(work, PRIORITY_VISIBLE, done, failed)
+
+    def export_w3c_dialog(self) -> None:
+        if self.review is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export annotations"),
+            str(Path(self._folder()) / f"{self._stem()}.annotations.json"),
+            self.tr("W3C Web Annotations (*.json)"))
+        if path:
+            try:
+                count = self.review.export_w3c(path)
+            except OSError as exc:
+                self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
+                                       .replace("%2", exc.strerror or str(exc)))
+                return
+            self.window.statusBar().showMessage(
+                self.tr("%1 annotations written to %2").replace("%1", str(count))
+                .replace("%2", Path(path).name), 6000)
+
+    def export_pdf_dialog(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export an annotated copy of the PDF"),
+            str(Path(self._folder()) / f"{self._stem()} (annotated).pdf"),
+            self.tr("PDF documents (*.pdf)"))
+        if not path:
+            return
+
+        def done(count: int) -> None:
+            self.window.statusBar().showMessage(
+                self.tr("%1 annotations written to %2").replace("%1", str(count))
+                .replace("%2", Path(path).name), 6000)
+
+        def failed(exc: object) -> None:
+            self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
+                                   .replace("%2", str(exc)))
+
+        self.window.jobs.submit(lambda: review.export_pdf(path), PRIORITY_VISIBLE, done,
+                                failed)
+
+    def export_markdown_dialog(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export notes"),
+            str(Path(self._folder()) / f"{self._stem()} notes.md"),
+            self.tr("Markdown (*.md)"))
+        if not path:
+            return
+        groups = [self.tr("by page"), self.tr("by colour"), self.tr("by tag")]
+        choice, ok = QInputDialog.getItem(self.window, self.tr("Export notes"),
+                                          self.tr("Group the annotations:"), groups, 0, False)
+        if not ok:
+            return
+        group = ("page", "colour", "tag")[groups.index(choice)]
+        self.export_markdown(path, group)
+
+    def export_markdown(self, path: str, group: str = "page",
+                        bilingual_pages: list[int] | None = None) -> None:
+        review = self.review
+        if review is None:
+            return
+        from reader.cli import translations_for
+
+        def work() -> int:
+            from reader.annotations.review import _write_text
+
+            text = review.summary(group=group, bilingual_pages=bilingual_pages or [],
+                                  **translations_for(review),
+                                  exported=time.strftime("%Y-%m-%d"),
+                                  generator=f"Qari {__version__}")
+            _write_text(path, text)
+            return len(review.annotations)
+
+        def done(count: int) -> None:
+            self.window.statusBar().showMessage(
+                self.tr("%1 annotations written to %2").replace("%1", str(count))
+                .replace("%2", Path(path).name), 6000)
+
+        def failed(exc: object) -> None:
+            self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
+                                   .replace("%2", str(exc)))
+
+        self.window.worker.submit(work, PRIORITY_VISIBLE, done, failed)
+
+    def is_translation_layer(self, layer: str) -> bool:
+        return layer == TRANSLATION

@@ -1,0 +1,154 @@
+"""Annotating in the window: from each pane, painted everywhere, panel, undo, persistence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
+from tests.ui.conftest import open_and_wait
+from tests.ui.test_text_sync import shown
+
+PHRASE = "مسح ميداني"
+
+
+def select(window, model, phrase):
+    start = model.text.index(phrase)
+    window.arabic_pane.select_range(start, start + len(phrase))
+    return start, start + len(phrase)
+
+
+def test_highlight_from_the_arabic_pane_is_painted_everywhere_and_undoable(
+        qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    start, end = select(window, model, PHRASE)
+    window.highlight_action.trigger()
+    [a] = window.annotating.review.annotations.all()
+    assert (a.kind, a.exact, a.colour, a.page) == ("highlight", PHRASE, "yellow", 0)
+    assert window.annotations.model.rowCount() == 1
+    assert [m[0] for m in window.view.annotation_marks(0)] == ["highlight"]
+    marks = window.arabic_pane.browser.extraSelections()
+    assert any(m.cursor.selectionStart() == start and m.cursor.selectionEnd() == end
+               for m in marks)
+    window.undo_action.trigger()
+    assert window.annotations.model.rowCount() == 0 and window.view.annotation_marks(0) == []
+    window.redo_action.trigger()
+    assert window.annotations.model.rowCount() == 1
+
+
+def test_colour_keys_and_other_kinds(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    select(window, model, PHRASE)
+    window.colour_actions[1].trigger()  # key 2: red, and the selection highlighted in it
+    select(window, model, "ثلاث وعشرين")
+    window.underline_action.trigger()  # in the colour picked last
+    select(window, model, "قرية جبلية")
+    window.strike_action.trigger()
+    got = {(a.kind, a.colour) for a in window.annotating.review.annotations.all()}
+    assert got == {("highlight", "red"), ("underline", "red"), ("strike", "red")}
+
+
+def test_dragging_on_the_page_selects_in_reading_order(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    start = model.text.index(PHRASE)
+    first, last = model.char_boxes()[start], model.char_boxes()[start + len(PHRASE) - 1]
+    # Right to left: the first letter is at the right; drag from it to the last, leftwards.
+    window.view.page_dragged.emit(0, (first[0] + first[2]) / 2, (first[1] + first[3]) / 2,
+                                  (last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
+    assert window.arabic_pane.selection() == (start, start + len(PHRASE))
+    window.highlight_action.trigger()
+    assert window.annotating.review.annotations.all()[0].exact == PHRASE
+
+
+def test_annotating_sentences_from_the_translation_pane(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    shown(qtbot, window, 0)
+    sentences = window.translation_pane.sentences
+    sentences.item(3).setSelected(True)
+    window.highlight_action.trigger()
+    [a] = window.annotating.review.annotations.all()
+    sentence = window._sentences[3]
+    assert (a.layer, a.start, a.end) == ("translation", sentence.start, sentence.end)
+    assert window.translation_pane.sentences.item(3).background().color().alpha() > 0
+
+
+def test_panel_filters_edits_deletes_and_jumps(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    select(window, model, PHRASE)
+    window.highlight_action.trigger()
+    select(window, model, "ثلاث وعشرين")
+    window.colour_actions[2].trigger()  # green
+    panel = window.annotations
+    assert panel.model.rowCount() == 2
+    panel.colour.setCurrentIndex(panel.colour.findData("green"))
+    assert [a.exact for a in panel.model.items()] == ["ثلاث وعشرين"]
+    panel.colour.setCurrentIndex(0)
+    panel.search.setText("مَسح")  # harakat ignored
+    assert [a.exact for a in panel.model.items()] == [PHRASE]
+    panel.model.setData(panel.model.index(0), "تعليق المراجع", Qt.ItemDataRole.EditRole)
+    first = window.annotating.review.annotations.all()[0]
+    assert first.comment == "تعليق المراجع"
+    panel.search.clear()
+    window.go_to_page(3)
+    shown(qtbot, window, 3)
+    panel.activated.emit(first.id)
+    qtbot.waitUntil(lambda: window.arabic_pane.model.page == 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.arabic_pane.selection() == (first.start, first.end),
+                    timeout=10000)
+    panel.delete_requested.emit([a.id for a in panel.model.items()])
+    assert len(window.annotating.review.annotations) == 0
+    window.undo_action.trigger()
+    assert len(window.annotating.review.annotations) == 2
+    window.undo_action.trigger()  # the comment edit
+    assert window.annotating.review.annotations.get(first.id).comment == ""
+
+
+def test_annotations_come_back_when_the_document_is_opened_again(qtbot, make_window,
+                                                                 sample_pdf):
+    first = make_window()
+    open_and_wait(qtbot, first, sample_pdf)
+    model = shown(qtbot, first, 0)
+    select(first, model, PHRASE)
+    first.highlight_action.trigger()
+    first.close()
+    second = make_window()
+    open_and_wait(qtbot, second, sample_pdf)
+    assert [a.exact for a in second.annotating.review.annotations.all()] == [PHRASE]
+    assert second.annotations.model.rowCount() == 1
+
+
+def test_a_failed_save_says_so_and_keeps_the_annotation(qtbot, window, sample_pdf,
+                                                         monkeypatch):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+
+    def full(*_args, **_kwargs):
+        raise StoreError(StoreErrorCode.DISK_FULL)
+
+    monkeypatch.setattr(AnnotationStore, "save", full)
+    select(window, model, PHRASE)
+    with qtbot.waitSignal(window.document_failed) as message:
+        window.highlight_action.trigger()
+    assert "disk is full" in message.args[0]
+    assert window.annotations.model.rowCount() == 1
+    assert window.annotating.review.annotations.unsaved == 1
+    monkeypatch.undo()  # the disk has room again: the next change saves both
+    select(window, model, "ثلاث وعشرين")
+    window.underline_action.trigger()
+    assert window.annotating.review.annotations.unsaved == 0
+    assert len(window.annotating.review.store.load(window.info.sha256)) == 2
+
+
+def test_export_notes_from_the_window(qtbot, window, sample_pdf, tmp_path):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    select(window, model, PHRASE)
+    window.highlight_action.trigger()
+    target = tmp_path / "notes.md"
+    window.annotating.export_markdown(str(target), "colour", [0])
+    qtbot.waitUntil(target.exists, timeout=10000)
+    text = target.read_text(encoding="utf-8")
+    assert PHRASE in text and "## Yellow" in text and "## Full text, p. 1" in text
