@@ -12,6 +12,8 @@ trap 'rm -rf "$data"' EXIT
 for lang in en ar; do
   out=docs/screenshot.png
   [ "$lang" = ar ] && out=docs/screenshot-ar.png
+  # A few annotations, so the picture shows them on the page, in the text and in the panel.
+  QARI_DATA_DIR="$data/$lang" .venv/bin/python scripts/seed_annotations.py >/dev/null
   QARI_DATA_DIR="$data/$lang" xvfb-run -a -s "-screen 0 1440x900x24" \
     .venv/bin/python main.py --lang "$lang" --screenshot "$out"
 done

@@ -14,196 +14,201 @@
         <translation>لا يستطيع قارئ الكتابة في مجلد بياناته (%1). تُعرض التعليقات الموجودة، لكن لا يمكن حفظ الجديدة منها: صدّرها قبل الإغلاق.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="146"/>
+        <location filename="../reader/ui/annotating.py" line="102"/>
+        <source>The annotations of this document cannot be read: %1</source>
+        <translation>لا يمكن قراءة تعليقات هذه الوثيقة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/annotating.py" line="159"/>
         <source>the data folder cannot be written</source>
         <translation>لا يمكن الكتابة في مجلد البيانات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="147"/>
+        <location filename="../reader/ui/annotating.py" line="160"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="148"/>
+        <location filename="../reader/ui/annotating.py" line="161"/>
         <source>saving failed</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="150"/>
+        <location filename="../reader/ui/annotating.py" line="163"/>
         <source>Annotations could not be saved: %1. They are kept and Qari will try again with the next change; to be safe, export them (File → Export annotations).</source>
         <translation>تعذّر حفظ التعليقات: %1. إنها محفوظة في الذاكرة وسيعيد قارئ المحاولة مع التغيير التالي؛ للاحتياط صدّرها (ملف ← تصدير التعليقات).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="166"/>
+        <location filename="../reader/ui/annotating.py" line="179"/>
         <source>Select some text first (in the Arabic pane, on the page or in the translation).</source>
         <translation>حدّد نصًا أولًا (في لوحة النص العربي أو على الصفحة أو في الترجمة).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="177"/>
+        <location filename="../reader/ui/annotating.py" line="190"/>
         <source>Add %1</source>
         <translation>إضافة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="183"/>
+        <location filename="../reader/ui/annotating.py" line="196"/>
         <source>Note on the page</source>
         <translation>ملاحظة على الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="184"/>
         <location filename="../reader/ui/annotating.py" line="197"/>
+        <location filename="../reader/ui/annotating.py" line="210"/>
         <source>Note:</source>
         <translation>الملاحظة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="190"/>
-        <location filename="../reader/ui/annotating.py" line="201"/>
+        <location filename="../reader/ui/annotating.py" line="203"/>
+        <location filename="../reader/ui/annotating.py" line="214"/>
         <source>Add a note</source>
         <translation>إضافة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="196"/>
+        <location filename="../reader/ui/annotating.py" line="209"/>
         <source>Note on the document</source>
         <translation>ملاحظة على الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="213"/>
+        <location filename="../reader/ui/annotating.py" line="226"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="216"/>
+        <location filename="../reader/ui/annotating.py" line="229"/>
         <source>Change colour</source>
         <translation>تغيير اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="223"/>
+        <location filename="../reader/ui/annotating.py" line="236"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="224"/>
+        <location filename="../reader/ui/annotating.py" line="237"/>
         <source>Tags, separated by commas:</source>
         <translation>الوسوم، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="228"/>
+        <location filename="../reader/ui/annotating.py" line="241"/>
         <source>Edit tags</source>
         <translation>تحرير الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="236"/>
+        <location filename="../reader/ui/annotating.py" line="249"/>
         <source>Delete annotations</source>
         <translation>حذف التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="247"/>
+        <location filename="../reader/ui/annotating.py" line="260"/>
         <source>Colour: %1</source>
         <translation>اللون: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="279"/>
-        <location filename="../reader/ui/annotating.py" line="299"/>
-        <location filename="../reader/ui/annotating.py" line="310"/>
+        <location filename="../reader/ui/annotating.py" line="292"/>
+        <location filename="../reader/ui/annotating.py" line="312"/>
+        <location filename="../reader/ui/annotating.py" line="323"/>
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="280"/>
+        <location filename="../reader/ui/annotating.py" line="293"/>
         <source>Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;Annotated PDF (*.pdf)</source>
         <translation>تعليقات (*.json *.pdf);;تعليقات ويب W3C ‏(*.json);;ملف PDF مع تعليقات (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="300"/>
+        <location filename="../reader/ui/annotating.py" line="313"/>
         <source>%1 annotations imported.</source>
         <translation>استُورد %1 من التعليقات.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="302"/>
+        <location filename="../reader/ui/annotating.py" line="315"/>
         <source>%1 could not be placed in the text; they are listed as “not found”.</source>
         <translation>تعذّر تحديد موضع %1 منها في النص؛ وهي مدرجة بوصفها «غير موجودة».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="305"/>
+        <location filename="../reader/ui/annotating.py" line="318"/>
         <source>%1 were there already.</source>
         <translation>%1 منها موجودة من قبل.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="308"/>
+        <location filename="../reader/ui/annotating.py" line="321"/>
         <source>%1 were left out (unreadable, or of a kind Qari does not use).</source>
         <translation>أُغفل %1 منها (غير مقروءة، أو من نوع لا يستخدمه قارئ).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="315"/>
+        <location filename="../reader/ui/annotating.py" line="328"/>
         <source>it is not a W3C Web Annotation file (%1)</source>
         <translation>ليس ملف تعليقات ويب W3C ‏(%1)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="319"/>
+        <location filename="../reader/ui/annotating.py" line="332"/>
         <source>Cannot import annotations from %1: %2</source>
         <translation>لا يمكن استيراد التعليقات من %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="328"/>
+        <location filename="../reader/ui/annotating.py" line="341"/>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="330"/>
+        <location filename="../reader/ui/annotating.py" line="343"/>
         <source>W3C Web Annotations (*.json)</source>
         <translation>تعليقات ويب W3C ‏(*.json)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="335"/>
-        <location filename="../reader/ui/annotating.py" line="359"/>
-        <location filename="../reader/ui/annotating.py" line="406"/>
+        <location filename="../reader/ui/annotating.py" line="348"/>
+        <location filename="../reader/ui/annotating.py" line="372"/>
+        <location filename="../reader/ui/annotating.py" line="419"/>
         <source>Cannot write %1: %2</source>
         <translation>لا يمكن كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="339"/>
-        <location filename="../reader/ui/annotating.py" line="355"/>
-        <location filename="../reader/ui/annotating.py" line="402"/>
+        <location filename="../reader/ui/annotating.py" line="352"/>
+        <location filename="../reader/ui/annotating.py" line="368"/>
+        <location filename="../reader/ui/annotating.py" line="415"/>
         <source>%1 annotations written to %2</source>
         <translation>كُتب %1 من التعليقات في %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="347"/>
+        <location filename="../reader/ui/annotating.py" line="360"/>
         <source>Export an annotated copy of the PDF</source>
         <translation>تصدير نسخة من ملف PDF مع التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="349"/>
+        <location filename="../reader/ui/annotating.py" line="362"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF ‏(*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="370"/>
-        <location filename="../reader/ui/annotating.py" line="376"/>
+        <location filename="../reader/ui/annotating.py" line="383"/>
+        <location filename="../reader/ui/annotating.py" line="389"/>
         <source>Export notes</source>
         <translation>تصدير الملاحظات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="372"/>
+        <location filename="../reader/ui/annotating.py" line="385"/>
         <source>Markdown (*.md)</source>
         <translation>ماركداون (*.md)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="375"/>
+        <location filename="../reader/ui/annotating.py" line="388"/>
         <source>by page</source>
         <translation>حسب الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="375"/>
+        <location filename="../reader/ui/annotating.py" line="388"/>
         <source>by colour</source>
         <translation>حسب اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="375"/>
+        <location filename="../reader/ui/annotating.py" line="388"/>
         <source>by tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="377"/>
+        <location filename="../reader/ui/annotating.py" line="390"/>
         <source>Group the annotations:</source>
         <translation>جمّع التعليقات:</translation>
     </message>
@@ -211,22 +216,22 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="95"/>
+        <location filename="../reader/ui/annotations_panel.py" line="101"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="96"/>
+        <location filename="../reader/ui/annotations_panel.py" line="102"/>
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="99"/>
+        <location filename="../reader/ui/annotations_panel.py" line="105"/>
         <source>not found in the text</source>
         <translation>غير موجود في النص</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="101"/>
+        <location filename="../reader/ui/annotations_panel.py" line="107"/>
         <source>moved: check it</source>
         <translation>تغيّر موضعه: راجعه</translation>
     </message>
@@ -302,72 +307,72 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="215"/>
+        <location filename="../reader/ui/annotations_panel.py" line="218"/>
         <source>Search quotes, comments, tags</source>
         <translation>ابحث في الاقتباسات والتعليقات والوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="216"/>
+        <location filename="../reader/ui/annotations_panel.py" line="219"/>
         <source>New note</source>
         <translation>ملاحظة جديدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="217"/>
+        <location filename="../reader/ui/annotations_panel.py" line="220"/>
         <source>A note on the whole document (Ctrl+Shift+N)</source>
         <translation>ملاحظة على الوثيقة كلها (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="218"/>
+        <location filename="../reader/ui/annotations_panel.py" line="221"/>
         <source>No annotations yet. Select text and press H to highlight it (1–8 pick a colour), U to underline, K to strike through; right-click the page for a note.</source>
         <translation>لا تعليقات بعد. حدّد نصًا واضغط H لتظليله (تختار المفاتيح 1–8 اللون)، وU لتسطيره، وK لشطبه؛ وانقر الصفحة بالزر الأيمن لإضافة ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="229"/>
+        <location filename="../reader/ui/annotations_panel.py" line="232"/>
         <source>All colours</source>
         <translation>كل الألوان</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="235"/>
+        <location filename="../reader/ui/annotations_panel.py" line="238"/>
         <source>All kinds</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="238"/>
+        <location filename="../reader/ui/annotations_panel.py" line="241"/>
         <source>To check (moved or not found)</source>
         <translation>للمراجعة (تغيّر موضعها أو لم تُوجد)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="240"/>
+        <location filename="../reader/ui/annotations_panel.py" line="243"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="284"/>
+        <location filename="../reader/ui/annotations_panel.py" line="287"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="286"/>
+        <location filename="../reader/ui/annotations_panel.py" line="289"/>
         <source>%1 annotations</source>
         <translation>%1 من التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="317"/>
+        <location filename="../reader/ui/annotations_panel.py" line="320"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="318"/>
+        <location filename="../reader/ui/annotations_panel.py" line="321"/>
         <source>Tags…</source>
         <translation>الوسوم…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="319"/>
+        <location filename="../reader/ui/annotations_panel.py" line="322"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="324"/>
+        <location filename="../reader/ui/annotations_panel.py" line="327"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
@@ -427,482 +432,482 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="417"/>
+        <location filename="../reader/ui/main_window.py" line="424"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="418"/>
+        <location filename="../reader/ui/main_window.py" line="425"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="419"/>
+        <location filename="../reader/ui/main_window.py" line="426"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="420"/>
+        <location filename="../reader/ui/main_window.py" line="427"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="421"/>
+        <location filename="../reader/ui/main_window.py" line="428"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="422"/>
+        <location filename="../reader/ui/main_window.py" line="429"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="423"/>
+        <location filename="../reader/ui/main_window.py" line="430"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="424"/>
+        <location filename="../reader/ui/main_window.py" line="431"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="425"/>
+        <location filename="../reader/ui/main_window.py" line="432"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="426"/>
+        <location filename="../reader/ui/main_window.py" line="433"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="427"/>
+        <location filename="../reader/ui/main_window.py" line="434"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="428"/>
+        <location filename="../reader/ui/main_window.py" line="435"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="429"/>
+        <location filename="../reader/ui/main_window.py" line="436"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="430"/>
+        <location filename="../reader/ui/main_window.py" line="437"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="431"/>
+        <location filename="../reader/ui/main_window.py" line="438"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="432"/>
+        <location filename="../reader/ui/main_window.py" line="439"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="433"/>
+        <location filename="../reader/ui/main_window.py" line="440"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="434"/>
+        <location filename="../reader/ui/main_window.py" line="441"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="435"/>
+        <location filename="../reader/ui/main_window.py" line="442"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="436"/>
+        <location filename="../reader/ui/main_window.py" line="443"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="437"/>
+        <location filename="../reader/ui/main_window.py" line="444"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="438"/>
+        <location filename="../reader/ui/main_window.py" line="445"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="439"/>
+        <location filename="../reader/ui/main_window.py" line="446"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="440"/>
+        <location filename="../reader/ui/main_window.py" line="447"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="441"/>
+        <location filename="../reader/ui/main_window.py" line="448"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="442"/>
+        <location filename="../reader/ui/main_window.py" line="449"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="443"/>
+        <location filename="../reader/ui/main_window.py" line="450"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="444"/>
+        <location filename="../reader/ui/main_window.py" line="451"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="445"/>
+        <location filename="../reader/ui/main_window.py" line="452"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="446"/>
+        <location filename="../reader/ui/main_window.py" line="453"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="447"/>
+        <location filename="../reader/ui/main_window.py" line="454"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="448"/>
+        <location filename="../reader/ui/main_window.py" line="455"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="453"/>
+        <location filename="../reader/ui/main_window.py" line="460"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="454"/>
+        <location filename="../reader/ui/main_window.py" line="461"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="455"/>
+        <location filename="../reader/ui/main_window.py" line="462"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="456"/>
+        <location filename="../reader/ui/main_window.py" line="463"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="457"/>
+        <location filename="../reader/ui/main_window.py" line="464"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="458"/>
+        <location filename="../reader/ui/main_window.py" line="465"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="459"/>
+        <location filename="../reader/ui/main_window.py" line="466"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460"/>
+        <location filename="../reader/ui/main_window.py" line="467"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461"/>
+        <location filename="../reader/ui/main_window.py" line="468"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462"/>
+        <location filename="../reader/ui/main_window.py" line="469"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="463"/>
+        <location filename="../reader/ui/main_window.py" line="470"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464"/>
+        <location filename="../reader/ui/main_window.py" line="471"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465"/>
+        <location filename="../reader/ui/main_window.py" line="472"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="466"/>
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="467"/>
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="468"/>
+        <location filename="../reader/ui/main_window.py" line="475"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="469"/>
+        <location filename="../reader/ui/main_window.py" line="476"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="470"/>
+        <location filename="../reader/ui/main_window.py" line="477"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="471"/>
+        <location filename="../reader/ui/main_window.py" line="478"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="472"/>
+        <location filename="../reader/ui/main_window.py" line="479"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="480"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="481"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="482"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="527"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="538"/>
+        <location filename="../reader/ui/main_window.py" line="545"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="539"/>
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="546"/>
+        <location filename="../reader/ui/main_window.py" line="553"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="562"/>
+        <location filename="../reader/ui/main_window.py" line="569"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="563"/>
+        <location filename="../reader/ui/main_window.py" line="570"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="564"/>
+        <location filename="../reader/ui/main_window.py" line="571"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="638"/>
+        <location filename="../reader/ui/main_window.py" line="645"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="639"/>
+        <location filename="../reader/ui/main_window.py" line="646"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="662"/>
+        <location filename="../reader/ui/main_window.py" line="668"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="676"/>
+        <location filename="../reader/ui/main_window.py" line="682"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="703"/>
+        <location filename="../reader/ui/main_window.py" line="709"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="707"/>
+        <location filename="../reader/ui/main_window.py" line="713"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="774"/>
+        <location filename="../reader/ui/main_window.py" line="780"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="784"/>
+        <location filename="../reader/ui/main_window.py" line="790"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="786"/>
+        <location filename="../reader/ui/main_window.py" line="792"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="788"/>
+        <location filename="../reader/ui/main_window.py" line="794"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="791"/>
+        <location filename="../reader/ui/main_window.py" line="797"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="794"/>
+        <location filename="../reader/ui/main_window.py" line="800"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="890"/>
+        <location filename="../reader/ui/main_window.py" line="897"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="900"/>
+        <location filename="../reader/ui/main_window.py" line="907"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="905"/>
+        <location filename="../reader/ui/main_window.py" line="912"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="912"/>
+        <location filename="../reader/ui/main_window.py" line="919"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="962"/>
+        <location filename="../reader/ui/main_window.py" line="969"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="975"/>
+        <location filename="../reader/ui/main_window.py" line="982"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="988"/>
+        <location filename="../reader/ui/main_window.py" line="995"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1017"/>
+        <location filename="../reader/ui/main_window.py" line="1024"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1019"/>
+        <location filename="../reader/ui/main_window.py" line="1026"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1094"/>
+        <location filename="../reader/ui/main_window.py" line="1101"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1120"/>
+        <location filename="../reader/ui/main_window.py" line="1127"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1146"/>
+        <location filename="../reader/ui/main_window.py" line="1153"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1207"/>
+        <location filename="../reader/ui/main_window.py" line="1214"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1229"/>
+        <location filename="../reader/ui/main_window.py" line="1236"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1233"/>
+        <location filename="../reader/ui/main_window.py" line="1240"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1234"/>
+        <location filename="../reader/ui/main_window.py" line="1241"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1239"/>
+        <location filename="../reader/ui/main_window.py" line="1246"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1242"/>
+        <location filename="../reader/ui/main_window.py" line="1249"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1249"/>
+        <location filename="../reader/ui/main_window.py" line="1256"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1252"/>
+        <location filename="../reader/ui/main_window.py" line="1259"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1268"/>
+        <location filename="../reader/ui/main_window.py" line="1275"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1269"/>
+        <location filename="../reader/ui/main_window.py" line="1276"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from reader.annotations.model import Annotation
 from reader.annotations.store import AnnotationStore, StoreError
-from reader.arabic.fold import fold
+from reader.arabic.fold import search_key
 
 
 class AnnotationSet:
@@ -24,7 +24,12 @@ class AnnotationSet:
         self._sorted: list[Annotation] | None = None
         self._by_page: dict[int | None, list[Annotation]] | None = None
         self._folded: dict[str, tuple[str, str]] = {}  # id -> (modified, folded text)
+        self._tags: list[str] | None = None
         self.version = 0  # grows with every change (views compare it)
+        # Built now, where the set is made (off the GUI thread): the first view is quick.
+        self.on_page(None)
+        self.tags()
+        search_key("")  # its table is built on first use
 
     def __len__(self) -> int:
         return len(self._items)
@@ -69,6 +74,7 @@ class AnnotationSet:
         if changed:
             self._sorted = None
             self._by_page = None
+            self._tags = None
             self.version += 1
         return self.flush()
 
@@ -87,13 +93,19 @@ class AnnotationSet:
                 del self._unsaved[annotation_id]
         return None
 
+    def prepare_search(self) -> None:
+        """Fold every annotation's text now (slow for thousands: do it in the background),
+        so that the first search does not have to."""
+        for annotation in list(self._items.values()):
+            self.matches(annotation, "")
+
     def matches(self, annotation: Annotation, folded_query: str) -> bool:
         """Does the quote, comment, tags or translation contain the (folded) query?"""
         cached = self._folded.get(annotation.id)
         if cached is None or cached[0] != annotation.modified:
             text = "\n".join((annotation.exact, annotation.comment, " ".join(annotation.tags),
                               annotation.translation))
-            cached = (annotation.modified, fold(text))
+            cached = (annotation.modified, search_key(text))
             self._folded[annotation.id] = cached
         return folded_query in cached[1]
 
@@ -103,7 +115,7 @@ class AnnotationSet:
         """The annotations that pass every filter given (an empty filter passes all)."""
         colour_set, tag_set = set(colours), set(tags)
         kind_set, status_set = set(kinds), set(statuses)
-        query = fold(text)
+        query = search_key(text)
         out = []
         for a in self.all():
             if colour_set and a.colour not in colour_set:
@@ -120,4 +132,6 @@ class AnnotationSet:
         return out
 
     def tags(self) -> list[str]:
-        return sorted({t for a in self._items.values() for t in a.tags})
+        if self._tags is None:
+            self._tags = sorted({t for a in self._items.values() for t in a.tags})
+        return self._tags

@@ -8,6 +8,7 @@ maps back to a range of the original.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 TATWEEL = "\u0640"
 
@@ -64,3 +65,25 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def fold(text: str) -> str:
     """Fold ``text`` for comparison (see module docstring)."""
     return fold_with_map(text)[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _search_table() -> dict[int, str | None]:
+    """For ``search_key``: combining marks, invisibles and tatweel out; letter and digit
+    variants to one form. Built once, on first use (the Basic Multilingual Plane is enough
+    for the marks of the scripts Qari reads)."""
+    table: dict[int, str | None] = {c: None for c in range(0x10000)
+                                    if unicodedata.combining(chr(c))}
+    table.update({ord(c): None for c in _MARKS | _INVISIBLE | {TATWEEL}})
+    table.update({ord(k): v for k, v in _LETTER_FOLDS.items()})
+    table.update({ord(k): v for k, v in _DIGITS.items()})
+    return table
+
+
+def search_key(text: str) -> str:
+    """A fast fold for filtering many short texts (annotation quotes and comments): the same
+    spirit as ``fold`` (harakat, tatweel, hamza and alef forms, presentation forms, digits,
+    case), done with the C string functions. Accents of Latin letters go too. Compare only
+    with other ``search_key`` results."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_search_table())
+    return " ".join(decomposed.casefold().split())

@@ -27,9 +27,13 @@ class AlignedTranslations:
     def sentences(self, page: int) -> list[tuple[Sentence, str]]:
         """The page's sentences with their English ("" where there is none)."""
         if page not in self._pages:
-            model = self.session.page_model(page)
-            body = sum(len(b.text) + 1 for b in model.body)
-            sentences = page_sentences(model.text, body)
+            text = self.session.kept_text(page)
+            if text is None:  # not read yet: read it now
+                model = self.session.page_model(page)
+                text, body = model.text, sum(len(b.text) + 1 for b in model.body)
+            else:  # read already (the window reads every page in the background)
+                body = self.session.kept_body_length(page)
+            sentences = page_sentences(text, body)
             cache = self._cache_or_none()
             english: dict[str, str] = {}
             if cache is not None:

@@ -85,11 +85,28 @@ class AnnotationController(QObject):
         return self._store
 
     def open(self, session: DocumentSession) -> None:
+        """Load the document's annotations off the GUI thread; until they are in there is
+        nothing to annotate with."""
         self.close()
-        self.review = Review(session, self.store())
-        self.loaded.emit(len(self.review.annotations))
-        self.changed.emit()
-        self._place_again(session)
+        store = self.store()
+
+        def done(review: Review) -> None:
+            if self.window.session is not session:
+                return
+            self.review = review
+            self.loaded.emit(len(review.annotations))
+            self._place_again(session)
+            self.window.jobs.submit(review.annotations.prepare_search, PRIORITY_BACKGROUND)
+
+        def failed(exc: object) -> None:
+            self.window.show_error(self.tr("The annotations of this document cannot be "
+                                           "read: %1").replace("%1", str(exc)))
+
+        # On the document thread, queued before the first page's rendering: reading a few
+        # thousand rows takes tens of milliseconds there, and several times that on another
+        # thread competing with the rendering for the interpreter.
+        self.window.worker.submit(lambda: Review(session, store), PRIORITY_VISIBLE, done,
+                                  failed)
 
     def _place_again(self, session: DocumentSession) -> None:
         """Annotations made on text from another repair engine are placed again, on the

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,10 @@ def colour_label(name: str) -> str:
     return labels.get(name, name)
 
 
+def _clip(text: str, length: int = 90) -> str:
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
 class AnnotationListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +97,8 @@ class AnnotationListModel(QAbstractListModel):
             return None
         a = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            # Always three lines: rows of one height let the list lay out 5,000 of them at
+            # once (the full text is in the tooltip and in the comment editor).
             place = (self.tr("p. %1").replace("%1", str(a.page + 1)) if a.page is not None
                      else self.tr("Document"))
             head = f"{place} · {kind_label(a.kind)}"
@@ -99,21 +106,17 @@ class AnnotationListModel(QAbstractListModel):
                 head += " · " + self.tr("not found in the text")
             elif a.status == REVIEW:
                 head += " · " + self.tr("moved: check it")
-            lines = [head]
-            if a.exact:
-                quote = " ".join(a.exact.split())
-                lines.append(quote if len(quote) <= 140 else quote[:139] + "…")
-            if a.comment:
-                lines.append("✎ " + " ".join(a.comment.split())[:200])
             if a.tags:
-                lines.append("# " + ", ".join(a.tags))
-            return "\n".join(lines)
+                head += "  # " + ", ".join(a.tags)
+            quote = " ".join(a.exact.split())
+            comment = " ".join(a.comment.split())
+            return "\n".join((head, _clip(quote), "✎ " + _clip(comment) if comment else ""))
         if role == Qt.ItemDataRole.EditRole:
             return a.comment
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(COLOUR_HEX.get(a.colour, "#ffd400"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.exact or a.comment
+            return "\n\n".join(t for t in (a.exact, a.comment) if t)
         if role == ID_ROLE:
             return a.id
         if role == ANNOTATION_ROLE:
@@ -178,8 +181,12 @@ class AnnotationsPanel(QWidget):
         self.list = _List(self)
         self.list.setObjectName("annotationList")
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(False)
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Lay out long lists a few hundred rows at a time, between events.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(300)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
@@ -206,8 +213,12 @@ class AnnotationsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
+        # The list and the "no annotations" text share one place: switching between them
+        # must not change the panel's size (the whole window would lay itself out again).
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.list)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.retranslate_ui()
 
@@ -279,8 +290,7 @@ class AnnotationsPanel(QWidget):
     def _update_count(self) -> None:
         total = len(self._set) if self._set is not None else 0
         shown = self.model.rowCount()
-        self.empty.setVisible(total == 0)
-        self.list.setVisible(total > 0)
+        self.stack.setCurrentWidget(self.list if total else self.empty)
         self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
             "%2", str(total)) if total and shown != total else (
             self.tr("%1 annotations").replace("%1", str(total)) if total else ""))

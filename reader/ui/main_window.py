@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.annotations.tags_requested.connect(self.annotating.edit_tags)
         self.annotations.note_requested.connect(self.annotating.add_document_note)
         self.annotating.changed.connect(self._annotations_changed)
+        self.annotating.loaded.connect(self._annotations_loaded)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.thumbnails_dock = self._dock("thumbnailsDock", self.thumbnails, left)
@@ -609,6 +610,8 @@ class MainWindow(QMainWindow):
             self.worker.submit(old.close, PRIORITY_BACKGROUND)
         self.session = session
         self.info = info = session.info
+        self.annotations.set_annotations(None)
+        self.annotating.open(session)  # first in the document thread's queue
         sizes = [(p.width, p.height) for p in info.pages]
         self.cache.set_renderer(session.render)
         self.view.set_pages(sizes)
@@ -647,9 +650,6 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible() and self.find_bar.query():
             self.start_search(self.find_bar.query())
         self._start_background_extraction(session)
-        self.annotating.open(session)
-        self.annotations.set_annotations(self.annotating.review.annotations
-                                         if self.annotating.review else None)
         self.document_opened.emit(info)
 
     def _resume_background_extraction(self) -> None:
@@ -833,6 +833,12 @@ class MainWindow(QMainWindow):
         if start < end and self.arabic_pane.page == model.page:
             return model, start, end, ARABIC, ""
         return None
+
+    def _annotations_loaded(self, _count: int) -> None:
+        review = self.annotating.review
+        self.annotations.set_annotations(review.annotations if review else None)
+        self.view.viewport().update()
+        self._paint_text_annotations()
 
     def _annotations_changed(self) -> None:
         self.annotations.refresh()

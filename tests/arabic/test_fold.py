@@ -54,3 +54,12 @@ def test_fold_is_idempotent(text):
 def test_map_is_monotone(text):
     _, index = fold_with_map(text)
     assert index == sorted(index)
+
+
+def test_search_key_folds_like_fold_for_arabic():
+    from reader.arabic.fold import search_key
+
+    for text in ("أَرْبع أسر من كلّ عشر", "الإحصاءات قديمة", "ﻻ ﷲ", "مياه ٣٨ لترًا",
+                 "الصـــهاريج  المتنقلة", "مؤسسة ومسؤول وشاطئ"):
+        assert search_key(text) == fold(text)
+    assert search_key("Café CAFE\u0301") == "cafe cafe"  # accents go too

@@ -5,10 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import open_and_wait as open_document
 from tests.ui.test_text_sync import shown
 
 PHRASE = "مسح ميداني"
+
+
+def open_and_wait(qtbot, window, path):
+    """Open, and wait for the annotations too (they load off the GUI thread)."""
+    open_document(qtbot, window, path)
+    qtbot.waitUntil(lambda: window.annotating.review is not None, timeout=10000)
 
 
 def select(window, model, phrase):
