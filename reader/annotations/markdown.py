@@ -27,7 +27,7 @@ from reader.annotations.model import (
 )
 
 GROUPS = ("page", "colour", "tag")
-RLI, PDI = "\u2067", "\u2069"
+RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
 
 KIND_LABELS = {"highlight": "Highlight", UNDERLINE: "Underline", STRIKE: "Strike-through",
@@ -89,6 +89,13 @@ def escape_html(text: str) -> str:
     return "<br>".join(html.escape(line, quote=True) for line in lines if line)
 
 
+def isolated(text: str) -> str:
+    """User text in a line of other text: escaped, and isolated (first strong character
+    decides) so that an Arabic comment or title keeps its order among English labels."""
+    escaped = escape_markdown(text)
+    return f"{FSI}{escaped}{PDI}" if escaped else ""
+
+
 def rtl_block(text: str) -> str:
     return (f'<blockquote dir="rtl" lang="ar">\n<p>{RLI}{escape_html(text)}{PDI}</p>\n'
             f"</blockquote>")
@@ -103,14 +110,14 @@ def summary(facts: DocumentFacts, annotations: Sequence[Annotation], *,
     if group not in GROUPS:
         raise ValueError(f"group must be one of {', '.join(GROUPS)}")
     english = english or (lambda _a: "")
-    out: list[str] = [f"# {escape_markdown(facts.title or facts.file_name)}", ""]
+    out: list[str] = [f"# {isolated(facts.title or facts.file_name)}", ""]
     meta = [("File", facts.file_name), ("Author", facts.author), ("Pages", str(facts.page_count))]
     meta += [(label, _pdf_date(facts.metadata.get(key, "")))
              for key, label in _METADATA if facts.metadata.get(key)]
     meta += [("SHA-256", facts.sha256), ("Annotations", str(len(annotations)))]
     if exported:
         meta.append(("Exported", f"{exported} with {generator}"))
-    out += [f"- **{name}:** {escape_markdown(value)}" for name, value in meta if value]
+    out += [f"- **{name}:** {isolated(value)}" for name, value in meta if value]
     out.append("")
     notes = [a for a in annotations if a.page is None]
     placed = [a for a in annotations if a.page is not None and a.status != ORPHAN]
@@ -158,7 +165,7 @@ def _groups(annotations: list[Annotation], group: str) -> list[tuple[str, list[A
             tags.setdefault(tag, []).append(a)
         if not a.tags:
             untagged.append(a)
-    out = [(escape_markdown(tag), members) for tag, members in sorted(tags.items())]
+    out = [(isolated(tag), members) for tag, members in sorted(tags.items())]
     if untagged:
         out.append(("No tag", untagged))
     return out
@@ -177,7 +184,7 @@ def _entry(a: Annotation, english: Callable[[Annotation], str], with_page: bool)
     if translated:
         out += [f"**English:** {escape_markdown(translated)}", ""]
     if a.comment:
-        out += [f"**Comment:** {escape_markdown(a.comment)}", ""]
+        out += [f"**Comment:** {isolated(a.comment)}", ""]
     if a.tags:
-        out += [f"**Tags:** {', '.join(escape_markdown(t) for t in a.tags)}", ""]
+        out += [f"**Tags:** {', '.join(isolated(t) for t in a.tags)}", ""]
     return out

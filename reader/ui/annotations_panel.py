@@ -76,21 +76,45 @@ def _clip(text: str, length: int = 90) -> str:
 
 
 class AnnotationListModel(QAbstractListModel):
+    # Rows are handed to the view a page at a time, as it scrolls (Qt's fetchMore): laying
+    # out thousands at once would hold the GUI thread.
+    CHUNK = 200
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[Annotation] = []
+        self._shown = 0
         self._on_comment = None
 
     def set_items(self, items: list[Annotation]) -> None:
         self.beginResetModel()
         self._items = list(items)
+        self._shown = min(len(self._items), self.CHUNK)
         self.endResetModel()
 
     def items(self) -> list[Annotation]:
+        """Every row that passed the filters (some may not be handed to the view yet)."""
         return self._items
 
+    def total(self) -> int:
+        return len(self._items)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._items)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        self.show_up_to(self._shown + self.CHUNK - 1)
+
+    def show_up_to(self, row: int) -> None:
+        """Hand the view every row up to ``row`` (to select or scroll to it)."""
+        end = min(len(self._items), row + 1)
+        if end > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+            self._shown = end
+            self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -184,9 +208,6 @@ class AnnotationsPanel(QWidget):
         self.list.setWordWrap(False)
         self.list.setUniformItemSizes(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        # Lay out long lists a few hundred rows at a time, between events.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(300)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
@@ -289,7 +310,7 @@ class AnnotationsPanel(QWidget):
 
     def _update_count(self) -> None:
         total = len(self._set) if self._set is not None else 0
-        shown = self.model.rowCount()
+        shown = self.model.total()
         self.stack.setCurrentWidget(self.list if total else self.empty)
         self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
             "%2", str(total)) if total and shown != total else (
@@ -301,14 +322,16 @@ class AnnotationsPanel(QWidget):
     def select_ids(self, ids: set[str]) -> None:
         selection = self.list.selectionModel()
         selection.clearSelection()
-        for row, a in enumerate(self.model.items()):
-            if a.id in ids:
-                selection.select(self.model.index(row),
-                                 selection.SelectionFlag.Select)
+        rows = [row for row, a in enumerate(self.model.items()) if a.id in ids]
+        if rows:
+            self.model.show_up_to(max(rows))
+        for row in rows:
+            selection.select(self.model.index(row), selection.SelectionFlag.Select)
 
     def show_annotation(self, annotation_id: str) -> None:
         for row, a in enumerate(self.model.items()):
             if a.id == annotation_id:
+                self.model.show_up_to(row)
                 index = self.model.index(row)
                 self.list.setCurrentIndex(index)
                 self.list.scrollTo(index)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from reader.annotations.markdown import (
+    FSI,
     PDI,
     RLI,
     BilingualPage,
@@ -39,7 +40,7 @@ def test_structure_is_exactly_what_the_exporter_wrote():
                  group="page", exported="2026-11-24")
     toks = tokens(md)
     headings = [toks[i + 1].content for i, t in enumerate(toks) if t.type == "heading_open"]
-    assert headings[0] == "تقرير المياه"
+    assert headings[0] == f"{FSI}تقرير المياه{PDI}"  # isolated: keeps its order anywhere
     assert "Notes on the document" in headings and "p. 1" in headings
     assert "Could not be placed" in headings
     # HTML appears only in the exporter's own right-to-left blocks.
@@ -71,7 +72,7 @@ def test_grouping_by_colour_and_by_tag():
         "Green", "Red", "Yellow")]
     assert [h.content for h in heads] == ["Yellow", "Red", "Green"]  # the palette's order
     by_tag = summary(FACTS, annotations(), group="tag")
-    assert "## water" in by_tag and "## No tag" in by_tag
+    assert f"## {FSI}water{PDI}" in by_tag and "## No tag" in by_tag
 
 
 def test_bilingual_pages_pair_each_paragraph_with_its_translation():

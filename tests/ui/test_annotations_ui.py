@@ -158,3 +158,21 @@ def test_export_notes_from_the_window(qtbot, window, sample_pdf, tmp_path):
     qtbot.waitUntil(target.exists, timeout=10000)
     text = target.read_text(encoding="utf-8")
     assert PHRASE in text and "## Yellow" in text and "## Full text, p. 1" in text
+
+
+def test_a_long_list_is_handed_to_the_view_as_it_scrolls(app):
+    from PySide6.QtCore import QModelIndex
+
+    from reader.annotations.model import document_note
+    from reader.ui.annotations_panel import AnnotationListModel
+
+    model = AnnotationListModel()
+    notes = [document_note(f"n{i}") for i in range(450)]
+    model.set_items(notes)
+    assert model.rowCount() == 200 and model.total() == 450
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    model.show_up_to(449)
+    assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
+    assert model.index(449).data(Qt.ItemDataRole.EditRole) == "n449"
