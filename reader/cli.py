@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="visual: reshaped lines in display order, for terminals "
                               "without bidi support")
     extract.add_argument("--password", help="password of a protected PDF")
+    extract.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                         help="read pages with OCR (Tesseract): auto = pages without a usable "
+                              "text layer (the default), always, never")
     translate = sub.add_parser("translate", help="print aligned Arabic and English sentences")
     translate.add_argument("file", help="the PDF file")
     translate.add_argument("--pages", help="pages to translate, e.g. 1-3 (default: all)")
@@ -181,6 +184,8 @@ def _extract(args: argparse.Namespace) -> int:
     session, pages = _open_pages(args)
     start = time.perf_counter()
     models = [session.page_model(p) for p in pages]
+    if args.ocr != "never":
+        models = _with_ocr(session, pages, models, args.ocr)
     # The corpus scorer reads this to report in-process time.
     print(f"##extract_seconds={time.perf_counter() - start:.4f}", file=sys.stderr)
     if args.format == "json":
@@ -281,6 +286,28 @@ def translations_for(review) -> dict:  # noqa: ANN001 (a Review)
 
     aligned = AlignedTranslations(review.session)
     return {"english": aligned.for_range, "paragraphs_english": aligned.paragraphs}
+
+
+def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText],
+              mode: str) -> list[PageText]:
+    """Pages read again by OCR: those without a usable text layer, or all (``always``)."""
+    from reader import ocr
+
+    wanted = [i for i, m in enumerate(models) if mode == "always" or m.quality.unusable]
+    if not wanted:
+        return models
+    try:
+        ocr.check()
+    except ocr.OcrError as exc:
+        if mode == "always":
+            raise
+        print(f"qari: {len(wanted)} pages have no usable text layer and were not read: {exc}",
+              file=sys.stderr)
+        return models
+    out = list(models)
+    for i in wanted:
+        out[i] = session.ocr_page(pages[i])
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reader import ocr
 from reader.arabic.fold import fold
 from reader.arabic.model import PageText
 from reader.arabic.raw import RawPage
@@ -35,6 +36,7 @@ class DocumentSession:
         self._texts: dict[int, str] = {}
         self._body_lengths: dict[int, int] = {}
         self._running: frozenset[str] | None = None
+        self._ocr: dict[int, PageText] = {}  # pages read by OCR (kept: they cost seconds)
 
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> DocumentSession:
@@ -62,16 +64,49 @@ class DocumentSession:
             self._running = repeated_lines(sample)
         return self._running
 
+    # -- OCR -----------------------------------------------------------------------------------
+    def needs_ocr(self, page: int) -> bool:
+        """No text layer, or one too broken to use (and OCR has not read it yet)."""
+        return self.page_model(page).quality.unusable
+
+    def ocr_image(self, page: int) -> bytes:
+        return self.document.render_png(page, ocr.DPI)
+
+    def apply_ocr(self, page: int, words: list[ocr.OcrWord]) -> PageText:
+        """Make the recognized words the page's text (a page model like any other)."""
+        info = self.info.pages[page]
+        raw = ocr.raw_page_from_words(words, page, info.width, info.height)
+        model = repair_page(raw, self.running_lines())
+        model.quality.ocr = True
+        self._ocr[page] = model
+        self._remember(page, model)
+        return model
+
+    def ocr_page(self, page: int, cancelled: Callable[[], bool] = lambda: False) -> PageText:
+        """Read a page with OCR (once: the words are cached by document and page)."""
+        words = ocr.cached(self.info.sha256, page)
+        if words is None:
+            words = ocr.recognize(self.ocr_image(page), cancelled)
+            ocr.store(self.info.sha256, page, words)
+        return self.apply_ocr(page, words)
+
+    def _remember(self, page: int, model: PageText) -> None:
+        self._pages[page] = model
+        self._pages.move_to_end(page)
+        self._texts[page] = model.text
+        self._body_lengths[page] = sum(len(b.text) + 1 for b in model.body)
+        while len(self._pages) > MODEL_CACHE:
+            self._pages.popitem(last=False)
+
     def page_model(self, page: int) -> PageText:
-        """The repaired page: logical text in reading order, every character with its box."""
+        """The repaired page: logical text in reading order, every character with its box
+        (read by OCR, when it was)."""
+        if page in self._ocr:
+            return self._ocr[page]
         model = self._pages.get(page)
         if model is None:
             model = repair_page(self.raw_page(page), self.running_lines())
-            self._pages[page] = model
-            self._texts[page] = model.text
-            self._body_lengths[page] = sum(len(b.text) + 1 for b in model.body)
-            while len(self._pages) > MODEL_CACHE:
-                self._pages.popitem(last=False)
+            self._remember(page, model)
         else:
             self._pages.move_to_end(page)
         return model

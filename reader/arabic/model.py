@@ -56,10 +56,13 @@ class Quality:
     unmapped: int = 0  # glyphs whose text could not be recovered
     visual_order: bool = False  # the text layer stored lines left to right
     no_text_layer: bool = False  # nothing to extract: a scan, or only images
+    ocr: bool = False  # the text was read from the page image (OCR), not its text layer
 
     @property
     def unusable(self) -> bool:
-        return self.no_text_layer or (self.glyphs > 0 and self.unmapped / self.glyphs > 0.2)
+        """Should OCR read this page? (Not again once it has.)"""
+        return not self.ocr and (self.no_text_layer or (
+            self.glyphs > 0 and self.unmapped / self.glyphs > 0.2))
 
 
 @dataclass

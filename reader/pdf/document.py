@@ -163,6 +163,15 @@ class PdfDocument:
             raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
         return RenderedPage(index, zoom, pix.width, pix.height, pix.stride, bytes(pix.samples))
 
+    def render_png(self, index: int, dpi: int) -> bytes:
+        """The page in grey at ``dpi``, as PNG: what OCR reads."""
+        page = self._page(index)
+        try:
+            pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+            return pix.tobytes("png")
+        except Exception as exc:
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+
     def raw_page(self, index: int) -> RawPage:
         """Every glyph of the page with its box, for the repair engine."""
         try:
