@@ -15,8 +15,9 @@ venv="$here/.venv"
 stamp="$venv/.qari-installed"
 
 # Qt's own needs (offscreen and on a desktop), a Latin UI font, and Python's venv.
+# OCR for scanned pages: Tesseract with its Arabic data (the tests read scans with it).
 base_packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
-               libglib2.0-0 fonts-dejavu-core)
+               libglib2.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-ara)
 desktop_packages=(libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
                   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0
                   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0

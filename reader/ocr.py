@@ -27,8 +27,8 @@ from reader.errors import Cancelled, QariError
 from reader.paths import cache_dir
 
 DPI = 300
-LANGUAGES = "ara+eng"
-ENGINE_VERSION = "tesseract-tsv/1"  # part of the cache key: bump when recognition changes
+LANGUAGES = "ara"
+ENGINE_VERSION = "tesseract-tsv/2"  # part of the cache key: bump when recognition changes
 
 
 class OcrErrorCode(StrEnum):

@@ -37,6 +37,7 @@ class DocumentSession:
         self._body_lengths: dict[int, int] = {}
         self._running: frozenset[str] | None = None
         self._ocr: dict[int, PageText] = {}  # pages read by OCR (kept: they cost seconds)
+        self._unusable: set[int] = set()
 
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> DocumentSession:
@@ -90,7 +91,15 @@ class DocumentSession:
             ocr.store(self.info.sha256, page, words)
         return self.apply_ocr(page, words)
 
+    def unusable_pages(self) -> list[int]:
+        """Pages read so far whose text layer is missing or unusable (OCR not yet run)."""
+        return sorted(self._unusable)
+
     def _remember(self, page: int, model: PageText) -> None:
+        if model.quality.unusable:
+            self._unusable.add(page)
+        else:
+            self._unusable.discard(page)
         self._pages[page] = model
         self._pages.move_to_end(page)
         self._texts[page] = model.text

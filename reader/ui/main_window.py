@@ -52,6 +52,7 @@ from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.docks import OutlineTree, SearchResultsList, ThumbnailList
 from reader.ui.find_bar import FindBar
 from reader.ui.messages import document_error_text, unexpected_error_text
+from reader.ui.ocr_runner import OcrRunner
 from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self._search_query = ""
         self._message_box: QMessageBox | None = None
         self.annotating = AnnotationController(self)
+        self.ocr = OcrRunner(self)
+        self.ocr.page_read.connect(self._ocr_page_read)
         self._pending_selection: tuple[int, int, int] | None = None  # annotation to select
         self._selection_source = ARABIC  # the pane where text was selected last
 
@@ -283,6 +286,12 @@ class MainWindow(QMainWindow):
         self.export_w3c_action = self._action(a.export_w3c_dialog)
         self.export_pdf_action = self._action(a.export_pdf_dialog)
         self.export_notes_action = self._action(a.export_markdown_dialog, "Ctrl+E")
+        self.ocr_page_action = self._action(
+            lambda: self.ocr.read([self.view.current_page], force=True, first=True),
+            "Ctrl+Shift+O")
+        self.ocr_document_action = self._action(
+            lambda: self.ocr.read(list(range(self.view.page_count)), force=True))
+        self.stop_ocr_action = self._action(self.ocr.stop)
 
     def _set_icons(self) -> None:
         style = self.style()
@@ -316,6 +325,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.install_model_action)
         self.file_menu.addAction(self.models_action)
         self.file_menu.addAction(self.stop_translation_action)
+        self.file_menu.addSeparator()
+        for action in (self.ocr_page_action, self.ocr_document_action, self.stop_ocr_action):
+            self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -410,6 +422,8 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton()
         self.cancel_button.clicked.connect(self.cancel_search)
         self.cancel_button.hide()
+        status.addPermanentWidget(self.ocr.status)
+        status.addPermanentWidget(self.ocr.stop_button)
         status.addPermanentWidget(self.status_extract)
         status.addPermanentWidget(self.status_translate)
         status.addPermanentWidget(self.status_quality)
@@ -460,6 +474,10 @@ class MainWindow(QMainWindow):
         self.export_notes_action.setText(self.tr("&Export notes (Markdown)…"))
         self.export_w3c_action.setText(self.tr("Export annotations (&W3C JSON)…"))
         self.export_pdf_action.setText(self.tr("Export an annotated &copy of the PDF…"))
+        self.ocr_page_action.setText(self.tr("Read this page with &OCR"))
+        self.ocr_document_action.setText(self.tr("Read the whole document with OC&R"))
+        self.stop_ocr_action.setText(self.tr("Stop reading with OCR"))
+        self.ocr.retranslate_ui()
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -533,6 +551,8 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Save:
                 self.annotating.export_w3c_dialog()
         self.save_settings()
+        self.ocr.stop()
+        self.ocr.thread.shutdown()
         self.cancel_search()
         self.worker.shutdown()
         self.jobs.shutdown()
@@ -612,6 +632,8 @@ class MainWindow(QMainWindow):
         self.info = info = session.info
         self.annotations.set_annotations(None)
         self.annotating.open(session)  # first in the document thread's queue
+        self.ocr.reset(session)
+        self.ocr.check()
         sizes = [(p.width, p.height) for p in info.pages]
         self.cache.set_renderer(session.render)
         self.view.set_pages(sizes)
@@ -674,6 +696,7 @@ class MainWindow(QMainWindow):
                 self.status_extract.setText("")
                 self.text_extracted.emit(total)
                 self._translate_document()
+                self.ocr.read(session.unusable_pages())
 
         def failed(exc: object) -> None:
             if session is self.session:
@@ -693,7 +716,8 @@ class MainWindow(QMainWindow):
                        self.find_previous_action, self.highlight_action,
                        self.underline_action, self.strike_action, self.note_action,
                        self.import_annotations_action, self.export_notes_action,
-                       self.export_w3c_action, self.export_pdf_action, *self.colour_actions):
+                       self.export_w3c_action, self.export_pdf_action, *self.colour_actions,
+                       self.ocr_page_action, self.ocr_document_action):
             action.setEnabled(has_doc)
         self.page_box.setEnabled(has_doc)
 
@@ -769,6 +793,8 @@ class MainWindow(QMainWindow):
                 self._show_quality(model)
                 self._show_sentences(model)
                 self._paint_text_annotations()
+                if model.quality.unusable:  # a scan, or a text layer that is garbage
+                    self.ocr.read([page], first=True)
                 pending, self._pending_selection = self._pending_selection, None
                 if pending is not None and pending[0] == page and pending[2] > pending[1]:
                     self.arabic_pane.select_range(pending[1], pending[2])
@@ -785,7 +811,9 @@ class MainWindow(QMainWindow):
         """A discreet word on how the page's text was obtained."""
         q = model.quality
         notes = []
-        if q.no_text_layer:
+        if q.ocr:
+            notes.append(self.tr("Read by OCR"))
+        elif q.no_text_layer:
             notes.append(self.tr("No text layer (a scanned page?)"))
         if q.visual_order:
             notes.append(self.tr("Text stored in visual order: reordered"))
@@ -833,6 +861,11 @@ class MainWindow(QMainWindow):
         if start < end and self.arabic_pane.page == model.page:
             return model, start, end, ARABIC, ""
         return None
+
+    def _ocr_page_read(self, page: int) -> None:
+        """OCR gave a page its text: show it if it is the page being read."""
+        if page == self.view.current_page:
+            self._request_page_text()
 
     def _annotations_loaded(self, _count: int) -> None:
         review = self.annotating.review

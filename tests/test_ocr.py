@@ -1,0 +1,103 @@
+"""OCR: Tesseract's words become the same page model as a text layer (tests make their own
+scans of the sample report)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pymupdf
+import pytest
+
+from reader import ocr
+from reader.arabic.repair import repair_page
+from reader.cli import main
+from reader.session import DocumentSession
+
+needs_tesseract = pytest.mark.skipif(not ocr.available(),
+                                     reason="Tesseract with Arabic data (.ci/run installs it)")
+
+TSV = """level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\t\
+conf\ttext
+1\t1\t0\t0\t0\t0\t0\t0\t2480\t3509\t-1\t
+5\t1\t1\t1\t1\t1\t1500\t300\t200\t60\t95.0\tمياه
+5\t1\t1\t1\t1\t2\t1300\t300\t180\t60\t94.0\tالشرب
+5\t1\t1\t1\t1\t3\t1150\t300\t120\t60\t93.0\t2025
+5\t1\t1\t1\t2\t1\t1400\t400\t300\t60\t90.0\tفي القرى
+"""
+
+
+def test_words_become_glyphs_that_read_back_in_logical_order():
+    words = ocr.parse_tsv(TSV)
+    assert [w.text for w in words] == ["مياه", "الشرب", "2025", "في القرى"]
+    assert words[0].line == words[2].line != words[3].line
+    raw = ocr.raw_page_from_words(words, 0, 595.0, 842.0)
+    first = next(g for g in raw.glyphs if g.char == "م")
+    last = next(g for g in raw.glyphs if g.char == "ه")
+    assert first.box[0] > last.box[0]  # Arabic: the first letter is drawn at the right
+    digits = [g for g in raw.glyphs if g.char.isdigit()]
+    assert digits[0].box[0] < digits[-1].box[0]  # numbers: left to right
+    text = repair_page(raw).text
+    assert text.splitlines()[0] == "مياه الشرب 2025"
+
+
+def scan(path, pages=(0,), dpi=250):
+    """An image-only copy of sample pages: what a scanner gives."""
+    from reader.resources import sample_report
+
+    source = pymupdf.open(sample_report())
+    out = pymupdf.open()
+    for number in pages:
+        page = source[number]
+        image = out.new_page(width=page.rect.width, height=page.rect.height)
+        image.insert_image(image.rect, pixmap=page.get_pixmap(dpi=dpi))
+    out.save(path)
+    return path
+
+
+@needs_tesseract
+def test_a_scanned_page_gets_its_text_with_boxes_and_is_read_once(tmp_path, monkeypatch):
+    from reader.resources import sample_report
+
+    session = DocumentSession.open(scan(tmp_path / "scan.pdf", dpi=300))
+    assert session.needs_ocr(0) and session.page_model(0).text == ""
+    model = session.ocr_page(0)
+    assert model.quality.ocr and not model.quality.unusable
+    for phrase in ("الوصول إلى مياه الشرب", "الصهاريج المتنقلة"):
+        assert phrase in model.text
+    # Most words of the page (as its text layer has them) are read, in reading order.
+    typed = DocumentSession.open(sample_report()).page_model(0).text.split()
+    read = set(model.text.split())
+    assert sum(w in read for w in typed) > 0.8 * len(typed)
+    assert model.text.index("الوصول") < model.text.index("الصهاريج")
+    boxes = model.char_boxes()
+    assert len(boxes) == len(model.text)
+    assert sum(b is not None for b in boxes) > 0.8 * len(model.text.replace(" ", ""))
+    assert session.page_model(0) is model
+    # Read once: a new session finds the words in the cache and does not run Tesseract.
+    monkeypatch.setattr(ocr, "recognize", lambda *_a, **_k: pytest.fail("ran Tesseract"))
+    again = DocumentSession.open(tmp_path / "scan.pdf").ocr_page(0)
+    assert again.text == model.text
+
+
+@needs_tesseract
+def test_extract_reads_scans_automatically_or_when_told(tmp_path, capsys):
+    pdf = scan(tmp_path / "scan.pdf")
+    assert main(["extract", str(pdf)]) == 0  # --ocr auto
+    assert "مياه الشرب" in capsys.readouterr().out
+    assert main(["extract", str(pdf), "--ocr", "never"]) == 0
+    assert capsys.readouterr().out.strip() == ""
+
+
+def test_without_tesseract_auto_warns_and_always_fails_with_one_line(tmp_path, capsys,
+                                                                     monkeypatch):
+    pdf = tmp_path / "scan.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, pixmap=pymupdf.Pixmap(pymupdf.csRGB, (0, 0, 20, 20), False))
+    doc.save(pdf)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    assert main(["extract", str(pdf)]) == 0
+    assert "apt install tesseract-ocr tesseract-ocr-ara" in capsys.readouterr().err
+    assert main(["extract", str(pdf), "--ocr", "always"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Tesseract OCR is not installed" in err
