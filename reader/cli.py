@@ -307,6 +307,8 @@ def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText]
     out = list(models)
     for i in wanted:
         out[i] = session.ocr_page(pages[i])
+    if session.settle_ocr_running():  # running heads repeat over the scanned pages
+        out = [session.page_model(p) for p in pages]
     return out
 
 

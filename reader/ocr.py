@@ -27,8 +27,8 @@ from reader.errors import Cancelled, QariError
 from reader.paths import cache_dir
 
 DPI = 300
-LANGUAGES = "ara"
-ENGINE_VERSION = "tesseract-tsv/2"  # part of the cache key: bump when recognition changes
+LANGUAGES = "ara+eng"  # Latin names and acronyms too; see ``recognize`` for its mistakes
+ENGINE_VERSION = "tesseract-tsv/5"  # part of the cache key: bump when recognition changes
 
 
 class OcrErrorCode(StrEnum):
@@ -88,11 +88,102 @@ def available() -> bool:
 
 
 def recognize(png: bytes, cancelled: Callable[[], bool] = lambda: False,
-              languages: str = LANGUAGES, timeout: float = 120.0) -> list[OcrWord]:
-    """The words Tesseract reads on a page image (PNG), in its reading order.
+              timeout: float = 120.0) -> list[OcrWord]:
+    """The words on a page image (PNG), in Tesseract's reading order.
 
-    One OCR thread per page: with OpenMP's several threads per page, two cores spend more
-    time coordinating than reading (7× slower here)."""
+    Read with the Arabic and English models together, Tesseract takes some Arabic words for
+    Latin gibberish ("JUS", "polic"), with low confidence. Those are read again by the
+    Arabic model alone (a second pass over the page) wherever it finds Arabic there."""
+    words = _run(png, LANGUAGES, cancelled, timeout)
+    doubtful = [w for w in words if _doubtful_latin(w, words)]
+    if doubtful:
+        arabic = [w for w in _run(png, "ara", cancelled, timeout) if _has_arabic(w.text)]
+        words = _replace_doubtful(words, doubtful, arabic)
+    return _bullets([_arabic_punctuation(w) for w in words])
+
+
+def _bullets(words: list[OcrWord]) -> list[OcrWord]:
+    """A list bullet (•) at the start of an Arabic line is read as an Arabic-Indic zero."""
+    out = list(words)
+    seen: set[int] = set()
+    for i, word in enumerate(out):
+        if word.line in seen:
+            continue
+        seen.add(word.line)
+        if word.text in ("٠", "·", "*") and i + 1 < len(out) and out[i + 1].line == word.line \
+                and _has_arabic(out[i + 1].text):
+            out[i] = OcrWord("•", word.box, word.block, word.line, word.confidence)
+    return out
+
+
+def _has_arabic(text: str) -> bool:
+    """Arabic letters (not the invisible right-to-left marks Tesseract adds to words)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") and c.isalpha() for c in text)
+
+
+def _doubtful_latin(word: OcrWord, words: list[OcrWord]) -> bool:
+    """A word without Arabic letters, read with little confidence (Latin-looking, or digits
+    and marks), on a line with Arabic words."""
+    if _has_arabic(word.text):
+        return False
+    limit = 85 if any(c.isalpha() for c in word.text) else 70
+    return word.confidence < limit and any(
+        w.line == word.line and _has_arabic(w.text) for w in words)
+
+
+def _replace_doubtful(words: list[OcrWord], doubtful: list[OcrWord],
+                      arabic: list[OcrWord]) -> list[OcrWord]:
+    out: list[OcrWord] = []
+    replaced: set[int] = set()
+    ids = {id(w) for w in doubtful}
+    for word in words:
+        if id(word) not in ids:
+            out.append(word)
+            continue
+        overlapping = [a for a in arabic if _overlap(a.box, word.box) > 0.5 and id(a) not in
+                       replaced]
+        if not overlapping:
+            out.append(word)
+            continue
+        overlapping.sort(key=lambda a: -a.box[0])  # right to left: reading order
+        for a in overlapping:
+            replaced.add(id(a))
+            out.append(OcrWord(a.text, a.box, word.block, word.line, a.confidence))
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+             ) -> float:
+    """How much of the smaller box the two share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height / smaller if smaller > 0 else 0.0
+
+
+_ARABIC_MARKS = str.maketrans({",": "،", ";": "؛", "?": "؟"})
+
+
+def _arabic_punctuation(word: OcrWord) -> OcrWord:
+    """Arabic words take Arabic punctuation: Tesseract writes the Latin comma, and reads
+    the Arabic comma at the end of a word as a closing guillemet."""
+    text = word.text
+    if not _has_arabic(text):
+        return word
+    if text.endswith("»") and "«" not in text:
+        text = text[:-1] + "،"
+    text = text.translate(_ARABIC_MARKS)
+    if text == word.text:
+        return word
+    return OcrWord(text, word.box, word.block, word.line, word.confidence)
+
+
+def _run(png: bytes, languages: str, cancelled: Callable[[], bool],
+         timeout: float) -> list[OcrWord]:
+    """One Tesseract run. One OCR thread per page: with OpenMP's several threads, two cores
+    spend more time coordinating than reading (7× slower here)."""
     program = tesseract()
     if program is None:
         raise OcrError(OcrErrorCode.NOT_INSTALLED)
@@ -128,7 +219,8 @@ def parse_tsv(text: str) -> list[OcrWord]:
     for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row.get("level") != "5":
             continue
-        word = (row.get("text") or "").strip()
+        # Tesseract marks the direction of words with RLM/LRM: not part of the text.
+        word = (row.get("text") or "").replace("\u200f", "").replace("\u200e", "").strip()
         if not word:
             continue
         key = (row["block_num"], row["par_num"], row["line_num"])
@@ -149,12 +241,18 @@ def raw_page_from_words(words: list[OcrWord], index: int, width: float, height: 
     for word in words:
         by_line.setdefault(word.line, []).append(word)
     glyphs: list[Glyph] = []
-    for line_words in by_line.values():
-        # One size and baseline for a line: Tesseract's word boxes follow each word's ink.
-        bottoms = sorted(w.box[3] for w in line_words)
+    # One size and baseline for a line: Tesseract's word boxes follow each word's ink, so
+    # sizes measured line by line wobble; lines within 15% of the page's usual size get it
+    # (paragraph lines then join up), headings and notes keep theirs.
+    sizes = {}
+    for number, line_words in by_line.items():
         heights = sorted(w.box[3] - w.box[1] for w in line_words)
+        sizes[number] = max(4.0, heights[len(heights) // 2] * scale * 0.85)
+    usual = sorted(sizes.values())[len(sizes) // 2] if sizes else 10.0
+    for number, line_words in by_line.items():
+        bottoms = sorted(w.box[3] for w in line_words)
         baseline = bottoms[len(bottoms) // 2] * scale
-        size = max(4.0, heights[len(heights) // 2] * scale * 0.85)
+        size = usual if abs(sizes[number] - usual) < 0.15 * usual else sizes[number]
         for word in line_words:
             text = unicodedata.normalize("NFC", word.text)
             units = _units(text)

@@ -38,6 +38,8 @@ class DocumentSession:
         self._running: frozenset[str] | None = None
         self._ocr: dict[int, PageText] = {}  # pages read by OCR (kept: they cost seconds)
         self._unusable: set[int] = set()
+        self._ocr_raw: dict[int, RawPage] = {}  # OCR words as glyphs, to repair again
+        self._ocr_running: frozenset[str] = frozenset()  # running heads of scanned pages
 
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> DocumentSession:
@@ -77,11 +79,28 @@ class DocumentSession:
         """Make the recognized words the page's text (a page model like any other)."""
         info = self.info.pages[page]
         raw = ocr.raw_page_from_words(words, page, info.width, info.height)
-        model = repair_page(raw, self.running_lines())
+        self._ocr_raw[page] = raw
+        return self._repair_ocr(page, self.running_lines() | self._ocr_running)
+
+    def _repair_ocr(self, page: int, running: frozenset[str]) -> PageText:
+        model = repair_page(self._ocr_raw[page], running)
         model.quality.ocr = True
         self._ocr[page] = model
         self._remember(page, model)
         return model
+
+    def settle_ocr_running(self) -> list[int]:
+        """Running heads of scanned pages, found by repetition once several pages are read:
+        the pages whose text changes are read again and returned."""
+        running = repeated_lines(list(self._ocr_raw.values())) if len(self._ocr_raw) > 1 \
+            else frozenset()
+        if running == self._ocr_running:
+            return []
+        self._ocr_running = running
+        before = {p: self._ocr[p].text for p in self._ocr_raw}
+        for page in self._ocr_raw:
+            self._repair_ocr(page, self.running_lines() | running)
+        return [p for p in self._ocr_raw if self._ocr[p].text != before[p]]
 
     def ocr_page(self, page: int, cancelled: Callable[[], bool] = lambda: False) -> PageText:
         """Read a page with OCR (once: the words are cached by document and page)."""

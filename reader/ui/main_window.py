@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationController(self)
         self.ocr = OcrRunner(self)
         self.ocr.page_read.connect(self._ocr_page_read)
+        self.ocr.finished.connect(self._ocr_finished)
         self._pending_selection: tuple[int, int, int] | None = None  # annotation to select
         self._selection_source = ARABIC  # the pane where text was selected last
 
@@ -861,6 +862,18 @@ class MainWindow(QMainWindow):
         if start < end and self.arabic_pane.page == model.page:
             return model, start, end, ARABIC, ""
         return None
+
+    def _ocr_finished(self) -> None:
+        """With several scanned pages read, their running heads show by repetition."""
+        session = self.session
+        if session is None:
+            return
+
+        def done(changed: list[int]) -> None:
+            if session is self.session and self.view.current_page in changed:
+                self._request_page_text()
+
+        self.worker.submit(session.settle_ocr_running, PRIORITY_BACKGROUND, done)
 
     def _ocr_page_read(self, page: int) -> None:
         """OCR gave a page its text: show it if it is the page being read."""
