@@ -87,17 +87,17 @@ def available() -> bool:
     return True
 
 
-def recognize(png: bytes, cancelled: Callable[[], bool] = lambda: False,
+def recognize(image: bytes, cancelled: Callable[[], bool] = lambda: False,
               timeout: float = 120.0) -> list[OcrWord]:
-    """The words on a page image (PNG), in Tesseract's reading order.
+    """The words on a page image (PGM or PNG), in Tesseract's reading order.
 
     Read with the Arabic and English models together, Tesseract takes some Arabic words for
     Latin gibberish ("JUS", "polic"), with low confidence. Those are read again by the
     Arabic model alone (a second pass over the page) wherever it finds Arabic there."""
-    words = _run(png, LANGUAGES, cancelled, timeout)
+    words = _run(image, LANGUAGES, cancelled, timeout)
     doubtful = [w for w in words if _doubtful_latin(w, words)]
     if doubtful:
-        arabic = [w for w in _run(png, "ara", cancelled, timeout) if _has_arabic(w.text)]
+        arabic = [w for w in _run(image, "ara", cancelled, timeout) if _has_arabic(w.text)]
         words = _replace_doubtful(words, doubtful, arabic)
     return _bullets([_arabic_punctuation(w) for w in words])
 
@@ -180,7 +180,7 @@ def _arabic_punctuation(word: OcrWord) -> OcrWord:
     return OcrWord(text, word.box, word.block, word.line, word.confidence)
 
 
-def _run(png: bytes, languages: str, cancelled: Callable[[], bool],
+def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
          timeout: float) -> list[OcrWord]:
     """One Tesseract run. One OCR thread per page: with OpenMP's several threads, two cores
     spend more time coordinating than reading (7× slower here)."""
@@ -194,7 +194,7 @@ def _run(png: bytes, languages: str, cancelled: Callable[[], bool],
     deadline = time.monotonic() + timeout
     try:
         assert process.stdin is not None
-        process.stdin.write(png)
+        process.stdin.write(image)
         process.stdin.close()
         while process.poll() is None:
             if cancelled():

@@ -73,7 +73,7 @@ class DocumentSession:
         return self.page_model(page).quality.unusable
 
     def ocr_image(self, page: int) -> bytes:
-        return self.document.render_png(page, ocr.DPI)
+        return self.document.render_gray(page, ocr.DPI)
 
     def apply_ocr(self, page: int, words: list[ocr.OcrWord]) -> PageText:
         """Make the recognized words the page's text (a page model like any other)."""
