@@ -22,7 +22,6 @@ from reader.annotations.model import (
     COLOUR_NAMES,
     ORPHAN,
     TEXT_KINDS,
-    TRANSLATION,
     Annotation,
     document_note,
     sticky_note,
@@ -338,6 +337,16 @@ class AnnotationController(QObject):
 
         self.window.worker.submit(work, PRIORITY_VISIBLE, done, failed)
 
+    def _written(self, path: str, count: int) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("%1 annotations written to %2").replace("%1", str(count))
+            .replace("%2", Path(path).name), 6000)
+
+    def _not_written(self, path: str, exc: object) -> None:
+        reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
+                               .replace("%2", reason))
+
     def export_w3c_dialog(self) -> None:
         if self.review is None:
             return
@@ -347,14 +356,9 @@ class AnnotationController(QObject):
             self.tr("W3C Web Annotations (*.json)"))
         if path:
             try:
-                count = self.review.export_w3c(path)
+                self._written(path, self.review.export_w3c(path))
             except OSError as exc:
-                self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
-                                       .replace("%2", exc.strerror or str(exc)))
-                return
-            self.window.statusBar().showMessage(
-                self.tr("%1 annotations written to %2").replace("%1", str(count))
-                .replace("%2", Path(path).name), 6000)
+                self._not_written(path, exc)
 
     def export_pdf_dialog(self) -> None:
         review = self.review
@@ -366,18 +370,9 @@ class AnnotationController(QObject):
             self.tr("PDF documents (*.pdf)"))
         if not path:
             return
-
-        def done(count: int) -> None:
-            self.window.statusBar().showMessage(
-                self.tr("%1 annotations written to %2").replace("%1", str(count))
-                .replace("%2", Path(path).name), 6000)
-
-        def failed(exc: object) -> None:
-            self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
-                                   .replace("%2", str(exc)))
-
-        self.window.jobs.submit(lambda: review.export_pdf(path), PRIORITY_VISIBLE, done,
-                                failed)
+        self.window.jobs.submit(lambda: review.export_pdf(path), PRIORITY_VISIBLE,
+                                lambda count: self._written(path, count),
+                                lambda exc: self._not_written(path, exc))
 
     def export_markdown_dialog(self) -> None:
         review = self.review
@@ -414,16 +409,5 @@ class AnnotationController(QObject):
             _write_text(path, text)
             return len(review.annotations)
 
-        def done(count: int) -> None:
-            self.window.statusBar().showMessage(
-                self.tr("%1 annotations written to %2").replace("%1", str(count))
-                .replace("%2", Path(path).name), 6000)
-
-        def failed(exc: object) -> None:
-            self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
-                                   .replace("%2", str(exc)))
-
-        self.window.worker.submit(work, PRIORITY_VISIBLE, done, failed)
-
-    def is_translation_layer(self, layer: str) -> bool:
-        return layer == TRANSLATION
+        self.window.worker.submit(work, PRIORITY_VISIBLE, lambda count: self._written(path, count),
+                                  lambda exc: self._not_written(path, exc))
