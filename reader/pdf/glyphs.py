@@ -63,10 +63,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             continue
         for line in block["lines"]:
             for span in line["spans"]:
-                flags = int(span["flags"])
-                size = float(span["size"])
-                font = str(span["font"])
-                bold = bool(flags & _BOLD) or "bold" in font.lower()
+                flags, size, font = span["flags"], span["size"], span["font"]
+                bold = bool(flags & _BOLD) or _bold_name(font)
                 superscript = bool(flags & _SUPERSCRIPT)
                 chars = span["chars"]
                 text = "".join([ch["c"] for ch in chars])
@@ -108,6 +106,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual)
+
+
+@lru_cache(maxsize=256)
+def _bold_name(font: str) -> bool:
+    return "bold" in font.lower()
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")
