@@ -96,8 +96,8 @@ _WEAK = frozenset((ES, CS, ET, NSM))
 
 
 def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
-                      kinds: Sequence[str] | None = None) -> list[tuple[Unit, bool]]:
-    """Logical order of clusters given left to right; each with whether to mirror it.
+                      kinds: Sequence[str] | None = None) -> tuple[list[Unit], list[bool]]:
+    """Logical order of clusters given left to right, and for each whether to mirror it.
 
     ``rtl`` is the paragraph direction; ``kinds``, when given, holds each cluster's
     ``cluster_class``. The result lists the same clusters, reordered.
@@ -106,7 +106,7 @@ def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
         kinds = [cluster_class(c.text) for c in clusters]
     if rtl and L not in kinds and EN not in kinds and AN not in kinds:
         # Nothing reads left to right: the line is simply reversed (the common case).
-        return [(c, True) for c in reversed(clusters)]
+        return list(clusters)[::-1], [True] * len(clusters)
     if not rtl:
         return _order_runs(list(clusters), _resolve(list(kinds)), inner=R)
     seq = list(reversed(clusters))
@@ -165,7 +165,8 @@ def _after_latin(seq: Sequence[Unit], raw: list[str], numbers: list[int]) -> set
     return out
 
 
-def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[Unit, bool]]:
+def _order_runs(seq: list[Unit], classes: list[str], inner: str
+                ) -> tuple[list[Unit], list[bool]]:
     """Reverse the runs that go against the paragraph direction.
 
     ``inner`` is the strong class of those runs (L inside a right-to-left paragraph). Numbers
@@ -174,8 +175,9 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[U
     against = {L, EN, AN} if inner == L else {R}
     outside, inside = inner == L, inner == R  # mirror at the paragraph's right-to-left level
     members = [i for i, k in enumerate(classes) if k in against]
-    out: list[tuple[Unit, bool]] = []
-    done = 0  # units before this one are in ``out``
+    units: list[Unit] = []
+    flips: list[bool] = []
+    done = 0  # units before this one are placed
     m = 0
     while m < len(members):
         start = last = members[m]
@@ -191,11 +193,14 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str) -> list[tuple[U
                 m += 1
                 continue
             break
-        out += [(unit, outside) for unit in seq[done:start]]
-        out += [(unit, inside) for unit in reversed(seq[start:last + 1])]
+        units += seq[done:start]
+        flips += [outside] * (start - done)
+        units += seq[start:last + 1][::-1]
+        flips += [inside] * (last + 1 - start)
         done = last + 1
-    out += [(unit, outside) for unit in seq[done:]]
-    return out
+    units += seq[done:]
+    flips += [outside] * (len(seq) - done)
+    return units, flips
 
 
 def _compatible(a: str, b: str, inner: str) -> bool:

@@ -722,11 +722,10 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         else:
             visual = _with_spaces(letters, chosen)
             kinds = [u.kind for u in visual]
-            ordered = visual_to_logical(visual, _paragraph_rtl(kinds, segment.clusters, rtl),
-                                        kinds)
-            parts = [u.text for u, _ in ordered]
-            places = [u.box for u, _ in ordered]
-            flips = [f for _, f in ordered]
+            units, flips = visual_to_logical(
+                visual, _paragraph_rtl(kinds, segment.clusters, rtl), kinds)
+            parts = [u.text for u in units]
+            places = [u.box for u in units]
         plain = "".join(parts)
         if _MIRRORED.search(plain):
             # Producers differ: some store a bracket drawn mirrored as the logical
