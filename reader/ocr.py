@@ -27,8 +27,8 @@ from reader.errors import Cancelled, QariError
 from reader.paths import cache_dir
 
 DPI = 300
-LANGUAGES = "ara+eng"  # Latin names and acronyms too; see ``recognize`` for its mistakes
-ENGINE_VERSION = "tesseract-tsv/5"  # part of the cache key: bump when recognition changes
+LANGUAGES = "ara+eng"  # both models are used: see ``recognize``
+ENGINE_VERSION = "tesseract-tsv/8"  # part of the cache key: bump when recognition changes
 
 
 class OcrErrorCode(StrEnum):
@@ -91,15 +91,14 @@ def recognize(image: bytes, cancelled: Callable[[], bool] = lambda: False,
               timeout: float = 120.0) -> list[OcrWord]:
     """The words on a page image (PGM or PNG), in Tesseract's reading order.
 
-    Read with the Arabic and English models together, Tesseract takes some Arabic words for
-    Latin gibberish ("JUS", "polic"), with low confidence. Those are read again by the
-    Arabic model alone (a second pass over the page) wherever it finds Arabic there."""
-    words = _run(image, LANGUAGES, cancelled, timeout)
-    doubtful = [w for w in words if _doubtful_latin(w, words)]
-    if doubtful:
-        arabic = [w for w in _run(image, "ara", cancelled, timeout) if _has_arabic(w.text)]
-        words = _replace_doubtful(words, doubtful, arabic)
-    return _bullets([_arabic_punctuation(w) for w in words])
+    Two readings: the Arabic model alone, which reads Arabic best (with the English model
+    loaded too, Tesseract mangles vocalized text and takes some Arabic words for Latin
+    gibberish); and the two together, from which only confidently read Latin words (names,
+    acronyms, URLs) are taken, in place of what the Arabic model made of them."""
+    arabic = _run(image, "ara", cancelled, timeout)
+    mixed = _run(image, "ara+eng", cancelled, timeout)
+    latin = [w for w in mixed if _confident_latin(w)]
+    return _bullets([_arabic_punctuation(w) for w in _merge(arabic, latin)])
 
 
 def _bullets(words: list[OcrWord]) -> list[OcrWord]:
@@ -116,40 +115,32 @@ def _bullets(words: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+def _confident_latin(word: OcrWord) -> bool:
+    return not _has_arabic(word.text) and sum(c.isascii() and c.isalpha()
+                                              for c in word.text) >= 2 and word.confidence >= 85
+
+
+def _merge(words: list[OcrWord], latin: list[OcrWord]) -> list[OcrWord]:
+    """``words`` with each Latin word put in place of the words it covers."""
+    out = list(words)
+    for word in latin:
+        covered = [i for i, w in enumerate(out) if _overlap(w.box, word.box) > 0.5]
+        # One line's words only: a box spanning lines is a misreading, not a word.
+        if not covered or len({out[i].line for i in covered}) > 1 or (
+                word.box[3] - word.box[1]) > 2 * max(out[i].box[3] - out[i].box[1]
+                                                     for i in covered):
+            continue
+        first = out[covered[0]]
+        out[covered[0]] = OcrWord(word.text, word.box, first.block, first.line,
+                                  word.confidence)
+        for i in reversed(covered[1:]):
+            del out[i]
+    return out
+
+
 def _has_arabic(text: str) -> bool:
     """Arabic letters (not the invisible right-to-left marks Tesseract adds to words)."""
     return any(unicodedata.bidirectional(c) in ("R", "AL") and c.isalpha() for c in text)
-
-
-def _doubtful_latin(word: OcrWord, words: list[OcrWord]) -> bool:
-    """A word without Arabic letters, read with little confidence (Latin-looking, or digits
-    and marks), on a line with Arabic words."""
-    if _has_arabic(word.text):
-        return False
-    limit = 85 if any(c.isalpha() for c in word.text) else 70
-    return word.confidence < limit and any(
-        w.line == word.line and _has_arabic(w.text) for w in words)
-
-
-def _replace_doubtful(words: list[OcrWord], doubtful: list[OcrWord],
-                      arabic: list[OcrWord]) -> list[OcrWord]:
-    out: list[OcrWord] = []
-    replaced: set[int] = set()
-    ids = {id(w) for w in doubtful}
-    for word in words:
-        if id(word) not in ids:
-            out.append(word)
-            continue
-        overlapping = [a for a in arabic if _overlap(a.box, word.box) > 0.5 and id(a) not in
-                       replaced]
-        if not overlapping:
-            out.append(word)
-            continue
-        overlapping.sort(key=lambda a: -a.box[0])  # right to left: reading order
-        for a in overlapping:
-            replaced.add(id(a))
-            out.append(OcrWord(a.text, a.box, word.block, word.line, a.confidence))
-    return out
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]
@@ -188,9 +179,11 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
     if program is None:
         raise OcrError(OcrErrorCode.NOT_INSTALLED)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    # --dpi: a PGM image carries no resolution, and Tesseract would guess 70 dpi and
+    # segment the page badly (lines lost).
     process = subprocess.Popen([program, "stdin", "stdout", "-l", languages, "--psm", "3",
-                                "tsv"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=env)
+                                "--dpi", str(DPI), "tsv"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + timeout
     try:
         assert process.stdin is not None
