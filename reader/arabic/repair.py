@@ -39,7 +39,9 @@ from reader.arabic.raw import Glyph, RawPage, Rule
 from reader.gcpause import gc_paused
 
 Rect = tuple[float, float, float, float]
-PIPELINE_VERSION = "arabic-repair/1"
+# Bumped whenever the text it gives for a page may change: annotations made on an older
+# engine's text are then placed again (``reader.annotations.anchoring``).
+PIPELINE_VERSION = "arabic-repair/2"
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
 # How a page shows its word spaces: only as gaps, as space glyphs (then only a wide gap
