@@ -176,3 +176,24 @@ def test_a_long_list_is_handed_to_the_view_as_it_scrolls(app):
     model.show_up_to(449)
     assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
     assert model.index(449).data(Qt.ItemDataRole.EditRole) == "n449"
+
+
+def test_annotations_from_an_older_engine_are_placed_again_on_opening(qtbot, window,
+                                                                        sample_pdf):
+    from reader.annotations.review import Review
+    from reader.annotations.store import AnnotationStore
+    from reader.session import DocumentSession
+
+    session = DocumentSession.open(sample_pdf)
+    review = Review(session, AnnotationStore.open())
+    text = session.page_model(0).text
+    start = text.index(PHRASE)
+    made = review.text_mark(0, start, start + len(PHRASE), "highlight", "yellow")
+    review.apply([made.edited(start=start + 7, end=start + 7 + len(PHRASE),
+                              pipeline="arabic-repair/0")])
+    review.store.close()
+    session.close()
+    open_and_wait(qtbot, window, sample_pdf)
+    annotations = window.annotating.review.annotations
+    qtbot.waitUntil(lambda: annotations.get(made.id).start == start, timeout=10000)
+    assert annotations.get(made.id).status == "anchored"
