@@ -197,3 +197,30 @@ def test_annotations_from_an_older_engine_are_placed_again_on_opening(qtbot, win
     annotations = window.annotating.review.annotations
     qtbot.waitUntil(lambda: annotations.get(made.id).start == start, timeout=10000)
     assert annotations.get(made.id).status == "anchored"
+
+
+def test_typing_in_a_text_field_does_not_annotate(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    select(window, model, PHRASE)
+    window.activateWindow()
+    window.open_find()
+    edit = window.find_bar.edit
+    qtbot.waitUntil(edit.hasFocus, timeout=5000)
+    qtbot.keyClicks(edit, "h1u")
+    assert edit.text() == "h1u"
+    assert len(window.annotating.review.annotations) == 0
+
+
+def test_keys_annotate_while_the_arabic_pane_has_the_focus(qtbot, window, sample_pdf):
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    window.activateWindow()
+    browser = window.arabic_pane.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus, timeout=5000)
+    select(window, model, PHRASE)
+    qtbot.keyClick(browser, Qt.Key.Key_3)  # green, and highlight the selection
+    qtbot.keyClick(browser, Qt.Key.Key_U)
+    kinds = sorted((a.kind, a.colour) for a in window.annotating.review.annotations.all())
+    assert kinds == [("highlight", "green"), ("underline", "green")]
