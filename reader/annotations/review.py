@@ -12,7 +12,6 @@ from pathlib import Path
 from reader.annotations import anchoring, markdown, w3c
 from reader.annotations.collection import AnnotationSet
 from reader.annotations.model import (
-    ANCHORED,
     ARABIC,
     COLOUR_HEX,
     COLOUR_NAMES,
@@ -22,11 +21,11 @@ from reader.annotations.model import (
     Annotation,
     Rect,
     document_note,
-    quote,
     sticky_note,
     text_annotation,
 )
 from reader.annotations.store import AnnotationStore, StoreError
+from reader.arabic.model import PageText
 from reader.arabic.repair import PIPELINE_VERSION
 from reader.session import DocumentSession
 
@@ -55,17 +54,12 @@ class Review:
     def text_mark(self, page: int, start: int, end: int, kind: str, colour: str,
                   layer: str = ARABIC, translation: str = "") -> Annotation:
         """A new (unsaved) highlight, underline or strike-through of a text range."""
-        model = self.session.page_model(page)
-        text = model.text
-        made = text_annotation(kind, colour, page, text, start, end, [], PIPELINE_VERSION,
-                               layer, translation)
-        return _with_rects(made, model.rects_for(made.start, made.end))
+        return mark_text(self.session.page_model(page), start, end, kind, colour, layer,
+                         translation)
 
     def sticky(self, page: int, x: float, y: float, colour: str = "yellow",
                comment: str = "") -> Annotation:
-        note = sticky_note(page, x, y, colour, comment)
-        offset = self.session.page_model(page).offset_at(x, y)
-        return note.edited(start=offset or 0, end=offset or 0, pipeline=PIPELINE_VERSION)
+        return sticky_on(self.session.page_model(page), x, y, colour, comment)
 
     @staticmethod
     def note(comment: str, colour: str = "yellow") -> Annotation:
@@ -241,8 +235,21 @@ class Review:
                                 bilingual=pages, exported=exported, generator=generator)
 
 
-def _with_rects(a: Annotation, rects: list[Rect]) -> Annotation:
-    return a.edited(rects=tuple(rects))
+def mark_text(model: PageText, start: int, end: int, kind: str, colour: str,
+              layer: str = ARABIC, translation: str = "") -> Annotation:
+    """A highlight, underline or strike-through of ``model.text[start:end]``, with the
+    rectangles of its glyphs (``ValueError`` for an empty range)."""
+    made = text_annotation(kind, colour, model.page, model.text, start, end, [],
+                           PIPELINE_VERSION, layer, translation)
+    return made.edited(rects=tuple(model.rects_for(made.start, made.end)))
+
+
+def sticky_on(model: PageText, x: float, y: float, colour: str = "yellow",
+              comment: str = "") -> Annotation:
+    """A note at a point of a page, placed in reading order at the text nearest to it."""
+    offset = model.offset_at(x, y) or 0
+    return sticky_note(model.page, x, y, colour, comment).edited(
+        start=offset, end=offset, pipeline=PIPELINE_VERSION)
 
 
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
@@ -269,4 +276,4 @@ def _write_text(target: str | Path, text: str) -> None:
     temporary.replace(path)
 
 
-__all__ = ["ANCHORED", "ImportReport", "Review", "quote"]
+__all__ = ["ImportReport", "Review", "mark_text", "sticky_on"]

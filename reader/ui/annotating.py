@@ -24,14 +24,11 @@ from reader.annotations.model import (
     TEXT_KINDS,
     Annotation,
     document_note,
-    sticky_note,
-    text_annotation,
 )
-from reader.annotations.review import ImportReport, Review
+from reader.annotations.review import ImportReport, Review, mark_text, sticky_on
 from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
 from reader.annotations.w3c import W3CError
 from reader.arabic.model import PageText
-from reader.arabic.repair import PIPELINE_VERSION
 from reader.ui.annotations_panel import kind_label
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE
 
@@ -184,12 +181,9 @@ class AnnotationController(QObject):
             return None
         model, start, end, layer, english = selection
         try:
-            annotation = text_annotation(kind, colour, model.page, model.text, start, end,
-                                         [], PIPELINE_VERSION, layer, english)
+            annotation = mark_text(model, start, end, kind, colour, layer, english)
         except ValueError:
             return None
-        annotation = annotation.edited(rects=tuple(model.rects_for(annotation.start,
-                                                                   annotation.end)))
         self.add(annotation, self.tr("Add %1").replace("%1", kind_label(kind)))
         return annotation
 
@@ -200,9 +194,7 @@ class AnnotationController(QObject):
                                                  self.tr("Note:"))
         if not ok:
             return None
-        offset = model.offset_at(x, y) or 0
-        note = sticky_note(model.page, x, y, self.colour, text).edited(
-            start=offset, end=offset, pipeline=PIPELINE_VERSION)
+        note = sticky_on(model, x, y, self.colour, text)
         self.add(note, self.tr("Add a note"))
         return note
 
