@@ -347,10 +347,10 @@ class AnnotationController(QObject):
             str(Path(self._folder()) / f"{self._stem()}.annotations.json"),
             self.tr("W3C Web Annotations (*.json)"))
         if path:
-            try:
-                self._written(path, self.review.export_w3c(path))
-            except OSError as exc:
-                self._not_written(path, exc)
+            review = self.review  # thousands take a few hundred ms: not on the GUI thread
+            self.window.jobs.submit(lambda: review.export_w3c(path), PRIORITY_VISIBLE,
+                                    lambda count: self._written(path, count),
+                                    lambda exc: self._not_written(path, exc))
 
     def export_pdf_dialog(self) -> None:
         review = self.review
