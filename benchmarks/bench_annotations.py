@@ -126,11 +126,11 @@ def main() -> None:
 
     # -- exports -------------------------------------------------------------------------------
     review = window.annotating.review
-    from reader.cli import translations_for
+    from reader.annotations.review import dated_summary
 
     for name, action in (
-        ("markdown", lambda: review.summary(group="page", **translations_for(review))),
-        ("markdown by tag", lambda: review.summary(group="tag", **translations_for(review))),
+        ("markdown", lambda: dated_summary(review, "page")),
+        ("markdown by tag", lambda: dated_summary(review, "tag")),
         ("w3c", lambda: review.export_w3c(tmp / "out.json")),
     ):
         runs = []

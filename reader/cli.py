@@ -262,30 +262,17 @@ def _summary(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise _UsageError(str(exc)) from exc
     try:
-        text = review.summary(group=args.group, bilingual_pages=pages,
-                              **translations_for(review),
-                              exported=time.strftime("%Y-%m-%d"),
-                              generator=f"Qari {__version__}")
-        if args.output:
-            from reader.annotations.review import _write_text
+        from reader.annotations.review import dated_summary, write_summary
 
-            _write_text(args.output, text)
-            print(f"wrote {len(review.annotations)} annotations to {args.output}")
+        if args.output:
+            count = write_summary(review, args.output, args.group, pages)
+            print(f"wrote {count} annotations to {args.output}")
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(dated_summary(review, args.group, pages))
         return 0
     finally:
         review.session.close()
         review.store.close()
-
-
-def translations_for(review) -> dict:  # noqa: ANN001 (a Review)
-    """The English for the summary: the translator's edits, else cached machine
-    translations (no model is run here)."""
-    from reader.translation.aligned import AlignedTranslations
-
-    aligned = AlignedTranslations(review.session)
-    return {"english": aligned.for_range, "paragraphs_english": aligned.paragraphs}
 
 
 def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText],

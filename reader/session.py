@@ -68,10 +68,6 @@ class DocumentSession:
         return self._running
 
     # -- OCR -----------------------------------------------------------------------------------
-    def needs_ocr(self, page: int) -> bool:
-        """No text layer, or one too broken to use (and OCR has not read it yet)."""
-        return self.page_model(page).quality.unusable
-
     def ocr_image(self, page: int) -> bytes:
         return self.document.render_gray(page, ocr.DPI)
 

@@ -59,7 +59,7 @@ def test_a_scanned_page_gets_its_text_with_boxes_and_is_read_once(tmp_path, monk
     from reader.resources import sample_report
 
     session = DocumentSession.open(scan(tmp_path / "scan.pdf", dpi=300))
-    assert session.needs_ocr(0) and session.page_model(0).text == ""
+    assert session.page_model(0).quality.unusable and session.page_model(0).text == ""
     model = session.ocr_page(0)
     assert model.quality.ocr and not model.quality.unusable
     for phrase in ("الوصول إلى مياه الشرب", "الصهاريج المتنقلة"):

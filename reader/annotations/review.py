@@ -5,6 +5,7 @@ annotations. Qt-free: the window and the command line both use it.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,6 +236,26 @@ class Review:
                                 bilingual=pages, exported=exported, generator=generator)
 
 
+def dated_summary(review: Review, group: str = "page",
+                  bilingual_pages: Iterable[int] = ()) -> str:
+    """The summary as the window and the command line write it: dated, with the English of
+    the translator's edits or of the machine translations already made."""
+    from reader import __version__
+    from reader.translation.aligned import AlignedTranslations
+
+    aligned = AlignedTranslations(review.session)
+    return review.summary(group=group, bilingual_pages=bilingual_pages,
+                          english=aligned.for_range, paragraphs_english=aligned.paragraphs,
+                          exported=time.strftime("%Y-%m-%d"), generator=f"Qari {__version__}")
+
+
+def write_summary(review: Review, target: str | Path, group: str = "page",
+                  bilingual_pages: Iterable[int] = ()) -> int:
+    """Write ``dated_summary`` to ``target``; returns how many annotations it holds."""
+    _write_text(target, dated_summary(review, group, bilingual_pages))
+    return len(review.annotations)
+
+
 def mark_text(model: PageText, start: int, end: int, kind: str, colour: str,
               layer: str = ARABIC, translation: str = "") -> Annotation:
     """A highlight, underline or strike-through of ``model.text[start:end]``, with the
@@ -276,4 +297,4 @@ def _write_text(target: str | Path, text: str) -> None:
     temporary.replace(path)
 
 
-__all__ = ["ImportReport", "Review", "mark_text", "sticky_on"]
+__all__ = ["ImportReport", "Review", "dated_summary", "mark_text", "sticky_on", "write_summary"]

@@ -44,10 +44,6 @@ def bidi_class(ch: str) -> str:
 MIRRORING = str.maketrans(_MIRROR)  # for str.translate
 
 
-def mirror(ch: str) -> str:
-    return _MIRROR.get(ch, ch)
-
-
 class Unit(Protocol):
     """Anything with a text: a glyph cluster (a letter with its marks, a lam-alef...)."""
 

@@ -28,16 +28,8 @@ _BOLD = 16
 
 __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 
-
-
-
-def suspicious(ch: str) -> bool:
-    """A character no Arabic text layer should hold: the sign of a broken ToUnicode map
-    (ligature glyphs mapped to Latin Extended letters, replacement and private-use
-    characters, control characters)."""
-    return ch in _SUSPICIOUS_CHARS
-
-
+# A character no Arabic text layer should hold: the sign of a broken ToUnicode map (ligature
+# glyphs mapped to Latin Extended letters, replacement and private-use characters, controls).
 _SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
 _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))

@@ -8,7 +8,6 @@ document thread; the rest is quick and runs here.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from reader import __version__
 from reader.annotations.model import (
     COLOUR_HEX,
     COLOUR_NAMES,
@@ -25,7 +23,7 @@ from reader.annotations.model import (
     Annotation,
     document_note,
 )
-from reader.annotations.review import ImportReport, Review, mark_text, sticky_on
+from reader.annotations.review import ImportReport, Review, mark_text, sticky_on, write_summary
 from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
 from reader.annotations.w3c import W3CError
 from reader.arabic.model import PageText
@@ -389,17 +387,8 @@ class AnnotationController(QObject):
         review = self.review
         if review is None:
             return
-        from reader.cli import translations_for
-
         def work() -> int:
-            from reader.annotations.review import _write_text
-
-            text = review.summary(group=group, bilingual_pages=bilingual_pages or [],
-                                  **translations_for(review),
-                                  exported=time.strftime("%Y-%m-%d"),
-                                  generator=f"Qari {__version__}")
-            _write_text(path, text)
-            return len(review.annotations)
+            return write_summary(review, path, group, bilingual_pages or [])
 
         self.window.worker.submit(work, PRIORITY_VISIBLE, lambda count: self._written(path, count),
                                   lambda exc: self._not_written(path, exc))
