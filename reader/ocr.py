@@ -25,10 +25,10 @@ from pathlib import Path
 from reader.arabic.raw import Glyph, RawPage, glyph
 from reader.errors import Cancelled, QariError
 from reader.paths import cache_dir
+from reader.resources import resources_dir
 
 DPI = 300
-LANGUAGES = "ara+eng"  # both models are used: see ``recognize``
-ENGINE_VERSION = "tesseract-tsv/8"  # part of the cache key: bump when recognition changes
+ENGINE_VERSION = "tesseract-tsv/9"  # part of the cache key: bump when recognition changes
 
 
 class OcrErrorCode(StrEnum):
@@ -64,19 +64,85 @@ def tesseract() -> str | None:
     return shutil.which("tesseract")
 
 
-def check() -> None:
-    """Raise ``OcrError`` saying what is missing, if anything."""
+def bundled_model() -> Path:
+    """Qari's own Arabic model: Tesseract's "best" Arabic network in integer form. Debian's
+    ``tesseract-ocr-ara`` is the "fast" one, which reads a third more characters wrong on
+    the scored corpus (resources/tessdata/README.md)."""
+    return resources_dir() / "tessdata" / "ara.traineddata"
+
+
+@dataclass(frozen=True)
+class Models:
+    """Where Tesseract finds its data and which languages it has there."""
+
+    folder: Path | None  # None: Tesseract's own folder
+    languages: frozenset[str]
+
+
+_models: dict[tuple[str, Path], Models] = {}
+
+
+def models() -> Models:
+    """The model folder, made once: the bundled Arabic model beside the system's English
+    one (``-l ara+eng`` wants both in one folder). Raises ``OcrError`` if Tesseract or any
+    Arabic model is missing."""
     program = tesseract()
     if program is None:
         raise OcrError(OcrErrorCode.NOT_INSTALLED)
+    key = (program, cache_dir())
+    known = _models.get(key)
+    if known is not None and (known.folder is None or known.folder.is_dir()):
+        return known
     try:
         listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True,
                                 timeout=20)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise OcrError(OcrErrorCode.NOT_INSTALLED, str(exc)) from exc
-    languages = set(listed.stdout.split()) | set(listed.stderr.split())
-    if "ara" not in languages:
+    # 'List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (4):', then
+    # one language a line.
+    lines = [line.strip() for line in (listed.stdout + "\n" + listed.stderr).splitlines()]
+    header = next((line for line in lines if line.count('"') >= 2), "")
+    system_folder = Path(header.split('"')[1]) if header else None
+    system = frozenset(line for line in lines if line and " " not in line)
+    folder = _model_folder(system_folder) if bundled_model().is_file() else None
+    if folder is not None:
+        found = Models(folder, frozenset(p.name.split(".")[0]
+                                         for p in folder.glob("*.traineddata")))
+    elif "ara" in system:
+        found = Models(None, system)
+    else:
         raise OcrError(OcrErrorCode.NO_ARABIC)
+    _models[key] = found
+    return found
+
+
+def _model_folder(system: Path | None) -> Path | None:
+    folder = cache_dir() / "tessdata"
+    wanted = {"ara.traineddata": bundled_model()}
+    if system is not None and (system / "eng.traineddata").is_file():
+        wanted["eng.traineddata"] = system / "eng.traineddata"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, target in wanted.items():
+            link = folder / name
+            if link.is_symlink() and link.resolve() == target.resolve():
+                continue
+            link.unlink(missing_ok=True)
+            try:
+                link.symlink_to(target)
+            except OSError:  # no symbolic links here (some file systems): a copy
+                shutil.copyfile(target, link)
+        for stale in folder.glob("*.traineddata"):
+            if stale.name not in wanted:
+                stale.unlink()
+    except OSError:
+        return None  # an unwritable cache: Tesseract's own models still read
+    return folder
+
+
+def check() -> None:
+    """Raise ``OcrError`` saying what is missing, if anything."""
+    models()
 
 
 def available() -> bool:
@@ -96,6 +162,8 @@ def recognize(image: bytes, cancelled: Callable[[], bool] = lambda: False,
     gibberish); and the two together, from which only confidently read Latin words (names,
     acronyms, URLs) are taken, in place of what the Arabic model made of them."""
     arabic = _run(image, "ara", cancelled, timeout)
+    if "eng" not in models().languages:
+        return _bullets([_arabic_punctuation(w) for w in arabic])
     mixed = _run(image, "ara+eng", cancelled, timeout)
     latin = [w for w in mixed if _confident_latin(w)]
     return _bullets([_arabic_punctuation(w) for w in _merge(arabic, latin)])
@@ -178,11 +246,16 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
     program = tesseract()
     if program is None:
         raise OcrError(OcrErrorCode.NOT_INSTALLED)
+    found = models()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    folder = ["--tessdata-dir", str(found.folder)] if found.folder else []
     # --dpi: a PGM image carries no resolution, and Tesseract would guess 70 dpi and
-    # segment the page badly (lines lost).
-    process = subprocess.Popen([program, "stdin", "stdout", "-l", languages, "--psm", "3",
-                                "--dpi", str(DPI), "tsv"], stdin=subprocess.PIPE,
+    # segment the page badly (lines lost). TSV asked for by a variable, not the "tsv"
+    # config file, which lives in the system's folder only.
+    process = subprocess.Popen([program, "stdin", "stdout", *folder, "-l", languages,
+                                "--psm", "3", "--dpi", str(DPI),
+                                "-c", "tessedit_create_tsv=1", "-c", "tessedit_create_txt=0"],
+                               stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + timeout
     try:
@@ -293,7 +366,7 @@ def store(sha256: str, page: int, words: list[OcrWord]) -> None:
     path = _cache_file(sha256, page)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"engine": ENGINE_VERSION, "dpi": DPI, "languages": LANGUAGES,
+        data = {"engine": ENGINE_VERSION, "dpi": DPI, "languages": sorted(models().languages),
                 "words": [{"text": w.text, "box": list(w.box), "block": w.block,
                            "line": w.line, "conf": w.confidence} for w in words]}
         temporary = path.with_suffix(".part")

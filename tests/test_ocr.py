@@ -101,3 +101,32 @@ def test_without_tesseract_auto_warns_and_always_fails_with_one_line(tmp_path, c
     assert main(["extract", str(pdf), "--ocr", "always"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Tesseract OCR is not installed" in err
+
+
+@needs_tesseract
+def test_the_bundled_arabic_model_is_used_beside_the_systems_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("QARI_DATA_DIR", str(tmp_path / "data"))
+    found = ocr.models()
+    assert found.folder is not None and "ara" in found.languages
+    assert (found.folder / "ara.traineddata").resolve() == ocr.bundled_model().resolve()
+    if "eng" in found.languages:  # Latin words come from the system's English model
+        assert (found.folder / "eng.traineddata").resolve() != ocr.bundled_model().resolve()
+    # Without the bundled file, the system's Arabic model; without either, a clear error.
+    monkeypatch.setattr(ocr, "bundled_model", lambda: tmp_path / "missing.traineddata")
+    monkeypatch.setenv("QARI_DATA_DIR", str(tmp_path / "other"))
+    system = ocr.models()
+    assert system.folder is None and "ara" in system.languages
+    monkeypatch.setenv("QARI_DATA_DIR", str(tmp_path / "third"))
+    real_run = ocr.subprocess.run
+
+    def no_arabic(command, **kwargs):
+        result = real_run(command, **kwargs)
+        result.stdout = "\n".join(line for line in result.stdout.splitlines()
+                                  if line.strip() != "ara")
+        return result
+
+    monkeypatch.setattr(ocr.subprocess, "run", no_arabic)
+    with pytest.raises(ocr.OcrError) as error:
+        ocr.check()
+    assert error.value.code is ocr.OcrErrorCode.NO_ARABIC
+    assert "tesseract-ocr-ara" in str(error.value)
