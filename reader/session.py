@@ -16,7 +16,7 @@ from reader.arabic.model import PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled
-from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, open_pdf
+from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, RenderService, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
 # Running heads are found by repetition: sample this many pages spread over the document.
@@ -40,6 +40,8 @@ class DocumentSession:
         self._unusable: set[int] = set()
         self._ocr_raw: dict[int, RawPage] = {}  # OCR words as glyphs, to repair again
         self._ocr_running: frozenset[str] = frozenset()  # running heads of scanned pages
+        # Rendering in a child process (the window sets one: see reader.pdf.render_process).
+        self.render_service: RenderService | None = None
 
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> DocumentSession:
@@ -53,6 +55,8 @@ class DocumentSession:
         self.document.close()
 
     def render(self, page: int, zoom: float) -> RenderedPage:
+        if self.render_service is not None:
+            return self.render_service.render(self.document, page, zoom)
         return self.document.render(page, zoom)
 
     def raw_page(self, page: int) -> RawPage:
@@ -69,6 +73,8 @@ class DocumentSession:
 
     # -- OCR -----------------------------------------------------------------------------------
     def ocr_image(self, page: int) -> bytes:
+        if self.render_service is not None:
+            return self.render_service.render_gray(self.document, page, ocr.DPI)
         return self.document.render_gray(page, ocr.DPI)
 
     def apply_ocr(self, page: int, words: list[ocr.OcrWord]) -> PageText:

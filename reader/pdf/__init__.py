@@ -13,6 +13,7 @@ from reader.pdf.document import (
     RenderedPage,
     open_pdf,
 )
+from reader.pdf.render_process import RenderService
 
 __all__ = [
     "DocumentInfo",
@@ -20,6 +21,7 @@ __all__ = [
     "PageInfo",
     "PdfDocument",
     "RawPage",
+    "RenderService",
     "RenderedPage",
     "open_pdf",
 ]

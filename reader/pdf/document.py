@@ -101,8 +101,9 @@ def _check_file(path: Path) -> None:
 class PdfDocument:
     """One open PDF. Use from a single thread at a time."""
 
-    def __init__(self, path: Path, doc: pymupdf.Document) -> None:
+    def __init__(self, path: Path, doc: pymupdf.Document, password: str | None = None) -> None:
         self.path = path
+        self.password = password  # to open it again elsewhere (the render process)
         self._doc = doc
         self._info: DocumentInfo | None = None
 
@@ -192,7 +193,9 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:
         raise DocumentError(DocumentErrorCode.CORRUPT, str(path)) from exc
+    secret = None
     if doc.needs_pass:
+        secret = password
         if password is None:
             doc.close()
             raise DocumentError(DocumentErrorCode.ENCRYPTED, str(path))
@@ -209,4 +212,4 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     except Exception as exc:
         doc.close()
         raise DocumentError(DocumentErrorCode.CORRUPT, str(path), str(exc)) from exc
-    return PdfDocument(path, doc)
+    return PdfDocument(path, doc, secret)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from reader.annotations.model import ARABIC, COLOUR_NAMES, TRANSLATION
 from reader.arabic.model import PageText
 from reader.errors import Cancelled, DocumentError, DocumentErrorCode
-from reader.pdf import DocumentInfo
+from reader.pdf import DocumentInfo, RenderService
 from reader.resources import sample_report
 from reader.search import Hit
 from reader.session import DocumentSession
@@ -81,6 +81,11 @@ class MainWindow(QMainWindow):
         self.worker = DocumentWorker(self)
         self.jobs = DocumentWorker(self)  # non-PDF background work (model installation)
         self.cache = PageImageCache(self.worker, parent=self)
+        # Pages are drawn by a child process: MuPDF holds the interpreter while it draws,
+        # which would stall this thread (reader/pdf/render_process.py). Started now, so its
+        # start-up overlaps the opening of the first document.
+        self.renderer = RenderService()
+        self.worker.submit(self.renderer.start, PRIORITY_VISIBLE)
         self.session: DocumentSession | None = None
         self.info: DocumentInfo | None = None
         self.last_error: str | None = None
@@ -557,6 +562,7 @@ class MainWindow(QMainWindow):
         self.cancel_search()
         self.worker.shutdown()
         self.jobs.shutdown()
+        self.renderer.close()
         super().closeEvent(event)
 
     # -- opening documents -------------------------------------------------------------------
@@ -581,8 +587,12 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self._open_failed(path, exc)
 
-        self._opening = self.worker.submit(lambda: DocumentSession.open(path, password),
-                                           PRIORITY_VISIBLE, opened, failed)
+        def job() -> DocumentSession:
+            session = DocumentSession.open(path, password)
+            session.render_service = self.renderer
+            return session
+
+        self._opening = self.worker.submit(job, PRIORITY_VISIBLE, opened, failed)
 
     def ask_password(self, name: str, retry: bool) -> str | None:
         """Ask for a document password (a method so tests can answer it)."""
