@@ -319,19 +319,43 @@ def raw_page_from_words(words: list[OcrWord], index: int, width: float, height: 
         bottoms = sorted(w.box[3] for w in line_words)
         baseline = bottoms[len(bottoms) // 2] * scale
         size = usual if abs(sizes[number] - usual) < 0.15 * usual else sizes[number]
+        rtl_line = any(_has_arabic(w.text) for w in line_words)
         for word in line_words:
-            text = unicodedata.normalize("NFC", word.text)
-            units = _units(text)
+            units = _visual(_units(unicodedata.normalize("NFC", word.text)), rtl_line)
             if not units:
                 continue
             x0, _, x1, _ = (v * scale for v in word.box)
             step = (x1 - x0) / len(units)
-            rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
             for i, unit in enumerate(units):
-                left = x1 - (i + 1) * step if rtl else x0 + i * step
+                left = x0 + i * step
                 box = (left, baseline - size, left + step, baseline + 0.25 * size)
                 glyphs.append(glyph(unit, box, baseline, size))
     return RawPage(index, width, height, tuple(glyphs), (), 1)
+
+
+def _visual(units: list[str], rtl_line: bool) -> list[str]:
+    """A word's characters from left to right as drawn. The Arabic model gives words in
+    logical order: on a right-to-left line the letters and the punctuation are drawn right to
+    left and numbers left to right (``14.`` is drawn ``.14``, ``و40`` as ``40و``). A word
+    with Latin letters comes from the English model, which gives what it sees, left to
+    right."""
+    classes = [unicodedata.bidirectional(u[0]) for u in units]
+    if "L" in classes or not (rtl_line or "R" in classes or "AL" in classes):
+        return units
+    number = [c in ("EN", "AN") for c in classes]
+    for i, c in enumerate(classes):  # what joins a number (UBA rules W4, W5)
+        if c == "ET" and ((i > 0 and number[i - 1]) or (i + 1 < len(units) and number[i + 1])):
+            number[i] = True
+    for i in range(1, len(units) - 1):
+        if classes[i] in ("ES", "CS") and number[i - 1] and number[i + 1]:
+            number[i] = True
+    runs: list[tuple[bool, list[str]]] = []
+    for i, unit in enumerate(units):
+        if runs and number[i] == runs[-1][0]:
+            runs[-1][1].append(unit)
+        else:
+            runs.append((number[i], [unit]))
+    return [u for is_number, run in reversed(runs) for u in (run if is_number else run[::-1])]
 
 
 def _units(text: str) -> list[str]:

@@ -130,3 +130,18 @@ def test_the_bundled_arabic_model_is_used_beside_the_systems_english(tmp_path, m
         ocr.check()
     assert error.value.code is ocr.OcrErrorCode.NO_ARABIC
     assert "tesseract-ocr-ara" in str(error.value)
+
+
+def test_numbers_and_their_punctuation_read_back_as_written_on_arabic_lines():
+    # The Arabic model gives words in logical order ("14." and "1)"), the English model
+    # Latin words as it sees them ("(al-Hol"): each must come back as the author wrote it.
+    def row(word, left, width, line=1):
+        top = 300 + 100 * line
+        return f"5\t1\t1\t1\t{line}\t1\t{left}\t{top}\t{width}\t60\t95.0\t{word}\n"
+
+    tsv = TSV.split("\n", 1)[0] + "\n" + "".join([
+        row("انظر", 1900, 150), row("ص", 1840, 40), row("14.", 1720, 100),
+        row("(رقم", 1550, 150), row("1)", 1480, 50),
+        row("يضم", 1930, 120, 2), row("(WHO)", 1730, 180, 2), row("و40", 1590, 120, 2)])
+    raw = ocr.raw_page_from_words(ocr.parse_tsv(tsv), 0, 595.0, 842.0)
+    assert repair_page(raw).text.split("\n")[:2] == ["انظر ص 14. (رقم 1)", "يضم (WHO) و40"]
