@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import big_document, rss_mb, summary
+from benchmarks.common import big_document, children_rss_mb, rss_mb, summary
 
 
 def main() -> None:
@@ -81,7 +81,7 @@ def main() -> None:
     uncached = [turn(p) for p in range(10, 250, 8)]
     cached = [turn(p) for p in (234, 242, 226, 218, 242, 234) * 5]
     spin_until(lambda: window.arabic_pane.page == view.current_page)
-    rss_open = rss_mb()
+    rss_open, child_open = rss_mb(), children_rss_mb()
 
     # Stress for the stall probe: fast flipping, zooming, a whole-document search.
     phase[0] = "fast flipping"
@@ -105,14 +105,15 @@ def main() -> None:
     spin_until(lambda: bool(finished), timeout=120)
     spin_until(lambda: window.cache.get(view.current_page, view.device_scale()) is not None)
     probe.stop()
-    rss_end = rss_mb()
+    rss_end, child_end = rss_mb(), children_rss_mb()
     hits = finished[0]
 
     print(f"page turn, uncached, 100% zoom (ms): {summary(uncached)}")
     print(f"page turn, cached, 100% zoom (ms): {summary(cached)}")
     print(f"RSS (MB): window without document {rss_before:.0f}; 500-page PDF open after "
-          f"60 pages read {rss_open:.0f}; after flipping 100 pages, zooming and searching "
-          f"{rss_end:.0f} (image cache {window.cache.used_bytes / 2**20:.0f} MB)")
+          f"60 pages read {rss_open:.0f} + render process {child_open:.0f}; after flipping "
+          f"100 pages, zooming and searching {rss_end:.0f} + {child_end:.0f} "
+          f"(image cache {window.cache.used_bytes / 2**20:.0f} MB)")
     for name, values in gaps.items():
         worst = max(values)
         print(f"GUI thread longest stall while {name} (ms): {worst:.1f} "

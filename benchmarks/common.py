@@ -23,11 +23,20 @@ def big_document(path: Path, pages: int = 500) -> Path:
     return path
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def children_rss_mb() -> float:
+    """Resident memory of this process's children (the render process)."""
+    total = 0.0
+    for task in Path("/proc/self/task").iterdir():
+        children = (task / "children").read_text().split()
+        total += sum(rss_mb(pid) for pid in children if Path(f"/proc/{pid}").exists())
+    return total
 
 
 def summary(values: list[float]) -> str:
