@@ -4,211 +4,207 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../reader/ui/annotating.py" line="78"/>
+        <location filename="../reader/ui/annotating.py" line="73"/>
         <source>The annotation database was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت قاعدة بيانات التعليقات تالفة، فحُفظت باسم %1 وبُدئت قاعدة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="82"/>
+        <location filename="../reader/ui/annotating.py" line="77"/>
         <source>Qari cannot write to its data folder (%1). Annotations are shown but new ones cannot be saved: export them before closing.</source>
         <translation>لا يستطيع قارئ الكتابة في مجلد بياناته (%1). تُعرض التعليقات الموجودة، لكن لا يمكن حفظ الجديدة منها: صدّرها قبل الإغلاق.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="102"/>
+        <location filename="../reader/ui/annotating.py" line="97"/>
         <source>The annotations of this document cannot be read: %1</source>
         <translation>لا يمكن قراءة تعليقات هذه الوثيقة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="163"/>
+        <location filename="../reader/ui/annotating.py" line="158"/>
         <source>the data folder cannot be written</source>
         <translation>لا يمكن الكتابة في مجلد البيانات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="164"/>
+        <location filename="../reader/ui/annotating.py" line="159"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="165"/>
+        <location filename="../reader/ui/annotating.py" line="160"/>
         <source>saving failed</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="167"/>
+        <location filename="../reader/ui/annotating.py" line="162"/>
         <source>Annotations could not be saved: %1. They are kept and Qari will try again with the next change; to be safe, export them (File → Export annotations).</source>
         <translation>تعذّر حفظ التعليقات: %1. إنها محفوظة في الذاكرة وسيعيد قارئ المحاولة مع التغيير التالي؛ للاحتياط صدّرها (ملف ← تصدير التعليقات).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="183"/>
+        <location filename="../reader/ui/annotating.py" line="178"/>
         <source>Select some text first (in the Arabic pane, on the page or in the translation).</source>
         <translation>حدّد نصًا أولًا (في لوحة النص العربي أو على الصفحة أو في الترجمة).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="194"/>
+        <location filename="../reader/ui/annotating.py" line="186"/>
         <source>Add %1</source>
         <translation>إضافة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="200"/>
+        <location filename="../reader/ui/annotating.py" line="192"/>
         <source>Note on the page</source>
         <translation>ملاحظة على الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="201"/>
-        <location filename="../reader/ui/annotating.py" line="214"/>
+        <location filename="../reader/ui/annotating.py" line="193"/>
+        <location filename="../reader/ui/annotating.py" line="204"/>
         <source>Note:</source>
         <translation>الملاحظة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="207"/>
-        <location filename="../reader/ui/annotating.py" line="218"/>
+        <location filename="../reader/ui/annotating.py" line="197"/>
+        <location filename="../reader/ui/annotating.py" line="208"/>
         <source>Add a note</source>
         <translation>إضافة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="213"/>
+        <location filename="../reader/ui/annotating.py" line="203"/>
         <source>Note on the document</source>
         <translation>ملاحظة على الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="230"/>
+        <location filename="../reader/ui/annotating.py" line="220"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="233"/>
+        <location filename="../reader/ui/annotating.py" line="223"/>
         <source>Change colour</source>
         <translation>تغيير اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="240"/>
+        <location filename="../reader/ui/annotating.py" line="230"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="241"/>
+        <location filename="../reader/ui/annotating.py" line="231"/>
         <source>Tags, separated by commas:</source>
         <translation>الوسوم، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="245"/>
+        <location filename="../reader/ui/annotating.py" line="235"/>
         <source>Edit tags</source>
         <translation>تحرير الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="253"/>
+        <location filename="../reader/ui/annotating.py" line="243"/>
         <source>Delete annotations</source>
         <translation>حذف التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="264"/>
+        <location filename="../reader/ui/annotating.py" line="254"/>
         <source>Colour: %1</source>
         <translation>اللون: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="296"/>
-        <location filename="../reader/ui/annotating.py" line="316"/>
-        <location filename="../reader/ui/annotating.py" line="327"/>
+        <location filename="../reader/ui/annotating.py" line="286"/>
+        <location filename="../reader/ui/annotating.py" line="306"/>
+        <location filename="../reader/ui/annotating.py" line="317"/>
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="297"/>
+        <location filename="../reader/ui/annotating.py" line="287"/>
         <source>Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;Annotated PDF (*.pdf)</source>
         <translation>تعليقات (*.json *.pdf);;تعليقات ويب W3C ‏(*.json);;ملف PDF مع تعليقات (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="317"/>
+        <location filename="../reader/ui/annotating.py" line="307"/>
         <source>%1 annotations imported.</source>
         <translation>استُورد %1 من التعليقات.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="319"/>
+        <location filename="../reader/ui/annotating.py" line="309"/>
         <source>%1 could not be placed in the text; they are listed as “not found”.</source>
         <translation>تعذّر تحديد موضع %1 منها في النص؛ وهي مدرجة بوصفها «غير موجودة».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="322"/>
+        <location filename="../reader/ui/annotating.py" line="312"/>
         <source>%1 were there already.</source>
         <translation>%1 منها موجودة من قبل.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="325"/>
+        <location filename="../reader/ui/annotating.py" line="315"/>
         <source>%1 were left out (unreadable, or of a kind Qari does not use).</source>
         <translation>أُغفل %1 منها (غير مقروءة، أو من نوع لا يستخدمه قارئ).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="332"/>
+        <location filename="../reader/ui/annotating.py" line="322"/>
         <source>it is not a W3C Web Annotation file (%1)</source>
         <translation>ليس ملف تعليقات ويب W3C ‏(%1)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="336"/>
+        <location filename="../reader/ui/annotating.py" line="326"/>
         <source>Cannot import annotations from %1: %2</source>
         <translation>لا يمكن استيراد التعليقات من %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="345"/>
+        <location filename="../reader/ui/annotating.py" line="357"/>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="347"/>
+        <location filename="../reader/ui/annotating.py" line="359"/>
         <source>W3C Web Annotations (*.json)</source>
         <translation>تعليقات ويب W3C ‏(*.json)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="352"/>
-        <location filename="../reader/ui/annotating.py" line="376"/>
-        <location filename="../reader/ui/annotating.py" line="423"/>
+        <location filename="../reader/ui/annotating.py" line="338"/>
         <source>Cannot write %1: %2</source>
         <translation>لا يمكن كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="356"/>
-        <location filename="../reader/ui/annotating.py" line="372"/>
-        <location filename="../reader/ui/annotating.py" line="419"/>
+        <location filename="../reader/ui/annotating.py" line="333"/>
         <source>%1 annotations written to %2</source>
         <translation>كُتب %1 من التعليقات في %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="364"/>
+        <location filename="../reader/ui/annotating.py" line="367"/>
         <source>Export an annotated copy of the PDF</source>
         <translation>تصدير نسخة من ملف PDF مع التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="366"/>
+        <location filename="../reader/ui/annotating.py" line="369"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF ‏(*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="387"/>
-        <location filename="../reader/ui/annotating.py" line="393"/>
+        <location filename="../reader/ui/annotating.py" line="376"/>
+        <location filename="../reader/ui/annotating.py" line="381"/>
         <source>Export notes</source>
         <translation>تصدير الملاحظات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="389"/>
+        <location filename="../reader/ui/annotating.py" line="377"/>
         <source>Markdown (*.md)</source>
         <translation>ماركداون (*.md)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="392"/>
+        <location filename="../reader/ui/annotating.py" line="380"/>
         <source>by page</source>
         <translation>حسب الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="392"/>
+        <location filename="../reader/ui/annotating.py" line="380"/>
         <source>by colour</source>
         <translation>حسب اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="392"/>
+        <location filename="../reader/ui/annotating.py" line="380"/>
         <source>by tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="394"/>
+        <location filename="../reader/ui/annotating.py" line="382"/>
         <source>Group the annotations:</source>
         <translation>جمّع التعليقات:</translation>
     </message>
@@ -307,72 +303,72 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="247"/>
+        <location filename="../reader/ui/annotations_panel.py" line="250"/>
         <source>Search quotes, comments, tags</source>
         <translation>ابحث في الاقتباسات والتعليقات والوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="248"/>
+        <location filename="../reader/ui/annotations_panel.py" line="251"/>
         <source>New note</source>
         <translation>ملاحظة جديدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="249"/>
+        <location filename="../reader/ui/annotations_panel.py" line="252"/>
         <source>A note on the whole document (Ctrl+Shift+N)</source>
         <translation>ملاحظة على الوثيقة كلها (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="250"/>
+        <location filename="../reader/ui/annotations_panel.py" line="253"/>
         <source>No annotations yet. Select text and press H to highlight it (1–8 pick a colour), U to underline, K to strike through; right-click the page for a note.</source>
         <translation>لا تعليقات بعد. حدّد نصًا واضغط H لتظليله (تختار المفاتيح 1–8 اللون)، وU لتسطيره، وK لشطبه؛ وانقر الصفحة بالزر الأيمن لإضافة ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="261"/>
+        <location filename="../reader/ui/annotations_panel.py" line="264"/>
         <source>All colours</source>
         <translation>كل الألوان</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="267"/>
+        <location filename="../reader/ui/annotations_panel.py" line="270"/>
         <source>All kinds</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="270"/>
+        <location filename="../reader/ui/annotations_panel.py" line="273"/>
         <source>To check (moved or not found)</source>
         <translation>للمراجعة (تغيّر موضعها أو لم تُوجد)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="272"/>
+        <location filename="../reader/ui/annotations_panel.py" line="275"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="315"/>
+        <location filename="../reader/ui/annotations_panel.py" line="318"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="317"/>
+        <location filename="../reader/ui/annotations_panel.py" line="320"/>
         <source>%1 annotations</source>
         <translation>%1 من التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="350"/>
+        <location filename="../reader/ui/annotations_panel.py" line="353"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="351"/>
+        <location filename="../reader/ui/annotations_panel.py" line="354"/>
         <source>Tags…</source>
         <translation>الوسوم…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="352"/>
+        <location filename="../reader/ui/annotations_panel.py" line="355"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="357"/>
+        <location filename="../reader/ui/annotations_panel.py" line="360"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
@@ -432,502 +428,502 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="437"/>
+        <location filename="../reader/ui/main_window.py" line="443"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="438"/>
+        <location filename="../reader/ui/main_window.py" line="444"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="439"/>
+        <location filename="../reader/ui/main_window.py" line="445"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="440"/>
+        <location filename="../reader/ui/main_window.py" line="446"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="441"/>
+        <location filename="../reader/ui/main_window.py" line="447"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="442"/>
+        <location filename="../reader/ui/main_window.py" line="448"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="443"/>
+        <location filename="../reader/ui/main_window.py" line="449"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="444"/>
+        <location filename="../reader/ui/main_window.py" line="450"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="445"/>
+        <location filename="../reader/ui/main_window.py" line="451"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="446"/>
+        <location filename="../reader/ui/main_window.py" line="452"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="447"/>
+        <location filename="../reader/ui/main_window.py" line="453"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="448"/>
+        <location filename="../reader/ui/main_window.py" line="454"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="449"/>
+        <location filename="../reader/ui/main_window.py" line="455"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="450"/>
+        <location filename="../reader/ui/main_window.py" line="456"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="451"/>
+        <location filename="../reader/ui/main_window.py" line="457"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="452"/>
+        <location filename="../reader/ui/main_window.py" line="458"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="453"/>
+        <location filename="../reader/ui/main_window.py" line="459"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="454"/>
+        <location filename="../reader/ui/main_window.py" line="460"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="455"/>
+        <location filename="../reader/ui/main_window.py" line="461"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="456"/>
+        <location filename="../reader/ui/main_window.py" line="462"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="457"/>
+        <location filename="../reader/ui/main_window.py" line="463"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="458"/>
+        <location filename="../reader/ui/main_window.py" line="464"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="459"/>
+        <location filename="../reader/ui/main_window.py" line="465"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460"/>
+        <location filename="../reader/ui/main_window.py" line="466"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461"/>
+        <location filename="../reader/ui/main_window.py" line="467"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462"/>
+        <location filename="../reader/ui/main_window.py" line="468"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="463"/>
+        <location filename="../reader/ui/main_window.py" line="469"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464"/>
+        <location filename="../reader/ui/main_window.py" line="470"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465"/>
+        <location filename="../reader/ui/main_window.py" line="471"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="466"/>
+        <location filename="../reader/ui/main_window.py" line="472"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="467"/>
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="468"/>
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="479"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="480"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="481"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="476"/>
+        <location filename="../reader/ui/main_window.py" line="482"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="477"/>
+        <location filename="../reader/ui/main_window.py" line="483"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="478"/>
+        <location filename="../reader/ui/main_window.py" line="484"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="479"/>
+        <location filename="../reader/ui/main_window.py" line="485"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="481"/>
+        <location filename="../reader/ui/main_window.py" line="487"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="482"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="483"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="491"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="486"/>
+        <location filename="../reader/ui/main_window.py" line="492"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="487"/>
+        <location filename="../reader/ui/main_window.py" line="493"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488"/>
+        <location filename="../reader/ui/main_window.py" line="494"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="495"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="544"/>
+        <location filename="../reader/ui/main_window.py" line="550"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="564"/>
+        <location filename="../reader/ui/main_window.py" line="571"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="565"/>
+        <location filename="../reader/ui/main_window.py" line="572"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="572"/>
+        <location filename="../reader/ui/main_window.py" line="579"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="588"/>
+        <location filename="../reader/ui/main_window.py" line="599"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="589"/>
+        <location filename="../reader/ui/main_window.py" line="600"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="590"/>
+        <location filename="../reader/ui/main_window.py" line="601"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="668"/>
+        <location filename="../reader/ui/main_window.py" line="679"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="669"/>
+        <location filename="../reader/ui/main_window.py" line="680"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="689"/>
+        <location filename="../reader/ui/main_window.py" line="700"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="704"/>
+        <location filename="../reader/ui/main_window.py" line="715"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="732"/>
+        <location filename="../reader/ui/main_window.py" line="743"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="736"/>
+        <location filename="../reader/ui/main_window.py" line="747"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="805"/>
+        <location filename="../reader/ui/main_window.py" line="816"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="815"/>
+        <location filename="../reader/ui/main_window.py" line="826"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="817"/>
+        <location filename="../reader/ui/main_window.py" line="828"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="819"/>
+        <location filename="../reader/ui/main_window.py" line="830"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="821"/>
+        <location filename="../reader/ui/main_window.py" line="832"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="824"/>
+        <location filename="../reader/ui/main_window.py" line="835"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="827"/>
+        <location filename="../reader/ui/main_window.py" line="838"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="935"/>
+        <location filename="../reader/ui/main_window.py" line="958"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="945"/>
+        <location filename="../reader/ui/main_window.py" line="968"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="950"/>
+        <location filename="../reader/ui/main_window.py" line="973"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="957"/>
+        <location filename="../reader/ui/main_window.py" line="980"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1007"/>
+        <location filename="../reader/ui/main_window.py" line="1030"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1020"/>
+        <location filename="../reader/ui/main_window.py" line="1043"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1033"/>
+        <location filename="../reader/ui/main_window.py" line="1056"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1062"/>
+        <location filename="../reader/ui/main_window.py" line="1085"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1064"/>
+        <location filename="../reader/ui/main_window.py" line="1087"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1139"/>
+        <location filename="../reader/ui/main_window.py" line="1162"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1165"/>
+        <location filename="../reader/ui/main_window.py" line="1188"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1191"/>
+        <location filename="../reader/ui/main_window.py" line="1214"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1252"/>
+        <location filename="../reader/ui/main_window.py" line="1275"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1274"/>
+        <location filename="../reader/ui/main_window.py" line="1297"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1278"/>
+        <location filename="../reader/ui/main_window.py" line="1301"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1279"/>
+        <location filename="../reader/ui/main_window.py" line="1302"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1284"/>
+        <location filename="../reader/ui/main_window.py" line="1307"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1287"/>
+        <location filename="../reader/ui/main_window.py" line="1310"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1294"/>
+        <location filename="../reader/ui/main_window.py" line="1317"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1297"/>
+        <location filename="../reader/ui/main_window.py" line="1320"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1313"/>
+        <location filename="../reader/ui/main_window.py" line="1336"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1314"/>
+        <location filename="../reader/ui/main_window.py" line="1337"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>

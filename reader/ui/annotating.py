@@ -8,6 +8,7 @@ document thread; the rest is quick and runs here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
 from reader.annotations.w3c import W3CError
 from reader.arabic.model import PageText
 from reader.ui.annotations_panel import kind_label
-from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE
+from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker
 
 if TYPE_CHECKING:
     from reader.session import DocumentSession
@@ -337,41 +338,43 @@ class AnnotationController(QObject):
         self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
                                .replace("%2", reason))
 
+    def _save_path(self, title: str, name: str, kinds: str) -> str:
+        """A path the user chose to write to ("" if none), starting beside the document."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title,
+                                              str(Path(self._folder()) / name), kinds)
+        return path
+
+    def _write(self, path: str, write: Callable[[], int], worker: DocumentWorker) -> None:
+        """Write in the background (thousands of annotations take a few hundred ms), then
+        say how many were written or why none were."""
+        worker.submit(write, PRIORITY_VISIBLE, lambda count: self._written(path, count),
+                      lambda exc: self._not_written(path, exc))
+
     def export_w3c_dialog(self) -> None:
-        if self.review is None:
+        review = self.review
+        if review is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export annotations"),
-            str(Path(self._folder()) / f"{self._stem()}.annotations.json"),
-            self.tr("W3C Web Annotations (*.json)"))
+        path = self._save_path(self.tr("Export annotations"),
+                               f"{self._stem()}.annotations.json",
+                               self.tr("W3C Web Annotations (*.json)"))
         if path:
-            review = self.review  # thousands take a few hundred ms: not on the GUI thread
-            self.window.jobs.submit(lambda: review.export_w3c(path), PRIORITY_VISIBLE,
-                                    lambda count: self._written(path, count),
-                                    lambda exc: self._not_written(path, exc))
+            self._write(path, lambda: review.export_w3c(path), self.window.jobs)
 
     def export_pdf_dialog(self) -> None:
         review = self.review
         if review is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export an annotated copy of the PDF"),
-            str(Path(self._folder()) / f"{self._stem()} (annotated).pdf"),
-            self.tr("PDF documents (*.pdf)"))
-        if not path:
-            return
-        self.window.jobs.submit(lambda: review.export_pdf(path), PRIORITY_VISIBLE,
-                                lambda count: self._written(path, count),
-                                lambda exc: self._not_written(path, exc))
+        path = self._save_path(self.tr("Export an annotated copy of the PDF"),
+                               f"{self._stem()} (annotated).pdf",
+                               self.tr("PDF documents (*.pdf)"))
+        if path:
+            self._write(path, lambda: review.export_pdf(path), self.window.jobs)
 
     def export_markdown_dialog(self) -> None:
-        review = self.review
-        if review is None:
+        if self.review is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export notes"),
-            str(Path(self._folder()) / f"{self._stem()} notes.md"),
-            self.tr("Markdown (*.md)"))
+        path = self._save_path(self.tr("Export notes"), f"{self._stem()} notes.md",
+                               self.tr("Markdown (*.md)"))
         if not path:
             return
         groups = [self.tr("by page"), self.tr("by colour"), self.tr("by tag")]
@@ -387,8 +390,5 @@ class AnnotationController(QObject):
         review = self.review
         if review is None:
             return
-        def work() -> int:
-            return write_summary(review, path, group, bilingual_pages or [])
-
-        self.window.worker.submit(work, PRIORITY_VISIBLE, lambda count: self._written(path, count),
-                                  lambda exc: self._not_written(path, exc))
+        self._write(path, lambda: write_summary(review, path, group, bilingual_pages or []),
+                    self.window.worker)
