@@ -73,8 +73,9 @@ def bundled_model() -> Path:
 
 @dataclass(frozen=True)
 class Models:
-    """Where Tesseract finds its data and which languages it has there."""
+    """The Tesseract program, where it finds its data and which languages it has there."""
 
+    program: str
     folder: Path | None  # None: Tesseract's own folder
     languages: frozenset[str]
 
@@ -106,10 +107,10 @@ def models() -> Models:
     system = frozenset(line for line in lines if line and " " not in line)
     folder = _model_folder(system_folder) if bundled_model().is_file() else None
     if folder is not None:
-        found = Models(folder, frozenset(p.name.split(".")[0]
-                                         for p in folder.glob("*.traineddata")))
+        found = Models(program, folder, frozenset(p.name.split(".")[0]
+                                                  for p in folder.glob("*.traineddata")))
     elif "ara" in system:
-        found = Models(None, system)
+        found = Models(program, None, system)
     else:
         raise OcrError(OcrErrorCode.NO_ARABIC)
     _models[key] = found
@@ -243,16 +244,13 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
          timeout: float) -> list[OcrWord]:
     """One Tesseract run. One OCR thread per page: with OpenMP's several threads, two cores
     spend more time coordinating than reading (7× slower here)."""
-    program = tesseract()
-    if program is None:
-        raise OcrError(OcrErrorCode.NOT_INSTALLED)
     found = models()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     folder = ["--tessdata-dir", str(found.folder)] if found.folder else []
     # --dpi: a PGM image carries no resolution, and Tesseract would guess 70 dpi and
     # segment the page badly (lines lost). TSV asked for by a variable, not the "tsv"
     # config file, which lives in the system's folder only.
-    process = subprocess.Popen([program, "stdin", "stdout", *folder, "-l", languages,
+    process = subprocess.Popen([found.program, "stdin", "stdout", *folder, "-l", languages,
                                 "--psm", "3", "--dpi", str(DPI),
                                 "-c", "tessedit_create_tsv=1", "-c", "tessedit_create_txt=0"],
                                stdin=subprocess.PIPE,
