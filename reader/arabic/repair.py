@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import operator
 import re
 import statistics
@@ -48,6 +49,11 @@ SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
 # without a glyph counts), or only as glyphs (gaps there are meaningless).
 SPACES_GAPS, SPACES_BOTH, SPACES_GLYPHS = "gaps", "both", "glyphs"
 SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
+GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
+# Coordinates beyond this many points from the page are no drawing a reader can see:
+# glyphs there (and glyphs with NaN or infinite geometry) are left out (``sane_glyphs``).
+FAR = 1e5
+MAX_DEPTH = 64  # column splits within column splits: real pages need a handful
 BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
 _LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
 
@@ -436,11 +442,12 @@ def split_rows(rows: list[Row]) -> list[Segment]:
         near = [r for r in rows[max(0, index - 3): index + 4]
                 if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
         current: list[Glyph] = []
-        right_edge = float("-inf")
+        right_edge = float("-inf")  # of the letters in ``current``; none yet: no gap
         for c in row.clusters:
             if c.text != " ":
                 x0, _, x1, _ = c.box
-                if x0 - right_edge > wide and current and _is_gutter(
+                # Spaces before the row's first letter make no gap (and -inf is no edge).
+                if right_edge != float("-inf") and x0 - right_edge > wide and _is_gutter(
                         right_edge, x0, near, row.size):
                     _add_segment(segments, current, row)
                     current = []
@@ -472,12 +479,11 @@ def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
     """
     if not near:
         return x1 - x0 > 2.5 * size
-    step = max(0.5, 0.1 * size)
-    samples: list[float] = []  # where the gap is looked at
-    x = x0
-    while x <= x1:
-        samples.append(x)
-        x += step
+    # Samples every tenth of an em, but never more than GUTTER_SAMPLES of them: the count
+    # must not grow with the gap's width (a glyph at 1e30 would make it endless).
+    step = max(0.5, 0.1 * size, (x1 - x0) / GUTTER_SAMPLES)
+    count = int((x1 - x0) / step) + 1
+    samples = [x0 + k * step for k in range(count)]  # where the gap is looked at
     # How many neighbours have text at each sample: +1 where a span of text starts
     # covering samples, -1 where it stops.
     changes = [0] * (len(samples) + 1)
@@ -796,7 +802,8 @@ def _column_like(side: list[Segment], width: float) -> bool:
     return len(rows) >= 2 and statistics.median(widths) >= 0.18 * width
 
 
-def reading_order(segments: list[Segment], rtl: bool, page_width: float) -> list[list[Segment]]:
+def reading_order(segments: list[Segment], rtl: bool, page_width: float,
+                  depth: int = 0) -> list[list[Segment]]:
     """Rows of segments in reading order.
 
     The region is cut into horizontal bands at every empty stretch; consecutive bands that
@@ -829,12 +836,13 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float) -> list
             common = shared
             j += 1
         section = [s for band in bands[i:j] for s in band]
-        split = _column_split(section, common, page_width) if j - i >= 2 else None
+        split = _column_split(section, common, page_width) if (
+            j - i >= 2 and depth < MAX_DEPTH) else None
         if split is not None:
             left, right = split
             first, second = (right, left) if rtl else (left, right)
-            out.extend(reading_order(first, rtl, page_width))
-            out.extend(reading_order(second, rtl, page_width))
+            out.extend(reading_order(first, rtl, page_width, depth + 1))
+            out.extend(reading_order(second, rtl, page_width, depth + 1))
             i = j
         else:
             out.extend(_rows_of(bands[i]))
@@ -919,6 +927,28 @@ def _footnote_rule(rules: Sequence[Rule], width: float, height: float) -> float 
     return max(candidates) if candidates else None
 
 
+def _finite(g: Glyph, lo: float, hi: float) -> bool:
+    x0, y0, x1, y1 = g.box
+    # Comparisons with NaN are false, so NaN fails every bound.
+    return (lo <= x0 <= hi and lo <= x1 <= hi and lo <= y0 <= hi and lo <= y1 <= hi
+            and lo <= g.baseline <= hi and 0 <= g.size <= FAR)
+
+
+def sane_glyphs(raw: RawPage) -> tuple[Sequence[Glyph], int]:
+    """The page's glyphs that have a finite, plausible place, and how many had none.
+
+    Hostile or broken PDFs give NaN, infinite or astronomically large coordinates; every
+    later stage sorts and measures by coordinates, so such glyphs go at the door.
+    """
+    span = max(raw.width, raw.height) if math.isfinite(max(raw.width, raw.height)) else 0.0
+    lo, hi = -FAR - span, FAR + span
+    glyphs = raw.glyphs
+    if all(_finite(g, lo, hi) for g in glyphs):
+        return glyphs, 0
+    kept = [g for g in glyphs if _finite(g, lo, hi)]
+    return kept, len(glyphs) - len(kept)
+
+
 @gc_paused
 def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText:
     """Turn one page's glyphs into its page model.
@@ -926,10 +956,12 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     ``running`` holds the ``running_key`` of lines that repeat across the document's pages
     near its top or bottom (see ``repeated_lines``): they are set aside as running heads.
     """
-    clusters, count, spaces = make_clusters(raw.glyphs)
+    glyphs, dropped = sane_glyphs(raw)
+    clusters, count, spaces = make_clusters(glyphs)
+    unmapped = raw.unmapped + dropped  # glyphs with no place are unreadable too
     page = PageText(raw.index, raw.width, raw.height)
-    page.quality = Quality(glyphs=count + raw.unmapped, recovered=raw.recovered,
-                           unmapped=raw.unmapped, no_text_layer=count == 0,
+    page.quality = Quality(glyphs=count + unmapped, recovered=raw.recovered,
+                           unmapped=unmapped, no_text_layer=count == 0,
                            visual_order=raw.visual_order)
     if not clusters:
         return page
@@ -994,7 +1026,7 @@ def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
         return frozenset()
     seen: dict[str, int] = {}
     for raw in pages:
-        clusters, _, spaces = make_clusters(raw.glyphs)
+        clusters, _, spaces = make_clusters(sane_glyphs(raw)[0])
         keys = set()
         rows = [r for r in make_rows(clusters)
                 if r.baseline < 0.12 * raw.height or r.baseline > 0.9 * raw.height]
