@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from reader.arabic.raw import RawPage, glyph
 from reader.arabic.repair import repair_page, repeated_lines
 
-CHARS = list("ابتلمنهوي ") + [" ", " ", "1", "A", ".", "(", "\u064e", "\u0640", "\ufffd"]
+CHARS = [*"ابتلمنهوي ", " ", " ", "1", "A", ".", "(", "\u064e", "\u0640", "\ufffd"]
 WILD = [math.nan, math.inf, -math.inf, 1e30, -1e30, 1e12]
 coordinate = st.one_of(st.floats(-50, 700), st.sampled_from(WILD))
 size = st.one_of(st.floats(0, 40), st.sampled_from([0.0, math.nan, math.inf, 1e30]))
