@@ -163,7 +163,13 @@ class Review:
     def _add_imported(self, annotations: list[Annotation], report: ImportReport,
                       apply: bool = True) -> ImportReport:
         fresh = []
+        ids: set[str] = set()
+        repeated = 0
         for a in annotations:
+            if a.id in ids:  # one id twice in the file: the store would keep one of them
+                repeated += 1
+                continue
+            ids.add(a.id)
             if a.id in self.annotations or self._same_as_existing(a):
                 report.already += 1
                 continue
@@ -171,6 +177,8 @@ class Review:
                 a = self.anchor(a.edited(pipeline=a.pipeline or "imported"))
                 report.orphans += a.status == ORPHAN
             fresh.append(a)
+        if repeated:
+            report.skipped.append(f"{repeated} annotations that repeat another's id")
         report.added = len(fresh)
         report.annotations = fresh
         if apply and fresh:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from reader.annotations.model import Annotation
 from reader.errors import QariError
 from reader.paths import data_dir
 
-SCHEMA = 1
+# 1: rows keyed by annotation id alone (an import of another document's export moved its
+# annotations away); 2: keyed by document and id.
+SCHEMA = 2
 FILE_NAME = "annotations.sqlite"
 
 
@@ -115,13 +118,15 @@ class AnnotationStore:
                 for a in annotations]
         gone = [(i,) for i in deleted]
         try:
-            with self._db:  # one transaction: all or nothing
+            with transaction(self._db):  # all or nothing
                 if rows:
                     self._db.executemany(
                         "INSERT OR REPLACE INTO annotations (id, document, data, modified) "
                         "VALUES (?, ?, ?, ?)", rows)
                 if gone:
-                    self._db.executemany("DELETE FROM annotations WHERE id = ?", gone)
+                    self._db.executemany(
+                        "DELETE FROM annotations WHERE document = ? AND id = ?",
+                        [(document, i) for (i,) in gone])
         except sqlite3.Error as exc:
             raise _classify(exc) from exc
 
@@ -129,11 +134,26 @@ class AnnotationStore:
         if self.read_only:
             return
         try:
-            with self._db:
+            with transaction(self._db):
                 self._db.execute("INSERT OR REPLACE INTO documents (sha256, path, title, seen) "
                                  "VALUES (?, ?, ?, ?)", (document, path, title, time.time()))
         except sqlite3.Error:
             pass  # only a convenience (which file a hash was last seen as)
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error. (In autocommit mode, which
+    these connections use, ``with db:`` opens no transaction: each statement would commit
+    on its own.) IMMEDIATE takes the write lock at once, so two processes queue."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -149,9 +169,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA:
             raise sqlite3.DatabaseError(f"made by a newer Qari (schema {version})")
-        with db:
-            db.execute("CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, "
-                       "document TEXT NOT NULL, data TEXT NOT NULL, modified TEXT NOT NULL)")
+        with transaction(db):
+            if version == 1:
+                _migrate_1_to_2(db)
+            db.execute(_TABLE.format(name="annotations"))
             db.execute("CREATE INDEX IF NOT EXISTS annotations_document "
                        "ON annotations (document)")
             db.execute("CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, "
@@ -161,6 +182,21 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+_TABLE = ("CREATE TABLE IF NOT EXISTS {name} (id TEXT NOT NULL, document TEXT NOT NULL, "
+          "data TEXT NOT NULL, modified TEXT NOT NULL, PRIMARY KEY (document, id))")
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    """Schema 1 keyed rows by id alone: rebuild the table keyed by document and id (inside
+    the caller's transaction: all or nothing)."""
+    db.execute("DROP INDEX IF EXISTS annotations_document")
+    db.execute("ALTER TABLE annotations RENAME TO annotations_v1")
+    db.execute(_TABLE.format(name="annotations"))
+    db.execute("INSERT INTO annotations (id, document, data, modified) "
+               "SELECT id, document, data, modified FROM annotations_v1")
+    db.execute("DROP TABLE annotations_v1")
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -176,8 +212,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             except sqlite3.Error:
                 continue
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE TABLE annotations (id TEXT PRIMARY KEY, document TEXT NOT NULL, "
-               "data TEXT NOT NULL, modified TEXT NOT NULL)")
+    db.execute(_TABLE.format(name="annotations"))
     return db
 
 

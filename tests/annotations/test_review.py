@@ -170,3 +170,30 @@ def test_filters_by_colour_tag_kind_and_folded_text(review):
     assert s.filtered(text="الاحصاءات") == [b]  # hamza folded
     assert s.filtered(text="مَسح") == [a]  # harakat ignored
     assert len(s.filtered()) == 3 and s.tags() == ["ماء"]
+
+
+def test_importing_a_documents_export_into_another_leaves_it_in_place(review, store, tmp_path):
+    """Issue 11: `annotations import B.pdf a.json` moved A's annotations to B."""
+    start, end = find(review, 0, PHRASE)
+    review.apply([review.text_mark(0, start, end, "highlight", "blue"), review.note("A's")])
+    review.export_w3c(tmp_path / "a.json")
+    other = tmp_path / "b.pdf"
+    doc = pymupdf.open(sample_report())
+    doc.set_metadata({"title": "another document"})
+    doc.save(other)
+    b = Review(DocumentSession.open(other), store)
+    assert b.session.info.sha256 != review.session.info.sha256
+    report = b.import_w3c(tmp_path / "a.json")
+    assert report.added == 2
+    assert len(store.load(review.session.info.sha256)) == 2
+    assert len(store.load(b.session.info.sha256)) == 2
+
+
+def test_an_id_repeated_in_a_w3c_file_is_counted_once(review, tmp_path):
+    item = {"id": "urn:uuid:0123456789abcdef0123456789abcdef", "type": "Annotation",
+            "body": [{"type": "TextualBody", "value": "once", "purpose": "commenting"}],
+            "target": {"source": "x"}}
+    (tmp_path / "x.json").write_text(json.dumps([item] * 50), encoding="utf-8")
+    report = review.import_w3c(tmp_path / "x.json")
+    assert report.added == len(review.annotations) <= 1
+    assert any("repeat" in reason for reason in report.skipped) or report.added == 0

@@ -134,3 +134,39 @@ def test_a_data_folder_that_cannot_be_made_gives_a_store_that_says_so(tmp_path):
     with pytest.raises(StoreError) as error:
         store.save("doc", [document_note("new")])
     assert error.value.code is StoreErrorCode.READ_ONLY
+
+
+def test_one_id_in_two_documents_keeps_both(tmp_path):
+    """Issue 11: importing document A's export into B moved A's annotations to B."""
+    store = AnnotationStore.open(tmp_path / "a.sqlite")
+    note = document_note("shared")
+    store.save("A", [note])
+    store.save("B", [note.edited(comment="copy in B")])
+    assert [a.comment for a in store.load("A")] == ["shared"]
+    assert [a.comment for a in store.load("B")] == ["copy in B"]
+    store.save("B", deleted=[note.id])
+    assert [a.comment for a in store.load("A")] == ["shared"]
+    assert store.load("B") == []
+
+
+def test_a_schema_1_store_is_migrated_with_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE annotations (id TEXT PRIMARY KEY, document TEXT NOT NULL, "
+                "data TEXT NOT NULL, modified TEXT NOT NULL)")
+    old.execute("CREATE INDEX annotations_document ON annotations (document)")
+    old.execute("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, path TEXT, title TEXT, "
+                "seen REAL)")
+    note = document_note("from the first release")
+    import json
+    old.execute("INSERT INTO annotations VALUES (?, ?, ?, ?)",
+                (note.id, "doc", json.dumps(note.to_dict()), note.modified))
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    store = AnnotationStore.open(path)
+    assert store.set_aside is None
+    assert [a.comment for a in store.load("doc")] == ["from the first release"]
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == 2
+    store.save("other", [note])
+    assert store.count() == 2
