@@ -7,15 +7,20 @@ Errors print one line on stderr and exit with code 2.
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import os
+import sqlite3
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 
 from reader import __version__
 from reader.arabic.model import HEADING, TABLE_ROW, Block, PageText
 from reader.arabic.repair import PIPELINE_VERSION
-from reader.errors import QariError
+from reader.errors import DocumentError, DocumentErrorCode, QariError
+from reader.mdtext import escape_cell, escape_inline
 from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
 
@@ -98,8 +103,7 @@ def _translate(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.format == "tsv":
         out.write("page\tsentence\tarabic\tenglish\n")
-    for page in pages:
-        model_page = session.page_model(page)
+    for page, model_page in zip(pages, _read_pages(session, pages), strict=True):
         body = sum(len(b.text) + 1 for b in model_page.body)
         sentences = page_sentences(model_page.text, body)
         translations = engine.translate([s.text for s in sentences])
@@ -110,8 +114,8 @@ def _translate(args: argparse.Namespace) -> int:
                 out.write(f"{page + 1}\t{number}\t{source.replace(chr(9), ' ')}\t"
                           f"{target.replace(chr(9), ' ')}\n")
             elif args.format == "markdown":
-                out.write(f"**p. {page + 1}, {number}** {target}\n\n"
-                          f'<div dir="rtl">{source}</div>\n\n')
+                out.write(f"**p. {page + 1}, {number}** {escape_inline(target)}\n\n"
+                          f'<div dir="rtl">{html.escape(" ".join(source.split()))}</div>\n\n')
             else:
                 out.write(f"[{page + 1}.{number}] {source}\n{target}\n\n")
     session.close()
@@ -124,19 +128,20 @@ def page_text_format(page: PageText) -> str:
 
 
 def page_markdown(page: PageText) -> str:
+    """The page as Markdown; the PDF's text is escaped (a hostile PDF's ``<script>`` or
+    ``javascript:`` link stays text)."""
     out: list[str] = []
     for block in page.body:
-        text = block.text.replace("|", "\\|")
         if block.kind == HEADING:
-            out.append(f"## {text}")
+            out.append(f"## {escape_inline(block.text, line_start=False)}")
         elif block.kind == TABLE_ROW:
-            out.append("| " + " | ".join(c.replace("|", "\\|") for line in block.lines
+            out.append("| " + " | ".join(escape_cell(c) for line in block.lines
                                          for c in line.cells) + " |")
         else:
-            out.append(text)
+            out.append(escape_inline(block.text))
     if page.notes:
         out.append("---")
-        out.extend(note.text for note in page.notes)
+        out.extend(escape_inline(note.text) for note in page.notes)
     return "\n\n".join(out)
 
 
@@ -180,10 +185,33 @@ def _open_pages(args: argparse.Namespace) -> tuple[DocumentSession, list[int]]:
         raise _UsageError(str(exc)) from exc
 
 
+def _read_pages(session: DocumentSession, pages: list[int]) -> list[PageText]:
+    """Each page's model; a page that cannot be read is an empty page, said in one line
+    on stderr (the others go on). None readable at all: an error."""
+    models: list[PageText] = []
+    failed: list[int] = []
+    reason = ""
+    for page in pages:
+        try:
+            models.append(session.page_model(page))
+        except DocumentError as exc:
+            failed.append(page)
+            reason = reason or exc.detail
+            info = session.info.pages[page]
+            models.append(PageText(page, info.width, info.height))
+    if failed and len(failed) == len(pages):
+        raise DocumentError(DocumentErrorCode.BAD_PAGE, session.info.path, reason)
+    if failed:
+        numbers = ", ".join(str(p + 1) for p in failed[:20]) + (" …" if len(failed) > 20 else "")
+        print(f"qari: {'page' if len(failed) == 1 else 'pages'} {numbers} could not be read "
+              f"({reason}); the other pages follow", file=sys.stderr)
+    return models
+
+
 def _extract(args: argparse.Namespace) -> int:
     session, pages = _open_pages(args)
     start = time.perf_counter()
-    models = [session.page_model(p) for p in pages]
+    models = _read_pages(session, pages)
     if args.ocr != "never":
         models = _with_ocr(session, pages, models, args.ocr)
     # The corpus scorer reads this to report in-process time.
@@ -299,20 +327,51 @@ def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText]
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        if args.command == "extract":
-            return _extract(args)
-        if args.command == "translate":
-            return _translate(args)
-        if args.command == "annotations":
-            return _annotations(args)
-        if args.command == "export":
-            return _summary(args)
-    except (QariError, _UsageError) as exc:
-        print(f"qari: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # `qari extract x.pdf | head` is fine
-        return 0
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:2000]
+
+
+def _fail(message: str) -> int:
+    print(f"qari: {_one_line(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand. Whatever goes wrong ends in one line on stderr and exit code 2:
+    the errors Qari expects name their cause, and a last-resort handler catches the rest
+    (a future slip still gives one line; ``QARI_DEBUG=1`` adds the traceback)."""
+    args = build_parser().parse_args(argv)
+    commands = {"extract": _extract, "translate": _translate, "annotations": _annotations,
+                "export": _summary}
+    try:
+        return commands[args.command](args)
+    except (QariError, _UsageError) as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:  # `qari extract x.pdf | head` is fine
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except MemoryError:
+        return _fail("out of memory: the input is too large for this computer")
+    except RecursionError:
+        return _fail("the input is nested too deeply to read")
+    except sqlite3.Error as exc:
+        return _fail(f"a database in the data folder cannot be used ({exc})")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:
+        if os.environ.get("QARI_DEBUG"):
+            traceback.print_exc()
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, Python's exit flush of stdout would complain: point it at
+    /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import platformdirs
 
+from reader.errors import QariError
+
 ENV_DATA_DIR = "QARI_DATA_DIR"
+
+
+class DataFolderError(QariError, OSError):
+    """The data folder cannot be used (a file in its place, no permission). An OSError too,
+    so that callers that fall back to read-only on OSError still do."""
 
 
 def data_dir(create: bool = True) -> Path:
@@ -18,7 +25,13 @@ def data_dir(create: bool = True) -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override).expanduser() if override else Path(platformdirs.user_data_dir("qari"))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as exc:
+            raise DataFolderError(f"the data folder {path} is a file, not a folder") from exc
+        except OSError as exc:
+            raise DataFolderError(f"the data folder {path} cannot be made "
+                                  f"({exc.strerror or exc})") from exc
     return path
 
 
@@ -30,5 +43,9 @@ def settings_file() -> Path | None:
 
 def cache_dir() -> Path:
     path = data_dir() / "cache"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError(f"the cache folder {path} cannot be made "
+                              f"({exc.strerror or exc})") from exc
     return path

@@ -15,7 +15,7 @@ from reader.arabic.fold import fold
 from reader.arabic.model import PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
-from reader.errors import Cancelled
+from reader.errors import Cancelled, DocumentError
 from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, RenderService, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
@@ -67,7 +67,12 @@ class DocumentSession:
         if self._running is None:
             count = self.page_count
             step = max(1, count // RUNNING_SAMPLE)
-            sample = [self.raw_page(i) for i in range(0, count, step)][:RUNNING_SAMPLE]
+            sample = []
+            for i in list(range(0, count, step))[:RUNNING_SAMPLE]:
+                try:
+                    sample.append(self.raw_page(i))
+                except DocumentError:  # that page says so when it is shown; not the others
+                    continue
             self._running = repeated_lines(sample)
         return self._running
 

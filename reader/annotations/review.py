@@ -28,6 +28,7 @@ from reader.annotations.model import (
 from reader.annotations.store import AnnotationStore, StoreError
 from reader.arabic.model import PageText
 from reader.arabic.repair import PIPELINE_VERSION
+from reader.files import read_bytes, write_text
 from reader.session import DocumentSession
 
 
@@ -128,7 +129,7 @@ class Review:
     def import_w3c(self, path: str | Path, apply: bool = True) -> ImportReport:
         """Add the annotations of a W3C file; with ``apply=False`` only prepare them (in
         ``report.annotations``), for the caller to add (the window, as one undo step)."""
-        data = Path(path).read_text(encoding="utf-8", errors="replace")
+        data = read_bytes(path, w3c.MAX_BYTES, "W3C annotation file")
         found = w3c.from_w3c(data, self.session.info.sha256)
         report = ImportReport(skipped=list(found.skipped), other_document=found.other_document)
         return self._add_imported(found.annotations, report, apply)
@@ -298,11 +299,8 @@ def _nearest_colour(rgb: tuple[float, float, float] | None) -> str:
 
 
 def _write_text(target: str | Path, text: str) -> None:
-    """Write via a temporary file, so a failure never leaves half a file behind."""
-    path = Path(target)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    """Written to a temporary name and renamed: a failure never leaves half a file."""
+    write_text(target, text)
 
 
 __all__ = ["ImportReport", "Review", "dated_summary", "mark_text", "sticky_on", "write_summary"]

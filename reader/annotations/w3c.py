@@ -27,6 +27,11 @@ from reader.annotations.model import (
 )
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MAX_BYTES = 256 << 20  # an export of a million annotations is ~600 MB less than this
+MAX_DEPTH = 64  # W3C annotations nest 6 levels or so
+MAX_PAGE = 100_000
+MAX_OFFSET = 10_000_000
+MAX_COORDINATE = 1e6  # points: 350 metres
 RFC3778 = "http://tools.ietf.org/rfc/rfc3778"
 _VIEWRECT = re.compile(r"page=(\d+)(?:&viewrect=([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+))?")
 
@@ -88,12 +93,26 @@ class W3CError(ValueError):
     """The file is not W3C annotation JSON at all."""
 
 
-def from_w3c(text: str, document_sha256: str | None = None) -> Imported:
-    """Read annotations from W3C JSON: a collection, a page, a list or one annotation."""
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def from_w3c(text: str | bytes, document_sha256: str | None = None) -> Imported:
+    """Read annotations from W3C JSON: a collection, a page, a list or one annotation.
+
+    Bytes may be UTF-8 (with or without a byte order mark), UTF-16 or UTF-32, as JSON
+    allows; NaN and Infinity are refused, and so is nesting deeper than any annotation
+    needs."""
+    if isinstance(text, bytes):
+        text = _decode(text)
+    if _too_deep(text):
+        raise W3CError(f"nested more than {MAX_DEPTH} levels deep: not annotations")
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(text, parse_constant=_no_constant)
+    except (json.JSONDecodeError, ValueError) as exc:
         raise W3CError(f"not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise W3CError("nested too deeply: not annotations") from exc
     items = _items(data)
     if items is None:
         raise W3CError("no annotations in it (expected an Annotation, an AnnotationPage, "
@@ -102,14 +121,57 @@ def from_w3c(text: str, document_sha256: str | None = None) -> Imported:
     for number, item in enumerate(items, 1):
         try:
             annotation, source = _read(item)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            out.skipped.append(f"item {number}: {exc}")
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError,
+                OverflowError) as exc:
+            out.skipped.append(f"item {number}: {exc or type(exc).__name__}")
             continue
         if document_sha256 and source and source.startswith("urn:sha256:") and (
                 source.removeprefix("urn:sha256:") != document_sha256):
             out.other_document += 1
         out.annotations.append(annotation)
     return out
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+         (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _decode(data: bytes) -> str:
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), None)
+    if codec is None:  # no mark: JSON's rule, by the zero bytes of the first characters
+        head = data[:4]
+        codec = ("utf-32-be" if head[:3] == b"\0\0\0" else "utf-32-le" if head[1:4] == b"\0\0\0"
+                 else "utf-16-be" if head[:1] == b"\0" else "utf-16-le" if head[1:2] == b"\0"
+                 else "utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise W3CError(f"not text in UTF-8, UTF-16 or UTF-32 ({exc.reason} at byte "
+                       f"{exc.start})") from exc
+
+
+def _too_deep(text: str) -> bool:
+    """Nesting deeper than ``MAX_DEPTH`` (brackets outside strings counted in one pass;
+    the parser would recurse once a level)."""
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
 
 
 def _items(data: Any) -> list | None:
@@ -174,11 +236,18 @@ def _read(item: Any) -> tuple[Annotation, str]:
         kind = HIGHLIGHT if exact else (STICKY if page is not None else NOTE)
     if kind in (HIGHLIGHT, "underline", "strike") and not exact:
         raise ValueError("a highlight without the text it quotes")
-    if page is not None and page < 0:
-        raise ValueError("a page number below 1")
+    if page is not None and not 0 <= page < MAX_PAGE:
+        raise ValueError(f"page {page + 1} is outside 1-{MAX_PAGE}")
+    if not 0 <= start <= end <= MAX_OFFSET:
+        raise ValueError("its text position is out of range")
     point = qari.get("point")
     if kind == STICKY and not point and rects:
         point = [rects[0][0], rects[0][1]]
+    if point is not None and (not isinstance(point, list | tuple) or len(point) != 2):
+        raise ValueError("its point is not two numbers")
+    for value in [*(point or ()), *(v for r in rects for v in r)]:
+        if not isinstance(value, int | float) or not abs(value) < MAX_COORDINATE:
+            raise ValueError("a coordinate is not a finite number on the page")
     colour = str(qari.get("colour") or "")
     ident = str(item.get("id") or "")
     hex_id = re.sub(r"[^0-9a-f]", "", ident.removeprefix("urn:uuid:").lower())

@@ -13,6 +13,7 @@ from pathlib import Path
 import pymupdf
 
 from reader.errors import DocumentError, DocumentErrorCode
+from reader.files import check_writable, replacing
 from reader.pdf.document import open_pdf
 
 Rect = tuple[float, float, float, float]
@@ -99,6 +100,7 @@ def write_marked_copy(source: str | Path, target: str | Path, marks: list[PdfMar
                       password: str | None = None) -> int:
     """Save a copy of ``source`` at ``target`` with ``marks`` as standard annotations;
     returns how many were written. ``source`` itself is never touched."""
+    check_writable(target)  # before the work: a folder in the way, a missing folder
     if Path(target).resolve() == Path(source).resolve():
         raise DocumentError(DocumentErrorCode.UNREADABLE, str(target),
                             "the copy must not replace the original")
@@ -118,7 +120,8 @@ def write_marked_copy(source: str | Path, target: str | Path, marks: list[PdfMar
             annot.set_info(content=mark.comment, title=mark.author or "Qari")
             annot.update()
             written += 1
-        doc.save(str(target), garbage=1, deflate=True)
+        with replacing(target) as temporary:  # a failed save leaves the old copy alone
+            doc.save(str(temporary), garbage=1, deflate=True)
     finally:
         document.close()
     return written

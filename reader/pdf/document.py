@@ -18,6 +18,9 @@ from reader.pdf.glyphs import raw_page
 
 Rect = tuple[float, float, float, float]
 
+# More pages than any report has: a /Count that lies would have every page described.
+MAX_PAGES = 100_000
+EOF_SEARCH, EOF_STEP = 1 << 20, 4096  # how far back from the end to look for %%EOF
 # MuPDF prints repair warnings on stderr for damaged files; we report them ourselves.
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -91,11 +94,28 @@ def _check_file(path: Path) -> None:
     # MuPDF rebuilds what it can of a cut-off file and would show a partial document as if it
     # were whole; an interrupted download or copy must be named instead. A complete file ends
     # with %%EOF (readers tolerate it anywhere in the last kilobyte or so).
-    with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 2048))
-        tail = handle.read()
-    if b"%%EOF" not in tail:
+    if not _ends_with_eof(path):
         raise DocumentError(DocumentErrorCode.TRUNCATED, name)
+
+
+def _ends_with_eof(path: Path) -> bool:
+    """Does an ``%%EOF`` close the file's last part? Readers find it in the last kilobyte
+    or so, but producers and mail programs append padding (zeros, spaces, a signature
+    block): look further back, in bounded steps, past bytes that are no PDF syntax."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        end = size
+        for _ in range(EOF_SEARCH // EOF_STEP):
+            start = max(0, end - EOF_STEP)
+            handle.seek(start)
+            chunk = handle.read(end - start + 8)  # overlap: a marker split by the step
+            if b"%%EOF" in chunk:
+                return True
+            # Objects after the last %%EOF mean the file was cut in an update: stop.
+            if start == 0 or b"endobj" in chunk or b"stream" in chunk:
+                return False
+            end = start
+    return False
 
 
 class PdfDocument:
@@ -105,11 +125,12 @@ class PdfDocument:
         self.path = path
         self.password = password  # to open it again elsewhere (the render process)
         self._doc = doc
+        self._count = int(doc.page_count)  # checked by open_pdf (a lying /Count raises)
         self._info: DocumentInfo | None = None
 
     @property
     def page_count(self) -> int:
-        return int(self._doc.page_count)
+        return self._count
 
     def close(self) -> None:
         self._doc.close()
@@ -125,21 +146,34 @@ class PdfDocument:
 
     def _describe(self) -> DocumentInfo:
         doc = self._doc
-        pages = []
-        for index in range(doc.page_count):
-            page = doc.load_page(index)
-            rect = page.rect
-            pages.append(PageInfo(index, float(rect.width), float(rect.height),
-                                  page.get_label() or str(index + 1)))
-        outline = tuple(
-            OutlineEntry(int(level), str(title).strip(), int(page) - 1)
-            for level, title, page in doc.get_toc(simple=True)
-        )
-        metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
+        pages: list[PageInfo] = []
+        for index in range(self.page_count):
+            try:
+                page = doc.load_page(index)
+                rect = page.rect
+                width, height = float(rect.width), float(rect.height)
+                label = page.get_label() or str(index + 1)
+            except Exception:  # an unreadable page: the others still open (it says so later)
+                width, height, label = 0.0, 0.0, str(index + 1)
+            if not (0 < width < 1e6 and 0 < height < 1e6):  # NaN fails both tests
+                width, height = pages[-1].width if pages else 595.0, (
+                    pages[-1].height if pages else 842.0)
+            pages.append(PageInfo(index, width, height, label))
+        try:
+            outline = tuple(
+                OutlineEntry(int(level), str(title).strip(), int(page) - 1)
+                for level, title, page in doc.get_toc(simple=True)
+            )
+        except Exception:  # a broken outline is no reason to refuse the document
+            outline = ()
+        try:
+            metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
+        except Exception:
+            metadata = {}
         return DocumentInfo(
             path=str(self.path),
             sha256=file_sha256(self.path),
-            page_count=doc.page_count,
+            page_count=self.page_count,
             pages=tuple(pages),
             outline=outline,
             title=metadata.get("title", ""),
@@ -154,14 +188,16 @@ class PdfDocument:
         try:
             return self._doc.load_page(index)
         except Exception as exc:  # MuPDF raises plain RuntimeError/ValueError on bad pages
-            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path),
+                                f"page {index + 1}: {_short(exc)}") from exc
 
     def render(self, index: int, zoom: float) -> RenderedPage:
         page = self._page(index)
         try:
             pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         except Exception as exc:
-            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path),
+                                f"page {index + 1}: {_short(exc)}") from exc
         return RenderedPage(index, zoom, pix.width, pix.height, pix.stride, bytes(pix.samples))
 
     def render_gray(self, index: int, dpi: int) -> bytes:
@@ -172,7 +208,8 @@ class PdfDocument:
             pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
             return pix.tobytes("pgm")
         except Exception as exc:
-            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path),
+                                f"page {index + 1}: {_short(exc)}") from exc
 
     def raw_page(self, index: int) -> RawPage:
         """Every glyph of the page with its box, for the repair engine."""
@@ -181,7 +218,8 @@ class PdfDocument:
         except DocumentError:
             raise
         except Exception as exc:
-            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path), str(exc)) from exc
+            raise DocumentError(DocumentErrorCode.BAD_PAGE, str(self.path),
+                                f"page {index + 1}: {_short(exc)}") from exc
 
 
 
@@ -202,14 +240,26 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         if not doc.authenticate(password):
             doc.close()
             raise DocumentError(DocumentErrorCode.WRONG_PASSWORD, str(path))
-    if doc.page_count == 0:
+    try:
+        count = doc.page_count  # MuPDF raises here when /Count lies beyond belief
+    except Exception as exc:
+        doc.close()
+        raise DocumentError(DocumentErrorCode.CORRUPT, str(path), _short(exc)) from exc
+    if count == 0:
         # A PDF whose page tree MuPDF could not rebuild at all is damaged, not merely empty.
         code = DocumentErrorCode.CORRUPT if doc.is_repaired else DocumentErrorCode.NO_PAGES
         doc.close()
         raise DocumentError(code, str(path))
-    try:
-        doc.load_page(0)
-    except Exception as exc:
+    if count > MAX_PAGES:
         doc.close()
-        raise DocumentError(DocumentErrorCode.CORRUPT, str(path), str(exc)) from exc
+        raise DocumentError(DocumentErrorCode.CORRUPT, str(path),
+                            f"it claims {count} pages; Qari opens at most {MAX_PAGES}")
+    # Whether any page opens is found out page by page: one unreadable page (even the
+    # first) leaves the others readable, and the reader is told which.
     return PdfDocument(path, doc, secret)
+
+
+def _short(exc: BaseException) -> str:
+    """MuPDF's message without its ``code=N:`` prefix."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text.split(": ", 1)[1] if text.startswith("code=") and ": " in text else text
