@@ -86,7 +86,7 @@ def _translate(args: argparse.Namespace) -> int:
     from reader.translation import argos
     from reader.translation.cache import TranslationCache
     from reader.translation.engine import TranslationEngine
-    from reader.translation.packages import find_package, install_package
+    from reader.translation.packages import ModelPackageError, find_package, install_package
     from reader.translation.segment import page_sentences
 
     if args.model:
@@ -98,7 +98,11 @@ def _translate(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     session, pages = _open_pages(args)
-    model = argos.load_model(package.folder, package.version, package.target_prefix)
+    try:
+        model = argos.load_model(package.folder, package.version, package.target_prefix)
+    except Exception as exc:  # whatever CTranslate2 or SentencePiece raise on a bad model
+        raise ModelPackageError(f"the installed model {package.label} cannot be loaded "
+                                f"({exc}); install it again") from exc
     engine = TranslationEngine(model, TranslationCache())
     out = sys.stdout
     if args.format == "tsv":

@@ -103,26 +103,34 @@ def _weight(path: str, rng: np.random.RandomState, vocab: int) -> np.ndarray:
 
 
 class _TinyConverter(ctranslate2.converters.Converter):
-    def __init__(self, pieces: list[str]) -> None:
+    def __init__(self, pieces: list[str], positions: int = 0) -> None:
         self.pieces = pieces
+        self.positions = positions
 
     def _load(self) -> transformer_spec.TransformerSpec:
         spec = transformer_spec.TransformerSpec.from_config(LAYERS, HEADS)
-        _fill(spec, np.random.RandomState(2026), len(self.pieces))
+        rng = np.random.RandomState(2026)
+        if self.positions:  # stored encodings: the model has that many positions, no more
+            for side in (spec.encoder, spec.decoder):
+                side.position_encodings.encodings = (
+                    rng.standard_normal((self.positions, D_MODEL)) * 0.1).astype(np.float32)
+        _fill(spec, rng, len(self.pieces))
         spec.register_source_vocabulary(self.pieces)
         spec.register_target_vocabulary(self.pieces)
         return spec
 
 
-def build(out: Path = OUT) -> Path:
+def build(out: Path = OUT, positions: int = 0, version: str = "0.1") -> Path:
+    """The package at ``out``; ``positions``: store that many position encodings (a
+    model with a fixed input and output length, as many real ones have)."""
     with tempfile.TemporaryDirectory() as tmp:
         package = Path(tmp) / FOLDER
         package.mkdir()
         pieces = train_tokenizer(Path(tmp), parallel_sentences())
         shutil.copy(Path(tmp) / "sentencepiece.model", package / "sentencepiece.model")
-        _TinyConverter(pieces).convert(str(package / "model"), quantization="int8")
+        _TinyConverter(pieces, positions).convert(str(package / "model"), quantization="int8")
         metadata = {
-            "package_version": "0.1", "argos_version": "1.9", "from_code": "ar",
+            "package_version": version, "argos_version": "1.9", "from_code": "ar",
             "from_name": "Arabic", "to_code": "en", "to_name": "English",
             "type": "translate", "target_prefix": "",
             "note": "Qari test fixture: random weights, gibberish output.",
