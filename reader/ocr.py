@@ -257,17 +257,21 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + timeout
     try:
-        assert process.stdin is not None
-        process.stdin.write(image)
-        process.stdin.close()
-        while process.poll() is None:
-            if cancelled():
-                raise Cancelled()
-            if time.monotonic() > deadline:
-                raise OcrError(OcrErrorCode.FAILED, "Tesseract took too long")
-            time.sleep(0.02)
-        out = process.stdout.read() if process.stdout else b""
-        err = process.stderr.read() if process.stderr else b""
+        # communicate() writes the image and reads both pipes as they fill: a dense page's
+        # TSV is larger than a pipe holds, and Tesseract would wait for us to read it while
+        # we waited for it to end. Retrying after a time-out loses no output.
+        first = True
+        while True:
+            try:
+                # The image is passed once: retries continue the same communication.
+                out, err = process.communicate(image if first else None, timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                first = False
+                if cancelled():
+                    raise Cancelled() from None
+                if time.monotonic() > deadline:
+                    raise OcrError(OcrErrorCode.FAILED, "Tesseract took too long") from None
     finally:
         if process.poll() is None:
             process.kill()

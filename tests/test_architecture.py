@@ -41,11 +41,19 @@ def test_only_the_argos_adapter_imports_argostranslate():
     assert offenders == []
 
 
+def test_only_the_argos_adapter_loads_model_libraries():
+    offenders = [m for m, names in _modules().items()
+                 if names & {"ctranslate2", "sentencepiece"}
+                 and m != "reader/translation/argos.py"]
+    assert offenders == []
+
+
 def test_argos_is_imported_lazily():
     tree = ast.parse((PACKAGE / "translation" / "argos.py").read_text(encoding="utf-8"))
     top_level = {alias.name for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
                  for alias in node.names}
-    assert not any(name.startswith("argostranslate") for name in top_level)
+    assert not any(name.startswith(("argostranslate", "ctranslate2", "sentencepiece"))
+                   for name in top_level)
 
 
 def test_core_imports_without_qt():

@@ -145,3 +145,21 @@ def test_numbers_and_their_punctuation_read_back_as_written_on_arabic_lines():
         row("يضم", 1930, 120, 2), row("(WHO)", 1730, 180, 2), row("و40", 1590, 120, 2)])
     raw = ocr.raw_page_from_words(ocr.parse_tsv(tsv), 0, 595.0, 842.0)
     assert repair_page(raw).text.split("\n")[:2] == ["انظر ص 14. (رقم 1)", "يضم (WHO) و40"]
+
+
+def test_a_dense_page_whose_tsv_outgrows_the_pipe(tmp_path, monkeypatch):
+    """Issue 11: Tesseract was polled without its pipes read; a TSV over 64 KiB made it
+    wait for Qari while Qari waited for it (then failed after two minutes)."""
+    fake = tmp_path / "tesseract"
+    row = "5\t1\t1\t1\t1\t1\t10\t10\t20\t20\t96\tكلمة"
+    fake.write_text("#!/bin/sh\ncat > /dev/null\n"
+                    "printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\t"
+                    "left\\ttop\\twidth\\theight\\tconf\\ttext\\n'\n"
+                    f"i=0; while [ $i -lt 8000 ]; do printf '{row}\\n'; i=$((i+1)); done\n"
+                    "echo 'warning: noise on stderr' >&2\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(ocr, "models",
+                        lambda: ocr.Models(str(fake), None, frozenset({"ara"})))
+    # The old loop failed here with "Tesseract took too long".
+    words = ocr._run(b"P5 1 1 255 \0", "ara", lambda: False, timeout=30)
+    assert len(words) == 8000 and words[0].text == "كلمة"
