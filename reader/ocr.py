@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
@@ -250,32 +251,35 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
     # --dpi: a PGM image carries no resolution, and Tesseract would guess 70 dpi and
     # segment the page badly (lines lost). TSV asked for by a variable, not the "tsv"
     # config file, which lives in the system's folder only.
-    process = subprocess.Popen([found.program, "stdin", "stdout", *folder, "-l", languages,
-                                "--psm", "3", "--dpi", str(DPI),
-                                "-c", "tessedit_create_tsv=1", "-c", "tessedit_create_txt=0"],
-                               stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    deadline = time.monotonic() + timeout
-    try:
-        # communicate() writes the image and reads both pipes as they fill: a dense page's
-        # TSV is larger than a pipe holds, and Tesseract would wait for us to read it while
-        # we waited for it to end. Retrying after a time-out loses no output.
-        first = True
-        while True:
-            try:
-                # The image is passed once: retries continue the same communication.
-                out, err = process.communicate(image if first else None, timeout=0.05)
-                break
-            except subprocess.TimeoutExpired:
-                first = False
-                if cancelled():
-                    raise Cancelled() from None
-                if time.monotonic() > deadline:
-                    raise OcrError(OcrErrorCode.FAILED, "Tesseract took too long") from None
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    # The image goes in a file: with stdin, a time-out in communicate() stops feeding it
+    # (CPython registers the pipe only when input is passed, and refuses input on a retry).
+    with tempfile.NamedTemporaryFile(prefix="qari-ocr-", suffix=".pgm") as picture:
+        picture.write(image)
+        picture.flush()
+        process = subprocess.Popen([found.program, picture.name, "stdout", *folder, "-l",
+                                    languages, "--psm", "3", "--dpi", str(DPI),
+                                    "-c", "tessedit_create_tsv=1",
+                                    "-c", "tessedit_create_txt=0"],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=env)
+        deadline = time.monotonic() + timeout
+        try:
+            # Both pipes are read while Tesseract works: a dense page's TSV is larger than
+            # a pipe holds, and Tesseract would wait for Qari to read while Qari waited for
+            # it to end. A retry after a time-out loses no output.
+            while True:
+                try:
+                    out, err = process.communicate(timeout=0.05)
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancelled():
+                        raise Cancelled() from None
+                    if time.monotonic() > deadline:
+                        raise OcrError(OcrErrorCode.FAILED, "Tesseract took too long") from None
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
     if process.returncode != 0:
         raise OcrError(OcrErrorCode.FAILED, err.decode("utf-8", "replace").strip()[:200])
     return parse_tsv(out.decode("utf-8", "replace"))
