@@ -6,6 +6,7 @@ to its document worker thread.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -168,7 +169,9 @@ class DocumentSession:
         for step in range(count):
             page = (first + step) % count
             if page not in self._texts:
-                self.page_model(page)
+                # A page that cannot be read says so when shown; the others go on.
+                with contextlib.suppress(DocumentError):
+                    self.page_model(page)
             yield page
 
     def searchable_page(self, page: int) -> SearchablePage:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
 from reader.annotations.model import Annotation
+from reader.dbfiles import is_corrupt as _is_corrupt
+from reader.dbfiles import move_aside as _move_aside
+from reader.dbfiles import transaction
 from reader.errors import QariError
 from reader.paths import data_dir
 
@@ -141,21 +143,6 @@ class AnnotationStore:
             pass  # only a convenience (which file a hash was last seen as)
 
 
-@contextmanager
-def transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error. (In autocommit mode, which
-    these connections use, ``with db:`` opens no transaction: each statement would commit
-    on its own.) IMMEDIATE takes the write lock at once, so two processes queue."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
@@ -214,24 +201,3 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.execute(_TABLE.format(name="annotations"))
     return db
-
-
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return any(s in text for s in ("malformed", "not a database", "file is encrypted",
-                                   "newer qari", "corrupt"))
-
-
-def _move_aside(path: Path) -> Path:
-    """Keep a damaged database (and its journal files) under a new name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(path) + suffix)
-        if source.exists():
-            source.replace(Path(str(aside) + suffix))
-    return aside

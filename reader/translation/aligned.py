@@ -4,6 +4,7 @@ translated here (a summary must not wait for a model, nor need one)."""
 
 from __future__ import annotations
 
+from reader.arabic.repair import PIPELINE_VERSION
 from reader.session import DocumentSession
 from reader.translation.cache import TranslationCache, normalize_source
 from reader.translation.segment import Sentence, page_sentences
@@ -13,7 +14,6 @@ class AlignedTranslations:
     def __init__(self, session: DocumentSession, cache: TranslationCache | None = None) -> None:
         self.session = session
         self._cache = cache
-        self._edits: dict[str, str] | None = None
         self._pages: dict[int, list[tuple[Sentence, str]]] = {}
 
     def _cache_or_none(self) -> TranslationCache | None:
@@ -37,11 +37,10 @@ class AlignedTranslations:
             cache = self._cache_or_none()
             english: dict[str, str] = {}
             if cache is not None:
-                if self._edits is None:
-                    self._edits = {k: e.text for k, e in
-                                   cache.edits(self.session.info.sha256).items()}
-                english = cache.any_model([s.text for s in sentences])
-                english.update(self._edits)
+                sources = [s.text for s in sentences]
+                english = cache.any_model(sources)
+                english.update({k: e.text for k, e in cache.place(
+                    self.session.info.sha256, page, sources, PIPELINE_VERSION).items()})
             self._pages[page] = [(s, english.get(normalize_source(s.text), ""))
                                  for s in sentences]
         return self._pages[page]

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader.annotations.model import ARABIC, COLOUR_NAMES, TRANSLATION
 from reader.arabic.model import PageText
+from reader.arabic.repair import PIPELINE_VERSION
 from reader.errors import Cancelled, DocumentError, DocumentErrorCode
 from reader.pdf import DocumentInfo, RenderService
 from reader.resources import sample_report
@@ -45,6 +46,7 @@ from reader.translation.packages import (
     ModelPackageError,
     install_package,
     installed_packages,
+    version_key,
 )
 from reader.translation.segment import Sentence, page_sentences
 from reader.ui.annotating import AnnotationController
@@ -1142,7 +1144,7 @@ class MainWindow(QMainWindow):
                                                                                       "en")]
             if not packages:
                 return [], None
-            package = max(packages, key=lambda p: p.version)
+            package = max(packages, key=lambda p: version_key(p.version))
             if self._cache is None:
                 self._cache = TranslationCache()
             model = argos.load_model(package.folder, package.version, package.target_prefix,
@@ -1156,6 +1158,10 @@ class MainWindow(QMainWindow):
             self.model_ready.emit(bool(engine))
             if engine is not None and self.arabic_pane.model is not None:
                 self._show_sentences(self.arabic_pane.model)
+            # A model installed after the text was read: the whole document, not only the
+            # visible page (otherwise the background extraction's end starts it).
+            if engine is not None and self.session is not None and self._extract_task is None:
+                self._translate_document()
 
         def failed(exc: object) -> None:
             self.translation_pane.set_installed_models([])
@@ -1176,7 +1182,8 @@ class MainWindow(QMainWindow):
         cache = self._cache
 
         def work() -> tuple[list, dict]:
-            edits = cache.edits(info.sha256) if cache else {}
+            # Edits made on an older engine's text are placed again on this page's.
+            edits = cache.place(info.sha256, page, sources, PIPELINE_VERSION) if cache else {}
             return engine.translate(sources), {k: (e.text, e.status) for k, e in edits.items()}
 
         def done(result: tuple[list, dict]) -> None:
@@ -1258,10 +1265,18 @@ class MainWindow(QMainWindow):
                 break
 
     def _save_edit(self, source: str, text: str, status: str) -> None:
-        cache, info = self._cache, self.info
-        if cache is not None and info is not None:
-            self.jobs.submit(lambda: cache.edit(info.sha256, source, text, status),
-                             PRIORITY_VISIBLE, None, lambda exc: self.show_error(str(exc)))
+        """Keep a translator's edit with where it was made (page, offset, engine), so it
+        can be placed again when a newer engine reads the page differently."""
+        cache, info, model = self._cache, self.info, self.arabic_pane.model
+        if cache is None or info is None:
+            return
+        page = model.page if model is not None else -1
+        start = next((s.start for s in self._sentences if s.text == source), -1)
+        self.jobs.submit(lambda: cache.edit(info.sha256, source, text, status, page, start,
+                                            PIPELINE_VERSION),
+                         PRIORITY_VISIBLE, None, lambda exc: self.show_error(
+                             self.tr("Your correction could not be saved: %1")
+                             .replace("%1", str(exc))))
 
     def _alternatives(self, row: int) -> None:
         engine = self._engine

@@ -27,6 +27,10 @@ from reader.translation.segment import Sentence
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4
+# The English the pane itself last put in the row: only a different text typed by the
+# translator is an edit (Qt reports icon, tooltip and tint changes as item changes too).
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5
+WAITING = "…"  # the row's text until its translation arrives
 
 
 class SentenceList(QListWidget):
@@ -126,8 +130,9 @@ class TranslationPane(QWidget):
         self._annotated = {}
         self.sentences.clear()
         for sentence in sentences:
-            item = QListWidgetItem("…")
+            item = QListWidgetItem(WAITING)
             item.setData(SOURCE_ROLE, sentence.text)
+            item.setData(SHOWN_ROLE, WAITING)
             item.setToolTip(sentence.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.sentences.addItem(item)
@@ -145,6 +150,7 @@ class TranslationPane(QWidget):
             else:
                 text, status = translation.target, MACHINE
             item.setText(text)
+            item.setData(SHOWN_ROLE, text)
             item.setData(STATUS_ROLE, status)
             self._decorate(item, translation.warnings() if status == MACHINE else [])
         self._filling = False
@@ -155,7 +161,8 @@ class TranslationPane(QWidget):
                  REVIEWED: self.tr("reviewed")}
         notes = {"arabic_left": self.tr("Arabic left in the English"),
                  "unchanged": self.tr("the output equals the input"),
-                 "length": self.tr("unusual length")}
+                 "length": self.tr("unusual length"),
+                 "failed": self.tr("the model could not translate this sentence")}
         tip = [item.data(SOURCE_ROLE), "", names.get(status, "")]
         tip += [f"⚠ {notes[w]}" for w in warnings]
         item.setToolTip("\n".join(tip))
@@ -192,6 +199,13 @@ class TranslationPane(QWidget):
         self._paint_rows()
 
     def _paint_rows(self) -> None:
+        self._filling = True  # tints are no edits
+        try:
+            self._tint_rows()
+        finally:
+            self._filling = False
+
+    def _tint_rows(self) -> None:
         for row in range(self.sentences.count()):
             item = self.sentences.item(row)
             if row == self._hovered:
@@ -215,18 +229,28 @@ class TranslationPane(QWidget):
             self.sentence_activated.emit(row)
 
     def _changed(self, item: QListWidgetItem) -> None:
-        if not self._filling:
-            self._set_status(item, EDITED)
+        """An item changed: an edit only if its text is not what the pane last showed (a
+        tint, an icon or a tooltip changes the item too)."""
+        if self._filling or item.text() == item.data(SHOWN_ROLE):
+            return
+        if not item.text().strip():  # an emptied row: back to what it showed
+            self._filling = True
+            item.setText(str(item.data(SHOWN_ROLE) or ""))
+            self._filling = False
+            return
+        self._set_status(item, EDITED)
 
     def mark_reviewed(self, row: int) -> None:
+        """Confirm a row's English; a row still waiting for its translation has none."""
         item = self.sentences.item(row)
-        if item is not None:
+        if item is not None and item.text() != WAITING and item.text().strip():
             self._set_status(item, REVIEWED)
 
     def _set_status(self, item: QListWidgetItem, status: str) -> None:
         """The translator's word on a sentence: shown at once, saved by the window."""
         self._filling = True
         item.setData(STATUS_ROLE, status)
+        item.setData(SHOWN_ROLE, item.text())
         self._decorate(item, [])
         self._filling = False
         self.edited.emit(item.data(SOURCE_ROLE), item.text(), status)

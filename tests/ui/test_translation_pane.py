@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from reader.translation.cache import EDITED, REVIEWED, TranslationCache
 from reader.translation.packages import install_package
@@ -114,3 +115,82 @@ def test_hovering_a_sentence_tints_its_counterparts(qtbot, make_window, sample_p
     assert pane.sentences.item(1).background().style() != Qt.BrushStyle.NoBrush
     window.arabic_pane.hovered.emit(-1)
     assert window.view.hover_marks() == {}
+
+
+def test_a_session_of_work_survives_a_restart_and_nothing_else_is_marked(
+        qtbot, make_window, sample_pdf):
+    """Issue 11: rows still waiting for the model were stored as edits ("…"), tints and
+    icons were taken for edits, a reviewed mark was overwritten. The whole flow: install
+    the model from the window, translate, hover and tint rows, edit one sentence in the
+    editor, review another, turn pages, close, open again."""
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        window.install_model(str(FIXTURE))
+    pane = window.translation_pane
+    for row in range(pane.sentences.count()):  # what used to mark rows edited
+        pane.hover_sentence(row)
+    pane.set_annotated_rows({0: "#ffd400", 2: "#5fb236"})
+    pane.hover_sentence(-1)
+    # Edit row 1 the way a translator does: open the editor, type, press Enter.
+    item = pane.sentences.item(1)
+    pane.sentences.setCurrentRow(1)
+    pane.sentences.editItem(item)
+    [editor] = pane.sentences.viewport().findChildren(QLineEdit)
+    editor.setText("1. Introduction, corrected")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it on the next event loop turn
+    qtbot.waitUntil(lambda: pane.status(1) == EDITED, timeout=5000)
+    pane.sentences.setCurrentRow(3)
+    qtbot.keyClick(pane.sentences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pane.status(3) == REVIEWED
+    reviewed_text = pane.sentences.item(3).text()
+    sha = window.info.sha256
+    qtbot.waitUntil(lambda: len(TranslationCache().edits(sha)) == 2, timeout=10000)
+    for _ in range(2):  # turn pages and come back: re-shown rows are no edits either
+        with qtbot.waitSignal(window.page_translated, timeout=30000):
+            window.go_to_page(1)
+        with qtbot.waitSignal(window.page_translated, timeout=30000):
+            window.go_to_page(0)
+    window.close()
+
+    again = make_window()
+    with qtbot.waitSignal(again.page_translated, timeout=30000):
+        open_and_wait(qtbot, again, sample_pdf)
+    rows = again.translation_pane
+    assert rows.sentences.item(1).text() == "1. Introduction, corrected"
+    assert rows.status(1) == EDITED
+    assert (rows.sentences.item(3).text(), rows.status(3)) == (reviewed_text, REVIEWED)
+    others = [r for r in range(rows.sentences.count()) if r not in (1, 3)]
+    assert all(rows.status(r) == "machine" and rows.sentences.item(r).text() != "…"
+               for r in others)
+    edits = TranslationCache().edits(sha)
+    assert sorted(e.status for e in edits.values()) == [EDITED, REVIEWED]
+    assert all(e.page == 0 and e.start >= 0 and e.text != "…" for e in edits.values())
+
+
+def test_an_edit_made_on_an_older_engines_text_is_placed_again(tmp_path):
+    """A re-extraction that changes a sentence slightly keeps the translator's edit; one
+    whose sentence is gone stays on record."""
+    cache = TranslationCache(tmp_path / "t.sqlite")
+    cache.edit("doc", "يعاني سكان القرى الجبلية من نقص المياه", "Villagers lack water.",
+               EDITED, page=2, start=10, pipeline="arabic-repair/1")
+    cache.edit("doc", "جملة اختفت تماما من الصفحة", "A vanished sentence.", REVIEWED,
+               page=2, start=80, pipeline="arabic-repair/1")
+    newer = ["يعاني سكّان القرى الجبلية من نقص المياه.", "جملة أخرى لا علاقة لها"]
+    placed = cache.place("doc", 2, newer, "arabic-repair/2")
+    assert list(placed) == [" ".join(newer[0].split())]
+    edit = placed[newer[0]]
+    assert edit.text == "Villagers lack water." and edit.original.startswith("يعاني سكان")
+    assert [e.text for e in cache.unplaced("doc", 2, newer)] == ["A vanished sentence."]
+    assert len(TranslationCache(tmp_path / "t.sqlite").edits("doc")) == 2  # none dropped
+    # Another page's edits stay where they are, however alike its sentences.
+    assert cache.place("doc", 3, ["جملة اختفت تماما من هذه الصفحة"]) == {}
+
+
+def test_a_damaged_translations_file_is_kept_aside(tmp_path):
+    path = tmp_path / "translations.sqlite"
+    path.write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
+    cache = TranslationCache(path)
+    assert cache.set_aside is not None and cache.set_aside.exists()
+    cache.edit("doc", "جملة", "A sentence.")
+    assert TranslationCache(path).edits("doc")["جملة"].text == "A sentence."

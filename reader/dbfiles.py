@@ -1,0 +1,51 @@
+"""Conventions for Qari's SQLite files (annotations, translations, memory).
+
+Each change is a real transaction (the connections run in autocommit mode, where
+``with db:`` would open none); a file that cannot be read is kept aside under a dated name
+and a fresh one started, never deleted; each file carries its schema version in
+``PRAGMA user_version`` and is migrated forward in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error. (In autocommit mode, which
+    these connections use, ``with db:`` opens no transaction: each statement would commit
+    on its own.) IMMEDIATE takes the write lock at once, so two processes queue."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return any(s in text for s in ("malformed", "not a database", "file is encrypted",
+                                   "newer qari", "corrupt"))
+
+
+def move_aside(path: Path) -> Path:
+    """Keep a damaged database (and its journal files) under a new name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            source.replace(Path(str(aside) + suffix))
+    return aside
