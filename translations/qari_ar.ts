@@ -426,6 +426,14 @@
     </message>
 </context>
 <context>
+    <name>InstanceGuard</name>
+    <message>
+        <location filename="../reader/ui/app.py" line="113"/>
+        <source>Qari is already running with this data folder (process %1) and does not answer. Two windows on one data folder would overwrite each other&apos;s work: close the other window first.</source>
+        <translation>قارئ يعمل بالفعل بمجلد البيانات هذا (العملية %1) ولا يستجيب. نافذتان على مجلد بيانات واحد تكتب كل منهما فوق عمل الأخرى: أغلق النافذة الأخرى أولاً.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/main_window.py" line="445"/>

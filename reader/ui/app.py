@@ -9,6 +9,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.errors import QariError
+
 _START = time.perf_counter()
 
 
@@ -65,17 +67,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem is not None:
             print(problem, file=sys.stderr)
             return 2
-    app = create_app(language=args.lang)
+    try:
+        app = create_app(language=args.lang)
+    except QariError as exc:  # a data folder that cannot be used, say
+        print(f"qari: {exc}", file=sys.stderr)
+        return 2
     from reader.resources import sample_report
     from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import InstanceGuard
 
+    guard = InstanceGuard()
+    if not guard.primary:
+        return _hand_over(guard, args.file)
     window = MainWindow()
+
+    def open_requested(path: str) -> None:
+        if path:
+            window.open_path(path)
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    guard.open_requested.connect(open_requested)
+    app.aboutToQuit.connect(guard.release)
     window.show()
     path = args.file or str(sample_report())
     if args.screenshot or args.quit_after_paint:
         _arm_after_first_paint(window, args.screenshot, args.quit_after_paint)
     window.open_path(str(Path(path)))
     return int(app.exec())
+
+
+def _hand_over(guard, file: str | None) -> int:  # noqa: ANN001 (an InstanceGuard)
+    """Another window owns the data folder: it opens the file (or comes to the front)."""
+    path = str(Path(file).resolve()) if file else ""
+    if guard.forward(path):
+        print("qari: opened in the Qari window already running" if file else
+              "qari: Qari is already running; its window was brought to the front",
+              file=sys.stderr)
+        return 0
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    owner = guard.owner()
+    message = QCoreApplication.translate("InstanceGuard",
+        "Qari is already running with this data folder (process %1) and does not answer. "
+        "Two windows on one data folder would overwrite each other's work: close the "
+        "other window first.").replace("%1", str(owner or "?"))
+    print(f"qari: {message}", file=sys.stderr)
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        QMessageBox.warning(None, "Qari", message)
+    return 2
 
 
 def _arm_after_first_paint(window, screenshot: str | None, quit_after: bool) -> None:  # noqa: ANN001
