@@ -266,14 +266,18 @@ def _annotations(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             print(f"imported {report.added} annotations ({report.orphans} could not be "
                   f"placed and are listed as orphans; {report.already} were there already)")
-            for reason in report.skipped:
-                print(f"qari: left out: {reason}", file=sys.stderr)
-            if report.other_document:
-                print(f"qari: {report.other_document} were made on another version of the "
-                      f"document; they were placed by their quotes", file=sys.stderr)
             if report.save_error is not None:
-                print(f"qari: not saved: {report.save_error}", file=sys.stderr)
-                return EXIT_USAGE
+                return _fail(f"not saved: {report.save_error}")
+            notes = []
+            if report.skipped:
+                shown = "; ".join(report.skipped[:3])
+                more = f"; and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
+                notes.append(f"left out {len(report.skipped)}: {shown}{more}")
+            if report.other_document:
+                notes.append(f"{report.other_document} were made on another version of the "
+                             f"document and were placed by their quotes")
+            if notes:  # one line, however many there are
+                print(f"qari: {_one_line('; '.join(notes))}", file=sys.stderr)
             return 0
         if args.format == "pdf":
             count = review.export_pdf(args.output, args.password)
