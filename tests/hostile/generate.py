@@ -81,8 +81,10 @@ def _many_glyphs() -> bytes:
     """100,000 glyphs on one page, in rows that start with spaces."""
     rows = []
     for row in range(400):
-        text = "    " + "Hello world " * 21
-        rows.append(f"BT /F1 2 Tf 10 {830 - row * 2} Td ({text}) Tj ET")
+        # Spaces first, then a gap wider than a column gutter: the repair's gutter test
+        # once started from minus infinity here and never ended.
+        text = "Hello world " * 10
+        rows.append(f"BT /F1 2 Tf 10 {830 - row * 2} Td [(    {text}) -4000 ({text})] TJ ET")
     return one_page("\n".join(rows).encode())
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from tests.hostile import generate
 
-ROOT = generate.ROOT
+ROOT = Path(os.environ.get("QARI_HOSTILE_PROGRAM", generate.ROOT))  # the checkout to test
 TIME_LIMIT = 120.0  # seconds a run may take
 MEMORY_LIMIT = 3 << 30  # address space (bytes): what a runaway allocation hits
 
@@ -79,7 +79,7 @@ review = Review(session, AnnotationStore.open())
 text = session.page_model(0).text
 review.apply([review.text_mark(0, 0, 10, "highlight", "green"), review.note("kept")])
 cache = TranslationCache()
-cache.edit(session.info.sha256, text[:40], "A translator's words.", REVIEWED, 0, 0)
+cache.edit(session.info.sha256, text[:40], "A translator's words.", REVIEWED)
 """
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=120)
 
