@@ -886,57 +886,62 @@
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1278"/>
+        <location filename="../reader/ui/main_window.py" line="1232"/>
+        <source>Translation of the document stopped: %1</source>
+        <translation>توقفت ترجمة المستند: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1283"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1290"/>
+        <location filename="../reader/ui/main_window.py" line="1295"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1312"/>
+        <location filename="../reader/ui/main_window.py" line="1317"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1316"/>
+        <location filename="../reader/ui/main_window.py" line="1321"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1317"/>
+        <location filename="../reader/ui/main_window.py" line="1322"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1322"/>
+        <location filename="../reader/ui/main_window.py" line="1327"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1325"/>
+        <location filename="../reader/ui/main_window.py" line="1330"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1332"/>
+        <location filename="../reader/ui/main_window.py" line="1337"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1335"/>
+        <location filename="../reader/ui/main_window.py" line="1340"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1351"/>
+        <location filename="../reader/ui/main_window.py" line="1356"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1352"/>
+        <location filename="../reader/ui/main_window.py" line="1357"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>

@@ -1227,8 +1227,13 @@ class MainWindow(QMainWindow):
             self.status_translate.setText("")
             self.document_translated.emit(total)
 
+        def failed(exc: object) -> None:
+            self._translate_task = None
+            self.status_translate.setText(self.tr("Translation of the document stopped: %1")
+                                          .replace("%1", str(exc)))
+
         self._translate_task = self.jobs.submit_steps(pages(), PRIORITY_BACKGROUND, progress,
-                                                      finished, lambda _e: None)
+                                                      finished, failed)
 
     def _sentence_activated(self, index: int) -> None:
         if 0 <= index < len(self._sentences):

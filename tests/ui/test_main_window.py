@@ -278,3 +278,22 @@ def test_whole_document_is_read_in_the_background(qtbot, window, tmp_path, sampl
         window.open_find()
         window.start_search("الصفصاف")
     assert found.args[0] == 16  # twice on each of pages 4 and 5 of every copy
+
+
+def test_one_unreadable_page_blanks_no_other_page(qtbot, window, tmp_path):
+    """Issue 11: the running-head sampler let one page's error escape, and the window
+    showed no text on any page."""
+    from tests.test_cli_contract import FONT, PAGE, STREAM, minimal_pdf
+
+    path = tmp_path / "one-bad-page.pdf"
+    path.write_bytes(minimal_pdf([
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R 6 0 R 3 0 R] /Count 3 >>", PAGE, STREAM, FONT,
+        "<< /Type /Pages /Kids [6 0 R] /Count 1 /Parent 2 0 R >>"]))
+    open_and_wait(qtbot, window, path)
+    qtbot.waitUntil(lambda: window.arabic_pane.text() == "Hello", timeout=10000)
+    window.go_to_page(1)
+    qtbot.waitUntil(lambda: "cannot be read" in window.arabic_pane.browser.placeholderText(),
+                    timeout=10000)
+    window.go_to_page(2)
+    qtbot.waitUntil(lambda: window.arabic_pane.text() == "Hello", timeout=10000)
