@@ -1,0 +1,100 @@
+"""Stage 5, lines to blocks: headings, list items, paragraphs, table rows and footnotes;
+running headers, footers and page numbers set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.arabic.model import (
+    FOOTNOTE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    RUNNING,
+    TABLE_ROW,
+    Block,
+    Line,
+)
+from reader.arabic.raw import RawPage, Rule
+
+BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
+_LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
+
+
+def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
+                running: frozenset[str]) -> tuple[list[Block], list[Block], list[Block]]:
+    """The page's lines (each with how many cells it has), in reading order, as blocks:
+    body, footnotes and running heads. ``running`` holds the ``running_key`` of lines that
+    repeat near the top or bottom of the document's pages."""
+    rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
+    blocks: list[Block] = []
+    note_size = 0.0  # once the notes have started, smaller lines below them are notes too
+    for line, cells in lines:
+        if not line.text.strip():
+            continue
+        kind = _kind(line, body_size, cells)
+        top, bottom = line.bbox[1], line.bbox[3]
+        margin = 0.09 * raw.height
+        near_edge = bottom < margin + 0.02 * raw.height or top > raw.height - margin
+        if near_edge and (_is_page_number(line.text) or running_key(line.text) in running):
+            kind = RUNNING
+        elif (rule_y is not None and top > rule_y - 2 and line.size < 0.95 * body_size) or (
+                rule_y is None and top > 0.6 * raw.height and line.size < 0.85 * body_size
+                and re.match(r"^\s*\d+", line.text)) or (
+                note_size and line.size <= note_size + 0.5 and line.size < 0.95 * body_size):
+            kind = FOOTNOTE
+            note_size = max(note_size, line.size)
+        _add_line(blocks, line, kind, body_size)
+    return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
+            [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
+
+
+def _kind(line: Line, body_size: float, cells: int) -> str:
+    text = line.text.lstrip()
+    if cells >= 3:
+        return TABLE_ROW
+    if line.size >= 1.12 * body_size:  # "2. Results" set large is a heading, not a list
+        return HEADING
+    if (text[:1] in BULLETS and text[1:2] == " ") or _LIST_NUMBER.match(text):
+        return LIST_ITEM
+    if line.bold and len(text) < 90:
+        return HEADING
+    return PARAGRAPH
+
+
+def _is_page_number(text: str) -> bool:
+    stripped = re.sub(r"[\s\-–—|/.()]|صفحة|الصفحة|page", "", text, flags=re.IGNORECASE)
+    return bool(stripped) and stripped.isdigit() and len(stripped) <= 4
+
+
+def running_key(text: str) -> str:
+    """What stays the same in a running header or footer from page to page."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip()
+
+
+def _footnote_rule(rules: Sequence[Rule], width: float, height: float) -> float | None:
+    """The y of a short rule in the lower part of the page: the footnote separator."""
+    candidates = [r.y for r in rules if r.y > 0.45 * height and (r.x1 - r.x0) < 0.6 * width]
+    return max(candidates) if candidates else None
+
+
+def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> None:
+    """Start a block, or continue the previous paragraph (or footnote) with this line."""
+    if blocks:
+        last = blocks[-1]
+        previous = last.lines[-1]
+        gap = line.bbox[1] - previous.bbox[3]
+        continues = (
+            last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
+            and 0 <= gap < 0.9 * body_size and abs(line.size - previous.size) < 0.5
+            and not (kind == FOOTNOTE and re.match(r"^\s*\d+\s", line.text))
+        ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)
+        if continues:
+            last.lines.append(line)
+            x0, y0, x1, y1 = last.bbox
+            lx0, ly0, lx1, ly1 = line.bbox
+            last.bbox = (min(x0, lx0), min(y0, ly0), max(x1, lx1), max(y1, ly1))
+            return
+    blocks.append(Block(kind, [line], line.bbox))

@@ -1,0 +1,278 @@
+"""Stage 1, glyphs to clusters: presentation forms and ligatures to base letters, marks
+attached to their letter, spaces and tatweel dropped, and how the page shows word spaces.
+
+Assumes nothing of the producer's glyph order: marks are placed by position, helped by
+the content stream's order; width-less letters and doubled glyphs are recognized by their
+geometry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.arabic.chars import is_mark
+from reader.arabic.raw import Glyph
+
+# How a page shows its word spaces: only as gaps, as space glyphs (then only a wide gap
+# without a glyph counts), or only as glyphs (gaps there are meaningless).
+SPACES_GAPS, SPACES_BOTH, SPACES_GLYPHS = "gaps", "both", "glyphs"
+
+
+def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
+    """Clusters (glyphs with the marks drawn over them) in no particular order, how many
+    glyphs carried text, and how spaces are to be found on this page (``SPACES_*``).
+
+    Marks go on their letter: by position, helped by the content stream's order, because
+    producers place zero-width marks differently (LibreOffice after the letter at its left
+    edge, Chromium before it at its origin).
+    """
+    items = list(glyphs)
+    texts = [g.text for g in items]
+    if "" in texts:  # invisible characters (tatweel, joiners) are no clusters
+        items = [g for g in items if g.text]
+        texts = [t for t in texts if t]
+    distinct = set(texts)
+    count = len(texts) - texts.count(" ")
+    mode = SPACES_BOTH if " " in distinct else SPACES_GAPS
+    mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
+    flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
+    loose = any(g.text != " " and g.text not in mark_texts for g in flat)
+    # The passes below never change a glyph (the page's glyphs stay as read): a glyph
+    # that needs another text is replaced by a copy.
+    changed = False
+    carried: set[int] = set()  # space glyphs that carry a letter's width: not spaces
+    # Width-less letters are what the producer-specific passes deal with: most pages have
+    # none, and skip them.
+    if loose:
+        items = _drop_doubled_letters(items, mark_texts)
+        widths = _width_spaces(items, mark_texts)
+        if widths is not None:
+            carried, mode = widths, SPACES_GLYPHS
+        else:
+            items, changed = _join_split_ligatures(items, mark_texts)
+    orphans: list[Glyph] = []
+    if mark_texts:
+        zero = {id(g) for g in flat}
+        new_texts: dict[int, str] = {}  # index in items -> the text with its marks
+        for i in [i for i, c in enumerate(items) if c.text in mark_texts]:
+            mark = items[i].text
+            target = _stream_base(items, i, zero, mark_texts)
+            if target is not None:
+                # A letter never carries the same mark twice (LibreOffice can draw marks
+                # twice); a ligature may carry it once per letter.
+                text = new_texts.get(target, items[target].text)
+                letters = sum(1 for ch in text if not unicodedata.combining(ch))
+                if text.count(mark) < letters:
+                    new_texts[target] = text + mark
+            else:
+                orphans.append(items[i])
+        if new_texts:
+            items = list(items)
+            for k, text in new_texts.items():
+                items[k] = _copy(items[k], text)
+            changed = True
+    bases = [c for c in items if c.text != " " and c.text not in mark_texts]
+    spaces = [c for c in items if c.text == " " and c.size > 0 and id(c) not in carried]
+    if orphans:
+        _attach_marks(bases, orphans)
+        changed = True
+    every = "".join(distinct)
+    if "\u06c1" in every and _URDU_PERSIAN.isdisjoint(every):
+        # Fonts draw the word الله with the heh goal's glyph: on an Arabic page (no letter
+        # that only Urdu or Persian use) that heh is the Arabic one.
+        bases = [_copy(c, c.text.replace("\u06c1", "\u0647")) if "\u06c1" in c.text else c
+                 for c in bases]
+    if changed or any(len(t) > 2 for t in distinct):  # some cluster has several characters
+        bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
+                 for c in bases]
+    return bases + spaces, count, mode
+
+
+def _copy(g: Glyph, text: str | None = None) -> Glyph:
+    return Glyph(g.char, g.box, g.baseline, g.size, g.bold, g.superscript,
+                 g.text if text is None else text, g.kind, g.centre)
+
+
+SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
+# Letters used in Urdu or Persian but not in Arabic.
+_URDU_PERSIAN = set("\u0679\u0688\u0691\u06ba\u06d2\u067e\u0686\u0698\u06af\u06be")
+
+
+def place_ligature_marks(text: str) -> str:
+    """Put the marks of a ligature glyph on the letters they belong to.
+
+    One glyph cannot show which of its letters a mark sits on; these are the conventions
+    of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
+    on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
+    hamza, a sukun goes on the lam; other marks follow the alef, as usually typed (لاَ).
+    """
+    letters = "".join(c for c in text if not unicodedata.combining(c))
+    marks = [c for c in text if unicodedata.combining(c)]
+    if letters in ("الله", "لله") and text.startswith(letters) and SHADDA in marks:
+        on_lam = [m for m in marks if m in (SHADDA, FATHA, SUPERSCRIPT_ALEF)]
+        on_heh = [m for m in marks if m not in on_lam]
+        return letters[:-1] + "".join(on_lam) + "ه" + "".join(on_heh)
+    if letters in ("لأ", "لإ", "لآ") and SUKUN in marks and text.startswith(letters):
+        rest = list(marks)
+        rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
+        return "ل" + SUKUN + letters[1] + "".join(rest)
+    return text
+
+
+def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[list[Glyph], bool]:
+    """Put back together a ligature glyph whose mapping MuPDF split into letters; and
+    whether any was.
+
+    The letter with the glyph's box is the lam; the other letters have no width and sit
+    at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
+    before it (WeasyPrint) they read in reverse (عىل for على).
+    """
+    # Letters without width that are not Chromium's letter-after-its-marks.
+    loose_at = [i for i, c in enumerate(items)
+                if c.box[2] - c.box[0] < 0.01 and c.text != " " and c.text not in mark_texts
+                and not (i and items[i - 1].text in mark_texts)]
+    if not loose_at:
+        return items, False
+    items = list(items)  # its lams may be replaced by joined copies
+    out: list[Glyph] = []
+    joined = False
+    n = len(items)
+    done = 0  # items before this one are in ``out`` (or joined)
+    k = 0
+    while k < len(loose_at):
+        i = loose_at[k]
+        out += items[done:i]
+        c = items[i]
+        j = i
+        while k < len(loose_at) and loose_at[k] == j and abs(items[j].box[0] - c.box[0]) < 0.3:
+            j += 1
+            k += 1
+        loose = items[i:j]
+        after = items[j] if j < n else None
+        before = out[-1] if out else None
+        if _is_lam_of(before, c, edge=0):
+            out[-1] = _copy(before, before.text + "".join(x.text for x in loose))
+            joined = True
+        elif _is_lam_of(after, c, edge=2):
+            items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
+            joined = True
+        else:
+            out.extend(loose)
+        done = j
+    out += items[done:]
+    return out, joined
+
+
+def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
+    return (lam is not None and lam.text.startswith("ل") and not _zero_width(lam)
+            and abs(lam.box[edge] - loose.box[0]) < 0.3
+            and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
+
+
+def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
+    """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
+    letter again (أ, ؤ, ئ): a width-less copy of a letter, strictly inside the box of the
+    same letter drawn just before it, is that hamza, not a second letter."""
+    flat = [i for i, c in enumerate(items) if c.box[2] - c.box[0] < 0.01
+            and c.text != " " and c.text not in mark_texts]
+    out: list[Glyph] = []
+    done = 0  # items before this one are decided
+    for i in flat:
+        out += items[done:i]
+        done = i + 1
+        c = items[i]
+        same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
+                     and not _zero_width(p)), None)
+        if same is None or not (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) or abs(
+                same.baseline - c.baseline) >= 0.5 * max(c.size, 1.0):
+            out.append(c)
+    out += items[done:]
+    return out
+
+
+def _zero_width(c: Glyph) -> bool:
+    return c.box[2] - c.box[0] < 0.01
+
+
+def _width_spaces(items: list[Glyph], mark_texts: set[str]) -> set[int] | None:
+    """Chromium with harakat draws letters with no width, each followed by a space glyph
+    that carries the letter's width. Real word spaces have the font's space advance and do
+    not end at a width-less letter's origin. On a page of that kind, the ids of the space
+    glyphs that carry a width; on other pages, None."""
+    letters = [c.box for c in items if c.text != " " and c.text not in mark_texts]
+    if not letters or sum([b[2] - b[0] < 0.01 for b in letters]) < 0.3 * len(letters):
+        return None
+    spaces = [i for i, c in enumerate(items) if c.text == " "]
+    widths = [round((items[i].box[2] - items[i].box[0]) / max(items[i].size, 1.0), 2)
+              for i in spaces]
+    usual = Counter(widths).most_common(1)[0][0] if widths else 0.0
+    carried: set[int] = set()
+    for i in spaces:
+        c = items[i]
+        k = i - 1  # the glyph before the space, marks skipped
+        while k >= 0 and items[k].text in mark_texts:
+            k -= 1
+        previous = items[k] if k >= 0 else None
+        odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
+        touches = previous is not None and _zero_width(previous) and abs(
+            previous.box[0] - c.box[2]) < 0.3
+        if odd_width or touches:
+            carried.add(id(c))
+    return carried
+
+
+def _stream_base(items: list[Glyph], i: int, zero: set[int],
+                 mark_texts: set[str]) -> int | None:
+    """Where the letter a mark belongs to is in ``items``, from the mark's neighbours in
+    the content stream."""
+    mark = items[i]
+    mx = (mark.box[0] + mark.box[2]) / 2
+
+    def near(k: int, step: int) -> int | None:
+        while 0 <= k < len(items) and (items[k].text in mark_texts or items[k].text == " "):
+            if items[k].text == " ":
+                return None
+            k += step
+        if 0 <= k < len(items) and abs(items[k].baseline - mark.baseline) < 0.8 * mark.size:
+            return k
+        return None
+
+    nxt, prev = near(i + 1, 1), near(i - 1, -1)
+    if nxt is not None and id(items[nxt]) in zero and abs(items[nxt].box[2] - mx) < 0.3:
+        # Chromium: the mark sits at the origin of the zero-width letter that follows it.
+        return nxt
+    if prev is not None and items[prev].box[0] - 0.3 <= mx <= items[prev].box[2] + 0.3:
+        return prev
+    if nxt is not None and items[nxt].box[0] - 0.3 <= mx <= items[nxt].box[2] + 0.3:
+        return nxt
+    return None
+
+
+def _attach_marks(bases: list[Glyph], marks: list[Glyph]) -> None:
+    """Put each mark on the letter it is drawn over (the one it overlaps most)."""
+    by_x = sorted(range(len(bases)), key=lambda i: bases[i].box[0])
+    xs = [bases[i].box[0] for i in by_x]
+    for mark in marks:
+        mx0, _, mx1, _ = mark.box
+        centre = (mx0 + mx1) / 2
+        hi = bisect.bisect_right(xs, mx1 + 0.01)
+        best, best_score = -1, 0.0
+        for pos in range(hi - 1, -1, -1):
+            base = bases[by_x[pos]]
+            if base.box[0] < mx0 - 3 * base.size:
+                break
+            if abs(base.baseline - mark.baseline) > 0.6 * max(base.size, mark.size):
+                continue
+            overlap = min(mx1, base.box[2]) - max(mx0, base.box[0])
+            distance = 0.0 if base.box[0] <= centre <= base.box[2] else min(
+                abs(centre - base.box[0]), abs(centre - base.box[2]))
+            score = overlap - distance
+            if best < 0 or score > best_score:
+                best, best_score = by_x[pos], score
+        if best >= 0 and best_score > -0.5 * mark.size:
+            bases[best] = _copy(bases[best], bases[best].text + mark.text)
+        else:
+            bases.append(mark)

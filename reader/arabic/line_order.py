@@ -1,0 +1,278 @@
+"""Stage 3, the logical order of one line: spaces found from gaps and space glyphs,
+right-to-left and left-to-right runs ordered (``reader.arabic.bidi``), brackets balanced,
+a box kept for every character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.arabic.bidi import AN, EN, MIRRORING, L, N, R, visual_to_logical
+from reader.arabic.clusters import SPACES_BOTH, SPACES_GAPS, SPACES_GLYPHS
+from reader.arabic.model import (
+    Line,
+)
+from reader.arabic.raw import Glyph, Rect
+from reader.arabic.rows import Segment
+
+SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
+
+
+@dataclass(frozen=True, slots=True)
+class _Space:
+    """A word space the page shows only as a gap: text without a glyph box."""
+
+    text: str = " "
+    box: None = None
+    kind: str = N
+
+
+_SPACE = _Space()
+
+
+_ENDS = frozenset(".!?:;…،؛؟")  # punctuation that ends a sentence or clause
+
+
+def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) -> bool:
+    """The direction of a line, from the bidi classes of its units. On a right-to-left
+    page, any line with Arabic (a line is a piece of a paragraph: its ends say nothing); on
+    a left-to-right page, a line that begins and ends in Arabic. A line without Arabic is
+    left to right, unless it shows it was set right to left."""
+    if R not in kinds:
+        if L not in kinds:
+            return page_rtl
+        letters = [c for c in clusters if c.text != " "]
+        if not page_rtl or len(letters) < 2:
+            return False
+        # A Latin line set right to left in an Arabic document, such as an English footnote:
+        # its number stands at the right end, apart from the text.
+        if len(letters) > 2 and letters[-1].text.isdigit() and (
+                letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size):
+            return True
+        # The Latin tail of an Arabic sentence, wrapped onto a line of its own ("(WHO)¹.");
+        # or an English note set right to left: its closing punctuation is at the left end.
+        return letters[0].text in _ENDS and letters[-1].text not in _ENDS
+    if page_rtl:
+        return True
+    first = next(k for k in kinds if k in (R, L))
+    last = next(k for k in reversed(kinds) if k in (R, L))
+    return first == R and last == R
+
+
+def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[int]]:
+    """The segment's letters left to right, and before which of them the page has a space.
+
+    A space glyph counts when its neighbours are apart; a gap with no space glyph counts
+    only when wide, since shaping engines leave small gaps around marks and ligatures. On
+    pages with no space glyphs at all, gaps are all there is.
+    """
+    clusters = segment.clusters
+    letters = segment.letters
+    if letters is None:
+        letters = [c for c in clusters if c.text != " "]
+    if len(letters) < 2:
+        return letters, []
+    # Clusters come sorted by their centres, space glyphs among them.
+    centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
+        clusters) else []
+    chosen: list[int] = []  # a space goes before these letters
+    if spaces == SPACES_GLYPHS:
+        middles = [c.centre for c in letters]
+        for x in centres:
+            k = bisect.bisect_right(middles, x)
+            if 0 < k < len(middles) and middles[k - 1] < x and (not chosen or chosen[-1] != k):
+                chosen.append(k)
+    else:
+        full, small = max(segment.size, 1.0), max(0.7 * segment.size, 1.0)
+        glyph_gap, bare_gap = 0.06, SPACE_GAP if spaces == SPACES_GAPS else 0.3
+        floor = min(bare_gap, glyph_gap) * small if centres else bare_gap * small
+        gaps = segment.gaps
+        if gaps is None:
+            gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        # Most pairs are too close for any space: look closer at the others only. A raised
+        # small glyph (a footnote call) is measured by its own size; asking costs, so only
+        # when the answer matters.
+        bare_full, bare_small = bare_gap * full, bare_gap * small
+        glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
+        for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
+            gap = gaps[i - 1]
+            if gap > bare_full:
+                chosen.append(i)
+                continue
+            raised: bool | None = None
+            if gap > bare_small:
+                raised = _small(letters[i], segment) or _small(letters[i - 1], segment)
+                if raised:
+                    chosen.append(i)
+                    continue
+            if not centres or gap <= glyph_small:
+                continue
+            if gap <= glyph_full:
+                if raised is None:
+                    raised = _small(letters[i], segment) or _small(letters[i - 1], segment)
+                if not raised:
+                    continue
+            k = bisect.bisect_right(centres, letters[i - 1].centre)
+            if k < len(centres) and centres[k] < letters[i].centre:
+                chosen.append(i)
+    return letters, chosen
+
+
+def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space]:
+    """The letters with a space before each of those at ``chosen``."""
+    out: list[Glyph | _Space] = []
+    start = 0
+    for i in chosen:
+        out += letters[start:i]
+        out.append(_SPACE)
+        start = i
+    out += letters[start:]
+    return out
+
+
+def _small(c: Glyph, segment: Segment) -> bool:
+    """Superscript, or smaller than its line and raised: a footnote call, say."""
+    return c.superscript or (c.size < 0.9 * segment.size
+                             and c.baseline < segment.baseline - 0.15 * segment.size)
+
+
+_MIRRORED = re.compile("[()\\[\\]{}«»]")
+_COMBINING = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def _balanced(text: str) -> int:
+    """How well the brackets of a line pair up in logical order (higher is better)."""
+    brackets = "".join(_MIRRORED.findall(text))
+    score = 0
+    for opening, closing in ("()", "[]", "{}", "«»"):
+        depth = 0
+        for ch in brackets:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth:
+                    depth -= 1
+                    score += 1
+                else:
+                    score -= 1
+    return score
+
+
+def _numeric(segment: Segment) -> bool:
+    text = "".join(c.text for c in segment.clusters if c.text != " ")
+    digits = sum(ch.isdigit() for ch in text)
+    return bool(text) and digits >= 0.5 * len(text)
+
+
+def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
+    """Rows of tables that a producer laid out left to right in a right-to-left document.
+
+    In an Arabic table the label column comes first, at the right, and the figures follow.
+    When the column of words stands at the left and the figures at the right, the table was
+    set left to right (MuPDF's HTML engine does that): its cells read left to right.
+    """
+    found: set[int] = set()
+    if not rtl:
+        return found
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and len(rows[j]) >= 3:
+            j += 1
+        if j - i >= 2:
+            table = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
+            left_words = sum(not _numeric(row[0]) for row in table)
+            right_numbers = sum(_numeric(row[-1]) for row in table)
+            right_words = sum(not _numeric(row[-1]) for row in table)
+            if left_words > len(table) / 2 and right_numbers >= right_words:
+                found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
+                 cells_left_to_right: bool = False) -> Line:
+    """The text of a row's segments in reading order, with a box per character."""
+    ordered_segments = sorted(segments, key=lambda s: s.x0,
+                              reverse=rtl and not cells_left_to_right) if len(
+        segments) > 1 else segments
+    texts: list[str] = []
+    boxes: list[Rect | None] = []
+    cells: list[str] = []
+    for n, segment in enumerate(ordered_segments):
+        cell_start = len(texts)
+        if n:
+            texts.append(" ")
+            boxes.append(None)
+        letters, chosen = _space_positions(segment, spaces)
+        kinds = [c.kind for c in letters]
+        if rtl and L not in kinds and EN not in kinds and AN not in kinds:
+            # Nothing reads left to right: the line is simply reversed (the common case).
+            parts = [c.text for c in letters]
+            places: list[Rect | None] = [c.box for c in letters]
+            for i in reversed(chosen):
+                parts.insert(i, " ")
+                places.insert(i, None)
+            parts.reverse()
+            places.reverse()
+            flips = None
+        else:
+            visual = _with_spaces(letters, chosen)
+            kinds = [u.kind for u in visual]
+            units, flips = visual_to_logical(
+                visual, _paragraph_rtl(kinds, segment.clusters, rtl), kinds)
+            parts = [u.text for u in units]
+            places = [u.box for u in units]
+        plain = "".join(parts)
+        if _MIRRORED.search(plain):
+            # Producers differ: some store a bracket drawn mirrored as the logical
+            # character, others (the legacy visual pipeline) as the shape drawn. Keep
+            # whichever reading balances the brackets.
+            flipped = plain.translate(MIRRORING) if flips is None else "".join(
+                [t.translate(MIRRORING) if f else t for t, f in zip(parts, flips, strict=True)])
+            if _balanced(flipped) > _balanced(plain):
+                plain = flipped
+        texts.append(plain)
+        if len(plain) == len(parts):  # one character per unit: the common case
+            boxes += places
+        else:
+            boxes += [box for t, box in zip(parts, places, strict=True) for _ in t]
+        if len(ordered_segments) > 1:
+            cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
+    joined = "".join(texts)
+    text = unicodedata.normalize("NFC", joined) if _COMBINING.search(joined) else joined
+    if len(text) != len(boxes):  # NFC composed marks: keep the map total, one box per char
+        boxes = _realign_boxes(joined, text, boxes)
+    if not cells:
+        cells = [text.strip()]
+    if len(segments) == 1:
+        only = segments[0]
+        x0, x1, top, bottom, size = only.x0, only.x1, only.top, only.bottom, only.size
+    else:
+        x0 = min(s.x0 for s in segments)
+        x1 = max(s.x1 for s in segments)
+        top = min(s.top for s in segments)
+        bottom = max(s.bottom for s in segments)
+        size = max(s.size for s in segments)
+    total = sum(len(s.clusters) for s in segments)
+    bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
+    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
+
+
+def _realign_boxes(before: str, after: str, boxes: list[Rect | None]) -> list[Rect | None]:
+    out: list[Rect | None] = []
+    i = 0
+    for ch in after:
+        # Walk the unnormalized text; a composed character takes its first part's box.
+        while i < len(before) and unicodedata.normalize("NFC", before[i]) != ch and (
+                not unicodedata.normalize("NFD", ch).startswith(before[i])):
+            i += 1
+        out.append(boxes[i] if i < len(boxes) else None)
+        consumed = len(unicodedata.normalize("NFD", ch))
+        i += max(1, consumed)
+    return out

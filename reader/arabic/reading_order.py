@@ -1,0 +1,123 @@
+"""Stage 4, reading order: the page cut into bands at empty stretches, sections that share
+a gutter split into columns (right column first in right-to-left documents), recursively.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from reader.arabic.rows import Segment
+
+MAX_DEPTH = 64  # column splits within column splits: real pages need a handful
+
+
+def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The empty stretches between merged intervals, as (start, end)."""
+    merged: list[list[float]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(merged[i][1], merged[i + 1][0]) for i in range(len(merged) - 1)]
+
+
+def _column_like(side: list[Segment], width: float) -> bool:
+    rows = {round(s.baseline) for s in side}
+    widths = [s.x1 - s.x0 for s in side]
+    return len(rows) >= 2 and statistics.median(widths) >= 0.18 * width
+
+
+def reading_order(segments: list[Segment], rtl: bool, page_width: float,
+                  depth: int = 0) -> list[list[Segment]]:
+    """Rows of segments in reading order.
+
+    The region is cut into horizontal bands at every empty stretch; consecutive bands that
+    share an empty vertical stretch (a gutter) form a section; a section whose sides both
+    read like text columns is split at the gutter (the right column first in right-to-left
+    documents) and each column ordered the same way. Everything else is read band by band,
+    a band's segments on one line joined right to left (table cells, say).
+    """
+    if not segments:
+        return []
+    min_gutter = 0.8 * statistics.median(s.size for s in segments)
+    bands = _bands(segments)
+    left_edge = min(s.x0 for s in segments)
+    right_edge = max(s.x1 for s in segments)
+    # Free stretches of each band, its margins included: a column that runs longer than
+    # its neighbour leaves bands with text on one side of the gutter only.
+    gutters = [[g for g in _gaps([(left_edge - 1, left_edge), (right_edge, right_edge + 1)]
+                                 + [(s.x0, s.x1) for s in band])
+                if g[1] - g[0] >= min_gutter]
+               for band in bands]
+    out: list[list[Segment]] = []
+    i = 0
+    while i < len(bands):
+        common = gutters[i]
+        j = i + 1
+        while common and j < len(bands):
+            shared = _intersect(common, gutters[j], min_gutter)
+            if not shared:
+                break
+            common = shared
+            j += 1
+        section = [s for band in bands[i:j] for s in band]
+        split = _column_split(section, common, page_width) if (
+            j - i >= 2 and depth < MAX_DEPTH) else None
+        if split is not None:
+            left, right = split
+            first, second = (right, left) if rtl else (left, right)
+            out.extend(reading_order(first, rtl, page_width, depth + 1))
+            out.extend(reading_order(second, rtl, page_width, depth + 1))
+            i = j
+        else:
+            out.extend(_rows_of(bands[i]))
+            i += 1
+    return out
+
+
+def _bands(segments: list[Segment]) -> list[list[Segment]]:
+    bands: list[list[Segment]] = []
+    bottom = float("-inf")
+    for s in sorted(segments, key=lambda s: s.top):
+        if bands and s.top < bottom:
+            bands[-1].append(s)
+            bottom = max(bottom, s.bottom)
+        else:
+            bands.append([s])
+            bottom = s.bottom
+    return bands
+
+
+def _rows_of(band: list[Segment]) -> list[list[Segment]]:
+    """A band's segments grouped by baseline: one reading line each."""
+    rows: list[list[Segment]] = []
+    for s in sorted(band, key=lambda s: s.baseline):
+        if rows and abs(rows[-1][0].baseline - s.baseline) < 0.5 * s.size:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    return rows
+
+
+def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],
+               min_width: float) -> list[tuple[float, float]]:
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= min_width:
+                out.append((lo, hi))
+    return out
+
+
+def _column_split(section: list[Segment], gutters: list[tuple[float, float]],
+                  page_width: float) -> tuple[list[Segment], list[Segment]] | None:
+    for gap in sorted(gutters, key=lambda g: g[1] - g[0], reverse=True):
+        cut = (gap[0] + gap[1]) / 2
+        left = [s for s in section if s.x1 <= cut]
+        right = [s for s in section if s.x0 >= cut]
+        if len(left) + len(right) == len(section) and _column_like(left, page_width) and (
+                _column_like(right, page_width)):
+            return left, right
+    return None

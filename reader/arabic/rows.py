@@ -1,0 +1,228 @@
+"""Stage 2, clusters to rows and segments: one baseline per row, rows split at gutters.
+
+Assumes lines are at least a third of their size apart and that a gutter (between columns
+or table cells) is a wide gap that the neighbouring rows leave empty too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.arabic.raw import Glyph
+
+SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
+GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
+
+
+@dataclass
+class Row:
+    clusters: list[Glyph] = field(default_factory=list)
+    baseline: float = 0.0
+    size: float = 0.0
+    spans: tuple[list[float], list[float]] | None = None  # see ``_row_spans``
+
+
+@dataclass
+class Segment:
+    """A run of a row without wide gaps: a line of one column, or one table cell."""
+
+    clusters: list[Glyph]
+    size: float
+    baseline: float
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    # Its clusters that are not spaces, and the gaps between them, once worked out.
+    letters: list[Glyph] | None = None
+    gaps: list[float] | None = None
+
+    def __post_init__(self) -> None:
+        self.x0 = min([c.box[0] for c in self.clusters])
+        self.x1 = max([c.box[2] for c in self.clusters])
+        self.top = self.baseline - 0.8 * self.size
+        self.bottom = self.baseline + 0.25 * self.size
+
+
+def make_rows(clusters: Iterable[Glyph]) -> list[Row]:
+    """Group clusters into rows by baseline.
+
+    Baselines are clustered in one dimension: shaping engines move single glyphs up and
+    down (Chromium by a fifth of the size), but lines are at least a size apart. A row made
+    only of small glyphs (superscript calls) joins the row it is drawn against.
+    """
+    ordered = sorted(clusters, key=_BASELINE)
+    if not ordered:
+        return []
+    # A gap of a third of the size between sorted baselines starts a new row: glyph jitter
+    # is denser than that, and so is the offset between two columns' lines.
+    starts = [0, *(i for i, (a, b) in enumerate(itertools.pairwise(ordered), 1)
+                   if b.baseline - a.baseline > (0.3 * b.size if b.size > 1.0 else 0.3))]
+    rows = [Row(ordered[i:j]) for i, j in itertools.pairwise([*starts, len(ordered)])]
+    for row in rows:
+        sizes = [c.size for c in row.clusters if c.text != " "]
+        if sizes:
+            row.size = size = _median(sizes)
+            row.baseline = _median([c.baseline for c in row.clusters
+                                    if c.text != " " and c.size >= 0.9 * size])
+        else:  # spaces only
+            row.size = size = _median([c.size for c in row.clusters])
+            row.baseline = _median([c.baseline for c in row.clusters if c.size >= 0.9 * size])
+    merged: list[Row] = []
+    for index, row in enumerate(rows):
+        host = _host_row(rows, index)
+        if host is not None:
+            host.clusters.extend(row.clusters)
+        else:
+            merged.append(row)
+    for row in merged:
+        row.clusters.sort(key=_CENTRE)
+    return merged
+
+
+_BASELINE, _CENTRE = operator.attrgetter("baseline"), operator.attrgetter("centre")
+
+
+def weighted_median(pairs: list[tuple[float, int]]) -> float:
+    """The median of values given with how often each occurs."""
+    pairs.sort()
+    total = sum(n for _, n in pairs)
+    wanted = [(total - 1) // 2, total // 2]  # the middle one or two, counted from 0
+    found: list[float] = []
+    seen = 0
+    for value, n in pairs:
+        while wanted and wanted[0] < seen + n:
+            found.append(value)
+            wanted.pop(0)
+        seen += n
+    return (found[0] + found[-1]) / 2
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` without its overhead (called for every row of every page)."""
+    values.sort()
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _host_row(rows: list[Row], index: int) -> Row | None:
+    """The bigger neighbouring row that a row of small glyphs belongs to, if any."""
+    row = rows[index]
+    for other in (rows[index + 1] if index + 1 < len(rows) else None,
+                  rows[index - 1] if index else None):
+        if other is None or other.size < 1.15 * row.size:
+            continue
+        if abs(other.baseline - row.baseline) > 0.9 * other.size:
+            continue
+        x0 = min(c.box[0] for c in other.clusters) - other.size
+        x1 = max(c.box[2] for c in other.clusters) + other.size
+        if all(x0 <= c.box[0] and c.box[2] <= x1 for c in row.clusters):
+            return other
+    return None
+
+
+def split_rows(rows: list[Row]) -> list[Segment]:
+    """Split rows at gutters: wide gaps that the neighbouring rows leave empty too.
+
+    A justified line can have a wide gap between two words, but the lines above and below
+    have letters there; between columns or table cells, they do not.
+    """
+    segments: list[Segment] = []
+    for index, row in enumerate(rows):
+        wide = SEGMENT_GAP * row.size
+        letters = [c for c in row.clusters if c.text != " "]
+        gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        if not gaps or max(gaps) <= wide:
+            _add_segment(segments, row.clusters, row, letters, gaps)  # no wide gap: most rows
+            continue
+        near = [r for r in rows[max(0, index - 3): index + 4]
+                if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
+        current: list[Glyph] = []
+        right_edge = float("-inf")  # of the letters in ``current``; none yet: no gap
+        for c in row.clusters:
+            if c.text != " ":
+                x0, _, x1, _ = c.box
+                # Spaces before the row's first letter make no gap (and -inf is no edge).
+                if right_edge != float("-inf") and x0 - right_edge > wide and _is_gutter(
+                        right_edge, x0, near, row.size):
+                    _add_segment(segments, current, row)
+                    current = []
+                if x1 > right_edge:
+                    right_edge = x1
+            current.append(c)
+        _add_segment(segments, current, row)
+    return segments
+
+
+def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row,
+                 letters: list[Glyph] | None = None, gaps: list[float] | None = None) -> None:
+    """Add the clusters as a segment, without spaces at its ends; spaces alone are none."""
+    start, end = 0, len(clusters)
+    while start < end and clusters[start].text == " ":
+        start += 1
+    while end > start and clusters[end - 1].text == " ":
+        end -= 1
+    if start < end:
+        segments.append(Segment(clusters[start:end], row.size, row.baseline,
+                                letters=letters, gaps=gaps))
+
+
+def _is_gutter(x0: float, x1: float, near: list[Row], size: float) -> bool:
+    """Is part of the gap (at least 0.8 em wide) empty in most neighbouring rows too?
+
+    Not only its middle: when one column's line ends early, the gap runs on into the
+    other column, where the neighbours have text.
+    """
+    if not near:
+        return x1 - x0 > 2.5 * size
+    # Samples every tenth of an em, but never more than GUTTER_SAMPLES of them: the count
+    # must not grow with the gap's width (a glyph at 1e30 would make it endless).
+    step = max(0.5, 0.1 * size, (x1 - x0) / GUTTER_SAMPLES)
+    count = int((x1 - x0) / step) + 1
+    samples = [x0 + k * step for k in range(count)]  # where the gap is looked at
+    # How many neighbours have text at each sample: +1 where a span of text starts
+    # covering samples, -1 where it stops.
+    changes = [0] * (len(samples) + 1)
+    for other in near:
+        starts, ends = _row_spans(other)
+        i = bisect.bisect_right(ends, x0)  # the first span that ends past the gap's start
+        while i < len(starts) and starts[i] < x1:
+            lo = bisect.bisect_left(samples, starts[i])
+            hi = bisect.bisect_right(samples, ends[i])
+            if lo < hi:
+                changes[lo] += 1
+                changes[hi] -= 1
+            i += 1
+    run = best = 0.0
+    covered = 0
+    n = len(near)
+    for change in changes[:-1]:
+        covered += change
+        if (n - covered) * 2 > n:  # most neighbours are free here
+            run += step
+            if run > best:
+                best = run
+        else:
+            run = 0.0
+    return best >= 0.8 * size
+
+
+def _row_spans(row: Row) -> tuple[list[float], list[float]]:
+    """Where a row has letters, as sorted, disjoint spans (starts and ends); kept on the
+    row, since each wide gap of the rows around it asks."""
+    if row.spans is None:
+        starts: list[float] = []
+        ends: list[float] = []
+        for a, b in sorted([(c.box[0], c.box[2]) for c in row.clusters if c.text != " "]):
+            if ends and a <= ends[-1]:
+                if b > ends[-1]:
+                    ends[-1] = b
+            else:
+                starts.append(a)
+                ends.append(b)
+        row.spans = (starts, ends)
+    return row.spans

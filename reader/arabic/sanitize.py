@@ -1,0 +1,38 @@
+"""Glyphs with a finite, plausible place: the door every page goes through.
+
+Hostile or broken PDFs give NaN, infinite or astronomically large coordinates; every later
+stage sorts and measures by coordinates, so such glyphs are left out here (and counted).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from reader.arabic.raw import Glyph, RawPage
+
+# Coordinates beyond this many points from the page are no drawing a reader can see:
+# glyphs there (and glyphs with NaN or infinite geometry) are left out (``sane_glyphs``).
+FAR = 1e5
+
+
+def _finite(g: Glyph, lo: float, hi: float) -> bool:
+    x0, y0, x1, y1 = g.box
+    # Comparisons with NaN are false, so NaN fails every bound.
+    return (lo <= x0 <= hi and lo <= x1 <= hi and lo <= y0 <= hi and lo <= y1 <= hi
+            and lo <= g.baseline <= hi and 0 <= g.size <= FAR)
+
+
+def sane_glyphs(raw: RawPage) -> tuple[Sequence[Glyph], int]:
+    """The page's glyphs that have a finite, plausible place, and how many had none.
+
+    Hostile or broken PDFs give NaN, infinite or astronomically large coordinates; every
+    later stage sorts and measures by coordinates, so such glyphs go at the door.
+    """
+    span = max(raw.width, raw.height) if math.isfinite(max(raw.width, raw.height)) else 0.0
+    lo, hi = -FAR - span, FAR + span
+    glyphs = raw.glyphs
+    if all(_finite(g, lo, hi) for g in glyphs):
+        return glyphs, 0
+    kept = [g for g in glyphs if _finite(g, lo, hi)]
+    return kept, len(glyphs) - len(kept)

@@ -1,0 +1,72 @@
+"""Each stage of the repair pipeline on its own, on hand-made glyphs."""
+
+from __future__ import annotations
+
+from reader.arabic.blocks import make_blocks
+from reader.arabic.clusters import SPACES_GAPS, make_clusters
+from reader.arabic.line_order import logical_line
+from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
+from reader.arabic.raw import RawPage, glyph
+from reader.arabic.reading_order import reading_order
+from reader.arabic.rows import make_rows, split_rows
+from reader.arabic.sanitize import sane_glyphs
+
+
+def word(text: str, right: float, baseline: float, size: float = 12.0, advance: float = 6.0):
+    """Glyphs of ``text`` laid right to left from ``right`` (one per letter, unshaped)."""
+    return [glyph(ch, (right - advance * (i + 1), baseline - size, right - advance * i,
+                       baseline + 3), baseline, size) for i, ch in enumerate(text)]
+
+
+def test_sanitize_leaves_out_glyphs_with_no_place():
+    good = word("باب", 300, 100)
+    bad = [glyph("ب", (float("nan"), 0, 1, 1), 100, 12)]
+    kept, dropped = sane_glyphs(RawPage(0, 595, 842, tuple(good + bad), (), 0))
+    assert list(kept) == good and dropped == 1
+
+
+def test_clusters_attach_a_mark_to_its_letter_and_see_no_space_glyphs():
+    letters = word("بت", 300, 100)
+    mark = glyph("\u064e", (letters[0].box[0] + 1, 88, letters[0].box[0] + 1, 103), 100, 12)
+    clusters, count, spaces = make_clusters([*letters, mark])
+    assert sorted(c.text for c in clusters) == ["ب\u064e", "ت"] and count == 3
+    assert spaces == SPACES_GAPS
+
+
+def test_rows_group_by_baseline_and_split_at_a_gutter():
+    right = word("عمود", 500, 100) + word("يسار", 200, 100)
+    lines_below = [g for y in (116, 132) for g in word("نصنصنص", 500, y) + word("نصنص", 200, y)]
+    rows = make_rows(right + lines_below)
+    assert [round(r.baseline) for r in rows] == [100, 116, 132]
+    segments = split_rows(rows)
+    assert len(segments) == 6  # each row is two columns
+
+
+def test_logical_line_reads_right_to_left_with_spaces_from_gaps():
+    glyphs = word("في", 300, 100) + word("بيت", 284, 100)
+    [segment] = split_rows(make_rows(glyphs))
+    line = logical_line([segment], True, SPACES_GAPS)
+    assert line.text == "في بيت" and len(line.boxes) == len(line.text)
+    assert line.boxes[2] is None  # the space has no glyph
+
+
+def test_reading_order_takes_the_right_column_first():
+    glyphs = []  # two columns of three lines, each a fifth of the page wide or more
+    for y in (100, 116, 132):
+        glyphs += word("يمين" * 6, 560, y) + word("يسار" * 6, 250, y)
+    segments = split_rows(make_rows(glyphs))
+    rows = reading_order(segments, True, 595)
+    assert [len(row) for row in rows] == [1] * 6
+    assert [row[0].x0 > 300 for row in rows] == [True] * 3 + [False] * 3
+
+
+def test_blocks_tell_headings_paragraphs_and_footnotes():
+    def line(text: str, top: float, size: float, bold: bool = False) -> Line:
+        return Line(text, [None] * len(text), (50, top, 500, top + size), size, bold)
+
+    lines = [(line("عنوان", 80, 18), 1), (line("نص الفقرة الأولى", 110, 12), 1),
+             (line("تتمة الفقرة", 124, 12), 1), (line("1 حاشية", 780, 9), 1)]
+    body, notes, running = make_blocks(lines, 12, RawPage(0, 595, 842, (), (), 0), frozenset())
+    assert [b.kind for b in body] == [HEADING, PARAGRAPH]
+    assert body[1].text == "نص الفقرة الأولى تتمة الفقرة"
+    assert [b.kind for b in notes] == [FOOTNOTE] and running == []
