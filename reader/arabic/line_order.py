@@ -81,6 +81,11 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
     centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
         clusters) else []
     chosen: list[int] = []  # a space goes before these letters
+    if spaces == SPACES_BOTH and not centres:
+        # No space glyph on this line although the page has some elsewhere: a producer
+        # (or a font) that writes word spaces as gaps only (LuaLaTeX, say), next to text
+        # that has them (an English line). Its gaps are all there is.
+        spaces = SPACES_GAPS
     if spaces == SPACES_GLYPHS:
         middles = [c.centre for c in letters]
         for x in centres:

@@ -32,6 +32,28 @@ def legacy_visual_pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def gaps_only_pdf(path: Path, lines: list[str], gap_em: float = 0.22,
+                  english: str = "An English line with ordinary spaces in it.") -> Path:
+    """Arabic lines whose words are drawn one by one with a gap and no space glyph (as
+    LuaLaTeX writes them), under an English line that has space glyphs."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="dejavu", fontfile=DEJAVU)
+    font = pymupdf.Font(fontfile=DEJAVU)
+    page.insert_text((72, 80), english, fontname="dejavu", fontsize=12)
+    y = 104
+    for line in lines:
+        x = 540.0
+        for word in line.split():
+            shaped = get_display(reshape(word))
+            x -= font.text_length(shaped, fontsize=12)
+            page.insert_text((x, y), shaped, fontname="dejavu", fontsize=12)
+            x -= gap_em * 12
+        y += 24
+    doc.save(path)
+    return path
+
+
 def shaped_pdf(path: Path, pages_html: list[str], subset: bool = True) -> Path:
     """HarfBuzz-shaped text laid out by MuPDF's HTML engine (logical order, ligatures)."""
     archive = pymupdf.Archive(str(Path(FONT).parent))

@@ -8,7 +8,14 @@ import pytest
 
 from reader.arabic.fold import fold
 from reader.session import DocumentSession
-from tests.arabic.pdfs import columns_pdf, legacy_visual_pdf, report_pdf, shaped_pdf, table_pdf
+from tests.arabic.pdfs import (
+    columns_pdf,
+    gaps_only_pdf,
+    legacy_visual_pdf,
+    report_pdf,
+    shaped_pdf,
+    table_pdf,
+)
 
 
 def page_text(path, page=0):
@@ -162,3 +169,13 @@ def test_latin_tail_of_an_arabic_sentence_wrapped_onto_its_own_line():
         x += width
     text = repair_page(RawPage(0, 595, 842, tuple(glyphs), (), 0)).text
     assert text.endswith("(WHO)1.")
+
+
+@pytest.mark.parametrize("gap_em", [0.15, 0.22, 0.3])
+def test_words_drawn_without_space_glyphs_next_to_a_line_with_them(tmp_path, gap_em):
+    """Word breaks come from each line's own gaps: a page with space glyphs elsewhere (an
+    English line) glued a gaps-only line's words together."""
+    lines = ["انطلقت الدراسة من نقطة بداية عشوائية", "وجمع الفريق البيانات من الأسر"]
+    path = gaps_only_pdf(tmp_path / "gaps.pdf", lines, gap_em)
+    text = DocumentSession.open(path).page_model(0).text
+    assert text.split("\n") == ["An English line with ordinary spaces in it.", *lines]
