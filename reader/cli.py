@@ -10,6 +10,7 @@ import argparse
 import html
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="visual: reshaped lines in display order, for terminals "
                               "without bidi support")
     extract.add_argument("--password", help="password of a protected PDF")
+    extract.add_argument("--page-seconds", type=float, default=60.0, metavar="S",
+                         help="leave out a page that takes longer than this to read "
+                              "(default 60; 0: read in this process, without a budget)")
     extract.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                          help="read pages with OCR (Tesseract): auto = pages without a usable "
                               "text layer (the default), always, never")
@@ -181,12 +185,34 @@ class _UsageError(Exception):
 
 
 def _open_pages(args: argparse.Namespace) -> tuple[DocumentSession, list[int]]:
-    session = DocumentSession.open(args.file, args.password)
+    seconds = getattr(args, "page_seconds", 0)
+    service = None
+    if seconds and seconds > 0:
+        # Pages are read in a child process with a time and memory budget: a page that
+        # hangs or exhausts memory in MuPDF is left out, the others are read. A fork of
+        # this process: MuPDF is loaded already.
+        from reader.pdf import RenderService
+
+        service = RenderService(page_seconds=seconds, fork=True)
+        service.start()
+    try:
+        session = DocumentSession.open(args.file, args.password)
+    except BaseException:
+        if service is not None:
+            service.close()
+        raise
+    session.render_service = service
     try:
         return session, parse_page_ranges(args.pages, session.page_count)
     except ValueError as exc:
-        session.close()
+        _close(session)
         raise _UsageError(str(exc)) from exc
+
+
+def _close(session: DocumentSession) -> None:
+    if session.render_service is not None:
+        session.render_service.close()
+    session.close()
 
 
 def _read_pages(session: DocumentSession, pages: list[int]) -> list[PageText]:
@@ -200,7 +226,7 @@ def _read_pages(session: DocumentSession, pages: list[int]) -> list[PageText]:
             models.append(session.page_model(page))
         except DocumentError as exc:
             failed.append(page)
-            reason = reason or exc.detail
+            reason = reason or re.sub(r"^page \d+: ", "", exc.detail)
             info = session.info.pages[page]
             models.append(PageText(page, info.width, info.height))
     if failed and len(failed) == len(pages):
@@ -214,25 +240,26 @@ def _read_pages(session: DocumentSession, pages: list[int]) -> list[PageText]:
 
 def _extract(args: argparse.Namespace) -> int:
     session, pages = _open_pages(args)
-    start = time.perf_counter()
-    models = _read_pages(session, pages)
-    if args.ocr != "never":
-        models = _with_ocr(session, pages, models, args.ocr)
-    # The corpus scorer reads this to report in-process time.
-    print(f"##extract_seconds={time.perf_counter() - start:.4f}", file=sys.stderr)
-    if args.format == "json":
-        payload = {"file": session.info.path, "sha256": session.info.sha256,
-                   "engine": PIPELINE_VERSION, "pages": [page_json(m) for m in models]}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-        session.close()
+    try:
+        start = time.perf_counter()
+        models = _read_pages(session, pages)
+        if args.ocr != "never":
+            models = _with_ocr(session, pages, models, args.ocr)
+        # The corpus scorer reads this to report in-process time.
+        print(f"##extract_seconds={time.perf_counter() - start:.4f}", file=sys.stderr)
+        if args.format == "json":
+            payload = {"file": session.info.path, "sha256": session.info.sha256,
+                       "engine": PIPELINE_VERSION, "pages": [page_json(m) for m in models]}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+            return 0
+        formatter = page_markdown if args.format == "markdown" else page_text_format
+        texts = [formatter(m) for m in models]
+        if args.display == "visual":
+            texts = [visual(t) for t in texts]
+        sys.stdout.write("\f".join(texts) + "\n")
         return 0
-    formatter = page_markdown if args.format == "markdown" else page_text_format
-    texts = [formatter(m) for m in models]
-    if args.display == "visual":
-        texts = [visual(t) for t in texts]
-    sys.stdout.write("\f".join(texts) + "\n")
-    session.close()
-    return 0
+    finally:
+        _close(session)
 
 
 def _review(args: argparse.Namespace):  # noqa: ANN202 (a Review; imported lazily)

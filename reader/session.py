@@ -61,6 +61,10 @@ class DocumentSession:
         return self.document.render(page, zoom)
 
     def raw_page(self, page: int) -> RawPage:
+        """The page's glyphs: read in the child process when there is one (a page that
+        hangs or exhausts memory in MuPDF then costs that page only)."""
+        if self.render_service is not None:
+            return self.render_service.raw_page(self.document, page)
         return self.document.raw_page(page)
 
     def running_lines(self) -> frozenset[str]:

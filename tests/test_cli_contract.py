@@ -201,3 +201,47 @@ def test_the_last_resort_handler_gives_one_line(sample_pdf, monkeypatch, capsys)
     assert main(["extract", str(sample_pdf)]) == 2
     line = one_error_line(capsys)
     assert "internal error" in line and "RuntimeError" in line
+
+
+def _slow_page_pdf(path: Path) -> Path:
+    """Page 1 says Hello; page 2's content stream inflates to 256 MiB of spaces (MuPDF
+    spends seconds on it)."""
+    import zlib
+
+    squeezer = zlib.compressobj(9)
+    bomb = b"".join(squeezer.compress(b" " * (1 << 20)) for _ in range(256)) + squeezer.flush()
+    slow = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb + (
+        b"\nendstream")
+    pdf = minimal_pdf(["<< /Type /Catalog /Pages 2 0 R >>",
+                       "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>", PAGE, STREAM, FONT,
+                       PAGE.replace("4 0 R", "7 0 R"), "7 0 R"])  # object 7 replaced below
+    pdf = pdf.replace(b"7 0 obj\n7 0 R\nendobj", b"7 0 obj\n" + slow + b"\nendobj")
+    path.write_bytes(pdf)  # offsets after object 7 are off: MuPDF repairs the table
+    return path
+
+
+def test_a_page_over_the_time_budget_is_left_out(tmp_path, capsys):
+    """Defence in depth (issue 12): a page MuPDF takes too long over is abandoned in the
+    child process that reads it; the other pages are read."""
+    path = _slow_page_pdf(tmp_path / "slow.pdf")
+    assert main(["extract", str(path), "--page-seconds", "0.5"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split("\f") == ["Hello", "\n"]
+    assert "page 2 could not be read (it took longer than 0.5 s)" in captured.err
+
+
+def test_the_window_session_abandons_a_slow_page_and_goes_on(tmp_path):
+    from reader.errors import DocumentError
+    from reader.pdf import RenderService
+    from reader.session import DocumentSession
+
+    session = DocumentSession.open(_slow_page_pdf(tmp_path / "slow.pdf"))
+    session.render_service = RenderService(page_seconds=0.5)  # as the window makes it
+    try:
+        assert session.page_model(0).text == "Hello"
+        with pytest.raises(DocumentError, match="took longer"):
+            session.page_model(1)
+        assert session.page_model(0).text == "Hello"  # a new child took over
+        assert session.render(0, 1.0).width > 0
+    finally:
+        session.render_service.close()
