@@ -79,12 +79,6 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     if orphans:
         _attach_marks(bases, orphans)
         changed = True
-    every = "".join(distinct)
-    if "\u06c1" in every and _URDU_PERSIAN.isdisjoint(every):
-        # Fonts draw the word الله with the heh goal's glyph: on an Arabic page (no letter
-        # that only Urdu or Persian use) that heh is the Arabic one.
-        bases = [_copy(c, c.text.replace("\u06c1", "\u0647")) if "\u06c1" in c.text else c
-                 for c in bases]
     if changed or any(len(t) > 2 for t in distinct):  # some cluster has several characters
         bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
                  for c in bases]
@@ -97,8 +91,6 @@ def _copy(g: Glyph, text: str | None = None) -> Glyph:
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
-# Letters used in Urdu or Persian but not in Arabic.
-_URDU_PERSIAN = set("\u0679\u0688\u0691\u06ba\u06d2\u067e\u0686\u0698\u06af\u06be")
 
 
 def place_ligature_marks(text: str) -> str:

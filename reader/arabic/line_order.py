@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reader.arabic.bidi import AN, EN, MIRRORING, L, N, R, visual_to_logical
 from reader.arabic.clusters import SPACES_BOTH, SPACES_GAPS, SPACES_GLYPHS
+from reader.arabic.letters import fold_persian_forms
 from reader.arabic.model import (
     Line,
 )
@@ -201,8 +202,9 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
 
 
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
-                 cells_left_to_right: bool = False) -> Line:
-    """The text of a row's segments in reading order, with a box per character."""
+                 cells_left_to_right: bool = False, persian_forms: bool = False) -> Line:
+    """The text of a row's segments in reading order, with a box per character.
+    ``persian_forms``: fold Persian letter forms to Arabic letters (``reader.arabic.letters``)."""
     ordered_segments = sorted(segments, key=lambda s: s.x0,
                               reverse=rtl and not cells_left_to_right) if len(
         segments) > 1 else segments
@@ -253,6 +255,9 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     text = unicodedata.normalize("NFC", joined) if _COMBINING.search(joined) else joined
     if len(text) != len(boxes):  # NFC composed marks: keep the map total, one box per char
         boxes = _realign_boxes(joined, text, boxes)
+    if persian_forms:
+        text = fold_persian_forms(text)
+        cells = [fold_persian_forms(c) for c in cells]
     if not cells:
         cells = [text.strip()]
     if len(segments) == 1:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from reader.arabic.bidi import L, R
 from reader.arabic.blocks import make_blocks, running_key
 from reader.arabic.clusters import make_clusters
+from reader.arabic.letters import folds_persian_forms
 from reader.arabic.line_order import left_to_right_tables, logical_line
 from reader.arabic.model import (
     PageText,
@@ -30,7 +31,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/3"
+PIPELINE_VERSION = "arabic-repair/4"
 
 
 @gc_paused
@@ -57,7 +58,8 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])
     rows = reading_order(segments, rtl, raw.width)
     ltr_rows = left_to_right_tables(rows, rtl)
-    lines = [(logical_line(row, rtl, spaces, index in ltr_rows), len(row))
+    persian = folds_persian_forms({c.text for c in clusters})
+    lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian), len(row))
              for index, row in enumerate(rows)]
     page.body, page.notes, page.running = make_blocks(lines, body_size, raw, running)
     return page
@@ -74,8 +76,9 @@ def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
         keys = set()
         rows = [r for r in make_rows(clusters)
                 if r.baseline < 0.12 * raw.height or r.baseline > 0.9 * raw.height]
+        persian = folds_persian_forms({c.text for c in clusters})
         for segment in split_rows(rows):
-            line = logical_line([segment], True, spaces)
+            line = logical_line([segment], True, spaces, persian_forms=persian)
             keys.add(running_key(line.text))
         for key in keys:
             seen[key] = seen.get(key, 0) + 1

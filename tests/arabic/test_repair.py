@@ -179,3 +179,22 @@ def test_words_drawn_without_space_glyphs_next_to_a_line_with_them(tmp_path, gap
     path = gaps_only_pdf(tmp_path / "gaps.pdf", lines, gap_em)
     text = DocumentSession.open(path).page_model(0).text
     assert text.split("\n") == ["An English line with ordinary spaces in it.", *lines]
+
+
+def test_persian_letter_forms_in_arabic_text_read_as_arabic(tmp_path):
+    """Fonts that draw yeh and kaf with Persian glyphs give ی and ک: on an Arabic page they
+    are the Arabic letters (a final dotless yeh is alef maksura); Persian stays Persian."""
+    arabic = legacy_visual_pdf(tmp_path / "ar.pdf", ["یشیر التقریر إلی کل القری"])
+    assert DocumentSession.open(arabic).page_model(0).text == "يشير التقرير إلى كل القرى"
+    persian = legacy_visual_pdf(tmp_path / "fa.pdf", ["این گزارش برای کشاورزان است"])
+    assert DocumentSession.open(persian).page_model(0).text == "این گزارش برای کشاورزان است"
+
+
+def test_fold_persian_forms_keeps_length_and_marks():
+    from reader.arabic.letters import fold_persian_forms, folds_persian_forms
+
+    text = "علیٰ کتابی، فی"
+    folded = fold_persian_forms(text)
+    assert folded == "علىٰ كتابى، فى" and len(folded) == len(text)
+    assert fold_persian_forms("بیت") == "بيت"
+    assert folds_persian_forms(["ی", "ب"]) and not folds_persian_forms(["ی", "گ"])
