@@ -59,11 +59,19 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
             shared = _intersect(common, gutters[j], min_gutter)
             if not shared:
                 break
+            # Whitespace decides, as in XY-cuts: a horizontal gap wider than the gutter the
+            # bands share ends the section (the columns above are read before what comes
+            # under them); paragraph gaps that happen to line up are narrower than gutters.
+            gap = min(s.top for s in bands[j]) - max(s.bottom for s in bands[j - 1])
+            if gap > max(hi - lo for lo, hi in shared):
+                break
             common = shared
             j += 1
         section = [s for band in bands[i:j] for s in band]
-        split = _column_split(section, common, page_width) if (
-            j - i >= 2 and depth < MAX_DEPTH) else None
+        # One band can hold columns too: lines side by side whose baselines interleave
+        # (a framed box beside a paragraph). Each side must have several lines
+        # (``_column_like``), so a one-line table row is still read across.
+        split = _column_split(section, common, page_width) if depth < MAX_DEPTH else None
         if split is not None:
             left, right = split
             first, second = (right, left) if rtl else (left, right)

@@ -54,6 +54,22 @@ def gaps_only_pdf(path: Path, lines: list[str], gap_em: float = 0.22,
     return path
 
 
+def boxes_pdf(path: Path, boxes: list[tuple[tuple[float, float, float, float], str]],
+              frames: list[tuple[float, float, float, float]] = ()) -> Path:
+    """One page of text boxes (HarfBuzz-shaped by MuPDF's HTML engine) at given places,
+    and rectangles drawn as frames: columns, sidebars, callouts."""
+    archive = pymupdf.Archive(str(Path(FONT).parent))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for frame in frames:
+        page.draw_rect(pymupdf.Rect(frame), color=(0, 0, 0), width=0.8)
+    for rect, html in boxes:
+        page.insert_htmlbox(pymupdf.Rect(rect), html, css=CSS.replace("12pt", "11pt"),
+                            archive=archive)
+    doc.save(path)
+    return path
+
+
 def shaped_pdf(path: Path, pages_html: list[str], subset: bool = True) -> Path:
     """HarfBuzz-shaped text laid out by MuPDF's HTML engine (logical order, ligatures)."""
     archive = pymupdf.Archive(str(Path(FONT).parent))

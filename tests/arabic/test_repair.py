@@ -9,6 +9,7 @@ import pytest
 from reader.arabic.fold import fold
 from reader.session import DocumentSession
 from tests.arabic.pdfs import (
+    boxes_pdf,
     columns_pdf,
     gaps_only_pdf,
     legacy_visual_pdf,
@@ -198,3 +199,36 @@ def test_fold_persian_forms_keeps_length_and_marks():
     assert folded == "علىٰ كتابى، فى" and len(folded) == len(text)
     assert fold_persian_forms("بیت") == "بيت"
     assert folds_persian_forms(["ی", "ب"]) and not folds_persian_forms(["ی", "گ"])
+
+
+WELLS = ("يعتمد سكان القرى على الآبار القديمة في الحصول على مياه الشرب، وقد تراجع منسوبها "
+         "خلال السنوات الأخيرة بسبب قلة الأمطار.")
+COUNCILS = ("وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات، غير أن نقص التمويل "
+            "يؤخر كثيرا من الأعمال المخطط لها.")
+PLAN = ("ويقترح التقرير خطة من ثلاث مراحل تبدأ بحصر المصادر المتاحة ثم صيانتها ثم بناء "
+        "خزانات جديدة في المواقع الأكثر حاجة.")
+
+
+def _paragraphs(path):
+    return [" ".join(b.text.split()) for b in DocumentSession.open(path).page_model(0).body]
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+def test_columns_under_a_heading_read_right_to_left(tmp_path, columns):
+    texts = [WELLS, COUNCILS, PLAN][:columns]
+    width = (495 - (columns - 1) * 20) / columns
+    boxes = [((50, 40, 545, 80), "<h2>عنوان التقرير</h2>")]
+    boxes += [((545 - i * (width + 20) - width, 90, 545 - i * (width + 20), 500),
+               f"<p>{text}</p>") for i, text in enumerate(texts)]
+    assert _paragraphs(boxes_pdf(tmp_path / "c.pdf", boxes)) == ["عنوان التقرير", *texts]
+
+
+def test_a_framed_sidebar_beside_a_paragraph_below_two_columns(tmp_path):
+    """The columns are read before what lies under them (a horizontal gap wider than their
+    gutter), and a framed box beside a paragraph is read after it, not line by line
+    across both."""
+    boxes = [((307, 90, 545, 500), f"<p>{WELLS}</p>"), ((50, 90, 287, 500), f"<p>{COUNCILS}</p>"),
+             ((310, 520, 545, 640), f"<p>{PLAN}</p>"),
+             ((68, 528, 292, 632), f"<p>إطار: {WELLS}</p>")]
+    path = boxes_pdf(tmp_path / "s.pdf", boxes, frames=[(60, 520, 300, 640)])
+    assert _paragraphs(path) == [WELLS, COUNCILS, PLAN, f"إطار: {WELLS}"]
