@@ -7,6 +7,7 @@ reading order from geometry, so nothing here trusts it.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,11 @@ __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 
 # A character no Arabic text layer should hold: the sign of a broken ToUnicode map (ligature
 # glyphs mapped to Latin Extended letters, replacement and private-use characters, controls).
+# fontTools logs a warning for every oddity of an embedded font (a low timestamp, say):
+# on the command line that would be more lines on stderr; a font that cannot be read
+# is handled where it is read.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
 _SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
 _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
@@ -272,7 +278,8 @@ def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
         return {}
     small_order, full_order = small.getGlyphOrder(), full.getGlyphOrder()
     if len(small_order) != len(full_order):
-        return {}
+        # A subset that numbers its glyphs anew (Qt, Cairo): match them by their outlines.
+        return _texts_by_outline(small, path)
     compared = 0
     for gid in range(1, len(small_order)):
         glyph = small["glyf"][small_order[gid]]
@@ -288,6 +295,109 @@ def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
         return {}
     with open(path, "rb") as handle:
         return glyph_texts(handle.read())
+
+
+def _outline(glyf: object, name: str, scale: float) -> tuple[tuple, list[float]] | None:
+    """A glyph's outline (composites flattened) in thousandths of an em: the contour ends
+    (exact) and the coordinates (compared with a tolerance). None if it has none."""
+    glyph = glyf[name]  # type: ignore[index]
+    if getattr(glyph, "numberOfContours", 0) == 0:
+        return None
+    coordinates, ends, flags = glyph.getCoordinates(glyf)
+    # Implied on-curve points (the midpoint of two off-curve ones) made explicit: some
+    # producers write them out, the original font leaves them implied.
+    points: list[float] = []
+    new_ends: list[int] = []
+    start = 0
+    for end in ends:
+        contour = list(range(start, end + 1))
+        for k, i in enumerate(contour):
+            j = contour[(k + 1) % len(contour)]
+            x, y = coordinates[i]
+            points += [x * scale, y * scale]
+            if not flags[i] & 1 and not flags[j] & 1:
+                nx, ny = coordinates[j]
+                points += [(x + nx) / 2 * scale, (y + ny) / 2 * scale]
+        new_ends.append(len(points) // 2 - 1)
+        start = end + 1
+    return tuple(new_ends), points
+
+
+class _FullFont:
+    """A full font's glyphs with text, found by advance width; outlines made on demand
+    (flattening thousands of outlines up front took seconds)."""
+
+    def __init__(self, path: str) -> None:
+        from fontTools.ttLib import TTFont
+
+        with open(path, "rb") as handle:
+            data = handle.read()
+        self.texts = glyph_texts(data)
+        font = TTFont(io.BytesIO(data), lazy=True)
+        self.glyf, self.order = font["glyf"], font.getGlyphOrder()
+        self.scale = 1000 / font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        self.by_advance: dict[int, list[int]] = {}
+        for gid in sorted(self.texts):
+            advance = round(metrics[self.order[gid]][0] * self.scale)
+            self.by_advance.setdefault(advance, []).append(gid)
+        self._outlines: dict[int, tuple[tuple, list[float]] | None] = {}
+
+    def outline(self, gid: int) -> tuple[tuple, list[float]] | None:
+        if gid not in self._outlines:
+            try:
+                self._outlines[gid] = _outline(self.glyf, self.order[gid], self.scale)
+            except Exception:
+                self._outlines[gid] = None
+        return self._outlines[gid]
+
+    def candidates(self, advance: float) -> list[int]:
+        """Glyphs with text whose advance is within a thousandth of an em or two."""
+        centre = round(advance)
+        return [gid for a in range(centre - 2, centre + 3) for gid in self.by_advance.get(a, ())]
+
+
+@lru_cache(maxsize=16)
+def _full_font(path: str) -> _FullFont:
+    return _FullFont(path)
+
+
+# Thousandths of an em: producers rescale outlines, round them and re-split their curves
+# (Qt moves points by up to 1 %); look-alike glyphs of the same contour structure differ
+# by far more.
+OUTLINE_TOLERANCE = 12.0
+
+
+def _texts_by_outline(small: object, path: str) -> dict[int, str]:
+    """Texts for a subset that numbers its glyphs anew (Qt, Cairo), by matching each
+    glyph's advance and outline with the full font's, even rescaled to another em size."""
+    full = _full_font(path)
+    glyf = small["glyf"]  # type: ignore[index]
+    scale = 1000 / small["head"].unitsPerEm  # type: ignore[index]
+    metrics = small["hmtx"].metrics  # type: ignore[index]
+    out: dict[int, str] = {}
+    for gid, name in enumerate(small.getGlyphOrder()):  # type: ignore[attr-defined]
+        candidates = full.candidates(metrics[name][0] * scale)
+        if not candidates:
+            continue
+        try:
+            outline = _outline(glyf, name, scale)
+        except Exception:  # a damaged glyph in the subset: no text for it
+            continue
+        if outline is None:
+            continue
+        ends, values = outline
+        best, best_text = OUTLINE_TOLERANCE, ""
+        for other in candidates:
+            candidate = full.outline(other)
+            if candidate is None or candidate[0] != ends or len(candidate[1]) != len(values):
+                continue
+            worst = max(abs(a - b) for a, b in zip(candidate[1], values, strict=True))
+            if worst <= best:  # the closest outline of the same structure
+                best, best_text = worst, full.texts[other]
+        if best_text:
+            out[gid] = best_text
+    return out
 
 
 def name_to_text(name: str) -> str:

@@ -232,3 +232,35 @@ def test_a_framed_sidebar_beside_a_paragraph_below_two_columns(tmp_path):
              ((68, 528, 292, 632), f"<p>إطار: {WELLS}</p>")]
     path = boxes_pdf(tmp_path / "s.pdf", boxes, frames=[(60, 520, 300, 640)])
     assert _paragraphs(path) == [WELLS, COUNCILS, PLAN, f"إطار: {WELLS}"]
+
+
+def test_glyphs_of_a_renumbered_subset_read_by_their_outlines(tmp_path, qapp):
+    """Qt embeds fonts with its own glyph numbers, at another em size, with re-split
+    curves and no cmap: the lam-alef parts mapped to nothing and words lost letters
+    ("خلال" read "خ ل"). Their outlines are matched with the full font's (bundled here)."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import (
+        QFontDatabase,
+        QPageLayout,
+        QPageSize,
+        QPdfWriter,
+        QTextDocument,
+    )
+
+    from tests.arabic.pdfs import FONT
+
+    family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(FONT))[0]
+    path = tmp_path / "qt.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(50, 50, 50, 50)))
+    sentence = "تراجع منسوب الآبار خلال السنوات الأخيرة، وتأخر إصلاح الشبكات."
+    text = QTextDocument()
+    text.setHtml(f"<p dir='rtl' style=\"font-family: '{family}'; font-size: 14pt\">{sentence}</p>")
+    text.setPageSize(QSizeF(writer.width(), writer.height()))
+    text.print_(writer)
+    del writer
+    model = DocumentSession.open(path).page_model(0)
+    assert model.text == sentence
+    assert model.quality.recovered > 0

@@ -1,0 +1,111 @@
+"""The corpus's documents: Arabic texts written for Qari, in the layouts reports use.
+
+A document is a list of blocks; every producer renders the same blocks, and the ground
+truth is the text a reader reads, in reading order (``ground_truth``). One page each, so
+that footnotes come after the body on every producer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# -- texts (written for this corpus) -----------------------------------------------------------
+WATER = ("يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول على مياه الشرب، وقد تراجع "
+         "منسوبها خلال السنوات الأخيرة بسبب قلة الأمطار وكثرة الضخ.")
+COUNCIL = ("وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات المتضررة، غير أن نقص "
+           "التمويل يؤخر كثيرا من الأعمال المخطط لها منذ العام الماضي.")
+PLAN = ("ويقترح هذا التقرير خطة من ثلاث مراحل تبدأ بحصر المصادر المتاحة ثم صيانتها ثم بناء "
+        "خزانات جديدة في المواقع الأكثر حاجة.")
+SCHOOL = ("وفي قطاع التعليم، عادت المدارس إلى العمل بعد انقطاع دام أشهرا، لكن الصفوف ما زالت "
+          "مكتظة والكتب لا تكفي جميع الطلاب.")
+HEALTH = ("أما المراكز الصحية فتستقبل أعدادا متزايدة من المرضى، ويشكو العاملون فيها من نقص "
+          "الأدوية والأجهزة وانقطاع الكهرباء ساعات طويلة.")
+MARKET = ("وارتفعت أسعار السلع الأساسية في الأسواق المحلية، فصارت الأسر تنفق نصف دخلها على "
+          "الخبز والوقود.")
+NUMBERS = ("بلغ عدد الأسر المستفيدة ٤٬٣٠٠ أسرة في عام ٢٠٢٤، أي ما يعادل ٤٥٪ من السكان، "
+           "ويمكن التواصل مع الفريق على الرقم 0933 456 789.")
+ENGLISH = ("The survey covered twelve villages and was carried out by local teams between "
+           "March and May.")
+NOTE_1 = "١ أجري المسح الميداني في اثنتي عشرة قرية."
+NOTE_2 = "٢ الأرقام تقريبية ومصدرها سجلات المجالس المحلية."
+VERSES = [("إذا الماء في الوادي تأخر جريه", "صبرنا وقلنا إن في الصبر منجاة"),
+          ("وما القرية الصغرى بغير رجالها", "إذا اجتمعوا كانوا لها الحصن والقوة")]
+LIST_ITEMS = ["أ. حصر الآبار العاملة والمتوقفة.", "ب. صيانة المضخات والأنابيب.",
+              "ج. بناء خزانات في القرى البعيدة."]
+TABLE = [["المنطقة", "عدد القرى", "عدد الأسر"], ["الشمال", "٥", "١٬٢٠٠"],
+         ["الوسط", "٤", "١٬٨٠٠"], ["الجنوب", "٣", "١٬٣٠٠"]]
+
+
+@dataclass
+class Block:
+    kind: str  # heading, paragraph, list, table, verse, note, english
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, col): rowspan
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    name: str
+    layout: str  # one, columns2, columns3, sidebar: how the body is placed
+    blocks: list[Block]
+    sidebar: list[Block] = field(default_factory=list)  # a framed box (layout sidebar)
+    notes: list[str] = field(default_factory=list)
+
+
+def heading(text: str) -> Block:
+    return Block("heading", text)
+
+
+def para(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+DOCUMENTS = [
+    Document("prose", "one", [heading("المياه في القرى الجبلية"), para(WATER), para(COUNCIL),
+                              para(PLAN)]),
+    Document("notes", "one", [heading("ملاحظات المسح"), para(WATER.replace("الأمطار", "الأمطار١")),
+                              para(COUNCIL.replace("الماضي.", "الماضي.٢"))],
+             notes=[NOTE_1, NOTE_2]),
+    Document("columns2", "columns2", [heading("التعليم والصحة"), para(SCHOOL), para(HEALTH),
+                                      para(MARKET), para(WATER)]),
+    Document("columns3", "columns3", [heading("تقرير المتابعة"), para(SCHOOL), para(HEALTH),
+                                      para(PLAN)]),
+    Document("sidebar", "sidebar", [heading("الخدمات الأساسية"), para(HEALTH), para(MARKET)],
+             sidebar=[para("إطار: " + PLAN)]),
+    Document("lists", "one", [heading("خطوات العمل"), para(PLAN), Block("list", items=LIST_ITEMS)]),
+    Document("table", "one", [heading("توزيع الأسر"), Block("table", rows=TABLE)]),
+    Document("merged", "one", [heading("جدول بخلايا مدمجة"),
+                               Block("table", rows=[["الشمال", "الآبار", "١٢"],
+                                                    ["", "الخزانات", "٤"],
+                                                    ["الجنوب", "الآبار", "٩"]],
+                                     spans={(0, 0): 2})]),
+    Document("verse", "one", [heading("من الشعر"), Block("verse", pairs=VERSES), para(MARKET)]),
+    Document("numbers", "one", [heading("أرقام وعناوين"), para(NUMBERS),
+                                Block("english", ENGLISH), para(COUNCIL)]),
+]
+
+
+def ground_truth(document: Document) -> str:
+    """What a reader reads: one line per paragraph, heading, list item, table row (its cells
+    right to left; a cell spanning rows with the first of them) and verse (both halves);
+    the framed box after the body beside it; footnotes last."""
+    lines: list[str] = []
+
+    def add(blocks: list[Block]) -> None:
+        for block in blocks:
+            if block.kind == "list":
+                lines.extend(block.items)
+            elif block.kind == "table":
+                lines.extend(" ".join(cell for cell in row if cell) for row in block.rows)
+            elif block.kind == "verse":
+                lines.extend(f"{a} {b}" for a, b in block.pairs)
+            else:
+                lines.append(block.text)
+
+    add(document.blocks)
+    add(document.sidebar)
+    lines.extend(document.notes)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,422 @@
+"""Make the corpus: every document × producer × font as a PDF with its ground truth.
+
+    python -m benchmarks.corpus.generate [OUT] [--producers p,q] [--fonts f,g] [--docs d,e]
+
+Producers are used when installed (``--list`` says which are); the PDFs go to
+``OUT/<producer>/<font>/<document>.pdf`` beside ``<document>.gt.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.corpus.documents import DOCUMENTS, Block, Document, ground_truth
+
+HERE = Path(__file__).resolve().parent
+
+# Arabic font families, by design: Naskh, Kufi, Persian-style, sans, and older designs.
+FONTS: dict[str, tuple[str, str]] = {  # key -> (family name, file)
+    "amiri": ("Amiri", "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf"),
+    "scheherazade": ("Scheherazade",
+                     "/usr/share/fonts/truetype/scheherazade/Scheherazade-Regular.ttf"),
+    "noto-naskh": ("Noto Naskh Arabic",
+                   "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
+    "noto-kufi": ("Noto Kufi Arabic", "/usr/share/fonts/truetype/noto/NotoKufiArabic-Regular.ttf"),
+    "noto-sans": ("Noto Sans Arabic", "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"),
+    "kacst-book": ("KacstBook", "/usr/share/fonts/truetype/kacst/KacstBook.ttf"),
+    "nazli": ("Nazli", "/usr/share/fonts/truetype/farsiweb/nazli.ttf"),  # Persian-style
+    "dejavu": ("DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "nice": ("Nice", "/usr/share/fonts/truetype/fonts-arabeyes/ae_Nice.ttf"),
+}
+
+
+# -- HTML (MuPDF, Qt, WeasyPrint, LibreOffice) --------------------------------------------------
+def _cell(text: str) -> str:
+    return html.escape(text).replace("١", "<sup>١</sup>") if text.endswith("١") else (
+        html.escape(text))
+
+
+def _html_blocks(blocks: list[Block]) -> str:
+    out = []
+    for b in blocks:
+        if b.kind == "heading":
+            out.append(f"<h2>{html.escape(b.text)}</h2>")
+        elif b.kind == "list":
+            out.extend(f"<p class='item'>{html.escape(i)}</p>" for i in b.items)
+        elif b.kind == "english":
+            out.append(f"<p dir='ltr' lang='en' style='text-align:left'>{html.escape(b.text)}</p>")
+        elif b.kind == "table":
+            rows = []
+            for r, row in enumerate(b.rows):
+                cells = []
+                for c, text in enumerate(row):
+                    if not text:
+                        continue  # covered by a cell above that spans rows
+                    span = b.spans.get((r, c), 1)
+                    attr = f" rowspan='{span}'" if span > 1 else ""
+                    cells.append(f"<td{attr}>{html.escape(text)}</td>")
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+            out.append("<table class='grid' dir='rtl'>" + "".join(rows) + "</table>")
+        elif b.kind == "verse":
+            rows = "".join(f"<tr><td>{html.escape(a)}</td><td class='gap'></td>"
+                           f"<td>{html.escape(v)}</td></tr>" for a, v in b.pairs)
+            out.append(f"<table class='verse' dir='rtl'>{rows}</table>")
+        else:
+            text = html.escape(b.text)
+            for digit in "١٢":
+                text = text.replace(digit + ".", f".<sup>{digit}</sup>") if (
+                    digit + "." in text) else text.replace(digit, f"<sup>{digit}</sup>")
+            out.append(f"<p>{text}</p>")
+    return "\n".join(out)
+
+
+def document_html(doc: Document, family: str, font_file: str) -> str:
+    css = (f"@font-face {{ font-family: corpus; src: url('{Path(font_file).name}'); }}"
+           f"body {{ font-family: corpus, '{family}'; font-size: 11pt; direction: rtl; "
+           f"text-align: right; }} h2 {{ font-size: 15pt; }} "
+           f"table.grid {{ border-collapse: collapse; }} table.grid td {{ border: 1px solid "
+           f"black; padding: 3pt 8pt; }} table.verse td.gap {{ width: 60pt; }} "
+           f"td.col {{ vertical-align: top; padding: 0 10pt; }} "
+           f"div.box {{ border: 1px solid black; padding: 6pt; }} "
+           f"p.notes {{ font-size: 8pt; }} hr {{ width: 30%; margin-right: 0; }}")
+    body = [_html_blocks(doc.blocks[:1])]
+    rest = doc.blocks[1:]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        per = -(-len(rest) // n)
+        cells = [rest[i * per:(i + 1) * per] for i in range(n)]
+        body.append("<table dir='rtl' style='width:100%'><tr>" + "".join(
+            f"<td class='col' style='width:{100 // n}%'>{_html_blocks(c)}</td>" for c in cells)
+            + "</tr></table>")
+    elif doc.layout == "sidebar":
+        body.append("<table dir='rtl' style='width:100%'><tr>"
+                    f"<td class='col' style='width:60%'>{_html_blocks(rest)}</td>"
+                    f"<td class='col' style='width:40%'><div class='box'>"
+                    f"{_html_blocks(doc.sidebar)}</div></td></tr></table>")
+    else:
+        body.append(_html_blocks(rest))
+    if doc.notes:
+        body.append("<hr>" + "".join(f"<p class='notes'>{html.escape(n)}</p>"
+                                     for n in doc.notes))
+    return (f"<!DOCTYPE html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
+            f"<style>{css}</style></head><body>{''.join(body)}</body></html>")
+
+
+def make_pymupdf(doc: Document, font: str, out: Path) -> None:
+    import pymupdf
+
+    family, file = FONTS[font]
+    story = pymupdf.Story(document_html(doc, family, file), archive=pymupdf.Archive(
+        str(Path(file).parent)))
+    writer = pymupdf.DocumentWriter(str(out))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.paper_rect("a4"))
+        more, _ = story.place(pymupdf.Rect(50, 50, 545, 792))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+
+
+def make_qt(doc: Document, font: str, out: Path) -> None:
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    family, file = FONTS[font]
+    QFontDatabase.addApplicationFont(file)
+    writer = QPdfWriter(str(out))
+    writer.setResolution(72)  # device units are points
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(50, 50, 50, 50)))
+    text = QTextDocument()
+    text.setHtml(document_html(doc, family, file).replace("corpus, ", ""))
+    text.setPageSize(QSizeF(writer.width(), writer.height()))
+    text.print_(writer)
+
+
+def make_weasyprint(doc: Document, font: str, out: Path) -> None:
+    import weasyprint
+
+    family, file = FONTS[font]
+    weasyprint.HTML(string=document_html(doc, family, file), base_url=str(Path(file).parent)
+                    + "/").write_pdf(str(out))
+
+
+def make_libreoffice(doc: Document, font: str, out: Path) -> None:
+    family, file = FONTS[font]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{out.stem}.html"
+        source.write_text(document_html(doc, family, file).replace("corpus, ", ""),
+                          encoding="utf-8")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp,
+                        str(source)], check=True, capture_output=True, timeout=120)
+        shutil.move(Path(tmp) / f"{out.stem}.pdf", out)
+
+
+# -- TeX and Typst -----------------------------------------------------------------------------
+def _tex(text: str) -> str:
+    for a, b in (("\\", "\\textbackslash{}"), ("%", "\\%"), ("&", "\\&"), ("#", "\\#"),
+                 ("_", "\\_"), ("$", "\\$")):
+        text = text.replace(a, b)
+    return text
+
+
+def _tex_blocks(blocks: list[Block], english: Callable[[str], str]) -> str:
+    out = []
+    for b in blocks:
+        if b.kind == "heading":
+            out.append(f"\\section*{{{_tex(b.text)}}}")
+        elif b.kind == "list":
+            out.extend(f"\\noindent {_tex(i)}\\par" for i in b.items)
+        elif b.kind == "english":
+            out.append(english(_tex(b.text)))
+        elif b.kind == "table":
+            cols = len(b.rows[0])
+            rows = []
+            for r, row in enumerate(b.rows):
+                cells = []
+                for c, text in enumerate(row):
+                    span = b.spans.get((r, c), 1)
+                    cells.append(f"\\multirow{{{span}}}{{*}}{{{_tex(text)}}}" if span > 1
+                                 else _tex(text))
+                rows.append(" & ".join(cells) + " \\\\ \\hline")
+            out.append("\\begin{tabular}{|" + "c|" * cols + "}\\hline " + " ".join(rows)
+                       + "\\end{tabular}\\par")
+        elif b.kind == "verse":
+            out.append("\\begin{tabular}{lcl}" + " ".join(
+                f"{_tex(a)} & \\hspace{{4em}} & {_tex(v)} \\\\" for a, v in b.pairs)
+                + "\\end{tabular}\\par")
+        else:
+            text = _tex(b.text)
+            for digit, note in (("١", 0), ("٢", 1)):
+                text = text.replace(digit, f"\\footnote{{NOTE{note}}}")
+            out.append(text + "\\par")
+    return "\n\n".join(out)
+
+
+def document_tex(doc: Document, font: str, engine: str) -> str:
+    file = FONTS[font][1]
+    if engine == "xelatex":
+        head = ("\\usepackage{multicol}\\usepackage{multirow}\\usepackage{polyglossia}"
+                "\\setmainlanguage[numerals=mashriq]{arabic}\\setotherlanguage{english}"
+                f"\\newfontfamily\\arabicfont[Script=Arabic,Path={Path(file).parent}/]"
+                f"{{{Path(file).name}}}\\newfontfamily\\englishfont{{DejaVu Sans}}")
+        english = lambda t: f"\\begin{{english}}{t}\\end{{english}}"  # noqa: E731
+    else:
+        head = ("\\usepackage{multicol}\\usepackage{multirow}"
+                "\\usepackage[bidi=basic,layout=tabular]{babel}"
+                "\\babelprovide[import,main,mapdigits]{arabic}"
+                f"\\babelfont{{rm}}[Path={Path(file).parent}/]{{{Path(file).name}}}"
+                "\\babelfont[english]{rm}{DejaVu Sans}")
+        english = lambda t: f"\\foreignlanguage{{english}}{{{t}}}"  # noqa: E731
+        head = head.replace("{babel}", "{babel}\\babelprovide[import]{english}")
+    body = [_tex_blocks(doc.blocks[:1], english)]
+    rest = doc.blocks[1:]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        body.append(f"\\begin{{multicols}}{{{n}}}" + _tex_blocks(rest, english)
+                    + "\\end{multicols}")
+    elif doc.layout == "sidebar":
+        body.append("\\noindent\\begin{minipage}[t]{0.57\\textwidth}" + _tex_blocks(
+            rest, english) + "\\end{minipage}\\hfill\\fbox{\\begin{minipage}[t]{0.36\\textwidth}"
+            + _tex_blocks(doc.sidebar, english) + "\\end{minipage}}")
+    else:
+        body.append(_tex_blocks(rest, english))
+    text = "\n\n".join(body)
+    for index, note in enumerate(doc.notes):
+        text = text.replace(f"NOTE{index}", _tex(note.split(" ", 1)[1]))
+    return ("\\documentclass[11pt]{article}\\usepackage[a4paper,margin=2cm]{geometry}"
+            f"{head}\\pagestyle{{empty}}\\begin{{document}}{text}\\end{{document}}")
+
+
+def make_tex(engine: str) -> Callable[[Document, str, Path], None]:
+    def make(doc: Document, font: str, out: Path) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "doc.tex").write_text(document_tex(doc, font, engine), encoding="utf-8")
+            done = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error",
+                                   "doc.tex"], cwd=tmp, capture_output=True, timeout=300)
+            if done.returncode != 0 or not (Path(tmp) / "doc.pdf").exists():
+                tail = done.stdout.decode("utf-8", "replace").splitlines()[-5:]
+                raise RuntimeError(f"{engine} failed: {' / '.join(tail)}")
+            shutil.move(Path(tmp) / "doc.pdf", out)
+    return make
+
+
+def make_typst(doc: Document, font: str, out: Path) -> None:
+    import typst
+
+    family, file = FONTS[font]
+
+    def esc(t: str) -> str:
+        return "".join("\\" + c if c in "#*_`$<>@[]\\/=-+" else c for c in t)
+
+    def blocks(items: list[Block]) -> str:
+        parts = []
+        for b in items:
+            if b.kind == "heading":
+                parts.append(f"#heading(level: 2)[{esc(b.text)}]")
+            elif b.kind == "list":
+                parts.extend(esc(i) + "\n" for i in b.items)
+            elif b.kind == "english":
+                parts.append(f"#text(lang: \"en\", dir: ltr)[{esc(b.text)}]")
+            elif b.kind == "table":
+                cells = []
+                for r, row in enumerate(b.rows):
+                    for c, text in enumerate(row):
+                        if not text:
+                            continue
+                        span = b.spans.get((r, c), 1)
+                        cells.append(f"table.cell(rowspan: {span})[{esc(text)}]" if span > 1
+                                     else f"[{esc(text)}]")
+                parts.append(f"#table(columns: {len(b.rows[0])}, " + ", ".join(cells) + ")")
+            elif b.kind == "verse":
+                cells = ", ".join(f"[{esc(a)}], [], [{esc(v)}]" for a, v in b.pairs)
+                parts.append(f"#table(columns: (auto, 4em, auto), stroke: none, {cells})")
+            else:
+                text = esc(b.text)
+                for digit, note in (("١", 0), ("٢", 1)):
+                    if digit in text and note < len(doc.notes):
+                        words = esc(doc.notes[note].split(" ", 1)[1])
+                        text = text.replace(digit, f"#footnote[{words}]")
+                parts.append(text)
+        return "\n\n".join(parts)
+
+    rest = doc.blocks[1:]
+    if doc.layout in ("columns2", "columns3"):
+        body = f"#columns({2 if doc.layout == 'columns2' else 3})[{blocks(rest)}]"
+    elif doc.layout == "sidebar":
+        body = (f"#grid(columns: (3fr, 2fr), gutter: 12pt, [{blocks(rest)}], "
+                f"rect(stroke: 0.6pt, inset: 6pt)[{blocks(doc.sidebar)}])")
+    else:
+        body = blocks(rest)
+    source = (f"#set page(paper: \"a4\", margin: 2cm)\n#set text(font: \"{family}\", "
+              f"lang: \"ar\", size: 11pt)\n#set footnote(numbering: \"١\")\n"
+              f"{blocks(doc.blocks[:1])}\n\n{body}\n")
+    out.write_bytes(typst.compile(source.encode("utf-8"), font_paths=[str(Path(file).parent)]))
+
+
+def make_reportlab(doc: Document, font: str, out: Path) -> None:
+    """The legacy pipeline: reshaped presentation forms in visual order, line by line."""
+    from arabic_reshaper import reshape
+    from bidi import get_display
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    name = f"corpus-{font}"
+    pdfmetrics.registerFont(TTFont(name, FONTS[font][1]))
+    page = canvas.Canvas(str(out))
+    y = 780.0
+    for line in ground_truth(doc).splitlines():
+        words, current = line.split(), ""
+        chunks = []
+        for word in words:
+            trial = f"{current} {word}".strip()
+            if pdfmetrics.stringWidth(get_display(reshape(trial)), name, 11) > 480 and current:
+                chunks.append(current)
+                current = word
+            else:
+                current = trial
+        chunks.append(current)
+        for chunk in chunks:
+            page.setFont(name, 11)
+            page.drawRightString(545, y, get_display(reshape(chunk)))
+            y -= 18
+        y -= 6
+    page.save()
+
+
+# -- rewrites ------------------------------------------------------------------------------------
+def rewrite(tool: list[str]) -> Callable[[Path, Path], None]:
+    def run(source: Path, out: Path) -> None:
+        args = [a.replace("{in}", str(source)).replace("{out}", str(out)) for a in tool]
+        subprocess.run(args, check=True, capture_output=True, timeout=120)
+    return run
+
+
+PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
+    "pymupdf": (make_pymupdf, ""), "qt": (make_qt, ""),
+    "weasyprint": (make_weasyprint, "weasyprint"),
+    "libreoffice": (make_libreoffice, "soffice"), "xelatex": (make_tex("xelatex"), "xelatex"),
+    "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
+    "reportlab": (make_reportlab, "reportlab"),
+}
+REWRITES = {  # applied to the pymupdf producer's files
+    "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
+                    "{in}"]), "gs"),
+    "qpdf": (rewrite(["qpdf", "--object-streams=generate", "{in}", "{out}"]), "qpdf"),
+    "mutool": (rewrite(["mutool", "clean", "-gggg", "-z", "{in}", "{out}"]), "mutool"),
+}
+
+
+def available(requirement: str) -> bool:
+    if not requirement:
+        return True
+    if shutil.which(requirement):
+        return True
+    try:
+        __import__(requirement)
+        return True
+    except ImportError:
+        return False
+
+
+def generate(out: Path, producers: list[str], fonts: list[str], docs: list[str]) -> list[str]:
+    """Write the PDFs; returns a line per failure (a producer that could not make one)."""
+    failures = []
+    chosen = [d for d in DOCUMENTS if d.name in docs]
+    for producer in producers:
+        make, need = PRODUCERS.get(producer) or (None, REWRITES[producer][1])
+        if not available(need):
+            failures.append(f"{producer}: not installed ({need})")
+            continue
+        for font in fonts:
+            folder = out / producer / font
+            folder.mkdir(parents=True, exist_ok=True)
+            for doc in chosen:
+                target = folder / f"{doc.name}.pdf"
+                try:
+                    if make is not None:
+                        make(doc, font, target)
+                    else:
+                        source = out / "pymupdf" / font / f"{doc.name}.pdf"
+                        if not source.exists():
+                            make_pymupdf(doc, font, source)
+                        REWRITES[producer][0](source, target)
+                    (folder / f"{doc.name}.gt.txt").write_text(ground_truth(doc), encoding="utf-8")
+                except Exception as exc:  # a producer's failure is a row in the report
+                    failures.append(f"{producer}/{font}/{doc.name}: {str(exc)[:200]}")
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default=str(HERE / "out"))
+    parser.add_argument("--producers", default=",".join([*PRODUCERS, *REWRITES]))
+    parser.add_argument("--fonts", default=",".join(FONTS))
+    parser.add_argument("--docs", default=",".join(d.name for d in DOCUMENTS))
+    parser.add_argument("--list", action="store_true", help="which producers are installed")
+    args = parser.parse_args()
+    if args.list:
+        for name, (_make, need) in {**PRODUCERS, **REWRITES}.items():
+            print(f"{name:12} {'yes' if available(need) else 'no (' + need + ')'}")
+        return 0
+    failures = generate(Path(args.out), args.producers.split(","), args.fonts.split(","),
+                        args.docs.split(","))
+    for line in failures:
+        print(f"failed: {line}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
