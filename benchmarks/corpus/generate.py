@@ -43,7 +43,7 @@ def _cell(text: str) -> str:
         html.escape(text))
 
 
-def _html_blocks(blocks: list[Block]) -> str:
+def _html_blocks(blocks: list[Block], rtl_tables: bool = True) -> str:
     out = []
     for b in blocks:
         if b.kind == "heading":
@@ -62,11 +62,12 @@ def _html_blocks(blocks: list[Block]) -> str:
                     span = b.spans.get((r, c), 1)
                     attr = f" rowspan='{span}'" if span > 1 else ""
                     cells.append(f"<td{attr}>{html.escape(text)}</td>")
-                rows.append("<tr>" + "".join(cells) + "</tr>")
+                rows.append("<tr>" + "".join(cells if rtl_tables else cells[::-1]) + "</tr>")
             out.append("<table class='grid' dir='rtl'>" + "".join(rows) + "</table>")
         elif b.kind == "verse":
+            halves = [(a, v) if rtl_tables else (v, a) for a, v in b.pairs]
             rows = "".join(f"<tr><td>{html.escape(a)}</td><td class='gap'></td>"
-                           f"<td>{html.escape(v)}</td></tr>" for a, v in b.pairs)
+                           f"<td>{html.escape(v)}</td></tr>" for a, v in halves)
             out.append(f"<table class='verse' dir='rtl'>{rows}</table>")
         else:
             text = html.escape(b.text)
@@ -77,7 +78,10 @@ def _html_blocks(blocks: list[Block]) -> str:
     return "\n".join(out)
 
 
-def document_html(doc: Document, family: str, font_file: str) -> str:
+def document_html(doc: Document, family: str, font_file: str, rtl_tables: bool = True) -> str:
+    """The document as HTML. ``rtl_tables=False`` for engines that lay table cells out
+    left to right whatever the direction (MuPDF's, Qt's): the cells are then written in
+    reverse, so that the first column is drawn at the right, as a reader expects."""
     css = (f"@font-face {{ font-family: corpus; src: url('{Path(font_file).name}'); }}"
            f"body {{ font-family: corpus, '{family}'; font-size: 11pt; direction: rtl; "
            f"text-align: right; }} h2 {{ font-size: 15pt; }} "
@@ -86,22 +90,24 @@ def document_html(doc: Document, family: str, font_file: str) -> str:
            f"td.col {{ vertical-align: top; padding: 0 10pt; }} "
            f"div.box {{ border: 1px solid black; padding: 6pt; }} "
            f"p.notes {{ font-size: 8pt; }} hr {{ width: 30%; margin-right: 0; }}")
-    body = [_html_blocks(doc.blocks[:1])]
+    body = [_html_blocks(doc.blocks[:1], rtl_tables)]
     rest = doc.blocks[1:]
     if doc.layout in ("columns2", "columns3"):
         n = 2 if doc.layout == "columns2" else 3
         per = -(-len(rest) // n)
         cells = [rest[i * per:(i + 1) * per] for i in range(n)]
-        body.append("<table dir='rtl' style='width:100%'><tr>" + "".join(
-            f"<td class='col' style='width:{100 // n}%'>{_html_blocks(c)}</td>" for c in cells)
-            + "</tr></table>")
-    elif doc.layout == "sidebar":
+        columns = [f"<td class='col' style='width:{100 // n}%'>{_html_blocks(c, rtl_tables)}</td>"
+                   for c in cells]
         body.append("<table dir='rtl' style='width:100%'><tr>"
-                    f"<td class='col' style='width:60%'>{_html_blocks(rest)}</td>"
-                    f"<td class='col' style='width:40%'><div class='box'>"
-                    f"{_html_blocks(doc.sidebar)}</div></td></tr></table>")
+                    + "".join(columns if rtl_tables else columns[::-1]) + "</tr></table>")
+    elif doc.layout == "sidebar":
+        columns = [f"<td class='col' style='width:60%'>{_html_blocks(rest, rtl_tables)}</td>",
+                   f"<td class='col' style='width:40%'><div class='box'>"
+                   f"{_html_blocks(doc.sidebar, rtl_tables)}</div></td>"]
+        body.append("<table dir='rtl' style='width:100%'><tr>"
+                    + "".join(columns if rtl_tables else columns[::-1]) + "</tr></table>")
     else:
-        body.append(_html_blocks(rest))
+        body.append(_html_blocks(rest, rtl_tables))
     if doc.notes:
         body.append("<hr>" + "".join(f"<p class='notes'>{html.escape(n)}</p>"
                                      for n in doc.notes))
@@ -113,7 +119,8 @@ def make_pymupdf(doc: Document, font: str, out: Path) -> None:
     import pymupdf
 
     family, file = FONTS[font]
-    story = pymupdf.Story(document_html(doc, family, file), archive=pymupdf.Archive(
+    story = pymupdf.Story(document_html(doc, family, file, rtl_tables=False),
+                          archive=pymupdf.Archive(
         str(Path(file).parent)))
     writer = pymupdf.DocumentWriter(str(out))
     more = True
@@ -138,7 +145,7 @@ def make_qt(doc: Document, font: str, out: Path) -> None:
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(50, 50, 50, 50)))
     text = QTextDocument()
-    text.setHtml(document_html(doc, family, file).replace("corpus, ", ""))
+    text.setHtml(document_html(doc, family, file, rtl_tables=False).replace("corpus, ", ""))
     text.setPageSize(QSizeF(writer.width(), writer.height()))
     text.print_(writer)
 
@@ -210,11 +217,12 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
         head = ("\\usepackage{multicol}\\usepackage{multirow}\\usepackage{polyglossia}"
                 "\\setmainlanguage[numerals=mashriq]{arabic}\\setotherlanguage{english}"
                 f"\\newfontfamily\\arabicfont[Script=Arabic,Path={Path(file).parent}/]"
-                f"{{{Path(file).name}}}\\newfontfamily\\englishfont{{DejaVu Sans}}")
+                f"{{{Path(file).name}}}\\newfontfamily\\englishfont{{DejaVu Sans}}"
+                "\\AtBeginDocument{\\RTLmulticolcolumns}")  # first column at the right
         english = lambda t: f"\\begin{{english}}{t}\\end{{english}}"  # noqa: E731
     else:
         head = ("\\usepackage{multicol}\\usepackage{multirow}"
-                "\\usepackage[bidi=basic,layout=tabular]{babel}"
+                "\\usepackage[bidi=basic,layout=tabular.columns]{babel}"
                 "\\babelprovide[import,main,mapdigits]{arabic}"
                 f"\\babelfont{{rm}}[Path={Path(file).parent}/]{{{Path(file).name}}}"
                 "\\babelfont[english]{rm}{DejaVu Sans}")
@@ -309,10 +317,15 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
     """The legacy pipeline: reshaped presentation forms in visual order, line by line."""
     from arabic_reshaper import reshape
     from bidi import get_display
+    from fontTools.ttLib import TTFont as FontFile
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
+    cmap = FontFile(FONTS[font][1], lazy=True).getBestCmap() or {}
+    if not all(code in cmap for code in (0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3)):
+        # The legacy pipeline draws presentation forms: a font without them draws boxes.
+        raise Unsupported(f"{font} has no presentation forms")
     name = f"corpus-{font}"
     pdfmetrics.registerFont(TTFont(name, FONTS[font][1]))
     page = canvas.Canvas(str(out))
@@ -334,6 +347,10 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
             y -= 18
         y -= 6
     page.save()
+
+
+class Unsupported(Exception):  # noqa: N818 (a skip, not a failure)
+    """This producer cannot make this combination (not counted as a failure)."""
 
 
 # -- rewrites ------------------------------------------------------------------------------------
@@ -394,6 +411,8 @@ def generate(out: Path, producers: list[str], fonts: list[str], docs: list[str])
                             make_pymupdf(doc, font, source)
                         REWRITES[producer][0](source, target)
                     (folder / f"{doc.name}.gt.txt").write_text(ground_truth(doc), encoding="utf-8")
+                except Unsupported:
+                    target.unlink(missing_ok=True)
                 except Exception as exc:  # a producer's failure is a row in the report
                     failures.append(f"{producer}/{font}/{doc.name}: {str(exc)[:200]}")
     return failures
