@@ -21,7 +21,9 @@ R, L, EN, AN, ES, CS, ET, NSM, N = "R", "L", "EN", "AN", "ES", "CS", "ET", "NSM"
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
            "«": "»", "»": "«", "‹": "›", "›": "‹"}
 # Arabic punctuation is only used inside Arabic text: treat it as strong right to left.
-_ARABIC_PUNCTUATION = set("،؛؟٪٫٬۔")
+# Not the Arabic decimal and thousands separators (٫ ٬): they are part of a number (AN),
+# which reads left to right ("٤٬٣٠٠" read as "٣٠٠٬٤" when they broke the run).
+_ARABIC_PUNCTUATION = set("،؛؟٪۔")
 
 
 @lru_cache(maxsize=4096)

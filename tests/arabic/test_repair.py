@@ -264,3 +264,11 @@ def test_glyphs_of_a_renumbered_subset_read_by_their_outlines(tmp_path, qapp):
     model = DocumentSession.open(path).page_model(0)
     assert model.text == sentence
     assert model.quality.recovered > 0
+
+
+def test_numbers_with_arabic_separators_read_as_written(tmp_path):
+    """The Arabic thousands and decimal separators (٬ ٫) are part of their number: they
+    were taken for strong right-to-left punctuation and split it ("٤٬٣٠٠" read "٣٠٠٬٤")."""
+    sentence = "بلغ عدد الأسر ٤٬٣٠٠ أسرة، أي ٤٥٪ من السكان، وكلفة 1,250 دولارا و٣٫٥ ساعات."
+    path = shaped_pdf(tmp_path / "n.pdf", [f"<p>{sentence}</p>"])
+    assert DocumentSession.open(path).page_model(0).text == sentence
