@@ -46,6 +46,15 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class VRule:
+    """A thin vertical line drawn on the page: a table's cell border, a column rule."""
+
+    x: float
+    y0: float
+    y1: float
+
+
+@dataclass(frozen=True, slots=True)
 class RawPage:
     index: int
     width: float
@@ -56,3 +65,4 @@ class RawPage:
     recovered: int = 0  # glyphs whose broken Unicode mapping was repaired from the font
     unmapped: int = 0  # glyphs whose text could not be recovered (left out)
     visual_order: bool = False  # the content stream draws Arabic left to right
+    vrules: tuple[VRule, ...] = ()  # vertical lines: cells they separate are not one text

@@ -31,7 +31,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/7"
+PIPELINE_VERSION = "arabic-repair/8"
 
 
 @gc_paused
@@ -52,7 +52,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
         return page
     kinds = [c.kind for c in clusters]
     rtl = kinds.count(R) >= kinds.count(L)
-    segments = split_rows(make_rows(clusters))
+    segments = split_rows(make_rows(clusters), raw.vrules)
     if not segments:  # nothing but spaces
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.arabic.raw import Glyph
+from reader.arabic.raw import Glyph, VRule
 
 SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
 GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
@@ -125,7 +125,13 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
     return None
 
 
-def split_rows(rows: list[Row]) -> list[Segment]:
+def _crossing(row: Row, vrules: Sequence[VRule]) -> list[float]:
+    """The x of the vertical rules that cross a row (drawn across its letters' height)."""
+    top, bottom = row.baseline - 0.6 * row.size, row.baseline
+    return sorted(r.x for r in vrules if r.y0 <= top and r.y1 >= bottom)
+
+
+def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
     """Split rows at gutters: wide gaps that the neighbouring rows leave empty too.
 
     A justified line can have a wide gap between two words, but the lines above and below
@@ -136,6 +142,10 @@ def split_rows(rows: list[Row]) -> list[Segment]:
         wide = SEGMENT_GAP * row.size
         letters = [c for c in row.clusters if c.text != " "]
         gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        walls = _crossing(row, vrules) if vrules else []
+        if walls and len(letters) > 1:
+            _split_at_walls(segments, row, walls)
+            continue
         if not gaps or max(gaps) <= wide:
             _add_segment(segments, row.clusters, row, letters, gaps)  # no wide gap: most rows
             continue
@@ -156,6 +166,20 @@ def split_rows(rows: list[Row]) -> list[Segment]:
             current.append(c)
         _add_segment(segments, current, row)
     return segments
+
+
+def _split_at_walls(segments: list[Segment], row: Row, walls: list[float]) -> None:
+    """Cut a row where drawn vertical rules (cell borders) pass between its letters: cells
+    are separate texts however close they stand."""
+    current: list[Glyph] = []
+    for c in row.clusters:
+        # A wall between the previous letter and this one: the centre has passed it.
+        if current and bisect.bisect_left(walls, c.centre) != bisect.bisect_left(
+                walls, current[-1].centre):
+            _add_segment(segments, current, row)
+            current = []
+        current.append(c)
+    _add_segment(segments, current, row)
 
 
 def _add_segment(segments: list[Segment], clusters: list[Glyph], row: Row,

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pymupdf
 
 from reader.arabic.chars import char_info
-from reader.arabic.raw import Glyph, RawPage, Rule, glyph
+from reader.arabic.raw import Glyph, RawPage, Rule, VRule, glyph
 from reader.gcpause import gc_paused
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate, nor
@@ -50,12 +50,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     images = 0
     presentation = False
     rules: list[Rule] = []
+    vrules: list[VRule] = []
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
             x0, y0, x1, y1 = block["bbox"]
             if y1 - y0 < 2.5 and x1 - x0 > 5:  # a thin horizontal line or bar
                 rules.append(Rule(x0, x1, (y0 + y1) / 2))
+            elif x1 - x0 < 2.5 and y1 - y0 > 5:  # a thin vertical one: a cell border
+                vrules.append(VRule((x0 + x1) / 2, y0, y1))
             continue
         if kind != _TEXT:
             images += 1
@@ -104,7 +107,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             glyphs = [g for at, g in enumerate(glyphs) if at not in dropped]
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
-                   tuple(glyphs), tuple(rules), images, recovered, unmapped, visual)
+                   tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
+                   tuple(vrules))
 
 
 @lru_cache(maxsize=256)

@@ -272,3 +272,4 @@ def test_numbers_with_arabic_separators_read_as_written(tmp_path):
     sentence = "بلغ عدد الأسر ٤٬٣٠٠ أسرة، أي ٤٥٪ من السكان، وكلفة 1,250 دولارا و٣٫٥ ساعات."
     path = shaped_pdf(tmp_path / "n.pdf", [f"<p>{sentence}</p>"])
     assert DocumentSession.open(path).page_model(0).text == sentence
+

@@ -70,3 +70,17 @@ def test_blocks_tell_headings_paragraphs_and_footnotes():
     assert [b.kind for b in body] == [HEADING, PARAGRAPH]
     assert body[1].text == "نص الفقرة الأولى تتمة الفقرة"
     assert [b.kind for b in notes] == [FOOTNOTE] and running == []
+
+
+def test_drawn_rules_divide_cells_however_close():
+    """Cells 3 points apart with a rule drawn between them are separate cells (Qt's
+    tables ran together: "المنطقةعدد القرى")."""
+    from reader.arabic.raw import VRule
+
+    glyphs = word("المنطقة", 500, 100) + word("عدد", 455, 100) + word("القرى", 432, 100)
+    rows = make_rows(glyphs)
+    assert len(split_rows(rows)) == 1  # 3 points: no gap a reader would call a gutter
+    walls = [VRule(456.5, 80, 120)]
+    cells = split_rows(rows, walls)
+    assert len(cells) == 2
+    assert [len(c.clusters) for c in cells] == [8, 7]
