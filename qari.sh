@@ -18,6 +18,8 @@ stamp="$venv/.qari-installed"
 # OCR for scanned pages: Tesseract with its Arabic data (the tests read scans with it).
 base_packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
                libglib2.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-ara)
+# The tests also rewrite PDFs with Ghostscript, as some producers' files arrive.
+test_packages=(ghostscript)
 desktop_packages=(libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
                   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0
                   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
@@ -87,7 +89,7 @@ case "$command" in
     exec "$venv/bin/python" "$here/main.py" "$@"
     ;;
   test)
-    ensure_packages "${base_packages[@]}"
+    ensure_packages "${base_packages[@]}" "${test_packages[@]}"
     ensure_venv
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
     exec "$venv/bin/python" -m pytest "$@"

@@ -39,18 +39,42 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 _SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
 _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
+# Latin letters with diacritics (ÿ Ā …) and no-break spaces are what some rewriters
+# (Ghostscript) map Arabic glyphs to: in a font that draws Arabic letters on the page they
+# are broken mappings too. (A transliteration such as "Ḥamāh" is set in a Latin font.)
+_LATIN_ODD_CODES = frozenset([0x00A0, *range(0x00C0, 0x0180)])
+_LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
+_ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
+
+
+def _arabic_fonts(data: dict) -> set[str]:
+    """The fonts that draw Arabic letters on the page (by span font name)."""
+    found: set[str] = set()
+    for block in data["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                if span["font"] not in found and _ARABIC_CODE.search(
+                        "".join([ch["c"] for ch in span["chars"]])):
+                    found.add(span["font"])
+    return found
+
+
+def _odd_codes(arabic: bool) -> frozenset[int]:
+    """The codes that mean a broken mapping in a span (with Arabic letters or not)."""
+    return _SUSPICIOUS_CODES | _LATIN_ODD_CODES if arabic else _SUSPICIOUS_CODES
 
 
 @gc_paused
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
-    broken: list[tuple[int, int, list[dict], str]] = []  # glyph range, chars, font
+    broken: list[tuple[int, int, list[dict], str, frozenset[str]]] = []  # range, chars, font, odd
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
+    arabic_fonts = _arabic_fonts(data)
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -78,16 +102,19 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                  superscript, (info := char_info(c))[0], info[1],
                                  (box[0] + box[2]) / 2)
                            for ch in chars if (c := ch["c"])]
-                if not _SUSPICIOUS_CHARS.isdisjoint(text):
+                odd = _SUSPICIOUS_CHARS
+                if not _LATIN_ODD.isdisjoint(text) and font in arabic_fonts:
+                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD
+                if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
-                    broken.append((start, len(glyphs), chars, font))
+                    broken.append((start, len(glyphs), chars, font, odd))
     if broken:
-        fixes = font_fixes(page, {_font_key(font) for *_, font in broken})
+        fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken})
         dropped: set[int] = set()
-        for start, end, chars, _font in broken:
+        for start, end, chars, _font, odd in broken:
             drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
             for at, ch in [(at, ch) for at, ch in zip(range(start, end), drawn, strict=True)
-                           if ch["c"] in _SUSPICIOUS_CHARS]:
+                           if ch["c"] in odd]:
                 old = glyphs[at]
                 key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
                 if fixes.get(key):
@@ -433,13 +460,16 @@ def font_fixes(page: pymupdf.Page,
     except Exception:
         return fixes
     doc = page.parent
+    arabic = {_font_key(str(span.get("font", ""))) for span in trace
+              if any(0x0621 <= c <= 0x064A or 0xFB50 <= c <= 0xFEFC
+                     for c, *_ in span["chars"])}
     for span in trace:
         font = _font_key(str(span.get("font", "")))
         if wanted is not None and not any(font.startswith(w) or w.startswith(font)
                                           for w in wanted):
             continue
-        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"]
-                  if code in _SUSPICIOUS_CODES]
+        odd = _odd_codes(font in arabic)
+        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"] if code in odd]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]

@@ -273,3 +273,19 @@ def test_numbers_with_arabic_separators_read_as_written(tmp_path):
     path = shaped_pdf(tmp_path / "n.pdf", [f"<p>{sentence}</p>"])
     assert DocumentSession.open(path).page_model(0).text == sentence
 
+
+
+def test_a_ghostscript_rewrite_reads_like_the_original(tmp_path):
+    """Ghostscript's rewritten ToUnicode maps give Arabic glyphs Latin codes (ÿ, Ā) in the
+    middle of Arabic words: recovered from the embedded font like other broken maps."""
+    import shutil
+    import subprocess
+
+    gs = shutil.which("gs")
+    assert gs is not None, "qari.sh test installs ghostscript"
+    sentence = "يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول على مياه الشرب."
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"])
+    rewritten = tmp_path / "gs.pdf"
+    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o",
+                    str(rewritten), str(original)], check=True, timeout=120)
+    assert DocumentSession.open(rewritten).page_model(0).text == sentence
