@@ -59,6 +59,26 @@ def _arabic_fonts(data: dict) -> set[str]:
     return found
 
 
+def _garbled_fonts(data: dict, arabic_fonts: set[str]) -> set[str]:
+    """Fonts whose text is mostly letters from Latin Extended (Ā ĸ Ŧ …): a rewriter
+    (Ghostscript) that numbered the glyphs of a font it could not map. The font itself
+    then says what each glyph draws."""
+    counts: dict[str, list[int]] = {}
+    for block in data["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                if span["font"] in arabic_fonts:
+                    continue
+                entry = counts.setdefault(span["font"], [0, 0])
+                for ch in span["chars"]:
+                    c = ch["c"]
+                    if c.isalpha():
+                        entry[1] += 1
+                        entry[0] += 0x0100 <= ord(c) <= 0x024F
+    return {font for font, (odd, letters) in counts.items()
+            if letters >= 20 and odd >= 0.4 * letters}
+
+
 def _odd_codes(arabic: bool) -> frozenset[int]:
     """The codes that mean a broken mapping in a span (with Arabic letters or not)."""
     return _SUSPICIOUS_CODES | _LATIN_ODD_CODES if arabic else _SUSPICIOUS_CODES
@@ -75,6 +95,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     rules: list[Rule] = []
     vrules: list[VRule] = []
     arabic_fonts = _arabic_fonts(data)
+    garbled = _garbled_fonts(data, arabic_fonts)
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -105,11 +126,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 odd = _SUSPICIOUS_CHARS
                 if not _LATIN_ODD.isdisjoint(text) and font in arabic_fonts:
                     odd = _SUSPICIOUS_CHARS | _LATIN_ODD
+                elif font in garbled:
+                    odd = frozenset(text) - {" "}  # every code: only the font can tell
                 if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font, odd))
     if broken:
-        fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken})
+        fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
+                           {_font_key(font) for font in garbled})
         dropped: set[int] = set()
         for start, end, chars, _font, odd in broken:
             drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
@@ -448,12 +472,13 @@ def name_to_text(name: str) -> str:
     return ""
 
 
-def font_fixes(page: pymupdf.Page,
-               wanted: set[str] | None = None) -> dict[tuple[float, float], list[str]]:
+def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
+               garbled: set[str] = frozenset()) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
 
-    ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None)."""
+    ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None);
+    in ``garbled`` fonts every glyph is asked of the font."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = page.get_texttrace()
@@ -469,7 +494,8 @@ def font_fixes(page: pymupdf.Page,
                                           for w in wanted):
             continue
         odd = _odd_codes(font in arabic)
-        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"] if code in odd]
+        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"]
+                  if code in odd or (font in garbled and code != 0x20)]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]

@@ -289,3 +289,20 @@ def test_a_ghostscript_rewrite_reads_like_the_original(tmp_path):
     subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o",
                     str(rewritten), str(original)], check=True, timeout=120)
     assert DocumentSession.open(rewritten).page_model(0).text == sentence
+
+
+def test_a_font_ghostscript_renumbered_as_latin_letters(tmp_path):
+    """Ghostscript can map every glyph of a font it rewrites to letters of Latin Extended
+    (ĜżŨĚĨŧ) and ASCII: the whole font's text is then asked of the font itself."""
+    import shutil
+    import subprocess
+
+    gs = shutil.which("gs")
+    assert gs is not None, "qari.sh test installs ghostscript"
+    lines = ["يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول على مياه الشرب",
+             "وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات المتضررة"]
+    original = legacy_visual_pdf(tmp_path / "o.pdf", lines)
+    rewritten = tmp_path / "gs.pdf"
+    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o",
+                    str(rewritten), str(original)], check=True, timeout=120)
+    assert DocumentSession.open(rewritten).page_model(0).text.split("\n") == lines
