@@ -18,6 +18,7 @@ from reader.pdf.glyphs import raw_page
 
 Rect = tuple[float, float, float, float]
 
+MAX_BYTES = 8 << 30  # a scanned book is a few hundred MB; more is no report
 # More pages than any report has: a /Count that lies would have every page described.
 MAX_PAGES = 100_000
 EOF_SEARCH, EOF_STEP = 1 << 20, 4096  # how far back from the end to look for %%EOF
@@ -79,8 +80,12 @@ def _check_file(path: Path) -> None:
     name = str(path)
     if not path.exists():
         raise DocumentError(DocumentErrorCode.MISSING, name)
-    if not path.is_file():
+    if not path.is_file():  # a folder, FIFO or device: never opened (a FIFO would block)
         raise DocumentError(DocumentErrorCode.NOT_A_FILE, name)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DocumentError(DocumentErrorCode.UNREADABLE, name,
+                            f"{size >> 30} GiB; Qari opens PDFs of at most {MAX_BYTES >> 30} GiB")
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)

@@ -75,3 +75,13 @@ def test_bad_page_index(sample_pdf):
     with pytest.raises(DocumentError) as caught:
         doc.render(doc.page_count, 1.0)
     assert caught.value.code == DocumentErrorCode.BAD_PAGE
+
+
+def test_a_pdf_larger_than_any_report_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import reader.pdf.document as document
+
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b" " * 5000 + b"\n%%EOF\n")
+    monkeypatch.setattr(document, "MAX_BYTES", 1000)
+    with pytest.raises(document.DocumentError, match="at most"):
+        document.open_pdf(path)

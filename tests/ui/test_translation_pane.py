@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from reader.translation.cache import EDITED, REVIEWED, TranslationCache
 from reader.translation.packages import install_package
+from reader.translation.segment import page_sentences
 from tests.ui.conftest import open_and_wait
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "translate-ar_en-tiny.argosmodel"
@@ -194,3 +195,20 @@ def test_a_damaged_translations_file_is_kept_aside(tmp_path):
     assert cache.set_aside is not None and cache.set_aside.exists()
     cache.edit("doc", "جملة", "A sentence.")
     assert TranslationCache(path).edits("doc")["جملة"].text == "A sentence."
+
+
+def test_a_model_installed_after_the_text_was_read_translates_the_whole_document(
+        qtbot, make_window, sample_pdf):
+    """Issue 11: after installing a model in the window only the visible page was
+    translated."""
+    window = make_window()
+    with qtbot.waitSignal(window.text_extracted, timeout=30000):
+        open_and_wait(qtbot, window, sample_pdf)
+    with qtbot.waitSignal(window.document_translated, timeout=60000) as blocker:
+        window.install_model(str(FIXTURE))
+    assert blocker.args == [5]
+    cache, session = TranslationCache(), window.session
+    for page in range(5):
+        sources = [s.text for s in page_sentences(session.page_text(page),
+                                                  session.kept_body_length(page))]
+        assert len(cache.any_model(sources)) == len({" ".join(s.split()) for s in sources})
