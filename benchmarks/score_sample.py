@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_sample  # noqa: E402
 
+from benchmarks.corpus.score import edit_distance  # noqa: E402
 from reader.resources import sample_report  # noqa: E402
 from reader.session import DocumentSession  # noqa: E402
 
@@ -60,24 +61,13 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def main() -> None:
     session = DocumentSession.open(sample_report())
     edits = chars = 0
     for index, expected in enumerate(expected_pages()):
         got = normalize(session.page_text(index))
         want = normalize(expected)
-        d = distance(want, got)
+        d = edit_distance(want, got)
         edits += d
         chars += len(want)
         print(f"page {index + 1}: CER {100 * d / max(1, len(want)):.2f}% ({d} edits)")

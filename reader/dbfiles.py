@@ -49,3 +49,26 @@ def move_aside(path: Path) -> Path:
         if source.exists():
             source.replace(Path(str(aside) + suffix))
     return aside
+
+
+def connect(path: Path, schema: int) -> tuple[sqlite3.Connection, int]:
+    """Open a Qari database for writing: WAL journal, every commit synced (a change
+    committed is on disk), checked, and not made by a newer Qari (its schema). Returns the
+    connection and the schema version found (0: a new file); raises ``sqlite3`` errors
+    (``is_corrupt`` tells which mean a damaged file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Several threads of the window may use it, one at a time.
+    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema:
+            raise sqlite3.DatabaseError(f"made by a newer Qari (schema {version})")
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db, version

@@ -17,9 +17,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.annotations.model import Annotation
+from reader.dbfiles import connect, transaction
 from reader.dbfiles import is_corrupt as _is_corrupt
 from reader.dbfiles import move_aside as _move_aside
-from reader.dbfiles import transaction
 from reader.errors import QariError
 from reader.paths import data_dir
 
@@ -144,18 +144,8 @@ class AnnotationStore:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+    db, version = connect(path, SCHEMA)
     try:
-        # Commit means on disk: FULL syncs the WAL at every commit.
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA:
-            raise sqlite3.DatabaseError(f"made by a newer Qari (schema {version})")
         with transaction(db):
             if version == 1:
                 _migrate_1_to_2(db)

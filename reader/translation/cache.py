@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.arabic.fold import fold
-from reader.dbfiles import is_corrupt, move_aside, transaction
+from reader.dbfiles import connect, is_corrupt, move_aside, transaction
 from reader.errors import QariError
 from reader.paths import data_dir
 
@@ -194,18 +194,8 @@ def _most_similar(source: str, candidates: list[str]) -> str | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The document worker and the translation worker may both use it.
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+    db, _version = connect(path, SCHEMA)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")  # an edit committed is an edit on disk
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA:
-            raise sqlite3.DatabaseError(f"made by a newer Qari (schema {version})")
         with transaction(db):
             db.execute(
                 "CREATE TABLE IF NOT EXISTS machine (model TEXT NOT NULL, source TEXT NOT NULL, "
