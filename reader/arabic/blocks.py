@@ -17,7 +17,7 @@ from reader.arabic.model import (
     Block,
     Line,
 )
-from reader.arabic.raw import RawPage, Rule
+from reader.arabic.raw import RawPage, Rule, VRule
 
 BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
 _LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
@@ -35,6 +35,8 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
         if not line.text.strip():
             continue
         kind = _kind(line, body_size, cells)
+        if kind != TABLE_ROW and cells >= 2 and _ruled(line, raw.vrules):
+            kind = TABLE_ROW  # cells divided by drawn rules: a table row, however few
         top, bottom = line.bbox[1], line.bbox[3]
         margin = 0.09 * raw.height
         near_edge = bottom < margin + 0.02 * raw.height or top > raw.height - margin
@@ -49,6 +51,14 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
         _add_line(blocks, line, kind, body_size)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
+
+
+def _ruled(line: Line, vrules: Sequence[VRule]) -> bool:
+    """Is a drawn vertical rule crossing the line between its ends (a cell border)?"""
+    x0, y0, x1, y1 = line.bbox
+    middle = (y0 + y1) / 2
+    inset = 0.5 * line.size
+    return any(x0 + inset < r.x < x1 - inset and r.y0 <= middle <= r.y1 for r in vrules)
 
 
 def _kind(line: Line, body_size: float, cells: int) -> str:

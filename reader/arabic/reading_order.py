@@ -81,7 +81,7 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
         else:
             out.extend(_rows_of(bands[i]))
             i += 1
-    return out
+    return _spanning_cells(out) if depth == 0 else out
 
 
 def _bands(segments: list[Segment]) -> list[list[Segment]]:
@@ -106,6 +106,27 @@ def _rows_of(band: list[Segment]) -> list[list[Segment]]:
         else:
             rows.append([s])
     return rows
+
+
+def _spanning_cells(rows: list[list[Segment]]) -> list[list[Segment]]:
+    """A table cell that spans rows is drawn centred between them, on a baseline of its
+    own: a lone segment between two rows of cells, in a column neither of them uses, joins
+    the first row it spans (it is read before the cells beside it)."""
+    out: list[list[Segment]] = []
+    for i, row in enumerate(rows):
+        if (len(row) == 1 and out and i + 1 < len(rows) and len(out[-1]) >= 2
+                and len(rows[i + 1]) >= 2):
+            cell = row[0]
+            neighbours = [s for s in (*out[-1], *rows[i + 1])]
+            above, below = out[-1][0].baseline, rows[i + 1][0].baseline
+            # Centred between the two rows (a spanning cell), not merely off its own
+            # row's baseline by a little (a number in a smaller size, say).
+            centred = abs(cell.baseline - (above + below) / 2) < 0.2 * (below - above)
+            if centred and all(cell.x1 <= s.x0 or cell.x0 >= s.x1 for s in neighbours):
+                out[-1] = [*out[-1], cell]
+                continue
+        out.append(row)
+    return out
 
 
 def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],

@@ -84,3 +84,26 @@ def test_drawn_rules_divide_cells_however_close():
     cells = split_rows(rows, walls)
     assert len(cells) == 2
     assert [len(c.clusters) for c in cells] == [8, 7]
+
+
+def test_a_cell_spanning_two_rows_is_read_with_the_first():
+    """A spanning cell is drawn centred between the rows it spans: it comes before the
+    cells beside it, in the first of them (it was read as a line of its own)."""
+    glyphs = (word("الآبار", 400, 100) + word("١٢", 300, 100)
+              + word("الشمال", 520, 112)  # centred between the two rows, its own column
+              + word("الخزانات", 400, 124) + word("٤", 300, 124))
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    texts = [sorted(round(s.x0) for s in row) for row in rows]
+    assert len(rows) == 2 and len(texts[0]) == 3 and len(texts[1]) == 2
+
+
+def test_a_line_divided_by_a_drawn_rule_is_a_table_row():
+    from reader.arabic.model import TABLE_ROW
+    from reader.arabic.raw import VRule
+
+    line = Line("الوسط ٤", [None] * 7, (300, 100, 500, 112), 11)
+    raw = RawPage(0, 595, 842, (), (), 0, vrules=(VRule(400, 90, 120),))
+    body, _notes, _running = make_blocks([(line, 2)], 11, raw, frozenset())
+    assert body[0].kind == TABLE_ROW
+    plain = RawPage(0, 595, 842, (), (), 0)
+    assert make_blocks([(line, 2)], 11, plain, frozenset())[0][0].kind == PARAGRAPH
