@@ -203,7 +203,7 @@ class Review:
     def export_w3c(self, target: str | Path) -> int:
         items = self.annotations.all()
         data = w3c.to_w3c(items, self.session.info.sha256, self.session.info.title)
-        _write_text(target, json.dumps(data, ensure_ascii=False, indent=1))
+        write_text(target, json.dumps(data, ensure_ascii=False, indent=1))
         return len(items)
 
     def export_pdf(self, target: str | Path, password: str | None = None) -> int:
@@ -261,7 +261,7 @@ def dated_summary(review: Review, group: str = "page",
 def write_summary(review: Review, target: str | Path, group: str = "page",
                   bilingual_pages: Iterable[int] = ()) -> int:
     """Write ``dated_summary`` to ``target``; returns how many annotations it holds."""
-    _write_text(target, dated_summary(review, group, bilingual_pages))
+    write_text(target, dated_summary(review, group, bilingual_pages))
     return len(review.annotations)
 
 
@@ -296,11 +296,6 @@ def _nearest_colour(rgb: tuple[float, float, float] | None) -> str:
         return (r - rgb[0]) ** 2 + (g - rgb[1]) ** 2 + (b - rgb[2]) ** 2
 
     return min(COLOUR_NAMES, key=distance)
-
-
-def _write_text(target: str | Path, text: str) -> None:
-    """Written to a temporary name and renamed: a failure never leaves half a file."""
-    write_text(target, text)
 
 
 __all__ = ["ImportReport", "Review", "dated_summary", "mark_text", "sticky_on", "write_summary"]

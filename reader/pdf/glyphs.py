@@ -29,13 +29,13 @@ _BOLD = 16
 
 __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 
-# A character no Arabic text layer should hold: the sign of a broken ToUnicode map (ligature
-# glyphs mapped to Latin Extended letters, replacement and private-use characters, controls).
 # fontTools logs a warning for every oddity of an embedded font (a low timestamp, say):
 # on the command line that would be more lines on stderr; a font that cannot be read
 # is handled where it is read.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
+# A character no Arabic text layer should hold: the sign of a broken ToUnicode map (ligature
+# glyphs mapped to Latin Extended letters, replacement and private-use characters, controls).
 _SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
 _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
@@ -47,36 +47,28 @@ _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
 
 
-def _arabic_fonts(data: dict) -> set[str]:
-    """The fonts that draw Arabic letters on the page (by span font name)."""
-    found: set[str] = set()
+def _font_census(data: dict) -> tuple[set[str], set[str]]:
+    """In one pass over the page: the fonts that draw Arabic letters, and the fonts whose
+    text is mostly letters from Latin Extended (Ā ĸ Ŧ …), as a rewriter (Ghostscript)
+    writes when it numbers the glyphs of a font it could not map: for those, the font
+    itself then says what each glyph draws."""
+    arabic: set[str] = set()
+    counts: dict[str, list[int]] = {}  # font -> [Latin Extended letters, letters]
     for block in data["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
-                if span["font"] not in found and _ARABIC_CODE.search(
-                        "".join([ch["c"] for ch in span["chars"]])):
-                    found.add(span["font"])
-    return found
-
-
-def _garbled_fonts(data: dict, arabic_fonts: set[str]) -> set[str]:
-    """Fonts whose text is mostly letters from Latin Extended (Ā ĸ Ŧ …): a rewriter
-    (Ghostscript) that numbered the glyphs of a font it could not map. The font itself
-    then says what each glyph draws."""
-    counts: dict[str, list[int]] = {}
-    for block in data["blocks"]:
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                if span["font"] in arabic_fonts:
-                    continue
-                entry = counts.setdefault(span["font"], [0, 0])
-                for ch in span["chars"]:
-                    c = ch["c"]
+                font = span["font"]
+                text = "".join([ch["c"] for ch in span["chars"]])
+                if font not in arabic and _ARABIC_CODE.search(text):
+                    arabic.add(font)
+                entry = counts.setdefault(font, [0, 0])
+                for c in text:
                     if c.isalpha():
                         entry[1] += 1
                         entry[0] += 0x0100 <= ord(c) <= 0x024F
-    return {font for font, (odd, letters) in counts.items()
-            if letters >= 20 and odd >= 0.4 * letters}
+    garbled = {font for font, (odd, letters) in counts.items()
+               if font not in arabic and letters >= 20 and odd >= 0.4 * letters}
+    return arabic, garbled
 
 
 def _odd_codes(arabic: bool) -> frozenset[int]:
@@ -94,8 +86,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
-    arabic_fonts = _arabic_fonts(data)
-    garbled = _garbled_fonts(data, arabic_fonts)
+    arabic_fonts, garbled = _font_census(data)
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:

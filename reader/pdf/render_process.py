@@ -100,7 +100,7 @@ class RenderService:
                 self._process = None
             return self._process
         package_root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "QARI_CHILD_MEMORY": str(CHILD_MEMORY),
+        env = {**os.environ,
                "PYTHONPATH": os.pathsep.join(filter(None, [package_root,
                                                            os.environ.get("PYTHONPATH")]))}
         try:
@@ -258,9 +258,8 @@ class _Forked:
 
 
 def _limit_memory() -> None:
-    limit = int(os.environ.get("QARI_CHILD_MEMORY") or CHILD_MEMORY)
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
