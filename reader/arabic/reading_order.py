@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 
-from reader.arabic.rows import Segment
+from reader.arabic.rows import NARROW_GUTTER, Segment
 
 MAX_DEPTH = 64  # column splits within column splits: real pages need a handful
 
@@ -40,7 +40,7 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
     """
     if not segments:
         return []
-    min_gutter = 0.8 * statistics.median(s.size for s in segments)
+    min_gutter = NARROW_GUTTER * statistics.median(s.size for s in segments)
     bands = _bands(segments)
     left_edge = min(s.x0 for s in segments)
     right_edge = max(s.x1 for s in segments)

@@ -1,7 +1,10 @@
 """Stage 2, clusters to rows and segments: one baseline per row, rows split at gutters.
 
 Assumes lines are at least a third of their size apart and that a gutter (between columns
-or table cells) is a wide gap that the neighbouring rows leave empty too.
+or table cells) is a gap that the neighbouring rows leave empty too: either wide (over
+``SEGMENT_GAP``) and free in most rows around it, or narrower (from ``NARROW_GUTTER``)
+and then a straight empty strip, wider than the rows' own word gaps, with text on both
+sides of it in several rows (see ``narrow_gutters``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from dataclasses import dataclass, field
 from reader.arabic.raw import Glyph, VRule
 
 SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
+NARROW_GUTTER = 0.5  # of the font size: the narrowest gutter looked for (TeX's is ~0.9)
+NARROW_ROWS = 3  # rows with text on both sides of a narrow gutter: a river is shorter
+NARROW_REACH = 32  # rows looked at above and below (bounds the work per gap)
 GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
 
 
@@ -138,6 +144,7 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
     have letters there; between columns or table cells, they do not.
     """
     segments: list[Segment] = []
+    narrow = narrow_gutters(rows)
     for index, row in enumerate(rows):
         wide = SEGMENT_GAP * row.size
         letters = [c for c in row.clusters if c.text != " "]
@@ -146,7 +153,8 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
         if walls and len(letters) > 1:
             _split_at_walls(segments, row, walls)
             continue
-        if not gaps or max(gaps) <= wide:
+        strips = narrow.get(index, [])
+        if not gaps or (max(gaps) <= wide and not strips):
             _add_segment(segments, row.clusters, row, letters, gaps)  # no wide gap: most rows
             continue
         near = [r for r in rows[max(0, index - 3): index + 4]
@@ -157,8 +165,9 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
             if c.text != " ":
                 x0, _, x1, _ = c.box
                 # Spaces before the row's first letter make no gap (and -inf is no edge).
-                if right_edge != float("-inf") and x0 - right_edge > wide and _is_gutter(
-                        right_edge, x0, near, row.size):
+                if right_edge != float("-inf") and (
+                        any(right_edge <= (a + b) / 2 <= x0 for a, b in strips)
+                        or (x0 - right_edge > wide and _is_gutter(right_edge, x0, near, row.size))):
                     _add_segment(segments, current, row)
                     current = []
                 if x1 > right_edge:
@@ -166,6 +175,99 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
             current.append(c)
         _add_segment(segments, current, row)
     return segments
+
+
+def narrow_gutters(rows: list[Row]) -> dict[int, list[tuple[float, float]]]:
+    """Gutters narrower than ``SEGMENT_GAP`` (LibreOffice's and TeX's columns stand 0.7 to
+    0.9 em apart), by row index: straight empty strips at least ``NARROW_GUTTER`` wide
+    that run through consecutive rows, with text on each side in at least ``NARROW_ROWS``
+    of them (two ems of letters within fifteen: a column's lines may end short of the
+    gutter, and one column's lines may fall between the other's), and wider than those
+    rows' word gaps (a river in justified text is made of word gaps, meanders and soon
+    closes). A list's numbers stand beside their items over many rows too, but they are
+    narrower than two ems.
+    """
+    out: dict[int, list[tuple[float, float]]] = {}
+    for index, row in enumerate(rows):
+        starts, ends = _row_spans(row)
+        minimum = NARROW_GUTTER * row.size
+        for k in range(len(starts) - 1):
+            x0, x1 = ends[k], starts[k + 1]
+            if x1 - x0 < minimum:
+                continue
+            strip = _strip(rows, index, x0, x1, minimum)
+            if strip is not None:
+                out.setdefault(index, []).append(strip)
+    return out
+
+
+def _strip(rows: list[Row], index: int, x0: float, x1: float,
+           minimum: float) -> tuple[float, float] | None:
+    """The empty strip through row ``index``'s gap (x0, x1) if it is a narrow gutter."""
+    left = right = 0
+    word_gaps: list[float] = []
+    for step in (1, -1):
+        j = index
+        while 0 <= j < len(rows) and abs(j - index) <= NARROW_REACH:
+            row = rows[j]
+            if j != index:
+                previous = rows[j - step]
+                if abs(row.baseline - previous.baseline) > 3.0 * max(row.size, previous.size):
+                    break  # not the next line of the same text
+                free = _free_around(row, x0, x1)
+                if free is None or free[1] - free[0] < minimum:
+                    break
+                x0, x1 = free
+            elif step == -1:
+                j += step
+                continue  # row ``index`` itself was counted going down
+            reach, wanted = 15.0 * row.size, 2.0 * row.size
+            beside = (_covered(row, x0 - reach, x0) >= wanted,
+                      _covered(row, x1, x1 + reach) >= wanted)
+            left += beside[0]
+            right += beside[1]
+            if all(beside):
+                word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
+            j += step
+    if min(left, right) < NARROW_ROWS or x1 - x0 < minimum:
+        return None
+    if word_gaps and x1 - x0 < 1.25 * _median(word_gaps):
+        return None
+    return x0, x1
+
+
+def _free_around(row: Row, x0: float, x1: float) -> tuple[float, float] | None:
+    """The part of (x0, x1) that ``row`` leaves empty (its widest free stretch there)."""
+    starts, ends = _row_spans(row)
+    i = bisect.bisect_right(ends, x0)  # the first span that ends past x0
+    best: tuple[float, float] | None = None
+    lo = x0
+    while i < len(starts) and starts[i] < x1:
+        if starts[i] > lo and (best is None or starts[i] - lo > best[1] - best[0]):
+            best = (lo, starts[i])
+        lo = max(lo, ends[i])
+        i += 1
+    if x1 > lo and (best is None or x1 - lo > best[1] - best[0]):
+        best = (lo, x1)
+    return best
+
+
+def _covered(row: Row, a: float, b: float) -> float:
+    starts, ends = _row_spans(row)
+    total = 0.0
+    i = bisect.bisect_right(ends, a)
+    while i < len(starts) and starts[i] < b:
+        total += min(b, ends[i]) - max(a, starts[i])
+        i += 1
+    return total
+
+
+def _word_gaps(row: Row, but: float) -> list[float]:
+    """The row's gaps between spans of letters wider than a tenth of its size, but the
+    one at ``but``."""
+    starts, ends = _row_spans(row)
+    return [starts[k + 1] - ends[k] for k in range(len(starts) - 1)
+            if starts[k + 1] - ends[k] > 0.1 * row.size and not ends[k] <= but <= starts[k + 1]]
 
 
 def _split_at_walls(segments: list[Segment], row: Row, walls: list[float]) -> None:

@@ -107,3 +107,45 @@ def test_a_line_divided_by_a_drawn_rule_is_a_table_row():
     assert body[0].kind == TABLE_ROW
     plain = RawPage(0, 595, 842, (), (), 0)
     assert make_blocks([(line, 2)], 11, plain, frozenset())[0][0].kind == PARAGRAPH
+
+
+def _justified(words: list[str], right: float, left: float, baseline: float) -> list:
+    """A line of words spread evenly from ``right`` to ``left`` (glyph advance 6)."""
+    widths = [6.0 * len(w) for w in words]
+    gap = (right - left - sum(widths)) / max(len(words) - 1, 1)
+    glyphs, x = [], right
+    for w, width in zip(words, widths, strict=True):
+        glyphs += word(w, x, baseline)
+        x -= width + gap
+    return glyphs
+
+
+def _words(k: int) -> list[str]:
+    """Words of lengths that differ from line to line (gaps that do not line up)."""
+    lengths = [3 + (k * 7 + i * 5) % 4 for i in range(9)]
+    return ["س" * n for n in lengths]
+
+
+def test_a_narrow_gutter_splits_columns_but_a_river_does_not():
+    # TeX sets columns 0.9 em apart (11 pt at 12 pt): narrower than a wide gap, yet a
+    # straight empty strip through every line, wider than the lines' word gaps.
+    glyphs = []
+    for k, y in enumerate((100, 116, 132, 148)):
+        glyphs += _justified(_words(k), 560, 311, y) + _justified(_words(k + 4), 300, 50, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [len(row) for row in rows] == [1] * 8
+    assert [row[0].x0 > 305 for row in rows] == [True] * 4 + [False] * 4
+    # The same gap in one line only (a river) leaves the lines whole.
+    river = _justified(_words(0), 560, 311, 100) + _justified(_words(4), 300, 50, 100)
+    for k, y in enumerate((116, 132, 148)):
+        river += _justified(_words(k + 1) + _words(k + 5), 560, 50, y)
+    rows = reading_order(split_rows(make_rows(river)), True, 595)
+    assert [len(row) for row in rows] == [1] * 4
+
+
+def test_list_numbers_beside_their_items_are_no_gutter():
+    glyphs = []
+    for y, number in zip((100, 116, 132, 148), "١٢٣٤", strict=True):
+        glyphs += word(number + ".", 560, y) + word("بند من القائمة الطويلة", 545, y)
+    segments = split_rows(make_rows(glyphs))
+    assert len(segments) == 4
