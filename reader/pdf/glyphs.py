@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pymupdf
 
 from reader.arabic.chars import char_info
-from reader.arabic.raw import Glyph, RawPage, Rule, VRule, glyph
+from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph
 from reader.gcpause import gc_paused
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate, nor
@@ -47,20 +48,24 @@ _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
 
 
-def _font_census(data: dict) -> tuple[set[str], set[str]]:
-    """In one pass over the page: the fonts that draw Arabic letters, and the fonts whose
+def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
+    """In one pass over the page: the fonts that draw Arabic letters; the fonts whose
     text is mostly letters from Latin Extended (Ā ĸ Ŧ …), as a rewriter (Ghostscript)
     writes when it numbers the glyphs of a font it could not map: for those, the font
-    itself then says what each glyph draws."""
+    itself then says what each glyph draws; and the Arabic fonts whose words mix in
+    letters of other scripts (``كثر(``, ``المܞضه``: a map that may be wrong throughout,
+    checked against the font in ``_map_disagrees``)."""
     arabic: set[str] = set()
     counts: dict[str, list[int]] = {}  # font -> [Latin Extended letters, letters]
+    mixed: dict[str, int] = {}  # font -> words mixing Arabic and other letters
     for block in data["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 font = span["font"]
                 text = "".join([ch["c"] for ch in span["chars"]])
-                if font not in arabic and _ARABIC_CODE.search(text):
+                if _ARABIC_CODE.search(text):
                     arabic.add(font)
+                mixed[font] = mixed.get(font, 0) + len(_MIXED_WORD.findall(text))
                 entry = counts.setdefault(font, [0, 0])
                 for c in text:
                     if c.isalpha():
@@ -68,7 +73,51 @@ def _font_census(data: dict) -> tuple[set[str], set[str]]:
                         entry[0] += 0x0100 <= ord(c) <= 0x024F
     garbled = {font for font, (odd, letters) in counts.items()
                if font not in arabic and letters >= 20 and odd >= 0.4 * letters}
-    return arabic, garbled
+    suspect = {font for font, n in mixed.items() if n >= 2}
+    return arabic, garbled, suspect
+
+
+# A word (no space) with an Arabic letter, or a glyph mapped to nothing sensible, next to
+# a letter of another script.
+_MAPPED = "[\u0621-\u064a\ufffd\ue000-\uf8ff]"
+_FOREIGN = "[^\\W\\d_\u0600-\u06ff\ufb50-\ufefc\u00b2\u00b3\u00b9\u00bc-\u00be]"
+_MIXED_WORD = re.compile(f"{_MAPPED}{_FOREIGN}|{_FOREIGN}{_MAPPED}")
+
+
+def _map_disagrees(page: pymupdf.Page, font: str) -> bool:
+    """Does the font's ToUnicode map disagree with the font's own tables (cmap, GSUB) on
+    most of the glyphs both can name? Then the map is wrong throughout (Ghostscript
+    rewrites some fonts so: ا as ', ي as ܞ, even ا as ض) and the font is asked instead."""
+    facts = _facts(page.parent)
+    key = _font_key(font)
+    if key not in facts.distrusted:
+        agree = disagree = 0
+        try:
+            trace = page.get_texttrace()
+        except Exception:
+            trace = []
+        for span in trace:
+            if _font_key(str(span.get("font", ""))) != key:
+                continue
+            tables = [_font_text(page.parent, xref, outlines=False)
+                      for xref in _font_xrefs(page, key)]
+            for code, gid, *_ in span["chars"]:
+                text = next((t[gid] for t in tables if gid in t), "")
+                if code <= 0x20 or code in _SUSPICIOUS_CODES or not _ARABIC_CODE.search(text):
+                    continue  # unmapped or unnamed: no vote
+                mapped, named = _letters(chr(code)), _letters(text)
+                if mapped and (named.startswith(mapped) or mapped.startswith(named)):
+                    agree += 1
+                else:
+                    disagree += 1
+        facts.distrusted[key] = disagree >= 5 and disagree > agree
+    return facts.distrusted[key]
+
+
+def _letters(text: str) -> str:
+    """Base letters of a text (presentation forms unfolded; marks, tatweel dropped)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text)
+                   if not unicodedata.combining(c) and c not in "\u0640 ")
 
 
 def _odd_codes(arabic: bool) -> frozenset[int]:
@@ -86,7 +135,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
-    arabic_fonts, garbled = _font_census(data)
+    arabic_fonts, garbled, suspect = _font_census(data)
+    # The map of an Arabic font is checked against the font once per document, and only
+    # when its words mix scripts: a map that is wrong throughout is not used.
+    garbled |= {font for font in suspect if _map_disagrees(page, font)}
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -115,23 +167,31 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                  (box[0] + box[2]) / 2)
                            for ch in chars if (c := ch["c"])]
                 odd = _SUSPICIOUS_CHARS
-                if not _LATIN_ODD.isdisjoint(text) and font in arabic_fonts:
-                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD
-                elif font in garbled:
+                if font in garbled:
                     odd = frozenset(text) - {" "}  # every code: only the font can tell
+                elif not _LATIN_ODD.isdisjoint(text) and font in arabic_fonts:
+                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD
                 if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font, odd))
     if broken:
+        places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
-                           {_font_key(font) for font in garbled})
+                           {_font_key(font) for font in garbled}, places)
         dropped: set[int] = set()
-        for start, end, chars, _font, odd in broken:
+        asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
+        spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
+        for start, end, chars, font, odd in broken:
             drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
+            if font in garbled:
+                spaces.update(((round(ch["origin"][0], 1), round(ch["origin"][1], 1)), at)
+                              for at, ch in zip(range(start, end), drawn, strict=True)
+                              if ch["c"] == " ")
             for at, ch in [(at, ch) for at, ch in zip(range(start, end), drawn, strict=True)
                            if ch["c"] in odd]:
                 old = glyphs[at]
                 key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                asked.setdefault(key, at)
                 if fixes.get(key):
                     # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
                     # character or as several: the first takes them all. A recovered
@@ -145,8 +205,32 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 else:
                     unmapped += key not in fixes  # else: its text went with the first one
                     dropped.add(at)
-        if dropped:
-            glyphs = [g for at, g in enumerate(glyphs) if at not in dropped]
+        # Glyphs of a garbled font that MuPDF gave as spaces or left out (mapped to a
+        # control or to nothing) but the font names: read, in place of the space or
+        # after the glyph drawn before them (the drawing order tells marks apart).
+        inserts: dict[int, list[Glyph]] = {}
+        after = -1
+        for key, (box, size, font) in places.items():  # in drawing order
+            if key in asked:
+                after = asked[key]
+            elif fixes.get(key):
+                text = "".join(fixes[key])
+                fixes[key] = []
+                recovered += 1
+                presentation = presentation or bool(_PRESENTATION.search(text))
+                new = glyph(text, box, key[1], size, _bold_name(font))
+                if key in spaces:
+                    glyphs[spaces[key]] = new
+                    after = spaces[key]
+                else:
+                    inserts.setdefault(after, []).append(new)
+        if dropped or inserts:
+            kept = inserts.get(-1, [])
+            for at, g in enumerate(glyphs):
+                if at not in dropped:
+                    kept.append(g)
+                kept.extend(inserts.get(at, ()))
+            glyphs = kept
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
@@ -169,6 +253,8 @@ class _DocumentFacts:
     visual: bool | None = None  # stores Arabic in display order (one producer, one answer)
     font_text: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> text
     font_xrefs: dict[str, list[int]] = field(default_factory=dict)  # _font_key -> xrefs
+    distrusted: dict[str, bool] = field(default_factory=dict)  # _font_key -> map is wrong
+    font_text_quick: dict[int, dict[int, str]] = field(default_factory=dict)  # no outlines
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -208,17 +294,23 @@ def _stored_visually(page: pymupdf.Page) -> bool:
     return forward > 2 * backward and forward > 10
 
 
-def _font_text(doc: pymupdf.Document, xref: int) -> dict[int, str]:
-    """Text of every glyph of an embedded font that can be recovered."""
-    known = _facts(doc).font_text
+def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[int, str]:
+    """Text of every glyph of an embedded font that can be recovered. ``outlines=False``
+    does without matching a renumbered subset's outlines against the full font (seconds
+    for a big font): enough to check a map, not to read with."""
+    facts = _facts(doc)
+    if xref in facts.font_text:
+        return facts.font_text[xref]
+    known = facts.font_text if outlines else facts.font_text_quick
     if xref not in known:
         try:
             name, _ext, _kind, buffer = doc.extract_font(xref)
             table = glyph_texts(buffer) if buffer else {}
-            if buffer and not table:
-                # A subset stripped of cmap, GSUB and names: if the same font is at hand
+            if buffer and not any(_ARABIC_CODE.search(text) for text in table.values()):
+                # A subset stripped of cmap, GSUB and names (or left with its Latin
+                # glyphs' names only, as Ghostscript does): if the same font is at hand
                 # (bundled or installed) and the glyphs are the same, read it there.
-                table = reference_glyph_texts(str(name), buffer)
+                table = {**reference_glyph_texts(str(name), buffer, outlines), **table}
         except Exception:  # an unreadable embedded font: nothing to recover from
             table = {}
         known[xref] = table
@@ -306,9 +398,10 @@ def _reference_fonts() -> dict[str, str]:
 _REFERENCES: dict[str, str] | None = None
 
 
-def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
+def reference_glyph_texts(name: str, subset: bytes, outlines: bool = True) -> dict[int, str]:
     """Glyph texts for a stripped subset, from the full font of the same name when its
-    outlines match the subset's (same glyph ids, same shapes)."""
+    outlines match the subset's (same glyph ids, same shapes; with ``outlines``, a
+    subset that numbers its glyphs anew is matched glyph by glyph)."""
     global _REFERENCES
     from fontTools.ttLib import TTFont
 
@@ -316,6 +409,11 @@ def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
         _REFERENCES = _reference_fonts()
     key = _font_key(name)
     path = _REFERENCES.get(key) or _REFERENCES.get(key.replace("regular", ""))
+    if path is None and len(key) >= 4:
+        # Installed files often carry a vendor's prefix the font's own name lacks
+        # (Arabeyes' ``ae_Nice.ttf`` is "Nice"): the one such file, if only one.
+        found = [p for k, p in _REFERENCES.items() if k.endswith(key)]
+        path = found[0] if len(set(found)) == 1 else None
     if path is None:
         return {}
     small = TTFont(io.BytesIO(subset), lazy=True)
@@ -325,7 +423,7 @@ def reference_glyph_texts(name: str, subset: bytes) -> dict[int, str]:
     small_order, full_order = small.getGlyphOrder(), full.getGlyphOrder()
     if len(small_order) != len(full_order):
         # A subset that numbers its glyphs anew (Qt, Cairo): match them by their outlines.
-        return _texts_by_outline(small, path)
+        return _texts_by_outline(small, path) if outlines else {}
     compared = 0
     for gid in range(1, len(small_order)):
         glyph = small["glyf"][small_order[gid]]
@@ -464,12 +562,15 @@ def name_to_text(name: str) -> str:
 
 
 def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
-               garbled: set[str] = frozenset()) -> dict[tuple[float, float], list[str]]:
+               garbled: set[str] = frozenset(),
+               places: dict[tuple[float, float], tuple[Rect, float, str]] | None = None,
+               ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
 
     ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None);
-    in ``garbled`` fonts every glyph is asked of the font."""
+    in ``garbled`` fonts every glyph is asked of the font, and ``places`` receives each
+    one's box, size and font name (MuPDF leaves out glyphs a map sends to nothing)."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = page.get_texttrace()
@@ -485,15 +586,20 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                                           for w in wanted):
             continue
         odd = _odd_codes(font in arabic)
-        broken = [(gid, origin) for code, gid, origin, _bbox in span["chars"]
-                  if code in odd or (font in garbled and code != 0x20)]
+        # In a garbled font even a space may be a letter MuPDF took for a control.
+        broken = [(code, gid, origin, bbox) for code, gid, origin, bbox in span["chars"]
+                  if code in odd or font in garbled]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
-        for gid, origin in broken:
+        for code, gid, origin, bbox in broken:
             text = next((t[gid] for t in tables if gid in t), "")
-            if text:
-                fixes.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(text)
+            if text and not (code == 0x20 and text.isspace()):
+                key = (round(origin[0], 1), round(origin[1], 1))
+                fixes.setdefault(key, []).append(text)
+                if places is not None and font in garbled:
+                    places.setdefault(key, (tuple(bbox), float(span.get("size", 0.0)),
+                                            str(span.get("font", ""))))
     return fixes
 
 

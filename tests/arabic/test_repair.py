@@ -306,3 +306,51 @@ def test_a_font_ghostscript_renumbered_as_latin_letters(tmp_path):
     subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o",
                     str(rewritten), str(original)], check=True, timeout=120)
     assert DocumentSession.open(rewritten).page_model(0).text.split("\n") == lines
+
+
+def _wrong_map(path, out):
+    """The PDF with its font's ToUnicode map replaced by one wrong throughout, as
+    Ghostscript writes for some fonts: letters sent to other letters (ا as ض), ه and ي
+    to Latin capitals, ج to a form feed (MuPDF then leaves its glyphs out)."""
+    import unicodedata
+
+    import pymupdf
+
+    doc = pymupdf.open(path)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنوي"
+    codes: dict[int, str] = {}
+    for span in doc[0].get_texttrace():
+        for code, gid, *_ in span["chars"]:
+            if code == 0x20:
+                codes[gid] = " "
+                continue
+            base = unicodedata.normalize("NFKC", chr(code))[:1]
+            wrong = {"ه": "G", "ي": "I", "ى": "I", "ج": "\x0c"}.get(base)
+            if wrong is None and base in letters:
+                wrong = letters[(letters.index(base) + 5) % len(letters)]
+            codes[gid] = base if wrong is None else wrong
+    body = "".join(f"<{gid:04x}> <{ord(c):04x}>\n" for gid, c in sorted(codes.items()))
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo <</Registry(Adobe)/Ordering(UCS)/Supplement 0>> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
+            f"<0000> <FFFF>\nendcodespacerange\n{len(codes)} beginbfchar\n{body}endbfchar\n"
+            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
+            target = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            doc.update_stream(target, cmap.encode())
+    doc.save(out)
+    return out
+
+
+def test_a_map_wrong_throughout_is_not_used(tmp_path):
+    """A ToUnicode map that sends Arabic glyphs to other letters (which look like text:
+    ا as ض) and to Latin capitals inside Arabic words disagrees with the font's own
+    tables on most glyphs: the font is asked for every glyph instead."""
+    sentence = "يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول على مياه الشرب."
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    wrong = _wrong_map(original, tmp_path / "wrong.pdf")
+    import pymupdf
+
+    assert "ض" in pymupdf.open(wrong)[0].get_text()  # the map is wrong indeed
+    assert DocumentSession.open(wrong).page_model(0).text == sentence
