@@ -164,9 +164,12 @@ def make_libreoffice(doc: Document, font: str, out: Path) -> None:
         source = Path(tmp) / f"{out.stem}.html"
         source.write_text(document_html(doc, family, file).replace("corpus, ", ""),
                           encoding="utf-8")
+        # Writer itself (not Writer/Web, whose export drops headings and starts with an
+        # empty page) reads the HTML.
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp,
-                        str(source)], check=True, capture_output=True, timeout=120)
+                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                        "--outdir", tmp, str(source)], check=True, capture_output=True,
+                       timeout=120)
         shutil.move(Path(tmp) / f"{out.stem}.pdf", out)
 
 

@@ -181,8 +181,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         dropped: set[int] = set()
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
+        read: set[tuple[float, float]] = set()  # origins of glyphs MuPDF gave
         for start, end, chars, font, odd in broken:
             drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
+            read.update((round(ch["origin"][0], 1), round(ch["origin"][1], 1)) for ch in chars)
             if font in garbled:
                 spaces.update(((round(ch["origin"][0], 1), round(ch["origin"][1], 1)), at)
                               for at, ch in zip(range(start, end), drawn, strict=True)
@@ -205,15 +207,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 else:
                     unmapped += key not in fixes  # else: its text went with the first one
                     dropped.add(at)
-        # Glyphs of a garbled font that MuPDF gave as spaces or left out (mapped to a
-        # control or to nothing) but the font names: read, in place of the space or
-        # after the glyph drawn before them (the drawing order tells marks apart).
+        # Glyphs with a broken map that MuPDF left out or (in a garbled font) gave as
+        # spaces, but the font names: read, in place of the space or after the glyph
+        # drawn before them (the drawing order tells marks apart).
         inserts: dict[int, list[Glyph]] = {}
         after = -1
         for key, (box, size, font) in places.items():  # in drawing order
             if key in asked:
                 after = asked[key]
-            elif fixes.get(key):
+            elif fixes.get(key) and (key in spaces or key not in read):
                 text = "".join(fixes[key])
                 fixes[key] = []
                 recovered += 1
@@ -317,12 +319,13 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
     return known[xref]
 
 
-def glyph_texts(font_data: bytes) -> dict[int, str]:
+def glyph_texts(font_data: bytes, fold: bool = True) -> dict[int, str]:
     """Glyph id → the characters it draws, from the font itself.
 
-    Three sources, best first: the cmap (glyph → code point), GSUB ligature and single
-    substitutions read backwards down to cmap glyphs (a lam-alef ligature → lam + alef, an
-    initial form → its letter), and glyph names that spell Unicode out.
+    Three sources, best first: the cmap (glyph → code point), GSUB substitutions read
+    backwards down to cmap glyphs (a lam-alef ligature → lam + alef, an initial form or an
+    alternate → its letter, the first glyph of a letter drawn as several → the letter),
+    and glyph names that spell Unicode out.
     """
     from fontTools.ttLib import TTFont
 
@@ -345,6 +348,14 @@ def glyph_texts(font_data: bytes) -> dict[int, str]:
                 if kind == 1:
                     for source, target in table.mapping.items():
                         singles.setdefault(target, source)
+                elif kind == 2:  # one glyph drawn as several (ق as a dotless qaf + dots):
+                    for source, targets in table.mapping.items():  # the first carries it
+                        if targets:
+                            singles.setdefault(targets[0], source)
+                elif kind == 3:  # alternates of a glyph (swash, narrow forms)
+                    for source, alternates in table.alternates.items():
+                        for alternate in alternates:
+                            singles.setdefault(alternate, source)
                 elif kind == 4:
                     for first, ligs in table.ligatures.items():
                         for lig in ligs:
@@ -366,11 +377,22 @@ def glyph_texts(font_data: bytes) -> dict[int, str]:
     for name in order:
         text = resolve(name)
         if text:
-            # Fonts for Arabic often name glyphs after the Persian or Urdu letters that
-            # share their shapes (yeh, keheh, heh goal).
-            out[index[name]] = (text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643")
-                                .replace("\u06c1", "\u0647"))
+            out[index[name]] = _fold(text) if fold else text
     return out
+
+
+def _fold(text: str) -> str:
+    """Fonts for Arabic often name glyphs after the Persian or Urdu letters that share
+    their shapes (yeh, keheh, heh goal)."""
+    return text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643").replace("\u06c1", "\u0647")
+
+
+def _rarer(text: str) -> float:
+    """A glyph drawn for several letters (Amiri's feh for ف and ڧ, its final yeh for ى
+    and the Persian ی; Scheherazade's ف and ࢼ) is read as the common Arabic one: a small
+    handicap for letters outside the basic Arabic letters, marks and digits."""
+    return 0.5 if any(ord(c) >= 0x0600 and not 0x0621 <= ord(c) <= 0x066C
+                      and c != "\u0670" for c in text) else 0.0
 
 
 @lru_cache(maxsize=256)
@@ -441,20 +463,24 @@ def reference_glyph_texts(name: str, subset: bytes, outlines: bool = True) -> di
         return glyph_texts(handle.read())
 
 
-def _outline(glyf: object, name: str, scale: float) -> tuple[tuple, list[float]] | None:
-    """A glyph's outline (composites flattened) in thousandths of an em: the contour ends
-    (exact) and the coordinates (compared with a tolerance). None if it has none."""
+Outline = tuple[tuple[float, ...], ...]  # contours, each its points' x, y flattened
+
+
+def _outline(glyf: object, name: str, scale: float) -> Outline | None:
+    """A glyph's outline (composites flattened) in thousandths of an em, as contours
+    sorted by their number of points (a producer that flattens a composite glyph may put
+    its parts in another order: a teh marbuta's dots before its body). None if empty."""
     glyph = glyf[name]  # type: ignore[index]
     if getattr(glyph, "numberOfContours", 0) == 0:
         return None
     coordinates, ends, flags = glyph.getCoordinates(glyf)
     # Implied on-curve points (the midpoint of two off-curve ones) made explicit: some
     # producers write them out, the original font leaves them implied.
-    points: list[float] = []
-    new_ends: list[int] = []
+    contours: list[tuple[float, ...]] = []
     start = 0
     for end in ends:
         contour = list(range(start, end + 1))
+        points: list[float] = []
         for k, i in enumerate(contour):
             j = contour[(k + 1) % len(contour)]
             x, y = coordinates[i]
@@ -462,9 +488,32 @@ def _outline(glyf: object, name: str, scale: float) -> tuple[tuple, list[float]]
             if not flags[i] & 1 and not flags[j] & 1:
                 nx, ny = coordinates[j]
                 points += [(x + nx) / 2 * scale, (y + ny) / 2 * scale]
-        new_ends.append(len(points) // 2 - 1)
+        contours.append(tuple(points))
         start = end + 1
-    return tuple(new_ends), points
+    contours.sort(key=len)
+    return tuple(contours)
+
+
+def _distance(a: Outline, b: Outline, limit: float) -> float:
+    """How far apart two outlines' points are (the worst point), contours paired with the
+    closest of the same size; ``inf`` when their contours differ in number or size."""
+    if len(a) != len(b) or any(len(x) != len(y) for x, y in zip(a, b, strict=True)):
+        return float("inf")
+    left = list(b)
+    worst = 0.0
+    for contour in a:
+        best, at = float("inf"), -1
+        for k, other in enumerate(left):
+            if len(other) != len(contour):
+                continue
+            far = max(abs(p - q) for p, q in zip(contour, other, strict=True))
+            if far < best:
+                best, at = far, k
+        if best > limit:
+            return float("inf")
+        worst = max(worst, best)
+        left.pop(at)
+    return worst
 
 
 class _FullFont:
@@ -476,7 +525,7 @@ class _FullFont:
 
         with open(path, "rb") as handle:
             data = handle.read()
-        self.texts = glyph_texts(data)
+        self.texts = glyph_texts(data, fold=False)  # folded once a glyph is chosen
         font = TTFont(io.BytesIO(data), lazy=True)
         self.glyf, self.order = font["glyf"], font.getGlyphOrder()
         self.scale = 1000 / font["head"].unitsPerEm
@@ -485,15 +534,29 @@ class _FullFont:
         for gid in sorted(self.texts):
             advance = round(metrics[self.order[gid]][0] * self.scale)
             self.by_advance.setdefault(advance, []).append(gid)
-        self._outlines: dict[int, tuple[tuple, list[float]] | None] = {}
+        self._outlines: dict[int, Outline | None] = {}
+        self.glyphs = font.getGlyphSet()
+        self._shapes: dict[int, tuple[float, ...] | None] = {}
+        self._boxes: dict[int, tuple[float, ...] | None] = {}
 
-    def outline(self, gid: int) -> tuple[tuple, list[float]] | None:
+    def outline(self, gid: int) -> Outline | None:
         if gid not in self._outlines:
             try:
                 self._outlines[gid] = _outline(self.glyf, self.order[gid], self.scale)
             except Exception:
                 self._outlines[gid] = None
         return self._outlines[gid]
+
+    def box(self, gid: int) -> tuple[float, ...] | None:
+        """The glyph's box as the font stores it (composites too): a cheap first test."""
+        if gid not in self._boxes:
+            self._boxes[gid] = _stored_box(self.glyf, self.order[gid], self.scale)
+        return self._boxes[gid]
+
+    def shape(self, gid: int) -> tuple[float, ...] | None:
+        if gid not in self._shapes:
+            self._shapes[gid] = _shape(self.glyphs, self.order[gid], self.scale)
+        return self._shapes[gid]
 
     def candidates(self, advance: float) -> list[int]:
         """Glyphs with text whose advance is within a thousandth of an em or two."""
@@ -512,16 +575,67 @@ def _full_font(path: str) -> _FullFont:
 OUTLINE_TOLERANCE = 12.0
 
 
+# Thousandths of an em (area: thousandths of itself): a glyph redrawn by its producer
+# (Qt rescales composites to 2,048 units and re-splits their curves: other points, the
+# same shape) keeps its area, centre, spread and box to within about 2; glyphs that
+# differ by a dot differ by 50 and more.
+SHAPE_TOLERANCE = 8.0
+BOX_TOLERANCE = 2 * OUTLINE_TOLERANCE  # of the boxes compared before the outlines
+
+
+def _stored_box(glyf: object, name: str, scale: float) -> tuple[float, ...] | None:
+    try:
+        glyph = glyf[name]  # type: ignore[index]
+        if getattr(glyph, "numberOfContours", 0) == 0:
+            return None
+        return (glyph.xMin * scale, glyph.yMin * scale, glyph.xMax * scale,
+                glyph.yMax * scale)
+    except Exception:  # a damaged glyph
+        return None
+
+
+def _shape(glyphs: object, name: str, scale: float) -> tuple[float, ...] | None:
+    """A glyph's shape in numbers that do not depend on how its outline is split into
+    points: area, centre, spread and box, in thousandths of an em. None if empty."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.pens.statisticsPen import StatisticsPen
+    from fontTools.pens.transformPen import TransformPen
+
+    try:
+        glyph = glyphs[name]  # type: ignore[index]
+        stats, bounds = StatisticsPen(glyphset=glyphs), BoundsPen(glyphs)
+        glyph.draw(TransformPen(stats, (scale, 0, 0, scale, 0, 0)))
+        glyph.draw(TransformPen(bounds, (scale, 0, 0, scale, 0, 0)))
+    except Exception:  # a damaged glyph: no shape
+        return None
+    if not bounds.bounds or not stats.area:
+        return None
+    return (abs(stats.area), stats.meanX, stats.meanY, stats.stddevX, stats.stddevY,
+            *bounds.bounds)
+
+
+def _shape_distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    area = abs(a[0] - b[0]) / max(a[0], b[0]) * 1000
+    return max(area, *(abs(x - y) for x, y in zip(a[1:], b[1:], strict=True)))
+
+
 def _texts_by_outline(small: object, path: str) -> dict[int, str]:
     """Texts for a subset that numbers its glyphs anew (Qt, Cairo), by matching each
     glyph's advance and outline with the full font's, even rescaled to another em size."""
     full = _full_font(path)
     glyf = small["glyf"]  # type: ignore[index]
+    glyphs = small.getGlyphSet()  # type: ignore[attr-defined]
     scale = 1000 / small["head"].unitsPerEm  # type: ignore[index]
     metrics = small["hmtx"].metrics  # type: ignore[index]
     out: dict[int, str] = {}
     for gid, name in enumerate(small.getGlyphOrder()):  # type: ignore[attr-defined]
-        candidates = full.candidates(metrics[name][0] * scale)
+        box = _stored_box(glyf, name, scale)
+        if box is None:
+            continue
+        # Only glyphs of the same advance and nearly the same box are compared further.
+        candidates = [other for other in full.candidates(metrics[name][0] * scale)
+                      if (b := full.box(other)) is not None
+                      and max(abs(x - y) for x, y in zip(b, box, strict=True)) <= BOX_TOLERANCE]
         if not candidates:
             continue
         try:
@@ -530,17 +644,26 @@ def _texts_by_outline(small: object, path: str) -> dict[int, str]:
             continue
         if outline is None:
             continue
-        ends, values = outline
         best, best_text = OUTLINE_TOLERANCE, ""
         for other in candidates:
             candidate = full.outline(other)
-            if candidate is None or candidate[0] != ends or len(candidate[1]) != len(values):
+            if candidate is None:
                 continue
-            worst = max(abs(a - b) for a, b in zip(candidate[1], values, strict=True))
+            worst = _distance(outline, candidate, best) + _rarer(full.texts[other])
             if worst <= best:  # the closest outline of the same structure
                 best, best_text = worst, full.texts[other]
+        if not best_text:  # no outline of the same points: the closest shape
+            shape = _shape(glyphs, name, scale)
+            best = SHAPE_TOLERANCE
+            for other in candidates if shape is not None else ():
+                candidate = full.shape(other)
+                if candidate is None:
+                    continue
+                far = _shape_distance(shape, candidate) + _rarer(full.texts[other])
+                if far <= best:
+                    best, best_text = far, full.texts[other]
         if best_text:
-            out[gid] = best_text
+            out[gid] = _fold(best_text)
     return out
 
 
@@ -569,14 +692,16 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
 
     ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None);
-    in ``garbled`` fonts every glyph is asked of the font, and ``places`` receives each
-    one's box, size and font name (MuPDF leaves out glyphs a map sends to nothing)."""
+    in ``garbled`` fonts every glyph is asked of the font. ``places`` receives each
+    drawn glyph's box, size and font name (MuPDF leaves out some glyphs with a broken
+    map: sent to a control or to nothing, or U+FFFD right after another)."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = page.get_texttrace()
     except Exception:
         return fixes
     doc = page.parent
+    width, height = page.rect.width, page.rect.height
     arabic = {_font_key(str(span.get("font", ""))) for span in trace
               if any(0x0621 <= c <= 0x064A or 0xFB50 <= c <= 0xFEFC
                      for c, *_ in span["chars"])}
@@ -597,7 +722,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)
-                if places is not None and font in garbled:
+                if places is not None and span.get("type", 0) in (0, 1) and (
+                        bbox[2] > 0 and bbox[0] < width and bbox[3] > 0 and bbox[1] < height):
                     places.setdefault(key, (tuple(bbox), float(span.get("size", 0.0)),
                                             str(span.get("font", ""))))
     return fixes

@@ -1,0 +1,68 @@
+"""Glyph texts recovered from fonts (``reader.pdf.glyphs``)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._g_l_y_f import GlyphCoordinates
+
+from reader.pdf.glyphs import _texts_by_outline, glyph_texts
+from reader.resources import fonts
+
+FONT = str(next(p for p in fonts() if p.name == "NotoNaskhArabic-Regular.ttf"))
+
+
+def _redrawn_subset(text: str) -> tuple[TTFont, dict[str, str]]:
+    """A subset of the bundled font as Qt writes one: glyphs numbered anew, no cmap, GSUB
+    or glyph names, every contour starting at another point (other points in the same
+    shape, as when a producer re-splits curves). Also: each glyph's text in the full font,
+    by the subset glyph's name."""
+    options = subset.Options()
+    options.retain_gids = False
+    options.layout_features = ["*"]
+    font = TTFont(FONT)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    full = TTFont(FONT)
+    full_texts = glyph_texts(Path(FONT).read_bytes())
+    full_ids = {name: i for i, name in enumerate(full.getGlyphOrder())}
+    expected = {name: full_texts[full_ids[name]] for name in font.getGlyphOrder()
+                if full_ids.get(name) in full_texts}
+    glyf = font["glyf"]
+    for name in font.getGlyphOrder():
+        glyph = glyf[name]
+        if glyph.isComposite() or glyph.numberOfContours <= 0:
+            continue
+        start = 0
+        coordinates, flags = list(glyph.coordinates), list(glyph.flags)
+        for end in glyph.endPtsOfContours:
+            points = list(range(start, end + 1))
+            turned = points[len(points) // 2:] + points[:len(points) // 2]
+            coordinates[start:end + 1] = [glyph.coordinates[i] for i in turned]
+            flags[start:end + 1] = [glyph.flags[i] for i in turned]
+            start = end + 1
+        glyph.coordinates = GlyphCoordinates(coordinates)
+        glyph.flags = bytearray(flags)
+    for table in ("cmap", "GSUB", "GPOS", "GDEF"):
+        if table in font:
+            del font[table]
+    font["post"].formatType = 3.0
+    buffer = io.BytesIO()
+    font.save(buffer)
+    small = TTFont(io.BytesIO(buffer.getvalue()))
+    renamed = dict(zip(small.getGlyphOrder(), font.getGlyphOrder(), strict=True))
+    return small, {new: expected[old] for new, old in renamed.items() if old in expected}
+
+
+def test_a_renumbered_subset_with_other_points_is_read_by_shape():
+    small, expected = _redrawn_subset("الفرق الفنية في القرى الجبلية")
+    texts = _texts_by_outline(small, FONT)
+    order = small.getGlyphOrder()
+    got = {order[gid]: text for gid, text in texts.items()}
+    letters = {name: t for name, t in expected.items() if "\u0621" <= t[0] <= "\u064a"}
+    assert len(letters) >= 12
+    assert {name: got.get(name) for name in letters} == letters
