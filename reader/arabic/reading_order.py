@@ -40,7 +40,8 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
     """
     if not segments:
         return []
-    min_gutter = NARROW_GUTTER * statistics.median(s.size for s in segments)
+    size = statistics.median(s.size for s in segments)
+    min_gutter = NARROW_GUTTER * size
     bands = _bands(segments)
     left_edge = min(s.x0 for s in segments)
     right_edge = max(s.x1 for s in segments)
@@ -61,9 +62,10 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
                 break
             # Whitespace decides, as in XY-cuts: a horizontal gap wider than the gutter the
             # bands share ends the section (the columns above are read before what comes
-            # under them); paragraph gaps that happen to line up are narrower than gutters.
+            # under them); paragraph gaps that happen to line up are narrower than gutters,
+            # or than two lines when the gutter is narrow (LibreOffice's, TeX's).
             gap = min(s.top for s in bands[j]) - max(s.bottom for s in bands[j - 1])
-            if gap > max(hi - lo for lo, hi in shared):
+            if gap > max(max(hi - lo for lo, hi in shared), 2.0 * size):
                 break
             common = shared
             j += 1

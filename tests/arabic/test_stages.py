@@ -149,3 +149,13 @@ def test_list_numbers_beside_their_items_are_no_gutter():
         glyphs += word(number + ".", 560, y) + word("بند من القائمة الطويلة", 545, y)
     segments = split_rows(make_rows(glyphs))
     assert len(segments) == 4
+
+
+def test_paragraph_gaps_level_in_both_columns_do_not_end_the_columns():
+    # LibreOffice's columns 0.6 em apart, each with two paragraphs that break at the same
+    # height: the gap between paragraphs is wider than the gutter, yet under two lines.
+    glyphs = []
+    for k, y in enumerate((100, 116, 143, 159)):
+        glyphs += _justified(_words(k), 560, 307, y) + _justified(_words(k + 4), 300, 50, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [row[0].x0 > 303 for row in rows] == [True] * 4 + [False] * 4
