@@ -52,7 +52,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
         return page
     kinds = [c.kind for c in clusters]
     rtl = kinds.count(R) >= kinds.count(L)
-    segments = split_rows(make_rows(clusters), raw.vrules)
+    segments = split_rows(make_rows(clusters), raw.vrules, rtl)
     if not segments:  # nothing but spaces
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])

@@ -137,14 +137,14 @@ def _crossing(row: Row, vrules: Sequence[VRule]) -> list[float]:
     return sorted(r.x for r in vrules if r.y0 <= top and r.y1 >= bottom)
 
 
-def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
+def split_rows(rows: list[Row], vrules: Sequence[VRule] = (), rtl: bool = True) -> list[Segment]:
     """Split rows at gutters: wide gaps that the neighbouring rows leave empty too.
 
     A justified line can have a wide gap between two words, but the lines above and below
     have letters there; between columns or table cells, they do not.
     """
     segments: list[Segment] = []
-    narrow = narrow_gutters(rows)
+    narrow = narrow_gutters(rows, rtl)
     for index, row in enumerate(rows):
         wide = SEGMENT_GAP * row.size
         letters = [c for c in row.clusters if c.text != " "]
@@ -177,15 +177,16 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = ()) -> list[Segment]:
     return segments
 
 
-def narrow_gutters(rows: list[Row]) -> dict[int, list[tuple[float, float]]]:
+def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[float, float]]]:
     """Gutters narrower than ``SEGMENT_GAP`` (LibreOffice's and TeX's columns stand 0.7 to
     0.9 em apart), by row index: straight empty strips at least ``NARROW_GUTTER`` wide
     that run through consecutive rows, with text on each side in at least ``NARROW_ROWS``
-    of them (two ems of letters within fifteen: a column's lines may end short of the
-    gutter, and one column's lines may fall between the other's), and wider than those
-    rows' word gaps (a river in justified text is made of word gaps, meanders and soon
-    closes). A list's numbers stand beside their items over many rows too, but they are
-    narrower than two ems.
+    of them (a column's lines may end short of the gutter, and one column's lines may
+    fall between the other's), and wider than the word gaps of the lines they cross (a
+    river in justified text is made of word gaps, meanders and soon closes). On the side
+    where lines start, two ems of letters within fifteen are wanted: a list's numbers
+    stand beside their items over many rows too, but are narrower; on the other side a
+    letter is enough (a table's last column may hold a short number).
     """
     out: dict[int, list[tuple[float, float]]] = {}
     for index, row in enumerate(rows):
@@ -195,16 +196,16 @@ def narrow_gutters(rows: list[Row]) -> dict[int, list[tuple[float, float]]]:
             x0, x1 = ends[k], starts[k + 1]
             if x1 - x0 < minimum:
                 continue
-            strip = _strip(rows, index, x0, x1, minimum)
+            strip = _strip(rows, index, x0, x1, minimum, rtl)
             if strip is not None:
                 out.setdefault(index, []).append(strip)
     return out
 
 
-def _strip(rows: list[Row], index: int, x0: float, x1: float,
-           minimum: float) -> tuple[float, float] | None:
+def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
+           rtl: bool) -> tuple[float, float] | None:
     """The empty strip through row ``index``'s gap (x0, x1) if it is a narrow gutter."""
-    left = right = 0
+    starts = ends = 0  # rows with text on the side where lines start, and where they end
     word_gaps: list[float] = []
     for step in (1, -1):
         j = index
@@ -212,7 +213,7 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float,
             row = rows[j]
             if j != index:
                 previous = rows[j - step]
-                if abs(row.baseline - previous.baseline) > 3.0 * max(row.size, previous.size):
+                if abs(row.baseline - previous.baseline) > 4.0 * max(row.size, previous.size):
                     break  # not the next line of the same text
                 free = _free_around(row, x0, x1)
                 if free is None or free[1] - free[0] < minimum:
@@ -221,15 +222,19 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float,
             elif step == -1:
                 j += step
                 continue  # row ``index`` itself was counted going down
+            # Lines start on the right in right-to-left text: a list's numbers stand
+            # there; a table's last column (a short number) ends the row at the other.
             reach, wanted = 15.0 * row.size, 2.0 * row.size
-            beside = (_covered(row, x0 - reach, x0) >= wanted,
-                      _covered(row, x1, x1 + reach) >= wanted)
-            left += beside[0]
-            right += beside[1]
-            if all(beside):
+            before, after = _covered(row, x0 - reach, x0), _covered(row, x1, x1 + reach)
+            start, end = (after, before) if rtl else (before, after)
+            span_starts, span_ends = _row_spans(row)
+            beyond = x0 - span_starts[0] if rtl else span_ends[-1] - x1  # the row past it
+            starts += start >= wanted
+            ends += end >= wanted or (end >= 0.3 * row.size and beyond < 4.0 * row.size)
+            if start >= wanted and end >= wanted:  # a river runs through such lines only
                 word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
             j += step
-    if min(left, right) < NARROW_ROWS or x1 - x0 < minimum:
+    if min(starts, ends) < NARROW_ROWS or x1 - x0 < minimum:
         return None
     if word_gaps and x1 - x0 < 1.25 * _median(word_gaps):
         return None

@@ -159,3 +159,13 @@ def test_paragraph_gaps_level_in_both_columns_do_not_end_the_columns():
         glyphs += _justified(_words(k), 560, 307, y) + _justified(_words(k + 4), 300, 50, y)
     rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
     assert [row[0].x0 > 303 for row in rows] == [True] * 4 + [False] * 4
+
+
+def test_a_short_last_column_of_a_table_is_its_own_cell():
+    # Right to left, a table's last column (a number) stands at the left end of each row,
+    # 0.6 em from the words: a narrow gutter (a list's numbers stand at the other end).
+    glyphs = []
+    for y, number in zip((100, 116, 132), ("١٢", "٤", "٩"), strict=True):
+        glyphs += word("الخزانات الجديدة", 300, y) + word(number, 300 - 96 - 7, y)
+    segments = split_rows(make_rows(glyphs))
+    assert len(segments) == 6
