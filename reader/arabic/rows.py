@@ -228,7 +228,8 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
             before, after = _covered(row, x0 - reach, x0), _covered(row, x1, x1 + reach)
             start, end = (after, before) if rtl else (before, after)
             span_starts, span_ends = _row_spans(row)
-            beyond = x0 - span_starts[0] if rtl else span_ends[-1] - x1  # the row past it
+            beyond = (float("inf") if not span_starts  # spaces only
+                      else x0 - span_starts[0] if rtl else span_ends[-1] - x1)  # row past it
             starts += start >= wanted
             ends += end >= wanted or (end >= 0.3 * row.size and beyond < 4.0 * row.size)
             if start >= wanted and end >= wanted:  # a river runs through such lines only
