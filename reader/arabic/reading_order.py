@@ -67,6 +67,12 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
             gap = min(s.top for s in bands[j]) - max(s.bottom for s in bands[j - 1])
             if gap > max(max(hi - lo for lo, hi in shared), 2.0 * size):
                 break
+            # A heading set to one side above the columns (MuPDF puts it on the left) is
+            # no column's first line: what lies above the columns in one slot only, two
+            # lines clear of them, is read first.
+            if j == i + 1 and gap > 1.5 * size and _one_slot(bands[i], shared) and (
+                    not _one_slot(bands[j], shared)):
+                break
             common = shared
             j += 1
         section = [s for band in bands[i:j] for s in band]
@@ -129,6 +135,12 @@ def _spanning_cells(rows: list[list[Segment]]) -> list[list[Segment]]:
                 continue
         out.append(row)
     return out
+
+
+def _one_slot(band: list[Segment], gutters: list[tuple[float, float]]) -> bool:
+    """Do all the band's segments lie between the same two gutters?"""
+    slots = {sum(s.x0 >= (lo + hi) / 2 for lo, hi in gutters) for s in band}
+    return len(slots) == 1
 
 
 def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],

@@ -169,3 +169,15 @@ def test_a_short_last_column_of_a_table_is_its_own_cell():
         glyphs += word("الخزانات الجديدة", 300, y) + word(number, 300 - 96 - 7, y)
     segments = split_rows(make_rows(glyphs))
     assert len(segments) == 6
+
+
+def test_a_heading_set_to_one_side_above_columns_is_read_first():
+    # MuPDF sets an Arabic heading at the left above three columns: it is no line of the
+    # left column (read last, right to left) but the page's first line.
+    glyphs = word("تقرير المتابعة", 140, 76, size=15.0)
+    for k, y in enumerate((116, 129, 142, 155)):
+        for right in (520, 365, 205):
+            glyphs += _justified(_words(k + right), right, right - 130, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert round(rows[0][0].baseline) == 76
+    assert [round(row[0].x1) for row in rows[1:]] == [520] * 4 + [365] * 4 + [205] * 4
