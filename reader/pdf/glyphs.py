@@ -56,24 +56,32 @@ def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
     letters of other scripts (``كثر(``, ``المܞضه``: a map that may be wrong throughout,
     checked against the font in ``_map_disagrees``)."""
     arabic: set[str] = set()
-    counts: dict[str, list[int]] = {}  # font -> [Latin Extended letters, letters]
+    counts: dict[str, list[int]] = {}  # font -> Latin Extended, letters, U+FFFD, Latin
     mixed: dict[str, int] = {}  # font -> words mixing Arabic and other letters
     for block in data["blocks"]:
         for line in block.get("lines", ()):
-            for span in line["spans"]:
+            by_font: dict[str, list[str]] = {}  # a line's text per font (MuPDF may split a
+            for span in line["spans"]:  # word into spans at a badly mapped glyph)
                 font = span["font"]
                 text = "".join([ch["c"] for ch in span["chars"]])
+                by_font.setdefault(font, []).append(text)
                 if _ARABIC_CODE.search(text):
                     arabic.add(font)
-                mixed[font] = mixed.get(font, 0) + len(_MIXED_WORD.findall(text))
-                entry = counts.setdefault(font, [0, 0])
+                entry = counts.setdefault(font, [0, 0, 0, 0])
                 for c in text:
                     if c.isalpha():
                         entry[1] += 1
                         entry[0] += 0x0100 <= ord(c) <= 0x024F
-    garbled = {font for font, (odd, letters) in counts.items()
+                        entry[3] += c < "\u0600"  # Latin, Greek, Cyrillic …
+                    elif c == "\ufffd":
+                        entry[2] += 1
+            for font, texts in by_font.items():
+                mixed[font] = mixed.get(font, 0) + len(_MIXED_WORD.findall("".join(texts)))
+    garbled = {font for font, (odd, letters, _, _) in counts.items()
                if font not in arabic and letters >= 20 and odd >= 0.4 * letters}
-    suspect = {font for font, n in mixed.items() if n >= 2}
+    # Words that mix scripts, or glyphs mapped to nothing beside Latin letters in one font.
+    suspect = {font for font, n in mixed.items() if n >= 2} | {
+        font for font, (_, _, unmapped, latin) in counts.items() if unmapped and latin >= 2}
     return arabic, garbled, suspect
 
 
@@ -115,8 +123,10 @@ def _map_disagrees(page: pymupdf.Page, font: str) -> bool:
 
 
 def _letters(text: str) -> str:
-    """Base letters of a text (presentation forms unfolded; marks, tatweel dropped)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text)
+    """Base letters of a text: presentation forms unfolded, marks (a hamza over alef
+    too), tatweel and spaces dropped, digits of any script as ASCII."""
+    return "".join(str(unicodedata.digit(c, "")) or c
+                   for c in unicodedata.normalize("NFKD", text)
                    if not unicodedata.combining(c) and c not in "\u0640 ")
 
 
