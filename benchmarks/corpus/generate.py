@@ -43,7 +43,9 @@ def _cell(text: str) -> str:
         html.escape(text))
 
 
-def _html_blocks(blocks: list[Block], rtl_tables: bool = True) -> str:
+def _html_blocks(blocks: list[Block], rtl_tables: bool = True, calls: bool = False) -> str:
+    """The blocks as HTML; with ``calls``, the digits ١ and ٢ in paragraphs are footnote
+    calls (only the document with notes has them: elsewhere they are digits)."""
     out = []
     for b in blocks:
         if b.kind == "heading":
@@ -71,7 +73,7 @@ def _html_blocks(blocks: list[Block], rtl_tables: bool = True) -> str:
             out.append(f"<table class='verse' dir='rtl'>{rows}</table>")
         else:
             text = html.escape(b.text)
-            for digit in "١٢":
+            for digit in "١٢" if calls else "":
                 text = text.replace(digit + ".", f".<sup>{digit}</sup>") if (
                     digit + "." in text) else text.replace(digit, f"<sup>{digit}</sup>")
             out.append(f"<p>{text}</p>")
@@ -90,7 +92,8 @@ def document_html(doc: Document, family: str, font_file: str, rtl_tables: bool =
            f"td.col {{ vertical-align: top; padding: 0 10pt; }} "
            f"div.box {{ border: 1px solid black; padding: 6pt; }} "
            f"p.notes {{ font-size: 8pt; }} hr {{ width: 30%; margin-right: 0; }}")
-    body = [_html_blocks(doc.blocks[:1], rtl_tables)]
+    calls = bool(doc.notes)
+    body = [_html_blocks(doc.blocks[:1], rtl_tables, calls)]
     rest = doc.blocks[1:]
     if doc.layout in ("columns2", "columns3"):
         n = 2 if doc.layout == "columns2" else 3
@@ -107,7 +110,7 @@ def document_html(doc: Document, family: str, font_file: str, rtl_tables: bool =
         body.append("<table dir='rtl' style='width:100%'><tr>"
                     + "".join(columns if rtl_tables else columns[::-1]) + "</tr></table>")
     else:
-        body.append(_html_blocks(rest, rtl_tables))
+        body.append(_html_blocks(rest, rtl_tables, calls))
     if doc.notes:
         body.append("<hr>" + "".join(f"<p class='notes'>{html.escape(n)}</p>"
                                      for n in doc.notes))
@@ -181,7 +184,7 @@ def _tex(text: str) -> str:
     return text
 
 
-def _tex_blocks(blocks: list[Block], english: Callable[[str], str]) -> str:
+def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool = False) -> str:
     out = []
     for b in blocks:
         if b.kind == "heading":
@@ -208,7 +211,7 @@ def _tex_blocks(blocks: list[Block], english: Callable[[str], str]) -> str:
                 + "\\end{tabular}\\par")
         else:
             text = _tex(b.text)
-            for digit, note in (("١", 0), ("٢", 1)):
+            for digit, note in (("١", 0), ("٢", 1)) if calls else ():
                 text = text.replace(digit, f"\\footnote{{NOTE{note}}}")
             out.append(text + "\\par")
     return "\n\n".join(out)
@@ -231,7 +234,8 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
                 "\\babelfont[english]{rm}{DejaVu Sans}")
         english = lambda t: f"\\foreignlanguage{{english}}{{{t}}}"  # noqa: E731
         head = head.replace("{babel}", "{babel}\\babelprovide[import]{english}")
-    body = [_tex_blocks(doc.blocks[:1], english)]
+    calls = bool(doc.notes)
+    body = [_tex_blocks(doc.blocks[:1], english, calls)]
     rest = doc.blocks[1:]
     if doc.layout in ("columns2", "columns3"):
         n = 2 if doc.layout == "columns2" else 3
@@ -242,7 +246,7 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
             rest, english) + "\\end{minipage}\\hfill\\fbox{\\begin{minipage}[t]{0.36\\textwidth}"
             + _tex_blocks(doc.sidebar, english) + "\\end{minipage}}")
     else:
-        body.append(_tex_blocks(rest, english))
+        body.append(_tex_blocks(rest, english, calls))
     text = "\n\n".join(body)
     for index, note in enumerate(doc.notes):
         text = text.replace(f"NOTE{index}", _tex(note.split(" ", 1)[1]))

@@ -4,6 +4,7 @@ a gutter split into columns (right column first in right-to-left documents), rec
 
 from __future__ import annotations
 
+import itertools
 import statistics
 
 from reader.arabic.rows import NARROW_GUTTER, Segment
@@ -79,7 +80,8 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
         # One band can hold columns too: lines side by side whose baselines interleave
         # (a framed box beside a paragraph). Each side must have several lines
         # (``_column_like``), so a one-line table row is still read across.
-        split = _column_split(section, common, page_width) if depth < MAX_DEPTH else None
+        split = (_column_split(section, common, page_width, verse=depth == 0)
+                 if depth < MAX_DEPTH else None)
         if split is not None:
             left, right = split
             first, second = (right, left) if rtl else (left, right)
@@ -155,12 +157,32 @@ def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],
 
 
 def _column_split(section: list[Segment], gutters: list[tuple[float, float]],
-                  page_width: float) -> tuple[list[Segment], list[Segment]] | None:
+                  page_width: float, verse: bool = True,
+                  ) -> tuple[list[Segment], list[Segment]] | None:
+    """The section cut at the widest gutter whose sides both read as columns; ``verse``
+    leaves lines of verse whole (looked for on the page, not within a column)."""
     for gap in sorted(gutters, key=lambda g: g[1] - g[0], reverse=True):
         cut = (gap[0] + gap[1]) / 2
         left = [s for s in section if s.x1 <= cut]
         right = [s for s in section if s.x0 >= cut]
         if len(left) + len(right) == len(section) and _column_like(left, page_width) and (
-                _column_like(right, page_width)):
+                _column_like(right, page_width)) and not (verse and _verse(left, right, gap)):
             return left, right
     return None
+
+
+def _verse(left: list[Segment], right: list[Segment], gap: tuple[float, float]) -> bool:
+    """Verse, not columns: the lines have their two halves side by side on one baseline,
+    one on each side (a heading above may stand on one side only; three columns put two
+    lines on one side), and the space between them is a quarter of a half's width or
+    more (a column gutter is a small part of a column)."""
+    for side in (left, right):
+        lines = sorted(s.baseline for s in side)
+        if any(b - a < 0.3 * side[0].size for a, b in itertools.pairwise(lines)):
+            return False
+    paired = [a for a in left if any(abs(a.baseline - b.baseline) < 0.3 * a.size
+                                     for b in right)]
+    if len(paired) < 2 or len(left) + len(right) - 2 * len(paired) > 1:
+        return False
+    half = min(statistics.median(s.x1 - s.x0 for s in side) for side in (left, right))
+    return gap[1] - gap[0] >= 0.25 * half

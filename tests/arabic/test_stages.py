@@ -51,13 +51,22 @@ def test_logical_line_reads_right_to_left_with_spaces_from_gaps():
 
 
 def test_reading_order_takes_the_right_column_first():
-    glyphs = []  # two columns of three lines, each a fifth of the page wide or more
+    glyphs = []  # two columns of three lines, 20 pt apart
     for y in (100, 116, 132):
-        glyphs += word("يمين" * 6, 560, y) + word("يسار" * 6, 250, y)
+        glyphs += word("يمين" * 10, 560, y) + word("يسار" * 10, 300, y)
     segments = split_rows(make_rows(glyphs))
     rows = reading_order(segments, True, 595)
     assert [len(row) for row in rows] == [1] * 6
     assert [row[0].x0 > 300 for row in rows] == [True] * 3 + [False] * 3
+
+
+def test_verse_halves_are_one_line_not_two_columns():
+    # Two hemistichs a line, a quarter of a half's width apart or more: read across.
+    glyphs = word("من الشعر", 560, 70, size=14.0)
+    for y in (96, 118):
+        glyphs += word("إذا الماء في الوادي تأخر", 534, y) + word("صبرنا وقلنا إن في الصبر", 335, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [len(row) for row in rows] == [1, 2, 2]
 
 
 def test_blocks_tell_headings_paragraphs_and_footnotes():
