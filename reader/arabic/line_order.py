@@ -201,10 +201,28 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
     return found
 
 
+_ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
+
+
+def reads_reversed(text: str) -> bool:
+    """Does the line read as Arabic written backwards? Words that start with ة or ى (which
+    only end words) or end with the article reversed (لا…) outnumber, two to one, words
+    that start with the article or end with ة or ى: the producer laid the letters out left
+    to right (LuaTeX in a left-to-right paragraph does), and they read as drawn."""
+    words = [w for w in (m.group() for m in _ARABIC_WORD.finditer(text))]
+    if len(words) < 4:
+        return False
+    backwards = sum(w[0] in "ةى" or (w.endswith("لا") and len(w) > 3) for w in words)
+    forwards = sum(w.startswith("ال") or w[-1] in "ةى" for w in words)
+    return backwards >= 2 and backwards > 2 * forwards
+
+
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
-                 cells_left_to_right: bool = False, persian_forms: bool = False) -> Line:
+                 cells_left_to_right: bool = False, persian_forms: bool = False,
+                 as_drawn: bool = False) -> Line:
     """The text of a row's segments in reading order, with a box per character.
-    ``persian_forms``: fold Persian letter forms to Arabic letters (``reader.arabic.letters``)."""
+    ``persian_forms``: fold Persian letter forms to Arabic letters (``reader.arabic.letters``);
+    ``as_drawn``: every letter left to right, as drawn (see ``reads_reversed``)."""
     ordered_segments = sorted(segments, key=lambda s: s.x0,
                               reverse=rtl and not cells_left_to_right) if len(
         segments) > 1 else segments
@@ -218,7 +236,14 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             boxes.append(None)
         letters, chosen = _space_positions(segment, spaces)
         kinds = [c.kind for c in letters]
-        if rtl and L not in kinds and EN not in kinds and AN not in kinds:
+        if as_drawn:
+            parts = [c.text for c in letters]
+            places = [c.box for c in letters]
+            for i in reversed(chosen):
+                parts.insert(i, " ")
+                places.insert(i, None)
+            flips = None
+        elif rtl and L not in kinds and EN not in kinds and AN not in kinds:
             # Nothing reads left to right: the line is simply reversed (the common case).
             parts = [c.text for c in letters]
             places: list[Rect | None] = [c.box for c in letters]

@@ -18,7 +18,7 @@ from reader.arabic.bidi import L, R
 from reader.arabic.blocks import make_blocks, running_key
 from reader.arabic.clusters import make_clusters
 from reader.arabic.letters import folds_persian_forms
-from reader.arabic.line_order import left_to_right_tables, logical_line
+from reader.arabic.line_order import left_to_right_tables, logical_line, reads_reversed
 from reader.arabic.model import (
     PageText,
     Quality,
@@ -31,7 +31,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/15"
+PIPELINE_VERSION = "arabic-repair/16"
 
 
 @gc_paused
@@ -61,6 +61,10 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     persian = folds_persian_forms({c.text for c in clusters})
     lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian), len(row))
              for index, row in enumerate(rows)]
+    # Arabic laid out left to right reads backwards: such lines are read as drawn.
+    lines = [(logical_line(row, False, spaces, True, persian, as_drawn=True), n)
+             if reads_reversed(line.text) else (line, n)
+             for (line, n), row in zip(lines, rows, strict=True)]
     page.body, page.notes, page.running = make_blocks(lines, body_size, raw, running)
     return page
 

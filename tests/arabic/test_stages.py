@@ -190,3 +190,19 @@ def test_a_heading_set_to_one_side_above_columns_is_read_first():
     rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
     assert round(rows[0][0].baseline) == 76
     assert [round(row[0].x1) for row in rows[1:]] == [520] * 4 + [365] * 4 + [205] * 4
+
+
+def test_arabic_laid_out_left_to_right_reads_as_drawn():
+    # LuaTeX in a left-to-right paragraph lays each word's letters out from the left: read
+    # right to left, the line comes out backwards (ةيامحل for لحماية); it reads as drawn.
+    from reader.arabic.repair import repair_page
+
+    sentence = "لحماية سكان القرية الجبلية من المياه الملوثة في الصيف"
+    glyphs, x = [], 50.0
+    for ch in sentence:
+        glyphs.append(glyph(ch, (x, 88, x + 6, 103), 100, 12))
+        x += 6
+    page = repair_page(RawPage(0, 595, 842, tuple(glyphs), (), 0))
+    assert page.text == sentence
+    normal = repair_page(RawPage(0, 595, 842, tuple(word(sentence, 545, 100)), (), 0))
+    assert normal.text == sentence
