@@ -32,7 +32,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     items = list(glyphs)
     texts = [g.text for g in items]
     if "" in texts:  # invisible characters (tatweel, joiners) are no clusters
-        items = [g for g in items if g.text]
+        items = _without_invisible(items)
         texts = [t for t in texts if t]
     distinct = set(texts)
     count = len(texts) - texts.count(" ")
@@ -83,6 +83,24 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
         bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
                  for c in bases]
     return bases + spaces, count, mode
+
+
+def _without_invisible(items: list[Glyph]) -> list[Glyph]:
+    """The glyphs that carry text. A tatweel (kashida) drawn right after a letter and
+    touching it widens that letter instead: its stretch is inside a word (XeTeX draws
+    Amiri's lam-kaf with one), not a gap between words."""
+    kept: list[Glyph] = []
+    for g in items:
+        if g.text:
+            kept.append(g)
+        elif g.char == "\u0640" and kept and abs(kept[-1].baseline - g.baseline) < 0.2 * g.size:
+            last = kept[-1]
+            if min(abs(last.box[0] - g.box[2]), abs(g.box[0] - last.box[2])) < 0.1 * g.size:
+                box = (min(last.box[0], g.box[0]), last.box[1], max(last.box[2], g.box[2]),
+                       last.box[3])
+                kept[-1] = Glyph(last.char, box, last.baseline, last.size, last.bold,
+                                 last.superscript, last.text, last.kind, (box[0] + box[2]) / 2)
+    return kept
 
 
 def _copy(g: Glyph, text: str | None = None) -> Glyph:

@@ -201,7 +201,7 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
     return found
 
 
-_ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
+_ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{3,}")
 
 
 def reads_reversed(text: str) -> bool:
@@ -210,11 +210,11 @@ def reads_reversed(text: str) -> bool:
     that start with the article or end with ة or ى: the producer laid the letters out left
     to right (LuaTeX in a left-to-right paragraph does), and they read as drawn."""
     words = [w for w in (m.group() for m in _ARABIC_WORD.finditer(text))]
-    if len(words) < 4:
+    if len(words) < 5:
         return False
     backwards = sum(w[0] in "ةى" or (w.endswith("لا") and len(w) > 3) for w in words)
     forwards = sum(w.startswith("ال") or w[-1] in "ةى" for w in words)
-    return backwards >= 2 and backwards > 2 * forwards
+    return backwards >= 3 and backwards > 2 * forwards
 
 
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,

@@ -11,6 +11,7 @@ from arabic_reshaper import ArabicReshaper
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.arabic.line_order import reads_reversed
 from reader.arabic.raw import Glyph, RawPage, glyph
 from reader.arabic.repair import repair_page
 
@@ -23,7 +24,10 @@ word = st.text(alphabet=st.sampled_from(list(LETTERS)), min_size=1, max_size=8).
     lambda w: st.lists(st.sampled_from([""] * 3 + list(MARKS)), min_size=len(w),
                        max_size=len(w)).map(lambda ms: "".join(c + m for c, m in zip(w, ms,
                                                                                        strict=True))))
-line = st.lists(word, min_size=1, max_size=8).map(" ".join)
+# Text that reads as Arabic written backwards is read as drawn, by design
+# (``reads_reversed``): random letters can look so, and are left out.
+line = st.lists(word, min_size=1, max_size=8).map(" ".join).filter(
+    lambda t: not reads_reversed(t))
 page_lines = st.lists(line, min_size=1, max_size=6)
 
 

@@ -206,3 +206,14 @@ def test_arabic_laid_out_left_to_right_reads_as_drawn():
     assert page.text == sentence
     normal = repair_page(RawPage(0, 595, 842, tuple(word(sentence, 545, 100)), (), 0))
     assert normal.text == sentence
+
+
+def test_a_tatweel_inside_a_word_is_no_word_gap():
+    # XeTeX draws Amiri's lam-kaf with a kashida between them: dropped as invisible, its
+    # stretch must not read as a space ("ال كتب").
+    places = [("ا", 380.5, 384.8), ("ل", 378.5, 380.5), ("\u0640", 375.5, 378.5),
+              ("ك", 369.4, 375.5), ("ت", 366.7, 369.4), ("ب", 363.0, 366.7)]
+    glyphs = [glyph(ch, (x0, 88, x1, 103), 100, 11) for ch, x0, x1 in places]
+    clusters, _count, spaces = make_clusters(glyphs)
+    segment = split_rows(make_rows(clusters))[0]
+    assert logical_line([segment], True, spaces).text == "الكتب"
