@@ -135,6 +135,17 @@ def _odd_codes(arabic: bool) -> frozenset[int]:
     return _SUSPICIOUS_CODES | _LATIN_ODD_CODES if arabic else _SUSPICIOUS_CODES
 
 
+# Blocks no Arabic font draws for an Arabic text (arrows, technical and box-drawing
+# symbols, dingbats, CJK, Hangul): Ghostscript maps marks to them (a shadda as 乑, a
+# hamza as ⍎). In a font that draws Arabic letters, the font says what they are.
+_IMPLAUSIBLE = re.compile("[\u2190-\u2bff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _implausible(code: int) -> bool:
+    return (0x2190 <= code <= 0x2BFF or 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
+            or 0xF900 <= code <= 0xFAFF)
+
+
 @gc_paused
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
@@ -179,8 +190,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 odd = _SUSPICIOUS_CHARS
                 if font in garbled:
                     odd = frozenset(text) - {" "}  # every code: only the font can tell
-                elif not _LATIN_ODD.isdisjoint(text) and font in arabic_fonts:
-                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD
+                elif font in arabic_fonts and (not _LATIN_ODD.isdisjoint(text)
+                                               or _IMPLAUSIBLE.search(text)):
+                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD | frozenset(_IMPLAUSIBLE.findall(text))
                 if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font, odd))
@@ -723,7 +735,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         odd = _odd_codes(font in arabic)
         # In a garbled font even a space may be a letter MuPDF took for a control.
         broken = [(code, gid, origin, bbox) for code, gid, origin, bbox in span["chars"]
-                  if code in odd or font in garbled]
+                  if code in odd or font in garbled or (font in arabic and _implausible(code))]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]

@@ -354,3 +354,35 @@ def test_a_map_wrong_throughout_is_not_used(tmp_path):
 
     assert "ض" in pymupdf.open(wrong)[0].get_text()  # the map is wrong indeed
     assert DocumentSession.open(wrong).page_model(0).text == sentence
+
+
+def test_marks_mapped_to_symbols_of_other_scripts_are_asked_of_the_font(tmp_path):
+    """Ghostscript can map Arabic marks to CJK or technical symbols (a shadda as 乑):
+    in a font that draws Arabic letters those are broken mappings, read from the font."""
+    import unicodedata
+
+    import pymupdf
+
+    sentence = "حَدَّثَنَا عَبْدُ الرَّحْمَنِ بْنُ مُحَمَّدٍ قَالَ حَدَّثَنَا أَبُو عَامِرٍ"
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    doc = pymupdf.open(original)
+    codes = {}  # every glyph of a mark (a shadda, a fatha …) as 乑 or ⍎
+    for span in doc[0].get_texttrace():
+        for code, gid, *_ in span["chars"]:
+            marks = [c for c in unicodedata.normalize("NFKD", chr(code))
+                     if unicodedata.combining(c)]
+            codes[gid] = ("\u4e51" if gid % 2 else "\u234e") if marks else chr(code)
+    body = "".join(f"<{gid:04x}> <{ord(c):04x}>\n" for gid, c in sorted(codes.items()))
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
+            f"<0000> <FFFF>\nendcodespacerange\n{len(codes)} beginbfchar\n{body}endbfchar\n"
+            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
+            doc.update_stream(int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0]),
+                              cmap.encode())
+    doc.save(tmp_path / "symbols.pdf")
+    shown = pymupdf.open(tmp_path / "symbols.pdf")[0].get_text()
+    assert "\u4e51" in shown and "\u234e" in shown
+    text = DocumentSession.open(tmp_path / "symbols.pdf").page_model(0).text
+    assert text == DocumentSession.open(original).page_model(0).text == sentence
