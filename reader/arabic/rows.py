@@ -205,37 +205,46 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
 def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
            rtl: bool) -> tuple[float, float] | None:
     """The empty strip through row ``index``'s gap (x0, x1) if it is a narrow gutter."""
+    run = [rows[index]]  # the rows the strip runs through, first walked (cheap) …
+    for step in (1, -1):
+        j = index + step
+        while 0 <= j < len(rows) and abs(j - index) <= NARROW_REACH:
+            row, previous = rows[j], rows[j - step]
+            if abs(row.baseline - previous.baseline) > 4.0 * max(row.size, previous.size):
+                break  # not the next line of the same text
+            free = _free_around(row, x0, x1)
+            if free is None or free[1] - free[0] < minimum:
+                break
+            x0, x1 = free
+            run.append(row)
+            j += step
+    if len(run) < NARROW_ROWS:
+        return None
+    # Rows with letters on each side of it at all (cheap: their ends) come first.
+    lefts = rights = 0
+    for row in run:
+        span_starts, span_ends = _row_spans(row)
+        lefts += bool(span_starts) and span_starts[0] < x0
+        rights += bool(span_starts) and span_ends[-1] > x1
+    if min(lefts, rights) < NARROW_ROWS:
+        return None
+    # … then looked at: what stands on each side of it, row by row.
     starts = ends = 0  # rows with text on the side where lines start, and where they end
     word_gaps: list[float] = []
-    for step in (1, -1):
-        j = index
-        while 0 <= j < len(rows) and abs(j - index) <= NARROW_REACH:
-            row = rows[j]
-            if j != index:
-                previous = rows[j - step]
-                if abs(row.baseline - previous.baseline) > 4.0 * max(row.size, previous.size):
-                    break  # not the next line of the same text
-                free = _free_around(row, x0, x1)
-                if free is None or free[1] - free[0] < minimum:
-                    break
-                x0, x1 = free
-            elif step == -1:
-                j += step
-                continue  # row ``index`` itself was counted going down
-            # Lines start on the right in right-to-left text: a list's numbers stand
-            # there; a table's last column (a short number) ends the row at the other.
-            reach, wanted = 15.0 * row.size, 2.0 * row.size
-            before, after = _covered(row, x0 - reach, x0), _covered(row, x1, x1 + reach)
-            start, end = (after, before) if rtl else (before, after)
-            span_starts, span_ends = _row_spans(row)
-            beyond = (float("inf") if not span_starts  # spaces only
-                      else x0 - span_starts[0] if rtl else span_ends[-1] - x1)  # row past it
-            starts += start >= wanted
-            ends += end >= wanted or (end >= 0.3 * row.size and beyond < 4.0 * row.size)
-            if start >= wanted and end >= wanted:  # a river runs through such lines only
-                word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
-            j += step
-    if min(starts, ends) < NARROW_ROWS or x1 - x0 < minimum:
+    for row in run:
+        # Lines start on the right in right-to-left text: a list's numbers stand there;
+        # a table's last column (a short number) ends the row at the other.
+        reach, wanted = 15.0 * row.size, 2.0 * row.size
+        before, after = _covered(row, x0 - reach, x0), _covered(row, x1, x1 + reach)
+        start, end = (after, before) if rtl else (before, after)
+        span_starts, span_ends = _row_spans(row)
+        beyond = (float("inf") if not span_starts  # spaces only
+                  else x0 - span_starts[0] if rtl else span_ends[-1] - x1)  # the row past it
+        starts += start >= wanted
+        ends += end >= wanted or (end >= 0.3 * row.size and beyond < 4.0 * row.size)
+        if start >= wanted and end >= wanted:  # a river runs through such lines only
+            word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
+    if min(starts, ends) < NARROW_ROWS:
         return None
     if word_gaps and x1 - x0 < 1.25 * _median(word_gaps):
         return None

@@ -48,6 +48,11 @@ _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
 
 
+_LATIN_EXTENDED = re.compile("[\u0100-\u024f]")
+_LETTER = re.compile("[^\\W\\d_]")
+_NON_ARABIC_LETTER = re.compile("[^\\W\\d_\u0600-\U0010ffff]")
+
+
 def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
     """In one pass over the page: the fonts that draw Arabic letters; the fonts whose
     text is mostly letters from Latin Extended (Ā ĸ Ŧ …), as a rewriter (Ghostscript)
@@ -55,33 +60,31 @@ def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
     itself then says what each glyph draws; and the Arabic fonts whose words mix in
     letters of other scripts (``كثر(``, ``المܞضه``: a map that may be wrong throughout,
     checked against the font in ``_map_disagrees``)."""
-    arabic: set[str] = set()
-    counts: dict[str, list[int]] = {}  # font -> Latin Extended, letters, U+FFFD, Latin
-    mixed: dict[str, int] = {}  # font -> words mixing Arabic and other letters
+    pieces: dict[str, list[str]] = {}  # font -> its text on the page, a line a row
     for block in data["blocks"]:
         for line in block.get("lines", ()):
-            by_font: dict[str, list[str]] = {}  # a line's text per font (MuPDF may split a
-            for span in line["spans"]:  # word into spans at a badly mapped glyph)
-                font = span["font"]
-                text = "".join([ch["c"] for ch in span["chars"]])
-                by_font.setdefault(font, []).append(text)
-                if _ARABIC_CODE.search(text):
-                    arabic.add(font)
-                entry = counts.setdefault(font, [0, 0, 0, 0])
-                for c in text:
-                    if c.isalpha():
-                        entry[1] += 1
-                        entry[0] += 0x0100 <= ord(c) <= 0x024F
-                        entry[3] += c < "\u0600"  # Latin, Greek, Cyrillic …
-                    elif c == "\ufffd":
-                        entry[2] += 1
-            for font, texts in by_font.items():
-                mixed[font] = mixed.get(font, 0) + len(_MIXED_WORD.findall("".join(texts)))
-    garbled = {font for font, (odd, letters, _, _) in counts.items()
-               if font not in arabic and letters >= 20 and odd >= 0.4 * letters}
-    # Words that mix scripts, or glyphs mapped to nothing beside Latin letters in one font.
-    suspect = {font for font, n in mixed.items() if n >= 2} | {
-        font for font, (_, _, unmapped, latin) in counts.items() if unmapped and latin >= 2}
+            fonts = set()
+            for span in line["spans"]:  # a line's spans joined: MuPDF may split a word
+                font = span["font"]  # into spans at a badly mapped glyph
+                pieces.setdefault(font, []).append("".join([ch["c"] for ch in span["chars"]]))
+                fonts.add(font)
+            for font in fonts:
+                pieces[font].append("\n")
+    arabic: set[str] = set()
+    garbled: set[str] = set()
+    suspect: set[str] = set()
+    # Counted by expressions over each font's whole text: this runs on every page.
+    for font, texts in pieces.items():
+        text = "".join(texts)
+        if _ARABIC_CODE.search(text):
+            arabic.add(font)
+        elif len(letters := _LETTER.findall(text)) >= 20 and (
+                len(_LATIN_EXTENDED.findall(text)) >= 0.4 * len(letters)):
+            garbled.add(font)
+        # Words that mix scripts, or glyphs mapped to nothing beside Latin letters.
+        if len(_MIXED_WORD.findall(text)) >= 2 or (
+                "\ufffd" in text and len(_NON_ARABIC_LETTER.findall(text)) >= 2):
+            suspect.add(font)
     return arabic, garbled, suspect
 
 
@@ -130,20 +133,14 @@ def _letters(text: str) -> str:
                    if not unicodedata.combining(c) and c not in "\u0640 ")
 
 
-def _odd_codes(arabic: bool) -> frozenset[int]:
-    """The codes that mean a broken mapping in a span (with Arabic letters or not)."""
-    return _SUSPICIOUS_CODES | _LATIN_ODD_CODES if arabic else _SUSPICIOUS_CODES
-
-
 # Blocks no Arabic font draws for an Arabic text (arrows, technical and box-drawing
 # symbols, dingbats, CJK, Hangul): Ghostscript maps marks to them (a shadda as 乑, a
-# hamza as ⍎). In a font that draws Arabic letters, the font says what they are.
+# hamza as ⍎). In a font that draws Arabic letters, the font says what they are. (A set
+# of codes, 30,000 of them: tested once per glyph in the trace.)
 _IMPLAUSIBLE = re.compile("[\u2190-\u2bff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _implausible(code: int) -> bool:
-    return (0x2190 <= code <= 0x2BFF or 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
-            or 0xF900 <= code <= 0xFAFF)
+_IMPLAUSIBLE_CODES = frozenset([*range(0x2190, 0x2C00), *range(0x2E80, 0xA000),
+                                *range(0xAC00, 0xD7B0), *range(0xF900, 0xFB00)])
+_ODD_IN_ARABIC_FONT = _SUSPICIOUS_CODES | _LATIN_ODD_CODES | _IMPLAUSIBLE_CODES
 
 
 @gc_paused
@@ -203,10 +200,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         dropped: set[int] = set()
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
-        read: set[tuple[float, float]] = set()  # origins of glyphs MuPDF gave
         for start, end, chars, font, odd in broken:
             drawn = [ch for ch in chars if ch["c"]]  # as in glyphs[start:end]
-            read.update((round(ch["origin"][0], 1), round(ch["origin"][1], 1)) for ch in chars)
             if font in garbled:
                 spaces.update(((round(ch["origin"][0], 1), round(ch["origin"][1], 1)), at)
                               for at, ch in zip(range(start, end), drawn, strict=True)
@@ -234,6 +229,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         # drawn before them (the drawing order tells marks apart).
         inserts: dict[int, list[Glyph]] = {}
         after = -1
+        read: set[tuple[float, float]] = set()  # origins of the glyphs MuPDF gave
+        if any(key not in asked and fixes.get(key) for key in places):
+            read = {(round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                    for *_, chars, _font, _odd in broken for ch in chars}
         for key, (box, size, font) in places.items():  # in drawing order
             if key in asked:
                 after = asked[key]
@@ -518,22 +517,26 @@ def _outline(glyf: object, name: str, scale: float) -> Outline | None:
 
 def _distance(a: Outline, b: Outline, limit: float) -> float:
     """How far apart two outlines' points are (the worst point), contours paired with the
-    closest of the same size; ``inf`` when their contours differ in number or size."""
+    closest of the same size; ``inf`` when their contours differ in number or size, or
+    no pairing keeps every point within ``limit``."""
     if len(a) != len(b) or any(len(x) != len(y) for x, y in zip(a, b, strict=True)):
+        return float("inf")
+    # The contours in the same order (most producers): one pass, stopped at the first
+    # point out of reach.
+    if not any(abs(p - q) > limit for x, y in zip(a, b, strict=True)
+               for p, q in zip(x, y, strict=True)):
+        return max((abs(p - q) for x, y in zip(a, b, strict=True)
+                    for p, q in zip(x, y, strict=True)), default=0.0)
+    if len(a) == 1:
         return float("inf")
     left = list(b)
     worst = 0.0
     for contour in a:
-        best, at = float("inf"), -1
-        for k, other in enumerate(left):
-            if len(other) != len(contour):
-                continue
-            far = max(abs(p - q) for p, q in zip(contour, other, strict=True))
-            if far < best:
-                best, at = far, k
-        if best > limit:
+        at = next((k for k, other in enumerate(left) if len(other) == len(contour) and not any(
+            abs(p - q) > limit for p, q in zip(contour, other, strict=True))), -1)
+        if at < 0:
             return float("inf")
-        worst = max(worst, best)
+        worst = max(worst, max(abs(p - q) for p, q in zip(contour, left[at], strict=True)))
         left.pop(at)
     return worst
 
@@ -732,10 +735,10 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         if wanted is not None and not any(font.startswith(w) or w.startswith(font)
                                           for w in wanted):
             continue
-        odd = _odd_codes(font in arabic)
+        odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
         # In a garbled font even a space may be a letter MuPDF took for a control.
         broken = [(code, gid, origin, bbox) for code, gid, origin, bbox in span["chars"]
-                  if code in odd or font in garbled or (font in arabic and _implausible(code))]
+                  if code in odd or font in garbled]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
