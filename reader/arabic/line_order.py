@@ -209,7 +209,9 @@ def reads_reversed(text: str) -> bool:
     only end words) or end with the article reversed (لا…) outnumber, two to one, words
     that start with the article or end with ة or ى: the producer laid the letters out left
     to right (LuaTeX in a left-to-right paragraph does), and they read as drawn."""
-    words = [w for w in (m.group() for m in _ARABIC_WORD.finditer(text))]
+    if " ة" not in text and " ى" not in text and "لا " not in text:
+        return False  # no word starts backwards but perhaps the first: most lines
+    words = [m.group() for m in _ARABIC_WORD.finditer(text)]
     if len(words) < 5:
         return False
     backwards = sum(w[0] in "ةى" or (w.endswith("لا") and len(w) > 3) for w in words)

@@ -189,6 +189,10 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
     letter is enough (a table's last column may hold a short number).
     """
     out: dict[int, list[tuple[float, float]]] = {}
+    # Strips already walked: the rows they run through, where, and whether a gutter. The
+    # same strip is met again in each of its rows: decided once (a page's work stays
+    # linear in its gaps).
+    walked: list[tuple[range, float, float, bool]] = []
     for index, row in enumerate(rows):
         starts, ends = _row_spans(row)
         minimum = NARROW_GUTTER * row.size
@@ -196,16 +200,23 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
             x0, x1 = ends[k], starts[k + 1]
             if x1 - x0 < minimum:
                 continue
-            strip = _strip(rows, index, x0, x1, minimum, rtl)
-            if strip is not None:
-                out.setdefault(index, []).append(strip)
+            known = next((w for w in walked if index in w[0] and x0 <= w[1] and w[2] <= x1),
+                         None)
+            if known is None:
+                run, a, b, gutter = _strip(rows, index, x0, x1, minimum, rtl)
+                known = (run, a, b, gutter)
+                walked.append(known)
+            if known[3]:
+                out.setdefault(index, []).append((known[1], known[2]))
     return out
 
 
 def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
-           rtl: bool) -> tuple[float, float] | None:
-    """The empty strip through row ``index``'s gap (x0, x1) if it is a narrow gutter."""
+           rtl: bool) -> tuple[range, float, float, bool]:
+    """The empty strip through row ``index``'s gap (x0, x1): the rows it runs through, its
+    ends, and whether it is a narrow gutter."""
     run = [rows[index]]  # the rows the strip runs through, first walked (cheap) …
+    first = last = index
     for step in (1, -1):
         j = index + step
         while 0 <= j < len(rows) and abs(j - index) <= NARROW_REACH:
@@ -217,9 +228,11 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
                 break
             x0, x1 = free
             run.append(row)
+            first, last = min(first, j), max(last, j)
             j += step
+    rows_run = range(first, last + 1)
     if len(run) < NARROW_ROWS:
-        return None
+        return rows_run, x0, x1, False
     # Rows with letters on each side of it at all (cheap: their ends) come first.
     lefts = rights = 0
     for row in run:
@@ -227,7 +240,7 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
         lefts += bool(span_starts) and span_starts[0] < x0
         rights += bool(span_starts) and span_ends[-1] > x1
     if min(lefts, rights) < NARROW_ROWS:
-        return None
+        return rows_run, x0, x1, False
     # … then looked at: what stands on each side of it, row by row.
     starts = ends = 0  # rows with text on the side where lines start, and where they end
     word_gaps: list[float] = []
@@ -245,10 +258,10 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
         if start >= wanted and end >= wanted:  # a river runs through such lines only
             word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
     if min(starts, ends) < NARROW_ROWS:
-        return None
+        return rows_run, x0, x1, False
     if word_gaps and x1 - x0 < 1.25 * _median(word_gaps):
-        return None
-    return x0, x1
+        return rows_run, x0, x1, False
+    return rows_run, x0, x1, True
 
 
 def _free_around(row: Row, x0: float, x1: float) -> tuple[float, float] | None:
