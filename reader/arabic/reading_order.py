@@ -24,9 +24,15 @@ def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _column_like(side: list[Segment], width: float) -> bool:
+    """Do the segments read like lines of a text column: two lines a fifth of the page
+    wide, or three lines of eight ems (three narrow columns with ragged lines) — wider
+    than most table cells."""
     rows = {round(s.baseline) for s in side}
-    widths = [s.x1 - s.x0 for s in side]
-    return len(rows) >= 2 and statistics.median(widths) >= 0.18 * width
+    if len(rows) < 2:
+        return False
+    median = statistics.median([s.x1 - s.x0 for s in side])
+    return median >= 0.18 * width or (
+        len(rows) >= 3 and median >= 8.0 * statistics.median([s.size for s in side]))
 
 
 def reading_order(segments: list[Segment], rtl: bool, page_width: float,

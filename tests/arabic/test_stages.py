@@ -217,3 +217,14 @@ def test_a_tatweel_inside_a_word_is_no_word_gap():
     clusters, _count, spaces = make_clusters(glyphs)
     segment = split_rows(make_rows(clusters))[0]
     assert logical_line([segment], True, spaces).text == "الكتب"
+
+
+def test_three_narrow_columns_of_ragged_lines_read_one_after_another():
+    # Three columns 130 pt wide whose lines end short (under a fifth of the page): still
+    # columns, eight ems and more, and read right to left.
+    glyphs = []
+    for k, y in enumerate((116, 129, 142, 155, 169)):
+        for right in (520, 365, 205):
+            glyphs += _justified(_words(k + right)[: 3 + k % 3], right, right - 90 - 6 * k, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [round(row[0].x1) for row in rows] == [520] * 5 + [365] * 5 + [205] * 5
