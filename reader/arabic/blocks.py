@@ -90,6 +90,25 @@ def _footnote_rule(rules: Sequence[Rule], width: float, height: float) -> float 
     return max(candidates) if candidates else None
 
 
+def _ends_short(block: Block, previous: Line, line: Line) -> bool:
+    """Did the paragraph end with ``previous``? It did if it stops short of where the
+    paragraph's lines end by more than the next line's first word needs: a line breaker
+    would have pulled that word up (TeX and Word mark paragraphs so, with no space between
+    them; ragged lines end unevenly but never leave a word's room)."""
+    left = min(block.bbox[0], line.bbox[0])
+    right = max(block.bbox[2], line.bbox[2])
+    short = previous.bbox[0] - left if previous.rtl else right - previous.bbox[2]
+    if short < 2.0 * previous.size:
+        return False
+    word = line.text.strip().split(" ", 1)[0]
+    start = line.text.index(word) if word else 0
+    boxes = [b for b in line.boxes[start:start + len(word)] if b is not None]
+    if not boxes:
+        return False
+    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    return short > width + 0.5 * previous.size
+
+
 def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> None:
     """Start a block, or continue the previous paragraph (or footnote) with this line."""
     if blocks:
@@ -100,6 +119,7 @@ def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> N
             last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
             and 0 <= gap < 0.9 * body_size and abs(line.size - previous.size) < 0.5
             and not (kind == FOOTNOTE and re.match(r"^\s*\d+\s", line.text))
+            and not _ends_short(last, previous, line)
         ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)
         if continues:
             last.lines.append(line)

@@ -228,3 +228,22 @@ def test_three_narrow_columns_of_ragged_lines_read_one_after_another():
             glyphs += _justified(_words(k + right)[: 3 + k % 3], right, right - 90 - 6 * k, y)
     rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
     assert [round(row[0].x1) for row in rows] == [520] * 5 + [365] * 5 + [205] * 5
+
+
+def test_a_short_last_line_ends_a_paragraph_but_ragged_lines_do_not():
+    def line(text: str, top: float, left: float) -> Line:
+        # One box per character, laid right to left from x = 500, six points each.
+        boxes = [(500 - 6 * (i + 1), top, 500 - 6 * i, top + 11) for i in range(len(text))]
+        return Line(text, boxes, (left, top, 500, top + 11), 11)
+
+    raw = RawPage(0, 595, 842, (), (), 0)
+    # TeX: no space between paragraphs; the first ends 30 em short, room for the next
+    # line's first word, which a line breaker would have pulled up.
+    tex = [(line("سطر كامل من الفقرة الأولى", 100, 200), 1),
+           (line("قصير.", 113, 470), 1),
+           (line("بداية الفقرة الثانية", 126, 200), 1)]
+    assert [len(b.lines) for b in make_blocks(tex, 11, raw, frozenset())[0]] == [2, 1]
+    # Ragged lines end unevenly, but never with room for the next line's first word.
+    ragged = [(line("سطر من فقرة", 100, 200), 1), (line("سطر أقصر", 113, 240), 1),
+              (line("والكتب لا تكفي", 126, 200), 1)]
+    assert [len(b.lines) for b in make_blocks(ragged, 11, raw, frozenset())[0]] == [3]
