@@ -45,15 +45,19 @@ _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
 # are broken mappings too. (A transliteration such as "Ḥamāh" is set in a Latin font.)
 _LATIN_ODD_CODES = frozenset([0x00A0, *range(0x00C0, 0x0180)])
 _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
+# Letters and digits only: a map's brackets may name the mirrored glyph, by design.
+_ASCII_ALNUM_CODES = frozenset(c for c in range(0x30, 0x7B) if chr(c).isalnum())
+_ASCII_ALNUM = frozenset(map(chr, _ASCII_ALNUM_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
 
 
 _LATIN_EXTENDED = re.compile("[\u0100-\u024f]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _LETTER = re.compile("[^\\W\\d_]")
 _NON_ARABIC_LETTER = re.compile("[^\\W\\d_\u0600-\U0010ffff]")
 
 
-def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
+def _font_census(data: dict) -> tuple[set[str], set[str], set[str], set[str]]:
     """In one pass over the page: the fonts that draw Arabic letters; the fonts whose
     text is mostly letters from Latin Extended (Ā ĸ Ŧ …), as a rewriter (Ghostscript)
     writes when it numbers the glyphs of a font it could not map: for those, the font
@@ -73,6 +77,7 @@ def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
     arabic: set[str] = set()
     garbled: set[str] = set()
     suspect: set[str] = set()
+    ascii_suspect: set[str] = set()
     # Counted by expressions over each font's whole text: this runs on every page.
     for font, texts in pieces.items():
         text = "".join(texts)
@@ -85,7 +90,9 @@ def _font_census(data: dict) -> tuple[set[str], set[str], set[str]]:
         if len(_MIXED_WORD.findall(text)) >= 2 or (
                 "\ufffd" in text and len(_NON_ARABIC_LETTER.findall(text)) >= 2):
             suspect.add(font)
-    return arabic, garbled, suspect
+        if font in arabic and len(_ASCII_LETTER.findall(text)) >= 2:
+            ascii_suspect.add(font)
+    return arabic, garbled, suspect, ascii_suspect
 
 
 # A word (no space) with an Arabic letter, or a glyph mapped to nothing sensible, next to
@@ -95,28 +102,36 @@ _FOREIGN = "[^\\W\\d_\u0600-\u06ff\ufb50-\ufefc\u00b2\u00b3\u00b9\u00bc-\u00be]"
 _MIXED_WORD = re.compile(f"{_MAPPED}{_FOREIGN}|{_FOREIGN}{_MAPPED}")
 
 
-def _map_disagrees(page: pymupdf.Page, font: str) -> bool:
+def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
     """Does the font's ToUnicode map disagree with the font's own tables (cmap, GSUB) on
     most of the glyphs both can name? Then the map is wrong throughout (Ghostscript
     rewrites some fonts so: ا as ', ي as ܞ, even ا as ض) and the font is asked instead."""
     facts = _facts(page.parent)
-    key = _font_key(font)
+    key = _font_key(font) + (" ascii" if ascii else "")
     if key not in facts.distrusted:
         agree = disagree = 0
         try:
             trace = page.get_texttrace()
         except Exception:
             trace = []
+        name = _font_key(font)
         for span in trace:
-            if _font_key(str(span.get("font", ""))) != key:
+            if _font_key(str(span.get("font", ""))) != name:
                 continue
             tables = [_font_text(page.parent, xref, outlines=False)
-                      for xref in _font_xrefs(page, key)]
+                      for xref in _font_xrefs(page, name)]
             for code, gid, *_ in span["chars"]:
+                if ascii and code not in _ASCII_ALNUM_CODES:
+                    continue  # only the glyphs the map sends to ASCII letters or digits vote
                 text = next((t[gid] for t in tables if gid in t), "")
-                if code <= 0x20 or code in _SUSPICIOUS_CODES or not _ARABIC_CODE.search(text):
+                if code <= 0x20 or code in _SUSPICIOUS_CODES or not text or (
+                        not ascii and not _ARABIC_CODE.search(text)):
                     continue  # unmapped or unnamed: no vote
                 mapped, named = _letters(chr(code)), _letters(text)
+                if not named:
+                    if not ascii:
+                        continue
+                    named = text  # a mark the map calls a letter
                 if mapped and (named.startswith(mapped) or mapped.startswith(named)):
                     agree += 1
                 else:
@@ -153,10 +168,12 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
-    arabic_fonts, garbled, suspect = _font_census(data)
+    arabic_fonts, garbled, suspect, ascii_suspect = _font_census(data)
     # The map of an Arabic font is checked against the font once per document, and only
-    # when its words mix scripts: a map that is wrong throughout is not used.
+    # when its words mix scripts: a map that is wrong throughout is not used; one that
+    # sends Arabic glyphs to ASCII (Ghostscript: ز as 8, ٥ as k) is not used for those.
     garbled |= {font for font in suspect if _map_disagrees(page, font)}
+    ascii_wrong = {font for font in ascii_suspect if _map_disagrees(page, font, ascii=True)}
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -187,6 +204,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 odd = _SUSPICIOUS_CHARS
                 if font in garbled:
                     odd = frozenset(text) - {" "}  # every code: only the font can tell
+                elif font in ascii_wrong:
+                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD | _ASCII_ALNUM
                 elif font in arabic_fonts and (not _LATIN_ODD.isdisjoint(text)
                                                or _IMPLAUSIBLE.search(text)):
                     odd = _SUSPICIOUS_CHARS | _LATIN_ODD | frozenset(_IMPLAUSIBLE.findall(text))
@@ -196,7 +215,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if broken:
         places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
-                           {_font_key(font) for font in garbled}, places)
+                           {_font_key(font) for font in garbled}, places,
+                           {_font_key(font) for font in ascii_wrong})
         dropped: set[int] = set()
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
@@ -712,6 +732,7 @@ def name_to_text(name: str) -> str:
 def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                garbled: set[str] = frozenset(),
                places: dict[tuple[float, float], tuple[Rect, float, str]] | None = None,
+               ascii_wrong: set[str] = frozenset(),
                ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
@@ -738,7 +759,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
         # In a garbled font even a space may be a letter MuPDF took for a control.
         broken = [(code, gid, origin, bbox) for code, gid, origin, bbox in span["chars"]
-                  if code in odd or font in garbled]
+                  if code in odd or font in garbled
+                  or (font in ascii_wrong and code in _ASCII_ALNUM_CODES)]
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
