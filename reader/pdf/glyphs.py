@@ -36,8 +36,10 @@ __all__ = ["Glyph", "RawPage", "Rule", "raw_page"]
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 # A character no Arabic text layer should hold: the sign of a broken ToUnicode map (ligature
-# glyphs mapped to Latin Extended letters, replacement and private-use characters, controls).
-_SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, *range(0xE000, 0xF900),
+# glyphs mapped to Latin Extended letters, replacement, non- and private-use characters,
+# controls; XeTeX writes U+FFFF for a glyph its font lacks).
+_SUSPICIOUS_CODES = frozenset([*range(0x0180, 0x0250), 0xFFFD, 0xFFFE, 0xFFFF,
+                               *range(0xE000, 0xF900),
                                *(c for c in range(0x20) if c not in (9, 10, 13))])
 _SUSPICIOUS_CHARS = frozenset(map(chr, _SUSPICIOUS_CODES))
 # Latin letters with diacritics (ÿ Ā …) and no-break spaces are what some rewriters
@@ -272,12 +274,23 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             for at, g in enumerate(glyphs):
                 if at not in dropped:
                     kept.append(g)
+                elif _between_digits(glyphs, at, dropped):
+                    # An unreadable glyph inside a number (a separator the font lacked):
+                    # an invisible stretch, so that the number is not cut in two.
+                    kept.append(glyph("\u0640", g.box, g.baseline, g.size, g.bold,
+                                      g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
                    tuple(vrules))
+
+
+def _between_digits(glyphs: list[Glyph], at: int, dropped: set[int]) -> bool:
+    """Do readable digits stand right before and after glyph ``at`` in drawing order?"""
+    return (0 < at < len(glyphs) - 1 and at - 1 not in dropped and at + 1 not in dropped
+            and glyphs[at - 1].text.isdigit() and glyphs[at + 1].text.isdigit())
 
 
 @lru_cache(maxsize=256)

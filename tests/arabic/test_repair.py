@@ -403,3 +403,17 @@ def test_arabic_glyphs_a_map_sends_to_ascii_are_read_from_the_font(tmp_path):
 
     assert "8" in pymupdf.open(wrong)[0].get_text()
     assert DocumentSession.open(wrong).page_model(0).text == sentence
+
+
+def test_an_unreadable_glyph_inside_a_number_does_not_cut_it(tmp_path, monkeypatch):
+    """XeTeX writes U+FFFF for a separator its font lacks (١٬٢٠٠): when nothing can read
+    it, the number stays one number (١٢٠٠), not two read in the wrong order (٢٠٠ ١)."""
+    import reader.pdf.glyphs as glyphs
+
+    sentence = "بلغ عدد البيوت ١٬٢٠٠ بيت في القرى الجبلية"
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    wrong = _wrong_map(original, tmp_path / "ffff.pdf", only={"٬": "\uffff"})
+    monkeypatch.setattr(glyphs, "font_fixes", lambda *args, **kwargs: {})  # the font lacks it
+    page = DocumentSession.open(wrong).page_model(0)
+    assert page.text == sentence.replace("٬", "")
+    assert page.quality.unmapped >= 1  # said, not silent
