@@ -308,30 +308,14 @@ def test_a_font_ghostscript_renumbered_as_latin_letters(tmp_path):
     assert DocumentSession.open(rewritten).page_model(0).text.split("\n") == lines
 
 
-def _wrong_map(path, out, only: dict[str, str] | None = None):
-    """The PDF with its font's ToUnicode map replaced by one wrong throughout, as
-    Ghostscript writes for some fonts: letters sent to other letters (ا as ض), ه and ي
-    to Latin capitals, ج to a form feed (MuPDF then leaves its glyphs out)."""
-    import unicodedata
-
+def _remapped(path, out, text_of):
+    """The PDF with its font's ToUnicode map replaced: each glyph id drawn on page 1 maps
+    to ``text_of(code)``, the code the original map gave it."""
     import pymupdf
 
     doc = pymupdf.open(path)
-    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنوي"
-    codes: dict[int, str] = {}
-    for span in doc[0].get_texttrace():
-        for code, gid, *_ in span["chars"]:
-            if code == 0x20:
-                codes[gid] = " "
-                continue
-            base = unicodedata.normalize("NFKC", chr(code))[:1]
-            if only is not None:  # these letters wrong, every other glyph right
-                codes[gid] = only.get(base, chr(code))
-                continue
-            wrong = {"ه": "G", "ي": "I", "ى": "I", "ج": "\x0c"}.get(base)
-            if wrong is None and base in letters:
-                wrong = letters[(letters.index(base) + 5) % len(letters)]
-            codes[gid] = base if wrong is None else wrong
+    codes = {gid: text_of(code) for span in doc[0].get_texttrace()
+             for code, gid, *_ in span["chars"]}
     body = "".join(f"<{gid:04x}> <{ord(c):04x}>\n" for gid, c in sorted(codes.items()))
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo <</Registry(Adobe)/Ordering(UCS)/Supplement 0>> def\n"
@@ -344,6 +328,29 @@ def _wrong_map(path, out, only: dict[str, str] | None = None):
             doc.update_stream(target, cmap.encode())
     doc.save(out)
     return out
+
+
+def _wrong_map(path, out, only: dict[str, str] | None = None):
+    """The PDF with its font's ToUnicode map replaced by one wrong throughout, as
+    Ghostscript writes for some fonts: letters sent to other letters (ا as ض), ه and ي
+    to Latin capitals, ج to a form feed (MuPDF then leaves its glyphs out). With
+    ``only``, just those letters are wrong."""
+    import unicodedata
+
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنوي"
+
+    def text_of(code: int) -> str:
+        if code == 0x20:
+            return " "
+        base = unicodedata.normalize("NFKC", chr(code))[:1]
+        if only is not None:  # these letters wrong, every other glyph right
+            return only.get(base, chr(code))
+        wrong = {"ه": "G", "ي": "I", "ى": "I", "ج": "\x0c"}.get(base)
+        if wrong is None and base in letters:
+            wrong = letters[(letters.index(base) + 5) % len(letters)]
+        return base if wrong is None else wrong
+
+    return _remapped(path, out, text_of)
 
 
 def test_a_map_wrong_throughout_is_not_used(tmp_path):
@@ -368,23 +375,12 @@ def test_marks_mapped_to_symbols_of_other_scripts_are_asked_of_the_font(tmp_path
 
     sentence = "حَدَّثَنَا عَبْدُ الرَّحْمَنِ بْنُ مُحَمَّدٍ قَالَ حَدَّثَنَا أَبُو عَامِرٍ"
     original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
-    doc = pymupdf.open(original)
-    codes = {}  # every glyph of a mark (a shadda, a fatha …) as 乑 or ⍎
-    for span in doc[0].get_texttrace():
-        for code, gid, *_ in span["chars"]:
-            marks = [c for c in unicodedata.normalize("NFKD", chr(code))
-                     if unicodedata.combining(c)]
-            codes[gid] = ("\u4e51" if gid % 2 else "\u234e") if marks else chr(code)
-    body = "".join(f"<{gid:04x}> <{ord(c):04x}>\n" for gid, c in sorted(codes.items()))
-    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
-            f"<0000> <FFFF>\nendcodespacerange\n{len(codes)} beginbfchar\n{body}endbfchar\n"
-            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-    for xref in range(1, doc.xref_length()):
-        if doc.xref_get_key(xref, "ToUnicode")[0] == "xref":
-            doc.update_stream(int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0]),
-                              cmap.encode())
-    doc.save(tmp_path / "symbols.pdf")
+
+    def text_of(code: int) -> str:  # every glyph of a mark (a shadda …) as 乑 or ⍎
+        marks = [c for c in unicodedata.normalize("NFKD", chr(code)) if unicodedata.combining(c)]
+        return ("\u4e51" if code % 2 else "\u234e") if marks else chr(code)
+
+    _remapped(original, tmp_path / "symbols.pdf", text_of)
     shown = pymupdf.open(tmp_path / "symbols.pdf")[0].get_text()
     assert "\u4e51" in shown and "\u234e" in shown
     text = DocumentSession.open(tmp_path / "symbols.pdf").page_model(0).text
