@@ -9,6 +9,7 @@ geometry.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -98,8 +99,7 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
             if min(abs(last.box[0] - g.box[2]), abs(g.box[0] - last.box[2])) < 0.1 * g.size:
                 box = (min(last.box[0], g.box[0]), last.box[1], max(last.box[2], g.box[2]),
                        last.box[3])
-                kept[-1] = Glyph(last.char, box, last.baseline, last.size, last.bold,
-                                 last.superscript, last.text, last.kind, (box[0] + box[2]) / 2)
+                kept[-1] = dataclasses.replace(last, box=box, centre=(box[0] + box[2]) / 2)
     return kept
 
 

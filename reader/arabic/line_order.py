@@ -238,22 +238,16 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             boxes.append(None)
         letters, chosen = _space_positions(segment, spaces)
         kinds = [c.kind for c in letters]
-        if as_drawn:
-            parts = [c.text for c in letters]
-            places = [c.box for c in letters]
-            for i in reversed(chosen):
-                parts.insert(i, " ")
-                places.insert(i, None)
-            flips = None
-        elif rtl and L not in kinds and EN not in kinds and AN not in kinds:
-            # Nothing reads left to right: the line is simply reversed (the common case).
+        if as_drawn or (rtl and L not in kinds and EN not in kinds and AN not in kinds):
+            # As drawn, or (the common case) nothing reads left to right: simply reversed.
             parts = [c.text for c in letters]
             places: list[Rect | None] = [c.box for c in letters]
             for i in reversed(chosen):
                 parts.insert(i, " ")
                 places.insert(i, None)
-            parts.reverse()
-            places.reverse()
+            if not as_drawn:
+                parts.reverse()
+                places.reverse()
             flips = None
         else:
             visual = _with_spaces(letters, chosen)

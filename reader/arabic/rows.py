@@ -203,8 +203,7 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
             known = next((w for w in walked if index in w[0] and x0 <= w[1] and w[2] <= x1),
                          None)
             if known is None:
-                run, a, b, gutter = _strip(rows, index, x0, x1, minimum, rtl)
-                known = (run, a, b, gutter)
+                known = _strip(rows, index, x0, x1, minimum, rtl)
                 walked.append(known)
             if known[3]:
                 out.setdefault(index, []).append((known[1], known[2]))
@@ -215,9 +214,8 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
            rtl: bool) -> tuple[range, float, float, bool]:
     """The empty strip through row ``index``'s gap (x0, x1): the rows it runs through, its
     ends, and whether it is a narrow gutter."""
-    run = [rows[index]]  # the rows the strip runs through, first walked (cheap) …
-    first = last = index
-    for step in (1, -1):
+    first_last = [index, index]  # the rows the strip runs through, first walked (cheap) …
+    for side, step in ((1, 1), (0, -1)):  # down moves the last row, up the first
         j = index + step
         while 0 <= j < len(rows) and abs(j - index) <= NARROW_REACH:
             row, previous = rows[j], rows[j - step]
@@ -227,10 +225,10 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
             if free is None or free[1] - free[0] < minimum:
                 break
             x0, x1 = free
-            run.append(row)
-            first, last = min(first, j), max(last, j)
+            first_last[side] = j
             j += step
-    rows_run = range(first, last + 1)
+    rows_run = range(first_last[0], first_last[1] + 1)
+    run = rows[first_last[0]:first_last[1] + 1]
     if len(run) < NARROW_ROWS:
         return rows_run, x0, x1, False
     # Rows with letters on each side of it at all (cheap: their ends) come first.

@@ -107,16 +107,18 @@ _MIXED_WORD = re.compile(f"{_MAPPED}{_FOREIGN}|{_FOREIGN}{_MAPPED}")
 def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
     """Does the font's ToUnicode map disagree with the font's own tables (cmap, GSUB) on
     most of the glyphs both can name? Then the map is wrong throughout (Ghostscript
-    rewrites some fonts so: ا as ', ي as ܞ, even ا as ض) and the font is asked instead."""
+    rewrites some fonts so: ا as ', ي as ܞ, even ا as ض) and the font is asked instead.
+    With ``ascii``, only the glyphs the map sends to ASCII letters and digits are asked
+    (ز as 8, ٥ as k). Decided once per document."""
     facts = _facts(page.parent)
-    key = _font_key(font) + (" ascii" if ascii else "")
+    name = _font_key(font)
+    key = name + (" ascii" if ascii else "")
     if key not in facts.distrusted:
         agree = disagree = 0
         try:
             trace = page.get_texttrace()
         except Exception:
             trace = []
-        name = _font_key(font)
         for span in trace:
             if _font_key(str(span.get("font", ""))) != name:
                 continue
@@ -154,9 +156,10 @@ def _letters(text: str) -> str:
 # symbols, dingbats, CJK, Hangul): Ghostscript maps marks to them (a shadda as 乑, a
 # hamza as ⍎). In a font that draws Arabic letters, the font says what they are. (A set
 # of codes, 30,000 of them: tested once per glyph in the trace.)
-_IMPLAUSIBLE = re.compile("[\u2190-\u2bff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_IMPLAUSIBLE_CODES = frozenset([*range(0x2190, 0x2C00), *range(0x2E80, 0xA000),
-                                *range(0xAC00, 0xD7B0), *range(0xF900, 0xFB00)])
+_IMPLAUSIBLE_RANGES = ((0x2190, 0x2BFF), (0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+_IMPLAUSIBLE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _IMPLAUSIBLE_RANGES)
+                          + "]")
+_IMPLAUSIBLE_CODES = frozenset(c for a, b in _IMPLAUSIBLE_RANGES for c in range(a, b + 1))
 _ODD_IN_ARABIC_FONT = _SUSPICIOUS_CODES | _LATIN_ODD_CODES | _IMPLAUSIBLE_CODES
 
 
@@ -206,11 +209,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 odd = _SUSPICIOUS_CHARS
                 if font in garbled:
                     odd = frozenset(text) - {" "}  # every code: only the font can tell
-                elif font in ascii_wrong:
-                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD | _ASCII_ALNUM
-                elif font in arabic_fonts and (not _LATIN_ODD.isdisjoint(text)
-                                               or _IMPLAUSIBLE.search(text)):
-                    odd = _SUSPICIOUS_CHARS | _LATIN_ODD | frozenset(_IMPLAUSIBLE.findall(text))
+                elif font in ascii_wrong or (font in arabic_fonts and (
+                        not _LATIN_ODD.isdisjoint(text) or _IMPLAUSIBLE.search(text))):
+                    odd = (_SUSPICIOUS_CHARS | _LATIN_ODD | frozenset(_IMPLAUSIBLE.findall(text))
+                           | (_ASCII_ALNUM if font in ascii_wrong else frozenset()))
                 if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font, odd))
@@ -657,13 +659,12 @@ def _shape(glyphs: object, name: str, scale: float) -> tuple[float, ...] | None:
     points: area, centre, spread and box, in thousandths of an em. None if empty."""
     from fontTools.pens.boundsPen import BoundsPen
     from fontTools.pens.statisticsPen import StatisticsPen
+    from fontTools.pens.teePen import TeePen
     from fontTools.pens.transformPen import TransformPen
 
     try:
-        glyph = glyphs[name]  # type: ignore[index]
         stats, bounds = StatisticsPen(glyphset=glyphs), BoundsPen(glyphs)
-        glyph.draw(TransformPen(stats, (scale, 0, 0, scale, 0, 0)))
-        glyph.draw(TransformPen(bounds, (scale, 0, 0, scale, 0, 0)))
+        glyphs[name].draw(TransformPen(TeePen(stats, bounds), (scale, 0, 0, scale, 0, 0)))  # type: ignore[index]
     except Exception:  # a damaged glyph: no shape
         return None
     if not bounds.bounds or not stats.area:
