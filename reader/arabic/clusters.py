@@ -109,6 +109,8 @@ def _copy(g: Glyph, text: str | None = None) -> Glyph:
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
+_MAKSURAS = frozenset("\u0649\ufef0\ufeef")  # alef maksura, its final and isolated forms
+_HEHS = frozenset("\u0647\u06c1\u06be\u06d5")  # heh, heh goal, heh doachashmee, ae
 
 
 def place_ligature_marks(text: str) -> str:
@@ -117,18 +119,30 @@ def place_ligature_marks(text: str) -> str:
     One glyph cannot show which of its letters a mark sits on; these are the conventions
     of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
     on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
-    hamza, a sukun goes on the lam; other marks follow the alef, as usually typed (لاَ).
+    hamza, a sukun goes on the lam; other marks follow the alef, as usually typed (لاَ);
+    a final alef maksura carries no vowel (only a superscript alef, or a shadda with its
+    vowel): the vowels go on the letter before it (عَلَى, not عَلىَ; عَلَىَّ).
     """
     letters = "".join(c for c in text if not unicodedata.combining(c))
     marks = [c for c in text if unicodedata.combining(c)]
-    if letters in ("الله", "لله") and text.startswith(letters) and SHADDA in marks:
+    # Fonts name the heh of their Allah ligature with Urdu forms too (ﮧ, heh goal).
+    if (letters[:-1] in ("الل", "لل") and letters[-1:] in _HEHS and text.startswith(letters)
+            and SHADDA in marks):
         on_lam = [m for m in marks if m in (SHADDA, FATHA, SUPERSCRIPT_ALEF)]
         on_heh = [m for m in marks if m not in on_lam]
-        return letters[:-1] + "".join(on_lam) + "ه" + "".join(on_heh)
+        return letters[:-1] + "".join(on_lam) + letters[-1] + "".join(on_heh)
     if letters in ("لأ", "لإ", "لآ") and SUKUN in marks and text.startswith(letters):
         rest = list(marks)
         rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
         return "ل" + SUKUN + letters[1] + "".join(rest)
+    if len(letters) > 1 and letters[-1] in _MAKSURAS and text.startswith(letters) and marks:
+        on_maksura = [m for m in marks if m == SUPERSCRIPT_ALEF]
+        before = [m for m in marks if m != SUPERSCRIPT_ALEF]
+        if SHADDA in before and len(before) > 2:  # عَلَىَّ: ى doubled, with its vowel
+            before.remove(SHADDA)
+            on_maksura = [SHADDA, *before[1:], *on_maksura]
+            before = before[:1]
+        return letters[:-1] + "".join(before) + letters[-1] + "".join(on_maksura)
     return text
 
 
@@ -140,10 +154,12 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
     at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
     before it (WeasyPrint) they read in reverse (عىل for على).
     """
-    # Letters without width that are not Chromium's letter-after-its-marks.
+    # Letters without width that are not Chromium's letter-after-its-marks (unless a lam
+    # it completes comes before the marks: Ghostscript's rewrite of Chromium's لْأَ).
     loose_at = [i for i, c in enumerate(items)
                 if c.box[2] - c.box[0] < 0.01 and c.text != " " and c.text not in mark_texts
-                and not (i and items[i - 1].text in mark_texts)]
+                and not (i and items[i - 1].text in mark_texts
+                         and not _is_lam_of(_before_marks(items, i), c, edge=0))]
     if not loose_at:
         return items, False
     items = list(items)  # its lams may be replaced by joined copies
@@ -162,9 +178,12 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
             k += 1
         loose = items[i:j]
         after = items[j] if j < n else None
-        before = out[-1] if out else None
-        if _is_lam_of(before, c, edge=0):
-            out[-1] = _copy(before, before.text + "".join(x.text for x in loose))
+        at = len(out) - 1
+        while at >= 0 and out[at].text in mark_texts and len(out) - at <= 3:
+            at -= 1
+        before = out[at] if at >= 0 else None
+        if before is not None and _is_lam_of(before, c, edge=0):
+            out[at] = _copy(before, before.text + "".join(x.text for x in loose))
             joined = True
         elif _is_lam_of(after, c, edge=2):
             items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
@@ -174,6 +193,14 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         done = j
     out += items[done:]
     return out, joined
+
+
+def _before_marks(items: list[Glyph], i: int) -> Glyph | None:
+    """The glyph before ``items[i]`` and the (at most two) marks right before it."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and unicodedata.combining(items[k].text[:1] or " "):
+        k -= 1
+    return items[k] if k >= 0 else None
 
 
 def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
@@ -268,7 +295,9 @@ def _attach_marks(bases: list[Glyph], marks: list[Glyph]) -> None:
     for mark in marks:
         mx0, _, mx1, _ = mark.box
         centre = (mx0 + mx1) / 2
-        hi = bisect.bisect_right(xs, mx1 + 0.01)
+        # A letter may start a little right of its mark: MuPDF puts a mark drawn before
+        # its letter at the end of the glyph drawn before it (a space's end, say).
+        hi = bisect.bisect_right(xs, mx1 + 0.25 * mark.size)
         best, best_score = -1, 0.0
         for pos in range(hi - 1, -1, -1):
             base = bases[by_x[pos]]

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.arabic.bidi import AN, EN, MIRRORING, L, N, R, visual_to_logical
@@ -170,9 +170,11 @@ def _balanced(text: str) -> int:
 
 
 def _numeric(segment: Segment) -> bool:
+    """A figure: mostly digits, or a quantity (a number and its unit: ٥١ سنة)."""
     text = "".join(c.text for c in segment.clusters if c.text != " ")
     digits = sum(ch.isdigit() for ch in text)
-    return bool(text) and digits >= 0.5 * len(text)
+    return bool(text) and (digits >= 0.5 * len(text)
+                           or (digits >= 1 and len(text) <= 3 * digits + 4))
 
 
 def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
@@ -196,6 +198,44 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
             right_numbers = sum(_numeric(row[-1]) for row in table)
             right_words = sum(not _numeric(row[-1]) for row in table)
             if left_words > len(table) / 2 and right_numbers >= right_words:
+                found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _rhyme(text: str) -> str:
+    """The last letter of a half-line (its rhyme letter when it closes a verse)."""
+    letters = _LETTER.findall(text)
+    return letters[-1] if letters else ""
+
+
+def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
+        [Segment], str]) -> set[int]:
+    """Rows of verse whose halves a producer set left to right (a two-cell table laid out
+    left to right: MuPDF's HTML engine).
+
+    A poem rhymes on the last letter of each verse's second half; its first halves end as
+    they may. When, through three lines or more, the halves at the right share their last
+    letter and those at the left do not, the right halves are the second ones: the row
+    reads from the left. ``texts`` gives a segment's text in logical order."""
+    found: set[int] = set()
+    if not rtl:
+        return found
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and len(rows[j]) == 2:
+            j += 1
+        if j - i >= 3:
+            halves = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
+            shares = []
+            for side in (0, 1):
+                ends = [_rhyme(texts(row[side])) for row in halves]
+                shares.append(max(ends.count(e) for e in ends) / len(ends) if all(ends) else 0.0)
+            if shares[1] >= 0.8 and shares[1] >= shares[0] + 0.3:
                 found.update(range(i, j))
         i = max(j, i + 1)
     return found

@@ -18,7 +18,12 @@ from reader.arabic.bidi import L, R
 from reader.arabic.blocks import make_blocks, running_key
 from reader.arabic.clusters import make_clusters
 from reader.arabic.letters import folds_persian_forms
-from reader.arabic.line_order import left_to_right_tables, logical_line, reads_reversed
+from reader.arabic.line_order import (
+    left_to_right_tables,
+    left_to_right_verse,
+    logical_line,
+    reads_reversed,
+)
 from reader.arabic.model import (
     PageText,
     Quality,
@@ -31,7 +36,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/22"
+PIPELINE_VERSION = "arabic-repair/23"
 
 
 @gc_paused
@@ -57,8 +62,9 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])
     rows = reading_order(segments, rtl, raw.width)
-    ltr_rows = left_to_right_tables(rows, rtl)
     persian = folds_persian_forms({c.text for c in clusters})
+    ltr_rows = left_to_right_tables(rows, rtl) | left_to_right_verse(
+        rows, rtl, lambda s: logical_line([s], rtl, spaces).text)
     lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian), len(row))
              for index, row in enumerate(rows)]
     # Arabic laid out left to right reads backwards: such lines are read as drawn.

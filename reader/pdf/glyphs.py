@@ -218,9 +218,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                     broken.append((start, len(glyphs), chars, font, odd))
     if broken:
         places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
+        continued: dict[tuple[float, float], tuple[float, float]] = {}
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
                            {_font_key(font) for font in garbled}, places,
-                           {_font_key(font) for font in ascii_wrong})
+                           {_font_key(font) for font in ascii_wrong}, continued)
         dropped: set[int] = set()
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
@@ -232,8 +233,18 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                               if ch["c"] == " ")
             for at, ch in [(at, ch) for at, ch in zip(range(start, end), drawn, strict=True)
                            if ch["c"] in odd]:
-                old = glyphs[at]
                 key = (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                if key in continued and key not in fixes:
+                    # The odd code of a glyph mapped to several (MuPDF puts it where the
+                    # glyph ends): the font's text goes on that glyph, in its place.
+                    owner = _owner(drawn, at - start, continued[key])
+                    if owner is not None:
+                        dropped.add(at)
+                        key = continued[key]
+                        if drawn[owner]["c"] in odd or not fixes.get(key):
+                            continue  # the glyph is asked for itself, or stays as it is
+                        at, ch = start + owner, drawn[owner]
+                old = glyphs[at]
                 asked.setdefault(key, at)
                 if fixes.get(key):
                     # Glyphs drawn at one origin (a lam-alef pair) may reach us as one
@@ -287,6 +298,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
                    tuple(vrules))
+
+
+def _owner(chars: list[dict], i: int, origin: tuple[float, float]) -> int | None:
+    """The index in ``chars`` of the glyph drawn at ``origin``, next to ``chars[i]``."""
+    for k in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= k < len(chars) and (round(chars[k]["origin"][0], 1),
+                                    round(chars[k]["origin"][1], 1)) == origin:
+            return k
+    return None
 
 
 def _between_digits(glyphs: list[Glyph], at: int, dropped: set[int]) -> bool:
@@ -747,6 +767,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                garbled: set[str] = frozenset(),
                places: dict[tuple[float, float], tuple[Rect, float, str]] | None = None,
                ascii_wrong: set[str] = frozenset(),
+               continued: dict[tuple[float, float], tuple[float, float]] | None = None,
                ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
@@ -754,7 +775,9 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
     ``wanted`` holds the ``_font_key`` of the fonts with broken glyphs (all when None);
     in ``garbled`` fonts every glyph is asked of the font. ``places`` receives each
     drawn glyph's box, size and font name (MuPDF leaves out some glyphs with a broken
-    map: sent to a control or to nothing, or U+FFFD right after another)."""
+    map: sent to a control or to nothing, or U+FFFD right after another). ``continued``
+    receives, for a glyph mapped to several codes of which a further one is odd, where
+    MuPDF puts that code (the glyph's end) and the glyph's origin: the glyph is asked."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = page.get_texttrace()
@@ -772,9 +795,26 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
             continue
         odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
         # In a garbled font even a space may be a letter MuPDF took for a control.
-        broken = [(code, gid, origin, bbox) for code, gid, origin, bbox in span["chars"]
-                  if code in odd or font in garbled
-                  or (font in ascii_wrong and code in _ASCII_ALNUM_CODES)]
+        broken = []
+        owner = None  # the last glyph drawn: a code without a glyph continues its text
+        for char in span["chars"]:
+            code, gid = char[0], char[1]
+            bad = code in odd or font in garbled or (
+                font in ascii_wrong and code in _ASCII_ALNUM_CODES)
+            if gid >= 0:
+                owner = None if bad else char
+            if bad:
+                if gid < 0 and owner is not None:
+                    # A glyph mapped to several codes, one of them odd (Ghostscript's
+                    # Allah ligature: ل and a CJK code): the whole glyph is asked.
+                    broken.append(owner)
+                    if continued is not None:
+                        _, _, (x, y), box = owner
+                        continued[(round(x + box[2] - box[0], 1), round(y, 1))] = (
+                            round(x, 1), round(y, 1))
+                    owner = None
+                else:
+                    broken.append(char)
         if not broken:
             continue
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]

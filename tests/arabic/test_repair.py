@@ -315,8 +315,9 @@ def _remapped(path, out, text_of):
 
     doc = pymupdf.open(path)
     codes = {gid: text_of(code) for span in doc[0].get_texttrace()
-             for code, gid, *_ in span["chars"]}
-    body = "".join(f"<{gid:04x}> <{ord(c):04x}>\n" for gid, c in sorted(codes.items()))
+             for code, gid, *_ in span["chars"] if gid >= 0}
+    body = "".join(f"<{gid:04x}> <{''.join(f'{ord(c):04x}' for c in text)}>\n"
+                   for gid, text in sorted(codes.items()))
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo <</Registry(Adobe)/Ordering(UCS)/Supplement 0>> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
@@ -385,6 +386,23 @@ def test_marks_mapped_to_symbols_of_other_scripts_are_asked_of_the_font(tmp_path
     assert "\u4e51" in shown and "\u234e" in shown
     text = DocumentSession.open(tmp_path / "symbols.pdf").page_model(0).text
     assert text == DocumentSession.open(original).page_model(0).text == sentence
+
+
+def test_a_ligature_mapped_to_a_letter_and_a_symbol_is_asked_of_the_font(tmp_path):
+    """Ghostscript can map the Allah ligature to ل followed by a CJK code (䒋): the code
+    is no letter of its own, and the whole glyph is read from the font (الله, not ال)."""
+    import pymupdf
+
+    sentence = "قال عبد الله إن الماء قليل في القرى الجبلية"
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    ligature = 0xFFFD  # what MuPDF's HTML engine writes for the ligature
+
+    _remapped(original, tmp_path / "cjk.pdf",
+              lambda code: "\u0644\u448b" if code == ligature else chr(code))
+    shown = pymupdf.open(tmp_path / "cjk.pdf")[0].get_text()
+    assert "\u448b" in shown  # the map is broken indeed
+    page = DocumentSession.open(tmp_path / "cjk.pdf").page_model(0)
+    assert page.text == sentence and page.quality.unmapped == 0
 
 
 def test_arabic_glyphs_a_map_sends_to_ascii_are_read_from_the_font(tmp_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader.arabic.blocks import make_blocks
-from reader.arabic.clusters import SPACES_GAPS, make_clusters
-from reader.arabic.line_order import logical_line
+from reader.arabic.clusters import SPACES_GAPS, make_clusters, place_ligature_marks
+from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, logical_line
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
 from reader.arabic.raw import RawPage, glyph
 from reader.arabic.reading_order import reading_order
@@ -247,3 +247,83 @@ def test_a_short_last_line_ends_a_paragraph_but_ragged_lines_do_not():
     ragged = [(line("سطر من فقرة", 100, 200), 1), (line("سطر أقصر", 113, 240), 1),
               (line("والكتب لا تكفي", 126, 200), 1)]
     assert [len(b.lines) for b in make_blocks(ragged, 11, raw, frozenset())[0]] == [3]
+
+
+def _verse_rows(first: list[str], second: list[str], first_at_left: bool) -> list[list]:
+    glyphs = []
+    for k, (a, b) in enumerate(zip(first, second, strict=True)):
+        y = 100 + 22 * k
+        right, left = (b, a) if first_at_left else (a, b)
+        glyphs += word(right, 534, y) + word(left, 300, y)
+    return reading_order(split_rows(make_rows(glyphs)), True, 595)
+
+
+# Verse of our own, rhyming on م in its second halves; the first halves end as they may.
+_FIRST = ["سرى الليل فوق الماء", "ومال النخيل على الشط", "وقال الصديق لصاحبه",
+          "وفي الصبح نور جديد"]
+_SECOND = ["والنجم يبتسم", "والغيم يزدحم", "إن الوفاء قسم", "والقلب ملتئم"]
+
+
+def test_verse_set_left_to_right_is_read_from_the_rhyme_less_half():
+    def text(segment) -> str:
+        return logical_line([segment], True, SPACES_GAPS).text
+
+    rows = _verse_rows(_FIRST, _SECOND, first_at_left=True)
+    flipped = left_to_right_verse(rows, True, text)
+    assert flipped == set(range(4))
+    line = logical_line(rows[0], True, SPACES_GAPS, cells_left_to_right=True)
+    assert line.text.startswith("سرى الليل") and line.text.endswith("يبتسم")
+    # Set right to left, as verse should be: read from the right, nothing flipped.
+    assert left_to_right_verse(_verse_rows(_FIRST, _SECOND, False), True, text) == set()
+    # Two cells a row that do not rhyme are no verse: nothing flipped.
+    plain = _verse_rows(_FIRST, ["والنجم يبتسم", "والغيم يزدحم", "إن الوفاء عهد",
+                                 "والقلب سعيد"], True)
+    assert left_to_right_verse(plain, True, text) == set()
+
+
+def test_a_table_with_quantities_at_the_right_was_set_left_to_right():
+    glyphs = []
+    for k, (name, age) in enumerate([("الشاعر", "العمر"), ("المتنبي", "٥١ سنة"),
+                                     ("البحتري", "٧٨ سنة"), ("أبو تمام", "٤٣ سنة")]):
+        y = 100 + 20 * k
+        glyphs += word(age, 534, y) + word("٣٠٣", 420, y) + word(name, 250, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [len(r) for r in rows] == [3] * 4
+    assert left_to_right_tables(rows, True) == {0, 1, 2, 3}
+
+
+def test_the_marks_of_an_allah_ligature_named_with_heh_goal_go_on_lam_and_heh():
+    # A font names its ligature ل ل ہ (Urdu heh goal); shadda and fatha sit on the second
+    # lam, the kasra on the heh, whatever order the marks came in.
+    assert place_ligature_marks("لله\u0650\u0651\u064e") == "لل\u0651\u064eه\u0650"
+    assert place_ligature_marks("للہ\u0650\u0651\u064e") == "لل\u0651\u064eہ\u0650"
+
+
+def test_a_mark_drawn_before_its_letter_across_a_gap_goes_on_that_letter():
+    # MuPDF puts a mark drawn before its letter where the glyph drawn before it ended: a
+    # space's end, a little to the right of the letter (Ghostscript's rewrite of Chromium).
+    letters = word("نة", 300, 100)  # ة from 288 to 294
+    space = glyph(" ", (285.2, 88, 287.2, 103), 100, 12)  # 0.8 pt short of the ة
+    nxt = word("بن", 285.2, 100)  # the next word, further left
+    fatha = glyph("\u064e", (287.2, 88, 287.2, 103), 100, 12)
+    clusters, _, _ = make_clusters([letters[0], letters[1], fatha, space, *nxt])
+    assert "ة\u064e" in [c.text for c in clusters]
+
+
+def test_a_lam_alef_split_around_its_marks_is_one_ligature():
+    # لْأَ: the lam glyph with its width, the sukun, the alef with hamza (no width, at the
+    # lam's left edge) and the fatha, in that order.
+    lam = glyph("ل", (185.2, 88, 191.7, 103), 100, 12)
+    at = (185.2, 88, 185.2, 103)
+    items = [lam, glyph("\u0652", at, 100, 12), glyph("أ", at, 100, 12),
+             glyph("\u064e", at, 100, 12), *word("نصاري", 185.2, 100)]
+    clusters, _, _ = make_clusters(items)
+    assert "ل\u0652أ\u064e" in [c.text for c in clusters]
+
+
+def test_vowels_of_a_ligature_ending_in_alef_maksura_go_before_it():
+    assert place_ligature_marks("لى\u064e") == "ل\u064eى"  # عَلَى
+    assert place_ligature_marks("لى\u064e\u0670") == "ل\u064eى\u0670"
+    assert place_ligature_marks("لى\u064e\u0651\u064e") == "ل\u064eى\u0651\u064e"  # عَلَىَّ
+    assert place_ligature_marks("لا\u064e") == "لا\u064e"  # لاَ as typed
+    assert place_ligature_marks("لى\u0651\u064e") == "ل\u0651\u064eى"  # صَلَّى
