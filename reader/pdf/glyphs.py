@@ -173,6 +173,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
+    displaced = False  # a line starts with a mark: MuPDF put marks where they were not
     arabic_fonts, garbled, suspect, ascii_suspect = _font_census(data)
     # The map of an Arabic font is checked against the font once per document, and only
     # when its words mix scripts: a map that is wrong throughout is not used; one that
@@ -192,7 +193,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             images += 1
             continue
         for line in block["lines"]:
-            for span in line["spans"]:
+            spans = line["spans"]
+            if spans and spans[0]["chars"] and spans[0]["chars"][0]["c"] in _ARABIC_MARKS:
+                displaced = True
+            for span in spans:
                 flags, size, font = span["flags"], span["size"], span["font"]
                 bold = bool(flags & _BOLD) or _bold_name(font)
                 superscript = bool(flags & _SUPERSCRIPT)
@@ -294,6 +298,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
+    if displaced:
+        glyphs = _marks_on_their_letters(page, glyphs)
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
@@ -307,6 +313,87 @@ def _owner(chars: list[dict], i: int, origin: tuple[float, float]) -> int | None
                                     round(chars[k]["origin"][1], 1)) == origin:
             return k
     return None
+
+
+_ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660),
+                                           0x0670, *range(0x06D6, 0x06EE)]
+                          if unicodedata.combining(chr(c)))
+
+
+_NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
+
+
+def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Arabic marks moved to the letters they are drawn with.
+
+    MuPDF gives a mark no place of its own: it puts it where the glyph drawn before it
+    ended. Producers that shape with HarfBuzz draw a line left to right with each mark
+    before its letter, so a mark lands on the glyph to its letter's left: the next word,
+    or the end of another line. The text trace has every glyph in drawing order; a mark
+    belongs to the letter drawn after it when the drawing moves rightwards, else to the
+    one before it. Each mark MuPDF gave is found by where MuPDF put it (the end of the
+    glyph drawn before it) and is moved onto the middle of its letter."""
+    try:
+        trace = page.get_texttrace()
+    except Exception:
+        return glyphs
+    # (text, x, y, box, size): a mark with where MuPDF put it and where it is drawn
+    # (``box``: x0, y of its origin), or a letter ("") with its origin and box.
+    entries: list[tuple[str, float, float, tuple[float, ...], float]] = []
+    pen: tuple[float, float] | None = None  # where MuPDF's pen stands
+    for span in trace:
+        direction = span.get("dir", (1.0, 0.0))
+        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+            pen = None  # rotated text: left as MuPDF gave it
+            continue
+        size = float(span.get("size", 0.0))
+        for code, gid, origin, bbox in span["chars"]:
+            text = chr(code) if 0 <= code < 0x110000 else ""
+            if text in _ARABIC_MARKS:
+                if pen is not None:
+                    entries.append((text, pen[0], pen[1], (origin[0], origin[1]), size))
+            elif gid >= 0:
+                pen = (origin[0] + bbox[2] - bbox[0], origin[1])
+                if text != " ":
+                    entries.append(("", origin[0], origin[1], tuple(bbox), size))
+    # Where MuPDF put a mark (to a twentieth of a point) -> where it goes (x, baseline).
+    places: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    bases = [i for i, e in enumerate(entries) if not e[0]]
+    at = 0  # bases[at] is the first letter after the mark
+    for text, x, y, box, size in entries:
+        if not text:
+            at += 1
+            continue
+        before = entries[bases[at - 1]] if at > 0 else None
+        after = entries[bases[at]] if at < len(bases) else None
+        near = [e for e in (before, after)
+                if e is not None and abs(e[2] - box[1]) < 0.6 * max(size, 1.0)]
+        if not near:
+            continue
+        if len(near) == 1:
+            base = near[0]
+        elif min(abs(after[3][0] - before[3][2]), abs(before[3][0] - after[3][2])) < size:
+            # Drawn rightwards (a line in visual order): the letter after; else the one
+            # before.
+            base = after if after[1] > before[1] else before
+        else:  # the drawing jumps (to another cell): the letter the mark is drawn at
+            base = min(near, key=lambda e: max(e[3][0] - box[0], box[0] - e[3][2], 0.0))
+        places.setdefault((text, round(x * 20), round(y * 20)), []).append(
+            ((base[3][0] + base[3][2]) / 2, base[2]))
+    if not places:
+        return glyphs
+    out = list(glyphs)
+    for k, g in enumerate(glyphs):
+        if g.text in _ARABIC_MARKS:
+            gx, gy = round(g.box[0] * 20), round(g.baseline * 20)
+            found = next((f for dx, dy in _NEAR if (f := places.get(
+                (g.char, gx + dx, gy + dy)))), None)  # rounding may differ by one step
+            if found:
+                x, baseline = found.pop(0)
+                shift = baseline - g.baseline
+                out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
+                               g.size, g.bold, g.superscript)
+    return out
 
 
 def _between_digits(glyphs: list[Glyph], at: int, dropped: set[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
-from arabic_reshaper import reshape
+from arabic_reshaper import ArabicReshaper, reshape
 from bidi import get_display
 
 from reader.resources import fonts
@@ -138,5 +138,24 @@ def report_pdf(path: Path, pages: int = 3) -> Path:
         page.insert_htmlbox(pymupdf.Rect(56, 800, 540, 820),
                             f'<p style="text-align:center;font-size:9pt">{number}</p>',
                             css=CSS, archive=archive)
+    doc.save(path)
+    return path
+
+
+def marks_first_pdf(path: Path, lines: list[str]) -> Path:
+    """Lines drawn glyph by glyph from the left, each mark before its letter, as producers
+    that shape with HarfBuzz draw them (HarfBuzz gives a right-to-left run in visual order),
+    the last line first (the order a producer draws its lines in is its own)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="dejavu", fontfile=DEJAVU)
+    font = pymupdf.Font(fontfile=DEJAVU)
+    keep_marks = ArabicReshaper(configuration={"delete_harakat": False})
+    for k in reversed(range(len(lines))):
+        visual = get_display(keep_marks.reshape(lines[k]))  # a mark before its letter
+        x = 540.0 - font.text_length(visual, fontsize=14)
+        for ch in visual:
+            page.insert_text((x, 80 + 28 * k), ch, fontname="dejavu", fontsize=14)
+            x += font.text_length(ch, fontsize=14)
     doc.save(path)
     return path

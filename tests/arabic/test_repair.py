@@ -13,6 +13,7 @@ from tests.arabic.pdfs import (
     columns_pdf,
     gaps_only_pdf,
     legacy_visual_pdf,
+    marks_first_pdf,
     report_pdf,
     shaped_pdf,
     table_pdf,
@@ -403,6 +404,15 @@ def test_a_ligature_mapped_to_a_letter_and_a_symbol_is_asked_of_the_font(tmp_pat
     assert "\u448b" in shown  # the map is broken indeed
     page = DocumentSession.open(tmp_path / "cjk.pdf").page_model(0)
     assert page.text == sentence and page.quality.unmapped == 0
+
+
+def test_marks_drawn_before_their_letters_stay_on_them(tmp_path):
+    """HarfBuzz-shaped producers draw a line from the left, each mark before its letter;
+    MuPDF puts a mark where the glyph drawn before it ended (the next word, or another
+    line's end when lines are drawn out of order). Each mark goes on its own letter."""
+    lines = ["قَالَ الرَّجُلُ", "ذَهَبَ إِلَى الْبَيْتِ", "وَكَتَبَ الدَّرْسَ"]
+    path = marks_first_pdf(tmp_path / "marks.pdf", lines)
+    assert DocumentSession.open(path).page_model(0).text == "\n".join(lines)
 
 
 def test_arabic_glyphs_a_map_sends_to_ascii_are_read_from_the_font(tmp_path):
