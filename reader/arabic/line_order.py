@@ -185,22 +185,30 @@ def left_to_right_tables(rows: list[list[Segment]], rtl: bool) -> set[int]:
     set left to right (MuPDF's HTML engine does that): its cells read left to right.
     """
     found: set[int] = set()
-    if not rtl:
-        return found
-    i = 0
-    while i < len(rows):
-        j = i
-        while j < len(rows) and len(rows[j]) >= 3:
-            j += 1
-        if j - i >= 2:
-            table = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
-            left_words = sum(not _numeric(row[0]) for row in table)
-            right_numbers = sum(_numeric(row[-1]) for row in table)
-            right_words = sum(not _numeric(row[-1]) for row in table)
-            if left_words > len(table) / 2 and right_numbers >= right_words:
-                found.update(range(i, j))
-        i = max(j, i + 1)
+    for i, j in _runs(rows, rtl, lambda row: len(row) >= 3, 2):
+        table = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
+        left_words = sum(not _numeric(row[0]) for row in table)
+        right_numbers = sum(_numeric(row[-1]) for row in table)
+        right_words = sum(not _numeric(row[-1]) for row in table)
+        if left_words > len(table) / 2 and right_numbers >= right_words:
+            found.update(range(i, j))
     return found
+
+
+def _runs(rows: list[list[Segment]], rtl: bool, fits: Callable[[list[Segment]], bool],
+          least: int) -> list[tuple[int, int]]:
+    """The runs ``rows[i:j]`` of at least ``least`` consecutive rows that ``fits`` (none
+    in a left-to-right document)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while rtl and i < len(rows):
+        j = i
+        while j < len(rows) and fits(rows[j]):
+            j += 1
+        if j - i >= least:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
 
 
 _LETTER = re.compile("[\u0621-\u064a]")
@@ -222,22 +230,14 @@ def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
     letter and those at the left do not, the right halves are the second ones: the row
     reads from the left. ``texts`` gives a segment's text in logical order."""
     found: set[int] = set()
-    if not rtl:
-        return found
-    i = 0
-    while i < len(rows):
-        j = i
-        while j < len(rows) and len(rows[j]) == 2:
-            j += 1
-        if j - i >= 3:
-            halves = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
-            shares = []
-            for side in (0, 1):
-                ends = [_rhyme(texts(row[side])) for row in halves]
-                shares.append(max(ends.count(e) for e in ends) / len(ends) if all(ends) else 0.0)
-            if shares[1] >= 0.8 and shares[1] >= shares[0] + 0.3:
-                found.update(range(i, j))
-        i = max(j, i + 1)
+    for i, j in _runs(rows, rtl, lambda row: len(row) == 2, 3):
+        halves = [sorted(row, key=lambda s: s.x0) for row in rows[i:j]]
+        shares = []
+        for side in (0, 1):
+            ends = [_rhyme(texts(row[side])) for row in halves]
+            shares.append(max(ends.count(e) for e in ends) / len(ends) if all(ends) else 0.0)
+        if shares[1] >= 0.8 and shares[1] >= shares[0] + 0.3:
+            found.update(range(i, j))
     return found
 
 
