@@ -4,8 +4,10 @@ a gutter split into columns (right column first in right-to-left documents), rec
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
+from collections.abc import Sequence
 
 from reader.arabic.rows import NARROW_GUTTER, Segment
 
@@ -36,14 +38,17 @@ def _column_like(side: list[Segment], width: float) -> bool:
 
 
 def reading_order(segments: list[Segment], rtl: bool, page_width: float,
-                  depth: int = 0) -> list[list[Segment]]:
+                  edges: Sequence[float] = (), depth: int = 0) -> list[list[Segment]]:
     """Rows of segments in reading order.
 
     The region is cut into horizontal bands at every empty stretch; consecutive bands that
     share an empty vertical stretch (a gutter) form a section; a section whose sides both
     read like text columns is split at the gutter (the right column first in right-to-left
-    documents) and each column ordered the same way. Everything else is read band by band,
-    a band's segments on one line joined right to left (table cells, say).
+    documents) and each column ordered the same way. A gutter is at least half an em
+    wide, or passes one of ``edges``: where the rows stage saw columns' lines start or
+    end flush (``aligned_gutters``), however close the next column's text comes.
+    Everything else is read band by band, a band's segments on one line joined right to
+    left (table cells, say).
     """
     if not segments:
         return []
@@ -56,7 +61,7 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
     # its neighbour leaves bands with text on one side of the gutter only.
     gutters = [[g for g in _gaps([(left_edge - 1, left_edge), (right_edge, right_edge + 1)]
                                  + [(s.x0, s.x1) for s in band])
-                if g[1] - g[0] >= min_gutter]
+                if _wide_or_edge(g[0], g[1], min_gutter, edges)]
                for band in bands]
     out: list[list[Segment]] = []
     i = 0
@@ -64,7 +69,7 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
         common = gutters[i]
         j = i + 1
         while common and j < len(bands):
-            shared = _intersect(common, gutters[j], min_gutter)
+            shared = _intersect(common, gutters[j], min_gutter, edges)
             if not shared:
                 break
             # Whitespace decides, as in XY-cuts: a horizontal gap wider than the gutter the
@@ -76,8 +81,10 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
                 break
             # A heading set to one side above the columns (MuPDF puts it on the left) is
             # no column's first line: what lies above the columns in one slot only, two
-            # lines clear of them, is read first.
-            if j == i + 1 and gap > 1.5 * size and _one_slot(bands[i], shared) and (
+            # lines clear of them or larger than their text (Qt sets it flush left), is
+            # read first.
+            heading = gap > 1.5 * size or min(s.size for s in bands[i]) > 1.1 * size
+            if j == i + 1 and heading and _one_slot(bands[i], shared) and (
                     not _one_slot(bands[j], shared)):
                 break
             common = shared
@@ -91,8 +98,8 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
         if split is not None:
             left, right = split
             first, second = (right, left) if rtl else (left, right)
-            out.extend(reading_order(first, rtl, page_width, depth + 1))
-            out.extend(reading_order(second, rtl, page_width, depth + 1))
+            out.extend(reading_order(first, rtl, page_width, edges, depth + 1))
+            out.extend(reading_order(second, rtl, page_width, edges, depth + 1))
             i = j
         else:
             out.extend(_rows_of(bands[i]))
@@ -152,14 +159,22 @@ def _one_slot(band: list[Segment], gutters: list[tuple[float, float]]) -> bool:
 
 
 def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]],
-               min_width: float) -> list[tuple[float, float]]:
+               min_width: float, edges: Sequence[float]) -> list[tuple[float, float]]:
     out = []
     for a0, a1 in a:
         for b0, b1 in b:
             lo, hi = max(a0, b0), min(a1, b1)
-            if hi - lo >= min_width:
+            if _wide_or_edge(lo, hi, min_width, edges):
                 out.append((lo, hi))
     return out
+
+
+def _wide_or_edge(lo: float, hi: float, min_width: float, edges: Sequence[float]) -> bool:
+    """Is the free stretch (lo, hi) wide enough for a gutter, or a column's edge?"""
+    if hi - lo >= min_width:
+        return True
+    i = bisect.bisect_left(edges, lo)
+    return hi > lo and i < len(edges) and edges[i] <= hi
 
 
 def _column_split(section: list[Segment], gutters: list[tuple[float, float]],

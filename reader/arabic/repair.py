@@ -30,13 +30,13 @@ from reader.arabic.model import (
 )
 from reader.arabic.raw import RawPage
 from reader.arabic.reading_order import reading_order
-from reader.arabic.rows import make_rows, split_rows, weighted_median
+from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
 from reader.arabic.sanitize import sane_glyphs
 from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/23"
+PIPELINE_VERSION = "arabic-repair/24"
 
 
 @gc_paused
@@ -57,11 +57,13 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
         return page
     kinds = [c.kind for c in clusters]
     rtl = kinds.count(R) >= kinds.count(L)
-    segments = split_rows(make_rows(clusters), raw.vrules, rtl)
+    by_baseline = make_rows(clusters)
+    aligned = aligned_gutters(by_baseline)
+    segments = split_rows(by_baseline, raw.vrules, rtl, aligned)
     if not segments:  # nothing but spaces
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])
-    rows = reading_order(segments, rtl, raw.width)
+    rows = reading_order(segments, rtl, raw.width, aligned.edges)
     persian = folds_persian_forms({c.text for c in clusters})
     ltr_rows = left_to_right_tables(rows, rtl) | left_to_right_verse(
         rows, rtl, lambda s: logical_line([s], rtl, spaces).text)

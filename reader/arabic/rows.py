@@ -22,6 +22,8 @@ NARROW_GUTTER = 0.5  # of the font size: the narrowest gutter looked for (TeX's 
 NARROW_ROWS = 3  # rows with text on both sides of a narrow gutter: a river is shorter
 NARROW_REACH = 32  # rows looked at above and below (bounds the work per gap)
 GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
+ALIGNED_ROWS = 3  # rows whose text starts (or ends) at one x after a gap: a column's edge
+ALIGN_TOLERANCE = 0.04  # of the font size: how far apart two line ends count as one edge
 
 
 @dataclass
@@ -137,14 +139,18 @@ def _crossing(row: Row, vrules: Sequence[VRule]) -> list[float]:
     return sorted(r.x for r in vrules if r.y0 <= top and r.y1 >= bottom)
 
 
-def split_rows(rows: list[Row], vrules: Sequence[VRule] = (), rtl: bool = True) -> list[Segment]:
+def split_rows(rows: list[Row], vrules: Sequence[VRule] = (), rtl: bool = True,
+               aligned: AlignedGutters | None = None) -> list[Segment]:
     """Split rows at gutters: wide gaps that the neighbouring rows leave empty too.
 
     A justified line can have a wide gap between two words, but the lines above and below
-    have letters there; between columns or table cells, they do not.
+    have letters there; between columns or table cells, they do not. ``aligned``: the
+    rows' ``aligned_gutters`` if already found.
     """
     segments: list[Segment] = []
     narrow = narrow_gutters(rows, rtl)
+    for index, strips in (aligned or aligned_gutters(rows)).strips.items():
+        narrow.setdefault(index, []).extend(strips)
     for index, row in enumerate(rows):
         wide = SEGMENT_GAP * row.size
         letters = [c for c in row.clusters if c.text != " "]
@@ -208,6 +214,104 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
             if known[3]:
                 out.setdefault(index, []).append((known[1], known[2]))
     return out
+
+
+@dataclass
+class AlignedGutters:
+    strips: dict[int, list[tuple[float, float]]]  # by row index: the gap to cut at
+    edges: list[float]  # sorted: an x inside every gutter found (for ``reading_order``)
+
+
+def aligned_gutters(rows: list[Row]) -> AlignedGutters:
+    """Gutters too narrow to show as empty strips, found by a column's edge instead.
+
+    A column set flush or justified starts (or ends) its lines at one x. Where, in
+    ``ALIGNED_ROWS`` rows or more, text starts (ends) at the same x after (before) a gap
+    wider than the row's word gaps, and no row in between has letters across that x, the
+    x is a column's edge, and the gap each row leaves there a gutter — however narrow:
+    Qt sets Arabic table cells flush left and lets a long line run to within a word gap of
+    the next column. Justified lines space their words evenly, so a wider gap is no word
+    gap; and words do not start at one x line after line by chance.
+    """
+    # Candidate edges: (side, x, row index); side 0 where text starts after the gap, 1
+    # where it ends before it.
+    edges: list[tuple[int, float, int]] = []
+    for index, row in enumerate(rows):
+        starts, ends = _row_spans(row)
+        gaps = [starts[k + 1] - ends[k] for k in range(len(starts) - 1)]
+        words = [g for g in gaps if g > 0.1 * row.size]
+        wider = 1.2 * _median(words) if len(words) >= 3 else NARROW_GUTTER * row.size
+        for k, gap in enumerate(gaps):
+            if gap > wider and gap >= 0.2 * row.size:
+                edges.append((0, starts[k + 1], index))
+                edges.append((1, ends[k], index))
+    edges.sort()
+    out: dict[int, list[tuple[float, float]]] = {}
+    probes: list[float] = []
+    i = 0
+    while i < len(edges):
+        side, x, _ = edges[i]
+        tolerance = ALIGN_TOLERANCE * rows[edges[i][2]].size
+        j = i
+        while j < len(edges) and edges[j][0] == side and edges[j][1] - x <= tolerance:
+            j += 1
+        found_rows = {e[2] for e in edges[i:j]}
+        found = sorted(found_rows)
+        i = j
+        if len(found) < ALIGNED_ROWS:
+            continue
+        # Just outside the edge, in the gap: where no row of the run may have letters.
+        probe = x - tolerance if side == 0 else edges[j - 1][1] + tolerance
+        run: list[tuple[int, tuple[float, float] | None]] = []
+        for a, b in itertools.pairwise([*found, None]):
+            if not run or run[-1][0] != a:
+                run.append((a, _gap_at(rows[a], probe)))
+            # The rows between two found ones must leave the probe free too; a row with
+            # letters across it, or a break in the lines, ends the run.
+            broken = b is None or b - a > NARROW_REACH
+            if not broken:
+                for k in range(a + 1, b + 1):
+                    gap = _gap_at(rows[k], probe)
+                    far = abs(rows[k].baseline - rows[k - 1].baseline) > 4.0 * max(
+                        rows[k].size, rows[k - 1].size)
+                    if gap is None or far:
+                        broken = True
+                        break
+                    run.append((k, gap))
+            if broken:
+                if _aligned_run(rows, run, found_rows, out):
+                    probes.append(probe)
+                run = []
+    return AlignedGutters(out, sorted(probes))
+
+
+def _aligned_run(rows: list[Row], run: list[tuple[int, tuple[float, float] | None]],
+                 found: set[int], out: dict[int, list[tuple[float, float]]]) -> bool:
+    """Keep a run of rows as cut at an aligned edge if enough of them show the edge with
+    two ems of text on each side (a list's numbers beside their items are narrower)."""
+    shown = 0
+    for index, gap in run:
+        if index in found and gap is not None:
+            row = rows[index]
+            reach, wanted = 15.0 * row.size, 2.0 * row.size
+            shown += (_covered(row, gap[0] - reach, gap[0]) >= wanted
+                      and _covered(row, gap[1], gap[1] + reach) >= wanted)
+    if shown < ALIGNED_ROWS:
+        return False
+    for index, gap in run:
+        if gap is not None and gap[0] > float("-inf") and gap[1] < float("inf"):
+            out.setdefault(index, []).append(gap)
+    return True
+
+
+def _gap_at(row: Row, x: float) -> tuple[float, float] | None:
+    """The free stretch of ``row`` around ``x`` (unbounded where the row has no letters on
+    that side), or None if letters cover ``x``."""
+    starts, ends = _row_spans(row)
+    i = bisect.bisect_right(ends, x)  # the first span that ends past x
+    if i < len(starts) and starts[i] <= x:
+        return None
+    return (ends[i - 1] if i else float("-inf"), starts[i] if i < len(starts) else float("inf"))
 
 
 def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,

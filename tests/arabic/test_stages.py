@@ -8,7 +8,7 @@ from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, 
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
 from reader.arabic.raw import RawPage, glyph
 from reader.arabic.reading_order import reading_order
-from reader.arabic.rows import make_rows, split_rows
+from reader.arabic.rows import aligned_gutters, make_rows, split_rows
 from reader.arabic.sanitize import sane_glyphs
 
 
@@ -150,6 +150,40 @@ def test_a_narrow_gutter_splits_columns_but_a_river_does_not():
         river += _justified(_words(k + 1) + _words(k + 5), 560, 50, y)
     rows = reading_order(split_rows(make_rows(river)), True, 595)
     assert [len(row) for row in rows] == [1] * 4
+
+
+def _flush_left(words: list[str], left: float, baseline: float, gap: float = 4.0) -> list:
+    """A line of words set flush left, a natural ``gap`` apart, ragged on the right."""
+    right = left + sum(6.0 * len(w) for w in words) + gap * (len(words) - 1)
+    glyphs, x = [], right
+    for w in words:
+        glyphs += word(w, x, baseline)
+        x -= 6.0 * len(w) + gap
+    return glyphs
+
+
+def test_columns_set_flush_left_split_at_their_edge_however_close():
+    # Qt sets Arabic table cells flush left: the right column's lines all start at x=300,
+    # while a line of the left column runs to within 3 pt of it (less than a word gap).
+    left_lines = [["سسس"] * 6, ["سسسس"] * 9, ["سسس"] * 8, ["سسسس"] * 5]
+    right_lines = [["صص"] * 9, ["صصصص"] * 6, ["صصص"] * 7, ["صصصصص"] * 5]
+    glyphs = []
+    for k, y in enumerate((100, 116, 132, 148)):
+        glyphs += _flush_left(left_lines[k], 49, y) + _flush_left(right_lines[k], 300, y)
+    assert round(max(g.box[2] for g in glyphs if g.box[0] < 300)) == 297
+    rows = _read(glyphs)
+    assert [[round(s.x0) for s in row] for row in rows] == [[300]] * 4 + [[49]] * 4
+    # Words that happen to start at one x after ordinary word gaps make no edge.
+    prose = [g for k, y in enumerate((100, 116, 132))
+             for g in _flush_left(left_lines[k] + right_lines[k], 50, y)]
+    assert [len(row) for row in _read(prose)] == [1, 1, 1]
+
+
+def _read(glyphs: list) -> list:
+    """Rows, segments and reading order as the repair runs them."""
+    rows = make_rows(glyphs)
+    aligned = aligned_gutters(rows)
+    return reading_order(split_rows(rows, aligned=aligned), True, 595, aligned.edges)
 
 
 def test_list_numbers_beside_their_items_are_no_gutter():
