@@ -46,7 +46,8 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
     read like text columns is split at the gutter (the right column first in right-to-left
     documents) and each column ordered the same way. A gutter is at least half an em
     wide, or passes one of ``edges``: where the rows stage saw columns' lines start or
-    end flush (``aligned_gutters``), however close the next column's text comes.
+    end flush (``aligned_gutters``), or between lines side by side whose baselines
+    interleave (``_interleaved``), however close the next column's text comes.
     Everything else is read band by band, a band's segments on one line joined right to
     left (table cells, say).
     """
@@ -55,6 +56,9 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
     size = statistics.median(s.size for s in segments)
     min_gutter = NARROW_GUTTER * size
     bands = _bands(segments)
+    if depth == 0:
+        edges = sorted([*edges, *_interleaved(bands, min_gutter)])
+    pitch = _pitch(segments, size)
     left_edge = min(s.x0 for s in segments)
     right_edge = max(s.x1 for s in segments)
     # Free stretches of each band, its margins included: a column that runs longer than
@@ -75,9 +79,10 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
             # Whitespace decides, as in XY-cuts: a horizontal gap wider than the gutter the
             # bands share ends the section (the columns above are read before what comes
             # under them); paragraph gaps that happen to line up are narrower than gutters,
-            # or than two lines when the gutter is narrow (LibreOffice's, TeX's).
+            # or than two lines when the gutter is narrow (LibreOffice's, TeX's) — lines
+            # as far apart as the text sets them (some fonts ask for twice their size).
             gap = min(s.top for s in bands[j]) - max(s.bottom for s in bands[j - 1])
-            if gap > max(max(hi - lo for lo, hi in shared), 2.0 * size):
+            if gap > max(max(hi - lo for lo, hi in shared), 2.0 * size, 1.5 * pitch):
                 break
             # A heading set to one side above the columns (MuPDF puts it on the left) is
             # no column's first line: what lies above the columns in one slot only, two
@@ -105,6 +110,45 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
             out.extend(_rows_of(bands[i]))
             i += 1
     return _spanning_cells(out) if depth == 0 else out
+
+
+def _pitch(segments: list[Segment], size: float) -> float:
+    """The usual distance between consecutive lines' baselines (0 if none is seen)."""
+    baselines = sorted({round(s.baseline, 1) for s in segments})
+    steps = [b - a for a, b in itertools.pairwise(baselines) if 0.9 * size < b - a < 3 * size]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _interleaved(bands: list[list[Segment]], min_gutter: float) -> list[float]:
+    """Gaps narrower than a gutter between texts side by side whose lines interleave (a
+    box beside a paragraph, its baselines between the paragraph's), looked for in each
+    band and each two neighbouring bands: one text does not change baseline from word to
+    word, so a gap that no line crosses, with the baselines on one side all apart from
+    those on the other, parts two texts."""
+    edges: list[float] = []
+    groups = [*bands, *(a + b for a, b in itertools.pairwise(bands)
+                        if min(s.top for s in b) - max(s.bottom for s in a) < 2 * a[0].size)]
+    for group in groups:
+        size = group[0].size
+        for lo, hi in _gaps([(s.x0, s.x1) for s in group]):
+            if not 0.15 * size <= hi - lo < min_gutter:
+                continue
+            left = sorted(s.baseline for s in group if s.x1 <= lo)
+            right = sorted(s.baseline for s in group if s.x0 >= hi)
+            if _apart(left, right, 0.3 * size):
+                edges.append((lo + hi) / 2)
+    return edges
+
+
+def _apart(a: list[float], b: list[float], distance: float) -> bool:
+    """Is every value of sorted ``a`` at least ``distance`` from every value of sorted ``b``?"""
+    i = 0
+    for x in a:
+        while i < len(b) and b[i] <= x - distance:
+            i += 1
+        if i < len(b) and b[i] < x + distance:
+            return False
+    return True
 
 
 def _bands(segments: list[Segment]) -> list[list[Segment]]:

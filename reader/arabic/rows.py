@@ -262,6 +262,7 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
             continue
         # Just outside the edge, in the gap: where no row of the run may have letters.
         probe = x - tolerance if side == 0 else edges[j - 1][1] + tolerance
+        edge = (x - tolerance, edges[j - 1][1] + tolerance)  # where its lines start or end
         run: list[tuple[int, tuple[float, float] | None]] = []
         for a, b in itertools.pairwise([*found, None]):
             if not run or run[-1][0] != a:
@@ -272,17 +273,40 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
             if not broken:
                 for k in range(a + 1, b + 1):
                     gap = _gap_at(rows[k], probe)
-                    far = abs(rows[k].baseline - rows[k - 1].baseline) > 4.0 * max(
-                        rows[k].size, rows[k - 1].size)
-                    if gap is None or far:
+                    if gap is None or _far(rows, k, k - 1):
                         broken = True
                         break
                     run.append((k, gap))
             if broken:
+                # Above and below, rows whose text meets the edge too (the columns' first
+                # line, both justified, may stand no more than a word gap apart).
+                for step in (-1, 1):
+                    _extend(rows, run, probe, side, edge, step)
+                run.sort()
                 if _aligned_run(rows, run, found_rows, out):
                     probes.append(probe)
                 run = []
     return AlignedGutters(out, sorted(probes))
+
+
+def _far(rows: list[Row], a: int, b: int) -> bool:
+    """Are rows ``a`` and ``b`` too far apart to be lines of one text?"""
+    return abs(rows[a].baseline - rows[b].baseline) > 4.0 * max(rows[a].size, rows[b].size)
+
+
+def _extend(rows: list[Row], run: list[tuple[int, tuple[float, float] | None]],
+            probe: float, side: int, edge: tuple[float, float], step: int) -> None:
+    """Add to ``run`` the rows beyond its first (``step`` -1) or last (1) one that leave
+    the probe free with their text starting (``side`` 0) or ending (1) at the edge."""
+    k = (min if step < 0 else max)(index for index, _ in run)
+    for _ in range(NARROW_REACH):
+        k += step
+        if not 0 <= k < len(rows) or _far(rows, k, k - step):
+            return
+        gap = _gap_at(rows[k], probe)
+        if gap is None or not edge[0] <= gap[1 - side] <= edge[1]:
+            return
+        run.append((k, gap))
 
 
 def _aligned_run(rows: list[Row], run: list[tuple[int, tuple[float, float] | None]],

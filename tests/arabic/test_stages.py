@@ -179,6 +179,34 @@ def test_columns_set_flush_left_split_at_their_edge_however_close():
     assert [len(row) for row in _read(prose)] == [1, 1, 1]
 
 
+def _line(k: int) -> list[str]:
+    """Eight words of 35 letters: 230 pt justified, about 3 pt between words."""
+    lengths = [4, 5, 4, 5, 4, 5, 4, 4]
+    return ["س" * n for n in lengths[k % 8:] + lengths[:k % 8]]
+
+
+def test_columns_whose_lines_interleave_split_however_close():
+    # LibreOffice sets two table cells 4 pt apart (a third of an em), each on its own
+    # line grid: no line crosses the gap, and no two lines on either side share a
+    # baseline, so the gap parts two texts (lines 12 pt apart, half a line offset).
+    glyphs = []
+    for k in range(5):
+        glyphs += _justified(_line(k), 560, 330, 100 + 12 * k)
+        glyphs += _justified(_line(k + 3), 326, 96, 106 + 12 * k)
+    rows = _read(glyphs)
+    assert [round(row[0].x0) for row in rows] == [330] * 5 + [96] * 5
+
+
+def test_a_paragraph_gap_in_a_tall_line_grid_leaves_the_columns_whole():
+    # A font that sets lines 1.8 sizes apart: a paragraph gap a little over two sizes is
+    # still no end of the columns (lines 21.6 pt apart, paragraphs 60 pt; gutter 6 pt).
+    glyphs = []
+    for k, y in enumerate((100, 121.6, 160, 181.6)):
+        glyphs += _justified(_line(k), 560, 330, y) + _justified(_line(k + 4), 324, 94, y)
+    rows = _read(glyphs)
+    assert [round(row[0].x1) for row in rows] == [560] * 4 + [324] * 4
+
+
 def _read(glyphs: list) -> list:
     """Rows, segments and reading order as the repair runs them."""
     rows = make_rows(glyphs)
