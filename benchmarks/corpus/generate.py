@@ -333,24 +333,49 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
     if not all(code in cmap for code in (0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3)):
         # The legacy pipeline draws presentation forms: a font without them draws boxes.
         raise Unsupported(f"{font} has no presentation forms")
-    name = f"corpus-{font}"
-    pdfmetrics.registerFont(TTFont(name, FONTS[font][1]))
+    arabic = f"corpus-{font}"
+    pdfmetrics.registerFont(TTFont(arabic, FONTS[font][1]))
+    # What the font cannot draw (Latin digits, the Arabic thousands separator in some
+    # fonts) is drawn in DejaVu Sans, as an author who saw boxes would do.
+    pdfmetrics.registerFont(TTFont("corpus-fallback", FONTS["dejavu"][1]))
+
+    def runs(visual: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for ch in visual:
+            name = arabic if ord(ch) in cmap or ch == " " else "corpus-fallback"
+            if out and out[-1][0] == name:
+                out[-1] = (name, out[-1][1] + ch)
+            else:
+                out.append((name, ch))
+        return out
+
     page = canvas.Canvas(str(out))
     y = 780.0
     for line in ground_truth(doc).splitlines():
+        # An English paragraph is set left in a Latin font, as an author would (many
+        # Arabic fonts have no Latin letters: the line would not be drawn at all).
+        english = not any("\u0600" <= ch <= "\u06ff" for ch in line)
         words, current = line.split(), ""
         chunks = []
         for word in words:
             trial = f"{current} {word}".strip()
-            if pdfmetrics.stringWidth(get_display(reshape(trial)), name, 11) > 480 and current:
+            if pdfmetrics.stringWidth(get_display(reshape(trial)), arabic, 11) > 480 and current:
                 chunks.append(current)
                 current = word
             else:
                 current = trial
         chunks.append(current)
         for chunk in chunks:
-            page.setFont(name, 11)
-            page.drawRightString(545, y, get_display(reshape(chunk)))
+            if english:
+                page.setFont("Helvetica", 11)
+                page.drawString(50, y, chunk)
+            else:
+                parts = runs(get_display(reshape(chunk)))
+                x = 545 - sum(pdfmetrics.stringWidth(t, n, 11) for n, t in parts)
+                for name, text in parts:
+                    page.setFont(name, 11)
+                    page.drawString(x, y, text)
+                    x += pdfmetrics.stringWidth(text, name, 11)
             y -= 18
         y -= 6
     page.save()
