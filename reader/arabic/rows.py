@@ -20,6 +20,7 @@ from reader.arabic.raw import Glyph, VRule
 SEGMENT_GAP = 1.3  # of the font size: a wider gap splits a row (columns, table cells)
 NARROW_GUTTER = 0.5  # of the font size: the narrowest gutter looked for (TeX's is ~0.9)
 NARROW_ROWS = 3  # rows with text on both sides of a narrow gutter: a river is shorter
+SHORT_ROWS = 2  # … or beside another gutter, twice the word gaps wide (see narrow_gutters)
 NARROW_REACH = 32  # rows looked at above and below (bounds the work per gap)
 GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
 ALIGNED_ROWS = 3  # rows whose text starts (or ends) at one x after a gap: a column's edge
@@ -198,7 +199,8 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
     # Strips already walked: the rows they run through, where, and whether a gutter. The
     # same strip is met again in each of its rows: decided once (a page's work stays
     # linear in its gaps).
-    walked: list[tuple[range, float, float, bool]] = []
+    walked: list[tuple[range, float, float, int]] = []
+    short: list[tuple[int, tuple[range, float, float, int]]] = []
     for index, row in enumerate(rows):
         starts, ends = _row_spans(row)
         minimum = NARROW_GUTTER * row.size
@@ -211,8 +213,18 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
             if known is None:
                 known = _strip(rows, index, x0, x1, minimum, rtl)
                 walked.append(known)
-            if known[3]:
+            if known[3] == GUTTER:
                 out.setdefault(index, []).append((known[1], known[2]))
+            elif known[3] == SHORT:
+                short.append((index, known))
+    # A column of two lines (TeX balancing three columns) shows its gutter in two rows
+    # only, as a couplet's halves do: it is a gutter beside a gutter of the same width
+    # through the same rows (the other columns').
+    for index, (run, x0, x1, _) in short:
+        if any(verdict == GUTTER and len(range(max(run[0], other[0]), min(run[-1], other[-1]) + 1))
+               >= SHORT_ROWS and 0.8 <= (b - a) / (x1 - x0) <= 1.25
+               for other, a, b, verdict in walked):
+            out.setdefault(index, []).append((x0, x1))
     return out
 
 
@@ -338,8 +350,11 @@ def _gap_at(row: Row, x: float) -> tuple[float, float] | None:
     return (ends[i - 1] if i else float("-inf"), starts[i] if i < len(starts) else float("inf"))
 
 
+NO_GUTTER, SHORT, GUTTER = 0, 1, 2  # verdicts on a strip (see ``narrow_gutters``)
+
+
 def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
-           rtl: bool) -> tuple[range, float, float, bool]:
+           rtl: bool) -> tuple[range, float, float, int]:
     """The empty strip through row ``index``'s gap (x0, x1): the rows it runs through, its
     ends, and whether it is a narrow gutter."""
     first_last = [index, index]  # the rows the strip runs through, first walked (cheap) …
@@ -358,15 +373,15 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
     rows_run = range(first_last[0], first_last[1] + 1)
     run = rows[first_last[0]:first_last[1] + 1]
     if len(run) < NARROW_ROWS:
-        return rows_run, x0, x1, False
+        return rows_run, x0, x1, NO_GUTTER
     # Rows with letters on each side of it at all (cheap: their ends) come first.
     lefts = rights = 0
     for row in run:
         span_starts, span_ends = _row_spans(row)
         lefts += bool(span_starts) and span_starts[0] < x0
         rights += bool(span_starts) and span_ends[-1] > x1
-    if min(lefts, rights) < NARROW_ROWS:
-        return rows_run, x0, x1, False
+    if min(lefts, rights) < SHORT_ROWS:
+        return rows_run, x0, x1, NO_GUTTER
     # … then looked at: what stands on each side of it, row by row.
     starts = ends = 0  # rows with text on the side where lines start, and where they end
     word_gaps: list[float] = []
@@ -383,11 +398,13 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
         ends += end >= wanted or (end >= 0.3 * row.size and beyond < 4.0 * row.size)
         if start >= wanted and end >= wanted:  # a river runs through such lines only
             word_gaps.extend(_word_gaps(row, (x0 + x1) / 2))
+    words = _median(word_gaps) if word_gaps else 0.0
+    if x1 - x0 < 1.25 * words or min(starts, ends) < SHORT_ROWS:
+        return rows_run, x0, x1, NO_GUTTER
     if min(starts, ends) < NARROW_ROWS:
-        return rows_run, x0, x1, False
-    if word_gaps and x1 - x0 < 1.25 * _median(word_gaps):
-        return rows_run, x0, x1, False
-    return rows_run, x0, x1, True
+        # Two rows: twice the lines' word gaps wide, and one more column beside it.
+        return rows_run, x0, x1, SHORT if word_gaps and x1 - x0 >= 2.0 * words else NO_GUTTER
+    return rows_run, x0, x1, GUTTER
 
 
 def _free_around(row: Row, x0: float, x1: float) -> tuple[float, float] | None:

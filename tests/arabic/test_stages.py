@@ -207,6 +207,28 @@ def test_a_paragraph_gap_in_a_tall_line_grid_leaves_the_columns_whole():
     assert [round(row[0].x1) for row in rows] == [560] * 4 + [324] * 4
 
 
+def _short(k: int) -> list[str]:
+    """Six words of 22 letters: 150 pt justified, 3.6 pt between words."""
+    lengths = [4, 4, 3, 4, 3, 4]
+    return ["س" * n for n in lengths[k % 6:] + lengths[:k % 6]]
+
+
+def test_a_last_column_of_two_lines_is_a_column_beside_the_others():
+    # TeX balances three columns as 4 + 4 + 2 lines, 10 pt apart: the left gutter shows
+    # in two rows only, beside a gutter of the same width through four.
+    glyphs = []
+    for k, y in enumerate((100, 114, 128, 142)):
+        glyphs += _justified(_short(k), 560, 410, y) + _justified(_short(k + 1), 400, 250, y)
+        if k < 2:
+            glyphs += _justified(_short(k + 2), 240, 90, y)
+    rows = _read(glyphs)
+    assert [round(row[0].x1) for row in rows] == [560] * 4 + [400] * 4 + [240] * 2
+    # A couplet's halves as far apart, with no column beside them, stay one line each.
+    couplet = [g for k, y in enumerate((100, 114))
+               for g in _justified(_short(k), 560, 410, y) + _justified(_short(k + 1), 400, 250, y)]
+    assert len(_read(couplet)) == 2
+
+
 def _read(glyphs: list) -> list:
     """Rows, segments and reading order as the repair runs them."""
     rows = make_rows(glyphs)
