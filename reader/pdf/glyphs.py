@@ -204,6 +204,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 text = "".join([ch["c"] for ch in chars])
                 if not presentation and _PRESENTATION.search(text):
                     presentation = True
+                if not displaced and _MARK_AFTER_SPACE.search(text):
+                    displaced = True  # a mark follows no letter: MuPDF put it after a space
                 start = len(glyphs)
                 # The hot loop of extraction: one object per glyph, built in place.
                 glyphs += [Glyph(c, (box := ch["bbox"]), ch["origin"][1], size, bold,
@@ -320,7 +322,11 @@ _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B
                           if unicodedata.combining(chr(c)))
 
 
+_MARK_AFTER_SPACE = re.compile(" [" + "".join(sorted(_ARABIC_MARKS)) + "]")
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
+
+
+Entry = tuple[str, float, float, tuple[float, ...], float]  # see _marks_on_their_letters
 
 
 def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
@@ -339,8 +345,10 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
         return glyphs
     # (text, x, y, box, size): a mark with where MuPDF put it and where it is drawn
     # (``box``: x0, y of its origin), or a letter ("") with its origin and box.
-    entries: list[tuple[str, float, float, tuple[float, ...], float]] = []
+    entries: list[Entry] = []
+    spaced: list[bool] = []  # by entry: was a space drawn between it and the entry before?
     pen: tuple[float, float] | None = None  # where MuPDF's pen stands
+    space = False
     for span in trace:
         direction = span.get("dir", (1.0, 0.0))
         if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
@@ -352,15 +360,28 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             if text in _ARABIC_MARKS:
                 if pen is not None:
                     entries.append((text, pen[0], pen[1], (origin[0], origin[1]), size))
+                    spaced.append(space)
+                    space = False
             elif gid >= 0:
                 pen = (origin[0] + bbox[2] - bbox[0], origin[1])
-                if text != " ":
+                if text == " ":
+                    space = True
+                else:
                     entries.append(("", origin[0], origin[1], tuple(bbox), size))
+                    spaced.append(space)
+                    space = False
+    letters = {(round(g.box[0] * 20), round(g.baseline * 20)): g.text for g in glyphs
+               if g.text not in _ARABIC_MARKS} if _HAMZA_MARKS & {e[0] for e in entries} else {}
     # Where MuPDF put a mark (to a twentieth of a point) -> where it goes (x, baseline).
     places: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     bases = [i for i, e in enumerate(entries) if not e[0]]
     at = 0  # bases[at] is the first letter after the mark
-    for text, x, y, box, size in entries:
+    # Each mark with its two neighbours, and its letter where the page's own evidence
+    # decides it: then how it was drawn (before or after its letter, and which way the
+    # line runs) is a vote on the producer's habit, used for the marks nothing decides.
+    undecided: list[tuple[str, float, float, tuple[float, ...], float, Entry, Entry, bool]] = []
+    votes: dict[bool, list[int]] = {True: [0, 0], False: [0, 0]}  # rightwards: [before, after]
+    for index, (text, x, y, box, size) in enumerate(entries):
         if not text:
             at += 1
             continue
@@ -371,13 +392,37 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
         if not near:
             continue
         if len(near) == 1:
-            base = near[0]
-        elif min(abs(after[3][0] - before[3][2]), abs(before[3][0] - after[3][2])) < size:
-            # Drawn rightwards (a line in visual order): the letter after; else the one
-            # before.
-            base = after if after[1] > before[1] else before
-        else:  # the drawing jumps (to another cell): the letter the mark is drawn at
-            base = min(near, key=lambda e: max(e[3][0] - box[0], box[0] - e[3][2], 0.0))
+            places.setdefault((text, round(x * 20), round(y * 20)), []).append(
+                ((near[0][3][0] + near[0][3][2]) / 2, near[0][2]))
+            continue
+        assert before is not None and after is not None
+        rightwards = after[1] > before[1]
+        # A hamza or madda sits on the few letters that carry one: where only one of the
+        # two can, it is that one (fonts that draw أ as alef and hamza place it either side
+        # in drawing order).
+        carriers = [e for e in near if _carries(text, letters, e)]
+        # A mark is drawn next to its letter: never with a space between them.
+        apart = (any(spaced[bases[at - 1] + 1:index + 1]),
+                 any(spaced[index + 1:bases[at] + 1]))
+        base = (carriers[0] if len(carriers) == 1
+                else (after if apart[0] else before) if apart[0] != apart[1] else None)
+        if base is None:
+            undecided.append((text, x, y, box, size, before, after, rightwards))
+            continue
+        votes[rightwards][base is after] += 1
+        places.setdefault((text, round(x * 20), round(y * 20)), []).append(
+            ((base[3][0] + base[3][2]) / 2, base[2]))
+    for text, x, y, box, size, before, after, rightwards in undecided:
+        if min(abs(after[3][0] - before[3][2]), abs(before[3][0] - after[3][2])) >= size:
+            # The drawing jumps (to another cell): the letter the mark is drawn at.
+            base = min((before, after),
+                       key=lambda e: max(e[3][0] - box[0], box[0] - e[3][2], 0.0))
+        elif sum(votes[rightwards]) >= 2 and votes[rightwards][0] != votes[rightwards][1]:
+            base = after if votes[rightwards][1] > votes[rightwards][0] else before
+        else:
+            # Nothing on the page tells: drawn rightwards (a line in visual order), the
+            # letter after; else the one before.
+            base = after if rightwards else before
         places.setdefault((text, round(x * 20), round(y * 20)), []).append(
             ((base[3][0] + base[3][2]) / 2, base[2]))
     if not places:
@@ -394,6 +439,21 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                 out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
                                g.size, g.bold, g.superscript)
     return out
+
+
+_HAMZA_MARKS = frozenset("\u0653\u0654\u0655")  # madda, hamza above, hamza below
+_CARRIERS = {"\u0653": frozenset("\u0627"), "\u0655": frozenset("\u0627"),
+             "\u0654": frozenset("\u0627\u0648\u064a\u0649\u0647\u06c1\u06d5\u06d2\u06cc")}
+
+
+def _carries(mark: str, letters: dict[tuple[int, int], str], entry: Entry) -> bool:
+    """Can the letter drawn at ``entry`` (found in ``letters`` by its origin) carry this
+    hamza or madda? Other marks go on any letter: never decided this way."""
+    if mark not in _HAMZA_MARKS:
+        return False
+    x, y = round(entry[1] * 20), round(entry[2] * 20)
+    text = next((t for dx, dy in _NEAR if (t := letters.get((x + dx, y + dy)))), "")
+    return bool(text) and not _CARRIERS[mark].isdisjoint(text)
 
 
 def _between_digits(glyphs: list[Glyph], at: int, dropped: set[int]) -> bool:

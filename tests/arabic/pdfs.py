@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pymupdf
@@ -157,5 +158,33 @@ def marks_first_pdf(path: Path, lines: list[str]) -> Path:
         for ch in visual:
             page.insert_text((x, 80 + 28 * k), ch, fontname="dejavu", fontsize=14)
             x += font.text_length(ch, fontsize=14)
+    doc.save(path)
+    return path
+
+
+def hamza_marks_first_pdf(path: Path, lines: list[str]) -> Path:
+    """Lines drawn glyph by glyph from the right, with each hamza or madda apart from its
+    letter (أ drawn as a hamza mark, then alef), as MuPDF's HTML engine draws them with a
+    font that takes أ apart (Scheherazade)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="dejavu", fontfile=DEJAVU)
+    font = pymupdf.Font(fontfile=DEJAVU)
+    keep_marks = ArabicReshaper(configuration={"delete_harakat": False})
+    for k, line in enumerate(lines):
+        shaped = keep_marks.reshape(unicodedata.normalize("NFD", line))
+        x = 540.0
+        pending: list[str] = []  # a letter waits for its marks: they are drawn first
+        for ch in [*shaped, ""]:
+            if ch and unicodedata.combining(ch):
+                pending.append(ch)
+                continue
+            if pending:
+                letter, marks = pending[0], pending[1:]
+                x -= font.text_length(letter, fontsize=14)
+                for mark in marks:
+                    page.insert_text((x, 80 + 28 * k), mark, fontname="dejavu", fontsize=14)
+                page.insert_text((x, 80 + 28 * k), letter, fontname="dejavu", fontsize=14)
+            pending = [ch] if ch else []
     doc.save(path)
     return path

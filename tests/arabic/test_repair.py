@@ -12,6 +12,7 @@ from tests.arabic.pdfs import (
     boxes_pdf,
     columns_pdf,
     gaps_only_pdf,
+    hamza_marks_first_pdf,
     legacy_visual_pdf,
     marks_first_pdf,
     report_pdf,
@@ -413,6 +414,16 @@ def test_marks_drawn_before_their_letters_stay_on_them(tmp_path):
     lines = ["قَالَ الرَّجُلُ", "ذَهَبَ إِلَى الْبَيْتِ", "وَكَتَبَ الدَّرْسَ"]
     path = marks_first_pdf(tmp_path / "marks.pdf", lines)
     assert DocumentSession.open(path).page_model(0).text == "\n".join(lines)
+
+
+def test_a_hamza_drawn_apart_goes_on_the_letter_that_carries_it(tmp_path):
+    """A font that takes أ apart draws the hamza before its alef (right to left): MuPDF
+    puts the mark at the end of the glyph before it, a space or the letter to its right.
+    The hamza goes on the one of its two neighbours that can carry it (ت cannot), and
+    never across a space (وقلنا إن: both are alefs)."""
+    lines = ["تأخر الماء وقلنا إن السائل سأل سؤالا", "آمنة أسرة أكبر من إخوتها"]
+    path = hamza_marks_first_pdf(tmp_path / "hamza.pdf", lines)
+    assert norm(DocumentSession.open(path).page_model(0).text) == norm(" ".join(lines))
 
 
 def test_arabic_glyphs_a_map_sends_to_ascii_are_read_from_the_font(tmp_path):
