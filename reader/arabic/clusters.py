@@ -150,9 +150,10 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
     """Put back together a ligature glyph whose mapping MuPDF split into letters; and
     whether any was.
 
-    The letter with the glyph's box is the lam; the other letters have no width and sit
-    at an edge of it. After the lam in the stream (Chromium: لإ) they are in logical order;
-    before it (WeasyPrint) they read in reverse (عىل for على).
+    The letter with the glyph's box is the first (the lam of a lam-alef, the alef of ﷲ);
+    the other letters have no width and sit at an edge of it. After the lam in the stream
+    (Chromium: لإ) they are in logical order; before it (WeasyPrint, Google Docs' ﷲ) they
+    read in reverse (عىل for على).
     """
     # Letters without width that are not Chromium's letter-after-its-marks (unless a lam
     # it completes comes before the marks: Ghostscript's rewrite of Chromium's لْأَ).
@@ -182,11 +183,15 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         while at >= 0 and out[at].text in mark_texts and len(out) - at <= 3:
             at -= 1
         before = out[at] if at >= 0 else None
-        if before is not None and _is_lam_of(before, c, edge=0):
-            out[at] = _copy(before, before.text + "".join(x.text for x in loose))
-            joined = True
-        elif _is_lam_of(after, c, edge=2):
+        # A lam before them, else the letter after them whose right edge they sit at
+        # (where MuPDF's pen stands after a glyph), else the letter before (at either
+        # edge: Chromium's lam-alef, or MuPDF's pen after it).
+        if _is_head_of(after, c, edge=2) and not _is_lam_of(before, c, edge=0):
             items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
+            joined = True
+        elif before is not None and (_is_lam_of(before, c, edge=0) or any(
+                _is_head_of(before, c, edge) for edge in (0, 2))):
+            out[at] = _copy(before, before.text + "".join(x.text for x in loose))
             joined = True
         else:
             out.extend(loose)
@@ -204,9 +209,18 @@ def _before_marks(items: list[Glyph], i: int) -> Glyph | None:
 
 
 def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
-    return (lam is not None and lam.text.startswith("ل") and not _zero_width(lam)
-            and abs(lam.box[edge] - loose.box[0]) < 0.3
-            and abs(lam.baseline - loose.baseline) < 0.3 * max(lam.size, 1.0))
+    return lam is not None and lam.text.startswith("ل") and _is_head_of(lam, loose, edge, 0.3)
+
+
+def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3) -> bool:
+    """Is ``head`` the Arabic letter that holds the box of a glyph whose other letters
+    MuPDF left without width at its ``edge`` (a lam-alef; ﷲ mapped to الله, whose alef
+    holds the box)? Exactly there (MuPDF writes the same number; a hamza drawn apart
+    stands near the edge of the letter beside it), but for a lam (producers' lam-alefs
+    are drawn in two pieces a little apart)."""
+    return (head is not None and "\u0620" <= head.text[:1] <= "\u06ff" and not _zero_width(head)
+            and abs(head.box[edge] - loose.box[0]) < near
+            and abs(head.baseline - loose.baseline) < 0.3 * max(head.size, 1.0))
 
 
 def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:

@@ -244,18 +244,38 @@ def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{3,}")
 
 
-def reads_reversed(text: str) -> bool:
-    """Does the line read as Arabic written backwards? Words that start with ة or ى (which
-    only end words) or end with the article reversed (لا…) outnumber, two to one, words
-    that start with the article or end with ة or ى: the producer laid the letters out left
-    to right (LuaTeX in a left-to-right paragraph does), and they read as drawn."""
-    if " ة" not in text and " ى" not in text and "لا " not in text:
-        return False  # no word starts backwards but perhaps the first: most lines
-    words = [m.group() for m in _ARABIC_WORD.finditer(text)]
-    if len(words) < 5:
-        return False
+# Common words that are no words written backwards (عم, لك, دق are words: left out).
+_FUNCTION_WORDS = frozenset(("في", "من", "على", "إلى", "الى", "عن", "أن", "هذا", "التي", "الذي",
+                             "كان", "هو", "هي", "ثم", "أو", "بين", "بعد", "قبل", "حتى", "إن",
+                             "ذلك"))
+_BACKWARD_WORDS = frozenset(w[::-1] for w in _FUNCTION_WORDS)
+_ANY_WORD = re.compile("[\u0621-\u064a]+")
+
+
+def reversal_evidence(text: str) -> tuple[int, int]:
+    """How many of the line's words read as Arabic written backwards, and how many as
+    Arabic written forwards: words that start with ة or ى (which only end words), end
+    with the article reversed (لا…) or are common words reversed (نم, يف, ىلع), against
+    words that start with the article, end with ة or ى, or are common words."""
+    words = _ARABIC_WORD.findall(text)
     backwards = sum(w[0] in "ةى" or (w.endswith("لا") and len(w) > 3) for w in words)
     forwards = sum(w.startswith("ال") or w[-1] in "ةى" for w in words)
+    every = _ANY_WORD.findall(text)
+    return (backwards + sum(w in _BACKWARD_WORDS for w in every),
+            forwards + sum(w in _FUNCTION_WORDS for w in every))
+
+
+def reads_reversed(text: str) -> bool:
+    """Does the line read as Arabic written backwards? Its backward cues
+    (``reversal_evidence``) outnumber, two to one, its forward ones, three at least: the
+    producer laid the letters out left to right (LuaTeX in a left-to-right paragraph and
+    verbatim text do), and they read as drawn."""
+    if " ة" not in text and " ى" not in text and "لا " not in text:
+        return False  # no word starts backwards but perhaps the first: most lines
+    words = _ARABIC_WORD.findall(text)
+    if len(words) < 5:
+        return False
+    backwards, forwards = reversal_evidence(text)
     return backwards >= 3 and backwards > 2 * forwards
 
 

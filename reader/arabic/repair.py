@@ -23,6 +23,7 @@ from reader.arabic.line_order import (
     left_to_right_verse,
     logical_line,
     reads_reversed,
+    reversal_evidence,
 )
 from reader.arabic.model import (
     PageText,
@@ -36,7 +37,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/28"
+PIPELINE_VERSION = "arabic-repair/29"
 
 
 @gc_paused
@@ -70,11 +71,25 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian), len(row))
              for index, row in enumerate(rows)]
     # Arabic laid out left to right reads backwards: such lines are read as drawn.
+    backwards = reversed_lines([line.text for line, _ in lines])
     lines = [(logical_line(row, False, spaces, True, persian, as_drawn=True), n)
-             if reads_reversed(line.text) else (line, n)
-             for (line, n), row in zip(lines, rows, strict=True)]
+             if index in backwards else (line, n)
+             for index, ((line, n), row) in enumerate(zip(lines, rows, strict=True))]
     page.body, page.notes, page.running = make_blocks(lines, body_size, raw, running)
     return page
+
+
+def reversed_lines(texts: Sequence[str]) -> set[int]:
+    """The lines that read backwards (``reads_reversed``), and beside one of them a line
+    with too few words to tell alone whose every cue says backwards: one producer laid
+    out the block, a verbatim box or a paragraph, the same way."""
+    found = {i for i, text in enumerate(texts) if reads_reversed(text)}
+    for i, text in enumerate(texts):
+        if i not in found and ({i - 1, i + 1} & found):
+            backwards, forwards = reversal_evidence(text)
+            if backwards and not forwards:
+                found.add(i)
+    return found
 
 
 @gc_paused

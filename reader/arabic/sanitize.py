@@ -7,6 +7,7 @@ stage sorts and measures by coordinates, so such glyphs are left out here (and c
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 
 from reader.arabic.raw import Glyph, RawPage
@@ -23,6 +24,25 @@ def _finite(g: Glyph, lo: float, hi: float) -> bool:
             and lo <= g.baseline <= hi and 0 <= g.size <= FAR)
 
 
+def _all_finite(glyphs: Sequence[Glyph], lo: float, hi: float) -> bool:
+    """``_finite`` for every glyph, in a few passes of built-ins (every page asks): a NaN or
+    an infinity anywhere makes the sums so; a sum that overflows only sends the page to
+    the glyph-by-glyph check."""
+    if not glyphs:
+        return True
+    boxes = list(map(_BOX, glyphs))
+    baselines = list(map(_BASELINE, glyphs))
+    sizes = list(map(_SIZE, glyphs))
+    if not math.isfinite(sum(map(sum, boxes)) + sum(baselines) + sum(sizes)):
+        return False
+    return (lo <= min(map(min, boxes)) and max(map(max, boxes)) <= hi
+            and lo <= min(baselines) and max(baselines) <= hi
+            and min(sizes) >= 0 and max(sizes) <= FAR)
+
+
+_BOX, _BASELINE, _SIZE = (operator.attrgetter(a) for a in ("box", "baseline", "size"))
+
+
 def sane_glyphs(raw: RawPage) -> tuple[Sequence[Glyph], int]:
     """The page's glyphs that have a finite, plausible place, and how many had none.
 
@@ -32,7 +52,7 @@ def sane_glyphs(raw: RawPage) -> tuple[Sequence[Glyph], int]:
     span = max(raw.width, raw.height) if math.isfinite(max(raw.width, raw.height)) else 0.0
     lo, hi = -FAR - span, FAR + span
     glyphs = raw.glyphs
-    if all(_finite(g, lo, hi) for g in glyphs):
+    if _all_finite(glyphs, lo, hi):
         return glyphs, 0
     kept = [g for g in glyphs if _finite(g, lo, hi)]
     return kept, len(glyphs) - len(kept)

@@ -104,6 +104,16 @@ _FOREIGN = "[^\\W\\d_\u0600-\u06ff\ufb50-\ufefc\u00b2\u00b3\u00b9\u00bc-\u00be]"
 _MIXED_WORD = re.compile(f"{_MAPPED}{_FOREIGN}|{_FOREIGN}{_MAPPED}")
 
 
+def _texttrace(page: pymupdf.Page) -> list[dict]:
+    """The page's text trace, read once per page object: several checks of one page ask
+    for it (a broken map, marks drawn apart, the order text is stored in)."""
+    trace = getattr(page, "_qari_trace", None)
+    if trace is None:
+        trace = page.get_texttrace()
+        page._qari_trace = trace  # lives as long as the page object
+    return trace
+
+
 def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
     """Does the font's ToUnicode map disagree with the font's own tables (cmap, GSUB) on
     most of the glyphs both can name? Then the map is wrong throughout (Ghostscript
@@ -116,7 +126,7 @@ def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
     if key not in facts.distrusted:
         agree = disagree = 0
         try:
-            trace = page.get_texttrace()
+            trace = _texttrace(page)
         except Exception:
             trace = []
         for span in trace:
@@ -322,6 +332,7 @@ _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B
                           if unicodedata.combining(chr(c)))
 
 
+_MARK_CODES = frozenset(map(ord, _ARABIC_MARKS))
 _MARK_AFTER_SPACE = re.compile(" [" + "".join(sorted(_ARABIC_MARKS)) + "]")
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
@@ -340,7 +351,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     one before it. Each mark MuPDF gave is found by where MuPDF put it (the end of the
     glyph drawn before it) and is moved onto the middle of its letter."""
     try:
-        trace = page.get_texttrace()
+        trace = _texttrace(page)
     except Exception:
         return glyphs
     # (text, x, y, box, size): a mark with where MuPDF put it and where it is drawn
@@ -356,18 +367,17 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             continue
         size = float(span.get("size", 0.0))
         for code, gid, origin, bbox in span["chars"]:
-            text = chr(code) if 0 <= code < 0x110000 else ""
-            if text in _ARABIC_MARKS:
+            if code in _MARK_CODES:
                 if pen is not None:
-                    entries.append((text, pen[0], pen[1], (origin[0], origin[1]), size))
+                    entries.append((chr(code), pen[0], pen[1], origin, size))
                     spaced.append(space)
                     space = False
             elif gid >= 0:
                 pen = (origin[0] + bbox[2] - bbox[0], origin[1])
-                if text == " ":
+                if code == 32:
                     space = True
                 else:
-                    entries.append(("", origin[0], origin[1], tuple(bbox), size))
+                    entries.append(("", origin[0], origin[1], bbox, size))
                     spaced.append(space)
                     space = False
     letters = {(round(g.box[0] * 20), round(g.baseline * 20)): g.text for g in glyphs
@@ -503,7 +513,7 @@ def _stored_visually(page: pymupdf.Page) -> bool:
     extraction already reorders right-to-left runs."""
     forward = backward = 0
     try:
-        trace = page.get_texttrace()
+        trace = _texttrace(page)
     except Exception:
         return False
     for span in trace:
@@ -927,7 +937,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
     MuPDF puts that code (the glyph's end) and the glyph's origin: the glyph is asked."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
-        trace = page.get_texttrace()
+        trace = _texttrace(page)
     except Exception:
         return fixes
     doc = page.parent

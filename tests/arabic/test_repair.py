@@ -407,6 +407,23 @@ def test_a_ligature_mapped_to_a_letter_and_a_symbol_is_asked_of_the_font(tmp_pat
     assert page.text == sentence and page.quality.unmapped == 0
 
 
+def test_a_ligature_mapped_to_its_letters_reads_in_order(tmp_path):
+    """Google Docs draws الله as one glyph (ﷲ) mapped to its four letters: MuPDF gives
+    the alef the glyph's box and the other letters no width at its right edge, before it
+    in the stream. They are one glyph's letters, in order (not حزب للها)."""
+    import pymupdf
+
+    original = shaped_pdf(tmp_path / "o.pdf", ["<p>قال عبد \ufdf2 إن حزب \ufdf2 نقل الماء</p>"],
+                          subset=False)
+    _remapped(original, tmp_path / "allah.pdf",
+              lambda code: "\u0627\u0644\u0644\u0647" if code == 0xFDF2 else chr(code))
+    chars = [c for b in pymupdf.open(tmp_path / "allah.pdf")[0].get_text("rawdict")["blocks"]
+             for line in b["lines"] for span in line["spans"] for c in span["chars"]]
+    assert sum(c["bbox"][2] - c["bbox"][0] < 0.01 for c in chars) == 6  # loose letters
+    text = DocumentSession.open(tmp_path / "allah.pdf").page_model(0).text
+    assert text == "قال عبد الله إن حزب الله نقل الماء"
+
+
 def test_marks_drawn_before_their_letters_stay_on_them(tmp_path):
     """HarfBuzz-shaped producers draw a line from the left, each mark before its letter;
     MuPDF puts a mark where the glyph drawn before it ended (the next word, or another

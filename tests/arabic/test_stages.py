@@ -411,3 +411,18 @@ def test_vowels_of_a_ligature_ending_in_alef_maksura_go_before_it():
     assert place_ligature_marks("لى\u064e\u0651\u064e") == "ل\u064eى\u0651\u064e"  # عَلَىَّ
     assert place_ligature_marks("لا\u064e") == "لا\u064e"  # لاَ as typed
     assert place_ligature_marks("لى\u0651\u064e") == "ل\u0651\u064eى"  # صَلَّى
+
+
+def test_a_short_backward_line_beside_backward_lines_reads_as_drawn():
+    # A verbatim box set left to right: most lines carry cues enough to tell alone; a
+    # short one (one cue, لاصتالا) is read as its neighbours are, a forward one is not.
+    from reader.arabic.repair import reversed_lines
+
+    long = "في كثير من الحالات انتقل الطلاب إلى التعليم في المدينة الكبيرة"[::-1]
+    weak = "تطوع لتوفير نظام تتبع الاتصال"
+    assert reversed_lines([long, weak[::-1]]) == {0, 1}
+    assert reversed_lines([long, weak]) == {0}  # الاتصال reads forwards
+    assert reversed_lines(["في كثير من الحالات انتقل الطلاب", weak[::-1]]) == set()
+    # Common words written backwards count (نم, يف): three cues in a line with a Latin run.
+    mixed = "لحماية سكان ماساتشوستس من جائحة \\nLTR{COVID-19} تركت دروسك"
+    assert reversed_lines(["".join(reversed(mixed))]) == {0}
