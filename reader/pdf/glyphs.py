@@ -366,7 +366,26 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             pen = None  # rotated text: left as MuPDF gave it
             continue
         size = float(span.get("size", 0.0))
-        for code, gid, origin, bbox in span["chars"]:
+        chars = span["chars"]
+        if _MARK_CODES.isdisjoint([c[0] for c in chars]):
+            # No mark in it: only its first and last letters can stand beside a mark of
+            # another span (most spans: the loop below is the costly part).
+            drawn = [c for c in chars if c[1] >= 0]
+            solid = [k for k, c in enumerate(drawn) if c[0] != 32]
+            if solid:
+                for n, k in enumerate(dict.fromkeys((solid[0], solid[-1]))):
+                    _code, _gid, origin, bbox = drawn[k]
+                    entries.append(("", origin[0], origin[1], bbox, size))
+                    spaced.append(space or (n == 0 and k > 0))
+                    space = False
+                space = solid[-1] < len(drawn) - 1
+            elif drawn:
+                space = True
+            if drawn:
+                origin, bbox = drawn[-1][2], drawn[-1][3]
+                pen = (origin[0] + bbox[2] - bbox[0], origin[1])
+            continue
+        for code, gid, origin, bbox in chars:
             if code in _MARK_CODES:
                 if pen is not None:
                     entries.append((chr(code), pen[0], pen[1], origin, size))
