@@ -4,6 +4,7 @@ running headers, footers and page numbers set aside.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -20,7 +21,8 @@ from reader.arabic.model import (
 from reader.arabic.raw import RawPage, Rule, VRule
 
 BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
-_LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+)[.)\-]\s")
+# 1. ١) أ. ب- : numbers, Arabic-Indic numbers or an Arabic letter (the abjad order)
+_LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+|[\u0621-\u064a])[.)\-]\s")
 
 
 def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
@@ -29,6 +31,10 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
     body, footnotes and running heads. ``running`` holds the ``running_key`` of lines that
     repeat near the top or bottom of the document's pages."""
     rule_y = _footnote_rule(raw.rules, raw.width, raw.height)
+    # Lines of a paragraph stand no further apart than the text's usual line gap allows:
+    # some fonts ask for twice their size between lines (Qt with Noto Sans Arabic).
+    usual = _usual_gap([line for line, _ in lines], body_size)
+    leading = max(0.9 * body_size, usual + 0.3 * body_size)
     blocks: list[Block] = []
     note_size = 0.0  # once the notes have started, smaller lines below them are notes too
     for line, cells in lines:
@@ -48,7 +54,7 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
                 note_size and line.size <= note_size + 0.5 and line.size < 0.95 * body_size):
             kind = FOOTNOTE
             note_size = max(note_size, line.size)
-        _add_line(blocks, line, kind, body_size)
+        _add_line(blocks, line, kind, body_size, leading)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
 
@@ -109,15 +115,28 @@ def _ends_short(block: Block, previous: Line, line: Line) -> bool:
     return short > width + 0.5 * previous.size
 
 
-def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float) -> None:
-    """Start a block, or continue the previous paragraph (or footnote) with this line."""
+def _usual_gap(lines: list[Line], body_size: float) -> float:
+    """The narrowest gap between a line and the next one under it in the same column
+    (the lines of a paragraph: paragraph gaps are wider, and may be most of the gaps on a
+    page of short paragraphs); none when fewer than eight are seen (a page of one-line
+    paragraphs a line apart looks like one paragraph set with tall lines)."""
+    gaps = [b.bbox[1] - a.bbox[3] for a, b in itertools.pairwise(lines)
+            if 0 <= b.bbox[1] - a.bbox[3] < 3 * body_size
+            and min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0])]
+    return min(gaps) if len(gaps) >= 8 else 0.0
+
+
+def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
+              leading: float) -> None:
+    """Start a block, or continue the previous paragraph (or footnote) with this line
+    (``leading``: the widest gap between lines of one paragraph)."""
     if blocks:
         last = blocks[-1]
         previous = last.lines[-1]
         gap = line.bbox[1] - previous.bbox[3]
         continues = (
             last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
-            and 0 <= gap < 0.9 * body_size and abs(line.size - previous.size) < 0.5
+            and 0 <= gap < leading and abs(line.size - previous.size) < 0.5
             and not (kind == FOOTNOTE and re.match(r"^\s*\d+\s", line.text))
             and not _ends_short(last, previous, line)
         ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)

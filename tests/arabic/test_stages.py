@@ -426,3 +426,24 @@ def test_a_short_backward_line_beside_backward_lines_reads_as_drawn():
     # Common words written backwards count (نم, يف): three cues in a line with a Latin run.
     mixed = "لحماية سكان ماساتشوستس من جائحة \\nLTR{COVID-19} تركت دروسك"
     assert reversed_lines(["".join(reversed(mixed))]) == {0}
+
+
+def test_lines_set_with_tall_leading_stay_one_paragraph_and_abjad_lists_are_lists():
+    from reader.arabic.model import LIST_ITEM
+
+    def line(text: str, top: float) -> Line:
+        return Line(text, [None] * len(text), (50, top, 500, top + 15), 15)
+
+    raw = RawPage(0, 595, 842, (), (), 0)
+    # Qt with Noto Sans Arabic: lines 32 pt apart at 15 pt, a gap of more than an em.
+    tall = [(line("سطر من فقرة واحدة طويلة", 100 + 32 * k), 1) for k in range(9)]
+    body, _notes, _running = make_blocks(tall, 15, raw, frozenset())
+    assert len(body) == 1 and len(body[0].lines) == 9
+    # A few one-line paragraphs as far apart stay apart (too few gaps to tell).
+    body, _notes, _running = make_blocks(tall[:3], 15, raw, frozenset())
+    assert len(body) == 3
+    # Items numbered with Arabic letters (أ. ب. ج.) are list items, not one paragraph.
+    items = [(line(f"{letter}. بند من القائمة", 100 + 18 * k), 1)
+             for k, letter in enumerate("أبج")]
+    body, _notes, _running = make_blocks(items, 15, raw, frozenset())
+    assert [b.kind for b in body] == [LIST_ITEM] * 3
