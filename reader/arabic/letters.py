@@ -2,9 +2,11 @@
 
 Many fonts draw Arabic yeh, kaf and heh with the glyphs of Persian yeh (ی), keheh (ک), heh
 doachashmee (ھ) or heh goal (ہ), and their Unicode maps give those letters: the Arabic
-text then no longer matches a search, a dictionary or a translation model. On a page that
-uses none of the letters only Persian or Urdu have (پ چ ژ گ ٹ ڈ ڑ ں ے), they are folded
-back to the Arabic letters; in Persian and Urdu text they stay as written.
+text then no longer matches a search, a dictionary or a translation model. Persian fonts
+draw the Arabic-Indic digits (٤٥٦) with the Persian ones (۴۵۶) and map them so. On a page
+that uses none of the letters only Persian or Urdu have (پ چ ژ گ ٹ ڈ ڑ ں ے), they are
+folded back to the Arabic letters and digits; in Persian and Urdu text they stay as
+written.
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ import re
 from collections.abc import Iterable
 
 PERSIAN_ONLY = frozenset("\u067e\u0686\u0698\u06af\u0679\u0688\u0691\u06ba\u06d2\u06d3")
-SUBSTITUTES = frozenset("\u06cc\u06a9\u06be\u06c1")
+_PERSIAN_DIGITS = "".join(chr(c) for c in range(0x06F0, 0x06FA))
+SUBSTITUTES = frozenset("\u06cc\u06a9\u06be\u06c1" + _PERSIAN_DIGITS)
 _ARABIC_LETTERS = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 # A Persian yeh ending a word is drawn dotless, as Arabic alef maksura is; inside a word it
 # has its dots, as Arabic yeh does. Marks after it do not end the word.
 _FINAL_YEH = re.compile(f"\u06cc(?=[\u064b-\u065f\u0670]*(?:[^{_ARABIC_LETTERS}\u064b-\u065f"
                         f"\u0670]|$))")
 _FOLDS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06be": "\u0647",
-                        "\u06c1": "\u0647"})
+                        "\u06c1": "\u0647"}
+                       | {d: chr(0x0660 + i) for i, d in enumerate(_PERSIAN_DIGITS)})
 
 
 def folds_persian_forms(texts: Iterable[str]) -> bool:

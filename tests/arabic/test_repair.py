@@ -191,6 +191,11 @@ def test_persian_letter_forms_in_arabic_text_read_as_arabic(tmp_path):
     assert DocumentSession.open(arabic).page_model(0).text == "يشير التقرير إلى كل القرى"
     persian = legacy_visual_pdf(tmp_path / "fa.pdf", ["این گزارش برای کشاورزان است"])
     assert DocumentSession.open(persian).page_model(0).text == "این گزارش برای کشاورزان است"
+    # A Persian font draws ٤ and ٥ with its own digits and maps them to ۴ and ۵.
+    digits = legacy_visual_pdf(tmp_path / "digits.pdf", ["عدد الأسر ۴۵۰ في ۱۲ قرية"])
+    assert DocumentSession.open(digits).page_model(0).text == "عدد الأسر ٤٥٠ في ١٢ قرية"
+    persian = legacy_visual_pdf(tmp_path / "fa2.pdf", ["گزارش ۱۲ صفحه است"])
+    assert DocumentSession.open(persian).page_model(0).text == "گزارش ۱۲ صفحه است"
 
 
 def test_fold_persian_forms_keeps_length_and_marks():
