@@ -36,6 +36,7 @@ from reader.pdf.document import PdfDocument, RenderedPage, open_pdf
 _LENGTH = struct.Struct(">I")
 OPEN_DOCUMENTS = 4  # kept open in the child, most recent first
 PAGE_SECONDS = 60.0  # the longest one page may take to read or draw
+START_SECONDS = 60.0  # the longest a new child may take to start (not a page's budget)
 CHILD_MEMORY = 4 << 30  # the child's address space: a page that needs more fails alone
 
 
@@ -98,7 +99,7 @@ class RenderService:
             except OSError:
                 self._unavailable = True
                 self._process = None
-            return self._process
+            return self._started()
         package_root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ,
                "PYTHONPATH": os.pathsep.join(filter(None, [package_root,
@@ -111,7 +112,27 @@ class RenderService:
         except OSError:
             self._unavailable = True
             self._process = None
-        return self._process
+        return self._started()
+
+    def _started(self) -> subprocess.Popen[bytes] | _Forked | None:
+        """The new child once it says it is ready: its start (Python, MuPDF) is not
+        counted in a page's budget, which a loaded machine could exceed for a page that
+        reads in milliseconds. A child that never says so is stopped; pages are then read
+        here."""
+        process = self._process
+        if process is None:
+            return None
+        assert process.stdout is not None
+        try:
+            ready, _, _ = select.select([process.stdout], [], [], START_SECONDS)
+            if ready and _read(process.stdout).get("ready"):
+                return process
+        except (OSError, EOFError, ValueError):
+            pass
+        self._stop(process, kill=True)
+        self._unavailable = True
+        self._process = None
+        return None
 
     def render(self, document: PdfDocument, index: int, zoom: float) -> RenderedPage:
         header, pixels = self._ask(document, {"op": "render", "page": index, "zoom": zoom})
@@ -263,8 +284,10 @@ def _limit_memory() -> None:
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
-    """The child's loop: one request, one answer, until the parent closes the pipe."""
+    """The child's loop: one request, one answer, until the parent closes the pipe (it
+    first says it is ready: see ``RenderService._started``)."""
     documents: dict[tuple[str, str | None], PdfDocument] = {}
+    _write(answers, {"ready": True})
     while True:
         try:
             request = _read(requests)
