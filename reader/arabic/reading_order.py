@@ -109,7 +109,7 @@ def reading_order(segments: list[Segment], rtl: bool, page_width: float,
         else:
             out.extend(_rows_of(bands[i]))
             i += 1
-    return _spanning_cells(out) if depth == 0 else out
+    return _spanning_cells(out, page_width) if depth == 0 else out
 
 
 def _pitch(segments: list[Segment], size: float) -> float:
@@ -175,14 +175,18 @@ def _rows_of(band: list[Segment]) -> list[list[Segment]]:
     return rows
 
 
-def _spanning_cells(rows: list[list[Segment]]) -> list[list[Segment]]:
+def _spanning_cells(rows: list[list[Segment]], page_width: float) -> list[list[Segment]]:
     """A table cell that spans rows is drawn centred between them, on a baseline of its
     own: a lone segment between two rows of cells, in a column neither of them uses, joins
     the first row it spans (it is read before the cells beside it)."""
     out: list[list[Segment]] = []
     for i, row in enumerate(rows):
-        if (len(row) == 1 and out and i + 1 < len(rows) and len(out[-1]) >= 2
-                and len(rows[i + 1]) >= 2):
+        # One of the two rows may read as one segment (cells a word gap apart), if it is
+        # no wider than a cell (a line of text is no table row).
+        if (len(row) == 1 and out and i + 1 < len(rows)
+                and max(len(out[-1]), len(rows[i + 1])) >= 2
+                and all(len(r) >= 2 or r[0].x1 - r[0].x0 < 0.2 * page_width
+                        for r in (out[-1], rows[i + 1]))):
             cell = row[0]
             neighbours = [s for s in (*out[-1], *rows[i + 1])]
             above, below = out[-1][0].baseline, rows[i + 1][0].baseline

@@ -447,3 +447,13 @@ def test_lines_set_with_tall_leading_stay_one_paragraph_and_abjad_lists_are_list
              for k, letter in enumerate("أبج")]
     body, _notes, _running = make_blocks(items, 15, raw, frozenset())
     assert [b.kind for b in body] == [LIST_ITEM] * 3
+
+
+def test_a_cell_spanning_two_rows_joins_the_first_even_beside_one_segment_rows():
+    # LibreOffice sets a small table at the left: الشمال spans two rows, centred between
+    # them; the second row's cells stand a word gap apart and read as one segment.
+    glyphs = (word("الشمال", 150, 89) + word("الآبار", 110, 78) + word("١٢", 30, 78)
+              + word("الخزانات", 110, 100) + word("٤", 59, 100)
+              + word("الجنوب", 150, 122) + word("الآبار", 110, 122) + word("٩", 50, 122))
+    rows = _read(glyphs)
+    assert [sorted(round(s.baseline) for s in row) for row in rows] == [[78, 78, 89], [100], [122]]
