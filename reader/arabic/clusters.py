@@ -225,8 +225,9 @@ def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3)
 
 def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
     """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
-    letter again (أ, ؤ, ئ): a width-less copy of a letter, strictly inside the box of the
-    same letter drawn just before it, is that hamza, not a second letter."""
+    letter again (أ, ؤ, ئ); WeasyPrint maps a tanween on a lam-alef to the whole cluster
+    (ل, ا, ً): a width-less copy of a letter, strictly inside the box of a glyph drawn just
+    before it that holds the same letter, is that mark's map, not a second letter."""
     flat = [i for i, c in enumerate(items) if c.box[2] - c.box[0] < 0.01
             and c.text != " " and c.text not in mark_texts]
     out: list[Glyph] = []
@@ -235,7 +236,7 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         out += items[done:i]
         done = i + 1
         c = items[i]
-        same = next((p for p in reversed(out[-4:]) if p.text[:1] == c.text[:1]
+        same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not _zero_width(p)), None)
         if same is None or not (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) or abs(
                 same.baseline - c.baseline) >= 0.5 * max(c.size, 1.0):

@@ -457,3 +457,13 @@ def test_a_cell_spanning_two_rows_joins_the_first_even_beside_one_segment_rows()
               + word("الجنوب", 150, 122) + word("الآبار", 110, 122) + word("٩", 50, 122))
     rows = _read(glyphs)
     assert [sorted(round(s.baseline) for s in row) for row in rows] == [[78, 78, 89], [100], [122]]
+
+
+def test_letters_a_mark_glyph_repeats_from_its_ligature_are_not_read_twice():
+    # WeasyPrint maps the tanween drawn on a lam-alef to the whole cluster (ل, ا, ً):
+    # MuPDF gives those letters no width inside the ligature's box. The ligature has them
+    # already: only the mark is new (أولًا, not أولااً).
+    lam_alef = glyph("\ufefb", (512.98, 102.1, 521.83, 131.7), 126.0, 12)
+    inside = [glyph(ch, (517.01, 98.1, 517.01, 127.7), 122.0, 12) for ch in "\u0627\u064b\u0644"]
+    clusters, _count, _spaces = make_clusters([lam_alef, *inside])
+    assert sorted(c.text for c in clusters) == ["\u0644\u0627\u064b"]
