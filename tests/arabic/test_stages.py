@@ -467,3 +467,21 @@ def test_letters_a_mark_glyph_repeats_from_its_ligature_are_not_read_twice():
     inside = [glyph(ch, (517.01, 98.1, 517.01, 127.7), 122.0, 12) for ch in "\u0627\u064b\u0644"]
     clusters, _count, _spaces = make_clusters([lam_alef, *inside])
     assert sorted(c.text for c in clusters) == ["\u0644\u0627\u064b"]
+
+
+def test_a_mark_off_its_letter_follows_the_habit_of_the_page():
+    # Qt draws a line leftwards, each mark right after its letter and over its middle; a
+    # shadda with its vowel lands a little off its letter (د), over the edge of the next
+    # (ث). Where every other mark of the page follows its letter, so does this one.
+    glyphs, x = [], 560.0
+    for _ in range(24):  # ب َ (a letter, then its mark over its middle), 24 times
+        glyphs += [glyph("\ufe91", (x - 6, 100, x, 112), 110, 12),
+                   glyph("\u064e", (x - 3, 100, x - 3, 112), 110, 12)]
+        x -= 6
+    dal = glyph("\ufeaa", (x - 6, 100, x, 112), 110, 12)
+    shadda = glyph("\u064e\u0651", (x - 6.6, 101, x - 6.6, 113), 111, 12)  # 0.6 pt off
+    tha = glyph("\ufe9b", (x - 9, 100, x - 6, 112), 110, 12)
+    fatha = glyph("\u064e", (x - 7.5, 100, x - 7.5, 112), 110, 12)
+    clusters, _count, _spaces = make_clusters([*glyphs, dal, shadda, tha, fatha])
+    texts = {c.text[0]: c.text for c in clusters if c.text[0] in "دث"}
+    assert texts == {"د": "د\u064e\u0651", "ث": "ث\u064e"}
