@@ -250,9 +250,19 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
     edges: list[tuple[int, float, int]] = []
     for index, row in enumerate(rows):
         starts, ends = _row_spans(row)
-        gaps = [starts[k + 1] - ends[k] for k in range(len(starts) - 1)]
+        if len(starts) < 2:
+            continue
+        gaps = list(map(operator.sub, starts[1:], ends))
+        widest = max(gaps)
+        if widest < 0.2 * row.size:
+            continue
         words = [g for g in gaps if g > 0.1 * row.size]
-        wider = 1.2 * _median(words) if len(words) >= 3 else NARROW_GUTTER * row.size
+        if len(words) >= 3:
+            if widest <= 1.2 * min(words):
+                continue  # evenly spaced words (most lines): no gap wider than the rest
+            wider = 1.2 * _median(words)
+        else:
+            wider = NARROW_GUTTER * row.size
         for k, gap in enumerate(gaps):
             if gap > wider and gap >= 0.2 * row.size:
                 edges.append((0, starts[k + 1], index))
