@@ -23,6 +23,7 @@ NARROW_ROWS = 3  # rows with text on both sides of a narrow gutter: a river is s
 SHORT_ROWS = 2  # … or beside another gutter, twice the word gaps wide (see narrow_gutters)
 NARROW_REACH = 32  # rows looked at above and below (bounds the work per gap)
 GUTTER_SAMPLES = 400  # the most places a gap is looked at (see ``_is_gutter``)
+CALL_LENGTH = 6  # the most letters a run of small glyphs has to be note calls (¹²³, ١٢)
 ALIGNED_ROWS = 3  # rows whose text starts (or ends) at one x after a gap: a column's edge
 ALIGN_TOLERANCE = 0.04  # of the font size: how far apart two line ends count as one edge
 
@@ -121,6 +122,8 @@ def _median(values: list[float]) -> float:
 def _host_row(rows: list[Row], index: int) -> Row | None:
     """The bigger neighbouring row that a row of small glyphs belongs to, if any."""
     row = rows[index]
+    if _longest_run(row) > CALL_LENGTH:
+        return None  # a line of smaller text under a heading, not calls beside its words
     for other in (rows[index + 1] if index + 1 < len(rows) else None,
                   rows[index - 1] if index else None):
         if other is None or other.size < 1.15 * row.size:
@@ -132,6 +135,17 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
         if all(x0 <= c.box[0] and c.box[2] <= x1 for c in row.clusters):
             return other
     return None
+
+
+def _longest_run(row: Row) -> int:
+    """How many letters the longest run of the row has (runs part at a gap of half its
+    size; a row of note calls is made of runs of a few digits)."""
+    letters = sorted((c for c in row.clusters if c.text != " "), key=lambda c: c.box[0])
+    longest = run = 0
+    for k, c in enumerate(letters):
+        run = run + 1 if k and c.box[0] - letters[k - 1].box[2] < 0.5 * row.size else 1
+        longest = max(longest, run)
+    return longest
 
 
 def _crossing(row: Row, vrules: Sequence[VRule]) -> list[float]:

@@ -485,3 +485,14 @@ def test_a_mark_off_its_letter_follows_the_habit_of_the_page():
     clusters, _count, _spaces = make_clusters([*glyphs, dal, shadda, tha, fatha])
     texts = {c.text[0]: c.text for c in clusters if c.text[0] in "دث"}
     assert texts == {"د": "د\u064e\u0651", "ث": "ث\u064e"}
+
+
+def test_a_line_of_small_text_under_a_heading_is_its_own_row():
+    # LuaTeX's title page sets the version line (9 pt) 12 pt under the title (15 pt):
+    # closer than a line, yet a run of twenty letters is no note call beside the title.
+    title = word("وحدات الكتابة من اليمين", 400, 100, size=15.0)
+    version = word("الإصدار الأول للحزمة", 360, 112, size=9.0, advance=4.0)
+    assert [round(r.baseline) for r in make_rows(title + version)] == [100, 112]
+    # A call of two small digits beside a word still joins its line.
+    call = word("١٢", 250, 96, size=9.0, advance=4.0)
+    assert [round(r.baseline) for r in make_rows(title + call)] == [100]
