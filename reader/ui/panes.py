@@ -24,6 +24,15 @@ from reader.ui.fonts import arabic_family
 _CALL = re.compile(r"(?<=[\u0621-\u064a\u064b-\u0652)A-Za-z])(\d{1,3})(?=[\s.,،؛:؟)»\"]|$)")
 
 
+def _latin_only(text: str) -> bool:
+    """Latin letters and no Arabic ones: a paragraph that reads left to right."""
+    return (not _ARABIC_LETTER.search(text)) and bool(_LATIN_LETTER.search(text))
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 class ArabicTextPane(QWidget):
     """The current page's Arabic text in logical order, shaped by Qt, selectable.
 
@@ -106,6 +115,12 @@ class ArabicTextPane(QWidget):
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             block_format = cursor.blockFormat()
+            if _latin_only(block.text):
+                # An English paragraph of an Arabic page reads left to right (its full
+                # stop at its end, not at its start).
+                block_format.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+                block_format.setAlignment(Qt.AlignmentFlag.AlignLeft
+                                          | Qt.AlignmentFlag.AlignAbsolute)
             char_format = QTextCharFormat()
             if block.kind == HEADING:
                 char_format.setFontWeight(QFont.Weight.Bold)

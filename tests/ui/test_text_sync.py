@@ -66,3 +66,26 @@ def test_footnote_call_links_to_its_note(qtbot, window, sample_pdf):
     window.arabic_pane.browser.anchorClicked.emit(QUrl("#note-2"))
     position = window.arabic_pane.browser.textCursor().position()
     assert model.text[position:].startswith("2 تطبيق")
+
+
+def test_an_english_paragraph_reads_left_to_right_in_the_pane(qtbot):
+    from PySide6.QtCore import Qt
+
+    from reader.arabic.model import PARAGRAPH, Block, Line, PageText
+    from reader.ui.panes import ArabicTextPane
+
+    def block(text: str) -> Block:
+        return Block(PARAGRAPH, [Line(text, [None] * len(text), (50, 100, 500, 112), 11)],
+                     (50, 100, 500, 112))
+
+    pane = ArabicTextPane()
+    qtbot.addWidget(pane)
+    model = PageText(0, 595, 842, body=[block("فقرة عربية تبدأ بـ COVID-19 وتنتهي."),
+                                        block("The survey covered twelve villages.")])
+    pane.show_page(model)
+    document = pane.browser.document()
+    arabic, english = document.begin(), document.begin().next()
+    assert english.text() == "The survey covered twelve villages."
+    assert english.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert arabic.blockFormat().layoutDirection() != Qt.LayoutDirection.LeftToRight
+    assert english.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft  # from the left
