@@ -312,10 +312,10 @@ def _stream_base(items: list[Glyph], i: int, zero: set[int],
 def _page_habit(items: list[Glyph], targets: dict[int, int | None],
                 mark_texts: set[str]) -> dict[int, int | None]:
     """Marks that fell on the letter after them, moved to the letter before them where the
-    page draws every other mark after its letter (Qt, twenty marks or more, no more than
-    one in ten the other way) and the mark stands within a fifth of an em of that letter,
-    and off the middle of the next (Qt draws a shadda with its vowel a little off
-    its letter, off the middle of the next one)."""
+    page draws every other mark after its letter (twenty marks or more, no more than one
+    in ten the other way) and the mark stands within a fifth of an em of that letter and
+    off the next one's middle (Qt draws a shadda with its vowel a little off its letter,
+    over the edge of the next)."""
     after = sum(1 for i, t in targets.items() if t is not None and t < i)
     before = sum(1 for i, t in targets.items() if t is not None and t > i)
     if after < 20 or before * 10 > after:

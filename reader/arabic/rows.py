@@ -235,8 +235,8 @@ def narrow_gutters(rows: list[Row], rtl: bool = True) -> dict[int, list[tuple[fl
     # only, as a couplet's halves do: it is a gutter beside a gutter of the same width
     # through the same rows (the other columns').
     for index, (run, x0, x1, _) in short:
-        if any(verdict == GUTTER and len(range(max(run[0], other[0]), min(run[-1], other[-1]) + 1))
-               >= SHORT_ROWS and 0.8 <= (b - a) / (x1 - x0) <= 1.25
+        if any(verdict == GUTTER and 0.8 <= (b - a) / (x1 - x0) <= 1.25
+               and min(run[-1], other[-1]) - max(run[0], other[0]) + 1 >= SHORT_ROWS
                for other, a, b, verdict in walked):
             out.setdefault(index, []).append((x0, x1))
     return out
@@ -286,8 +286,8 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
     probes: list[float] = []
     i = 0
     while i < len(edges):
-        side, x, _ = edges[i]
-        tolerance = ALIGN_TOLERANCE * rows[edges[i][2]].size
+        side, x, first = edges[i]
+        tolerance = ALIGN_TOLERANCE * rows[first].size
         j = i
         while j < len(edges) and edges[j][0] == side and edges[j][1] - x <= tolerance:
             j += 1

@@ -183,7 +183,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
-    displaced = False  # a line starts with a mark: MuPDF put marks where they were not
+    # A line starts with a mark, or a mark follows a space: MuPDF put marks where they were
+    # not drawn (``_marks_on_their_letters``).
+    displaced = False
     arabic_fonts, garbled, suspect, ascii_suspect = _font_census(data)
     # The map of an Arabic font is checked against the font once per document, and only
     # when its words mix scripts: a map that is wrong throughout is not used; one that
@@ -346,10 +348,13 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     MuPDF gives a mark no place of its own: it puts it where the glyph drawn before it
     ended. Producers that shape with HarfBuzz draw a line left to right with each mark
     before its letter, so a mark lands on the glyph to its letter's left: the next word,
-    or the end of another line. The text trace has every glyph in drawing order; a mark
-    belongs to the letter drawn after it when the drawing moves rightwards, else to the
-    one before it. Each mark MuPDF gave is found by where MuPDF put it (the end of the
-    glyph drawn before it) and is moved onto the middle of its letter."""
+    or the end of another line. The text trace has every glyph in drawing order, and a
+    mark belongs to the letter drawn just before or just after it: the one that can carry
+    it (a hamza or madda), the one not across a space, else the one the page's decided
+    marks show (before or after their letter, per direction), else the letter after it
+    when the drawing moves rightwards and the one before otherwise. Each mark MuPDF gave
+    is found by where MuPDF put it (the end of the glyph drawn before it) and is moved
+    onto the middle of its letter."""
     try:
         trace = _texttrace(page)
     except Exception:
@@ -403,6 +408,11 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                if g.text not in _ARABIC_MARKS} if _HAMZA_MARKS & {e[0] for e in entries} else {}
     # Where MuPDF put a mark (to a twentieth of a point) -> where it goes (x, baseline).
     places: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+
+    def put(text: str, x: float, y: float, base: Entry) -> None:
+        places.setdefault((text, round(x * 20), round(y * 20)), []).append(
+            ((base[3][0] + base[3][2]) / 2, base[2]))
+
     bases = [i for i, e in enumerate(entries) if not e[0]]
     at = 0  # bases[at] is the first letter after the mark
     # Each mark with its two neighbours, and its letter where the page's own evidence
@@ -421,8 +431,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
         if not near:
             continue
         if len(near) == 1:
-            places.setdefault((text, round(x * 20), round(y * 20)), []).append(
-                ((near[0][3][0] + near[0][3][2]) / 2, near[0][2]))
+            put(text, x, y, near[0])
             continue
         assert before is not None and after is not None
         rightwards = after[1] > before[1]
@@ -439,8 +448,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             undecided.append((text, x, y, box, size, before, after, rightwards))
             continue
         votes[rightwards][base is after] += 1
-        places.setdefault((text, round(x * 20), round(y * 20)), []).append(
-            ((base[3][0] + base[3][2]) / 2, base[2]))
+        put(text, x, y, base)
     for text, x, y, box, size, before, after, rightwards in undecided:
         if min(abs(after[3][0] - before[3][2]), abs(before[3][0] - after[3][2])) >= size:
             # The drawing jumps (to another cell): the letter the mark is drawn at.
@@ -452,8 +460,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             # Nothing on the page tells: drawn rightwards (a line in visual order), the
             # letter after; else the one before.
             base = after if rightwards else before
-        places.setdefault((text, round(x * 20), round(y * 20)), []).append(
-            ((base[3][0] + base[3][2]) / 2, base[2]))
+        put(text, x, y, base)
     if not places:
         return glyphs
     out = list(glyphs)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from reader.arabic.bidi import L, R, bidi_class
 from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
 from reader.ui.fonts import arabic_family
 
@@ -24,13 +25,11 @@ from reader.ui.fonts import arabic_family
 _CALL = re.compile(r"(?<=[\u0621-\u064a\u064b-\u0652)A-Za-z])(\d{1,3})(?=[\s.,،؛:؟)»\"]|$)")
 
 
-def _latin_only(text: str) -> bool:
-    """Latin letters and no Arabic ones: a paragraph that reads left to right."""
-    return (not _ARABIC_LETTER.search(text)) and bool(_LATIN_LETTER.search(text))
-
-
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+def _left_to_right(text: str) -> bool:
+    """Letters that read left to right and none that read right to left (the engine's
+    bidi classes): an English paragraph of an Arabic page."""
+    classes = {bidi_class(ch) for ch in text}
+    return L in classes and R not in classes
 
 
 class ArabicTextPane(QWidget):
@@ -115,7 +114,7 @@ class ArabicTextPane(QWidget):
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             block_format = cursor.blockFormat()
-            if _latin_only(block.text):
+            if _left_to_right(block.text):
                 # An English paragraph of an Arabic page reads left to right (its full
                 # stop at its end, not at its start).
                 block_format.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
