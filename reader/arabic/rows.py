@@ -122,8 +122,6 @@ def _median(values: list[float]) -> float:
 def _host_row(rows: list[Row], index: int) -> Row | None:
     """The bigger neighbouring row that a row of small glyphs belongs to, if any."""
     row = rows[index]
-    if _longest_run(row) > CALL_LENGTH:
-        return None  # a line of smaller text under a heading, not calls beside its words
     for other in (rows[index + 1] if index + 1 < len(rows) else None,
                   rows[index - 1] if index else None):
         if other is None or other.size < 1.15 * row.size:
@@ -133,7 +131,9 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
         x0 = min(c.box[0] for c in other.clusters) - other.size
         x1 = max(c.box[2] for c in other.clusters) + other.size
         if all(x0 <= c.box[0] and c.box[2] <= x1 for c in row.clusters):
-            return other
+            # Measured last (most rows have no bigger neighbour): a line of smaller text
+            # under a heading is not calls beside its words.
+            return None if _longest_run(row) > CALL_LENGTH else other
     return None
 
 

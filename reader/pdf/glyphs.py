@@ -171,6 +171,9 @@ _IMPLAUSIBLE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _IMPLAU
                           + "]")
 _IMPLAUSIBLE_CODES = frozenset(c for a, b in _IMPLAUSIBLE_RANGES for c in range(a, b + 1))
 _ODD_IN_ARABIC_FONT = _SUSPICIOUS_CODES | _LATIN_ODD_CODES | _IMPLAUSIBLE_CODES
+# The same as characters, and with ASCII letters and digits (a font that maps Arabic there).
+_ODD_CHARS_ARABIC = frozenset(map(chr, _ODD_IN_ARABIC_FONT))
+_ODD_CHARS_ASCII = _ODD_CHARS_ARABIC | _ASCII_ALNUM
 
 
 @gc_paused
@@ -229,8 +232,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                     odd = frozenset(text) - {" "}  # every code: only the font can tell
                 elif font in ascii_wrong or (font in arabic_fonts and (
                         not _LATIN_ODD.isdisjoint(text) or _IMPLAUSIBLE.search(text))):
-                    odd = (_SUSPICIOUS_CHARS | _LATIN_ODD | frozenset(_IMPLAUSIBLE.findall(text))
-                           | (_ASCII_ALNUM if font in ascii_wrong else frozenset()))
+                    # Only the span's own odd characters: a union with the whole sets
+                    # (thousands of private-use codes) cost more than reading the span.
+                    pool = _ODD_CHARS_ASCII if font in ascii_wrong else _ODD_CHARS_ARABIC
+                    odd = pool.intersection(text)
                 if not odd.isdisjoint(text):
                     # Broken mappings: recovered below, once the fonts that need it are known.
                     broken.append((start, len(glyphs), chars, font, odd))
