@@ -376,23 +376,23 @@
 <context>
     <name>ArabicTextPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="70"/>
+        <location filename="../reader/ui/panes.py" line="78"/>
         <source>Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="71"/>
+        <location filename="../reader/ui/panes.py" line="79"/>
         <source>Open a PDF to see its text here.</source>
         <translation>افتح ملف PDF ليظهر نصه هنا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="80"/>
+        <location filename="../reader/ui/panes.py" line="88"/>
         <source>Reading page %1…</source>
         <translation>جارٍ قراءة الصفحة %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="96"/>
-        <location filename="../reader/ui/panes.py" line="233"/>
+        <location filename="../reader/ui/panes.py" line="104"/>
+        <location filename="../reader/ui/panes.py" line="247"/>
         <source>This page has no text layer.</source>
         <translation>لا تحتوي هذه الصفحة على طبقة نصية.</translation>
     </message>
@@ -436,512 +436,512 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="445"/>
+        <location filename="../reader/ui/main_window.py" line="449"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="446"/>
+        <location filename="../reader/ui/main_window.py" line="450"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="447"/>
+        <location filename="../reader/ui/main_window.py" line="451"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="448"/>
+        <location filename="../reader/ui/main_window.py" line="452"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="449"/>
+        <location filename="../reader/ui/main_window.py" line="453"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="450"/>
+        <location filename="../reader/ui/main_window.py" line="454"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="451"/>
+        <location filename="../reader/ui/main_window.py" line="455"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="452"/>
+        <location filename="../reader/ui/main_window.py" line="456"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="453"/>
+        <location filename="../reader/ui/main_window.py" line="457"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="454"/>
+        <location filename="../reader/ui/main_window.py" line="458"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="455"/>
+        <location filename="../reader/ui/main_window.py" line="459"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="456"/>
+        <location filename="../reader/ui/main_window.py" line="460"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="457"/>
+        <location filename="../reader/ui/main_window.py" line="461"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="458"/>
+        <location filename="../reader/ui/main_window.py" line="462"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="459"/>
+        <location filename="../reader/ui/main_window.py" line="463"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460"/>
+        <location filename="../reader/ui/main_window.py" line="464"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461"/>
+        <location filename="../reader/ui/main_window.py" line="465"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462"/>
+        <location filename="../reader/ui/main_window.py" line="466"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="463"/>
+        <location filename="../reader/ui/main_window.py" line="467"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464"/>
+        <location filename="../reader/ui/main_window.py" line="468"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465"/>
+        <location filename="../reader/ui/main_window.py" line="469"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="466"/>
+        <location filename="../reader/ui/main_window.py" line="470"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="467"/>
+        <location filename="../reader/ui/main_window.py" line="471"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="468"/>
+        <location filename="../reader/ui/main_window.py" line="472"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="469"/>
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="470"/>
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="471"/>
+        <location filename="../reader/ui/main_window.py" line="475"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="472"/>
+        <location filename="../reader/ui/main_window.py" line="476"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="477"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="478"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="479"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="476"/>
+        <location filename="../reader/ui/main_window.py" line="480"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="481"/>
+        <location filename="../reader/ui/main_window.py" line="485"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="482"/>
+        <location filename="../reader/ui/main_window.py" line="486"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="483"/>
+        <location filename="../reader/ui/main_window.py" line="487"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="486"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="487"/>
+        <location filename="../reader/ui/main_window.py" line="491"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="493"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="494"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="495"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="507"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="508"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="509"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="510"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="552"/>
+        <location filename="../reader/ui/main_window.py" line="556"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="573"/>
+        <location filename="../reader/ui/main_window.py" line="577"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="574"/>
+        <location filename="../reader/ui/main_window.py" line="578"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="581"/>
+        <location filename="../reader/ui/main_window.py" line="585"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="601"/>
+        <location filename="../reader/ui/main_window.py" line="605"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="602"/>
+        <location filename="../reader/ui/main_window.py" line="606"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="603"/>
+        <location filename="../reader/ui/main_window.py" line="607"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="681"/>
+        <location filename="../reader/ui/main_window.py" line="685"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="682"/>
+        <location filename="../reader/ui/main_window.py" line="686"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="702"/>
+        <location filename="../reader/ui/main_window.py" line="706"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="717"/>
+        <location filename="../reader/ui/main_window.py" line="721"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="745"/>
+        <location filename="../reader/ui/main_window.py" line="749"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="749"/>
+        <location filename="../reader/ui/main_window.py" line="753"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="818"/>
+        <location filename="../reader/ui/main_window.py" line="822"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="828"/>
+        <location filename="../reader/ui/main_window.py" line="832"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="830"/>
+        <location filename="../reader/ui/main_window.py" line="834"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="832"/>
+        <location filename="../reader/ui/main_window.py" line="836"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="834"/>
+        <location filename="../reader/ui/main_window.py" line="838"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="837"/>
+        <location filename="../reader/ui/main_window.py" line="841"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="840"/>
+        <location filename="../reader/ui/main_window.py" line="844"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="960"/>
+        <location filename="../reader/ui/main_window.py" line="964"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="970"/>
+        <location filename="../reader/ui/main_window.py" line="974"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="975"/>
+        <location filename="../reader/ui/main_window.py" line="979"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="982"/>
+        <location filename="../reader/ui/main_window.py" line="986"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1032"/>
+        <location filename="../reader/ui/main_window.py" line="1036"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1045"/>
+        <location filename="../reader/ui/main_window.py" line="1049"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1058"/>
+        <location filename="../reader/ui/main_window.py" line="1062"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1087"/>
+        <location filename="../reader/ui/main_window.py" line="1091"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1089"/>
+        <location filename="../reader/ui/main_window.py" line="1093"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1168"/>
+        <location filename="../reader/ui/main_window.py" line="1172"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1195"/>
+        <location filename="../reader/ui/main_window.py" line="1202"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1221"/>
+        <location filename="../reader/ui/main_window.py" line="1228"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1232"/>
+        <location filename="../reader/ui/main_window.py" line="1239"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1283"/>
+        <location filename="../reader/ui/main_window.py" line="1316"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1295"/>
+        <location filename="../reader/ui/main_window.py" line="1328"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1317"/>
+        <location filename="../reader/ui/main_window.py" line="1350"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1321"/>
+        <location filename="../reader/ui/main_window.py" line="1354"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1322"/>
+        <location filename="../reader/ui/main_window.py" line="1355"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1327"/>
+        <location filename="../reader/ui/main_window.py" line="1360"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1330"/>
+        <location filename="../reader/ui/main_window.py" line="1363"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1337"/>
+        <location filename="../reader/ui/main_window.py" line="1370"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1340"/>
+        <location filename="../reader/ui/main_window.py" line="1373"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1356"/>
+        <location filename="../reader/ui/main_window.py" line="1389"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1357"/>
+        <location filename="../reader/ui/main_window.py" line="1390"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1152,80 +1152,145 @@
     </message>
 </context>
 <context>
-    <name>TranslationPane</name>
+    <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="108"/>
-        <source>English translation</source>
-        <translation>الترجمة الإنجليزية</translation>
+        <location filename="../reader/ui/segment_grid.py" line="472"/>
+        <source>Translation</source>
+        <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="109"/>
+        <location filename="../reader/ui/segment_grid.py" line="473"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="113"/>
-        <source>Model: %1. Double-click a sentence to correct it; Ctrl+Enter marks it reviewed.</source>
-        <translation>النموذج: %1. انقر نقرًا مزدوجًا على جملة لتصحيحها؛ Ctrl+Enter يعلّمها مراجَعة.</translation>
+        <location filename="../reader/ui/segment_grid.py" line="475"/>
+        <source>All segments</source>
+        <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="160"/>
-        <source>machine translation</source>
-        <translation>ترجمة آلية</translation>
+        <location filename="../reader/ui/segment_grid.py" line="475"/>
+        <source>Not confirmed</source>
+        <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="160"/>
-        <source>edited</source>
-        <translation>معدّلة</translation>
+        <location filename="../reader/ui/segment_grid.py" line="476"/>
+        <source>With warnings</source>
+        <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="161"/>
-        <source>reviewed</source>
-        <translation>مراجَعة</translation>
+        <location filename="../reader/ui/segment_grid.py" line="479"/>
+        <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
+        <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_pane.py" line="162"/>
-        <source>Arabic left in the English</source>
-        <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="163"/>
-        <source>the output equals the input</source>
-        <translation>الناتج مطابق للمدخل</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="164"/>
-        <source>unusual length</source>
-        <translation>طول غير معتاد</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="165"/>
-        <source>the model could not translate this sentence</source>
-        <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="281"/>
-        <source>Show other translations</source>
-        <translation>عرض ترجمات أخرى</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="284"/>
-        <source>Mark as reviewed</source>
-        <translation>تعليم كمراجَعة</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="287"/>
-        <source>Copy the page as bilingual text</source>
-        <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/translation_pane.py" line="118"/>
+        <location filename="../reader/ui/segment_grid.py" line="484"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
         <translation>لا يوجد نموذج ترجمة من العربية إلى الإنجليزية مثبّت.
 
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="492"/>
+        <source>not yet translated</source>
+        <translation>لم تُترجم بعد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="492"/>
+        <source>machine translation</source>
+        <translation>ترجمة آلية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="493"/>
+        <source>from your translation memory</source>
+        <translation>من ذاكرة ترجمتك</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="493"/>
+        <source>edited</source>
+        <translation>معدّلة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="494"/>
+        <source>confirmed</source>
+        <translation>مؤكَّدة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="497"/>
+        <source>Arabic left in the English</source>
+        <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="498"/>
+        <source>the output equals the input</source>
+        <translation>الناتج مطابق للمدخل</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="499"/>
+        <source>unusual length</source>
+        <translation>طول غير معتاد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="500"/>
+        <source>the model could not translate this sentence</source>
+        <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="503"/>
+        <source>waiting for the translation…</source>
+        <translation>في انتظار الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="504"/>
+        <source>not translated (type to write the English)</source>
+        <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="510"/>
+        <source>memory %1 %</source>
+        <translation>الذاكرة %1 %</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="511"/>
+        <source>model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="633"/>
+        <source>Change of a translation</source>
+        <translation>تغيير ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="780"/>
+        <source>Confirmed %1 of %2 on this page</source>
+        <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="784"/>
+        <source>%1 of %2 in the document</source>
+        <translation>%1 من %2 في الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="805"/>
+        <source>Edit the English</source>
+        <translation>تحرير الترجمة الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="808"/>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="817"/>
+        <source>Show other translations</source>
+        <translation>عرض ترجمات أخرى</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="820"/>
+        <source>Copy the page as bilingual text</source>
+        <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>
 </context>
 </TS>

@@ -122,6 +122,13 @@ class TranslationCache:
                 (document, key, text, status, time.time(), page, start, pipeline,
                  row[0] if row and row[0] else key))
 
+    def forget(self, document: str, source: str) -> None:
+        """Drop the translator's English for a sentence (an edit undone): the machine's
+        shows again."""
+        with transaction(self._db):
+            self._db.execute("DELETE FROM edits WHERE document = ? AND source = ?",
+                             (document, normalize_source(source)))
+
     def edits(self, document: str) -> dict[str, Edit]:
         return {e.source: e for e in self._edit_rows(document)}
 

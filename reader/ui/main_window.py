@@ -34,14 +34,15 @@ from PySide6.QtWidgets import (
 from reader.annotations.model import ARABIC, COLOUR_NAMES, TRANSLATION
 from reader.arabic.model import PageText
 from reader.arabic.repair import PIPELINE_VERSION
-from reader.errors import Cancelled, DocumentError, DocumentErrorCode
+from reader.errors import Cancelled, DocumentError, DocumentErrorCode, QariError
 from reader.pdf import DocumentInfo, RenderService
 from reader.resources import sample_report
 from reader.search import Hit
 from reader.session import DocumentSession
 from reader.translation import argos
-from reader.translation.cache import TranslationCache
+from reader.translation.cache import EDITED, REVIEWED, TranslationCache
 from reader.translation.engine import TranslationEngine
+from reader.translation.memory import TranslationMemory
 from reader.translation.packages import (
     ModelPackageError,
     install_package,
@@ -58,9 +59,9 @@ from reader.ui.ocr_runner import OcrRunner
 from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
+from reader.ui.segment_grid import SegmentGrid
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
-from reader.ui.translation_pane import TranslationPane
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
 PANES = ("page", "arabic", "translation")
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self._translate_task: TaskHandle | None = None
         self._engine: TranslationEngine | None = None
         self._cache: TranslationCache | None = None
+        self._translation_memory: TranslationMemory | None = None
+        self._kept_pairs: dict[str, str] = {}  # source -> English this window put in memory
         self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
         self._hit_index = -1
@@ -142,7 +145,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
         self.arabic_pane = ArabicTextPane()
-        self.translation_pane = TranslationPane()
+        self.translation_pane = SegmentGrid()
+        self.translation_pane.set_arabic_font(self.arabic_pane.browser.font())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -173,8 +177,8 @@ class MainWindow(QMainWindow):
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
         self.view.annotation_marks = self.annotating.page_marks
-        self.translation_pane.sentences.itemSelectionChanged.connect(
-            lambda: setattr(self, "_selection_source", TRANSLATION))
+        self.translation_pane.view.selectionModel().selectionChanged.connect(
+            lambda *_a: setattr(self, "_selection_source", TRANSLATION))
         self.arabic_pane.selection_changed.connect(
             lambda *_a: setattr(self, "_selection_source", ARABIC))
         self.view.page_dragged.connect(self._page_dragged)
@@ -867,7 +871,7 @@ class MainWindow(QMainWindow):
         if rows and self._selection_source == TRANSLATION:
             chosen = [self._sentences[r] for r in rows if r < len(self._sentences)]
             if chosen:
-                english = " ".join(self.translation_pane.sentences.item(r).text() for r in rows)
+                english = " ".join(self.translation_pane.target(r) for r in rows)
                 return (model, min(s.start for s in chosen), max(s.end for s in chosen),
                         TRANSLATION, english)
         start, end = self.arabic_pane.selection()
@@ -1179,14 +1183,17 @@ class MainWindow(QMainWindow):
         if engine is None or info is None or not self._sentences:
             return
         page, sources = model.page, [s.text for s in self._sentences]
-        cache = self._cache
+        cache, memory = self._cache, self._memory()
 
-        def work() -> tuple[list, dict]:
+        def work() -> tuple[list, dict, dict, dict]:
             # Edits made on an older engine's text are placed again on this page's.
             edits = cache.place(info.sha256, page, sources, PIPELINE_VERSION) if cache else {}
-            return engine.translate(sources), {k: (e.text, e.status) for k, e in edits.items()}
+            exact = memory.exact(sources) if memory else {}
+            fuzzy = {s: tuple(memory.fuzzy(s)) for s in sources} if memory else {}
+            return (engine.translate(sources), {k: (e.text, e.status) for k, e in edits.items()},
+                    exact, fuzzy)
 
-        def done(result: tuple[list, dict]) -> None:
+        def done(result: tuple[list, dict, dict, dict]) -> None:
             if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
                 self.translation_pane.show_translations(*result)
                 self.page_translated.emit(page)
@@ -1269,16 +1276,42 @@ class MainWindow(QMainWindow):
                 self.translation_pane.select_sentence(index)
                 break
 
+    def _memory(self) -> TranslationMemory | None:
+        """The translation memory, opened on first use (a damaged file is set aside)."""
+        if self._translation_memory is None:
+            try:
+                self._translation_memory = TranslationMemory()
+            except QariError as exc:
+                self.show_error(str(exc))
+        return self._translation_memory
+
     def _save_edit(self, source: str, text: str, status: str) -> None:
         """Keep a translator's edit with where it was made (page, offset, engine), so it
-        can be placed again when a newer engine reads the page differently."""
-        cache, info, model = self._cache, self.info, self.arabic_pane.model
-        if cache is None or info is None:
+        can be placed again when a newer engine reads the page differently; an edited or
+        confirmed pair goes into the translation memory. Another status is an edit undone."""
+        info, model = self.info, self.arabic_pane.model
+        if info is None:
             return
+        if self._cache is None:
+            self._cache = TranslationCache()
+        cache, memory = self._cache, self._memory()
         page = model.page if model is not None else -1
         start = next((s.start for s in self._sentences if s.text == source), -1)
-        self.jobs.submit(lambda: cache.edit(info.sha256, source, text, status, page, start,
-                                            PIPELINE_VERSION),
+        previous = self._kept_pairs.pop(source, None)
+
+        def save() -> None:
+            if status in (EDITED, REVIEWED):
+                cache.edit(info.sha256, source, text, status, page, start, PIPELINE_VERSION)
+                if memory is not None:
+                    memory.add(source, text, info.sha256, status)
+            else:
+                cache.forget(info.sha256, source)
+                if memory is not None and previous is not None:
+                    memory.remove(source, previous)
+
+        if status in (EDITED, REVIEWED):
+            self._kept_pairs[source] = text
+        self.jobs.submit(save,
                          PRIORITY_VISIBLE, None, lambda exc: self.show_error(
                              self.tr("Your correction could not be saved: %1")
                              .replace("%1", str(exc))))

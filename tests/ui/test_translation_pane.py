@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
-from reader.translation.cache import EDITED, REVIEWED, TranslationCache
+from reader.translation.cache import EDITED, MACHINE, REVIEWED, TranslationCache
+from reader.translation.memory import TranslationMemory
 from reader.translation.packages import install_package
 from reader.translation.segment import page_sentences
 from tests.ui.conftest import open_and_wait
@@ -27,27 +27,26 @@ def translated_window(qtbot, make_window, sample_pdf):
 def test_sentences_are_translated_and_aligned(qtbot, make_window, sample_pdf):
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
-    rows = pane.sentences.count()
+    rows = pane.row_count()
     assert rows == len(window._sentences) > 3
-    assert all(pane.sentences.item(r).text() not in ("", "…") for r in range(rows))
+    assert all(pane.target(r) and pane.status(r) == MACHINE for r in range(rows))
     # Choosing a sentence selects its Arabic and marks it on the page.
-    pane.sentences.setCurrentRow(1)
+    pane.set_current_row(1)
     sentence = window._sentences[1]
     assert window.arabic_pane.selection() == (sentence.start, sentence.end)
     assert window.view.selection_marks()[0]
     # Putting the cursor in the Arabic selects the English sentence.
     window.arabic_pane.set_cursor(window._sentences[2].start + 1)
-    assert pane.sentences.currentRow() == 2
+    assert pane.current_row() == 2
 
 
 def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
-    item = pane.sentences.item(0)
-    item.setText("My own translation.")
+    pane.change(0, "My own translation.", EDITED)
     assert pane.status(0) == EDITED
-    pane.sentences.setCurrentRow(0)
-    qtbot.keyClick(pane.sentences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    pane.set_current_row(0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert pane.status(0) == REVIEWED
     source = window._sentences[0].text
     key = " ".join(source.split())
@@ -62,7 +61,7 @@ def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
     # Another window on the same document shows the edit, not the machine translation.
     window.close()
     again = translated_window(qtbot, make_window, sample_pdf)
-    assert again.translation_pane.sentences.item(0).text() == "My own translation."
+    assert again.translation_pane.target(0) == "My own translation."
     assert again.translation_pane.status(0) == REVIEWED
 
 
@@ -106,14 +105,14 @@ def test_a_bad_model_file_gets_a_message(qtbot, window, tmp_path):
 def test_hovering_a_sentence_tints_its_counterparts(qtbot, make_window, sample_pdf):
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
-    pane.sentences.itemEntered.emit(pane.sentences.item(2))
+    pane.view.entered.emit(pane.model.index(2))
     sentence = window._sentences[2]
     [extra] = window.arabic_pane.browser.extraSelections()
     assert (extra.cursor.selectionStart(), extra.cursor.selectionEnd()) == (sentence.start,
                                                                             sentence.end)
     assert window.view.hover_marks()[0]
     window.arabic_pane.hovered.emit(window._sentences[1].start + 1)
-    assert pane.sentences.item(1).background().style() != Qt.BrushStyle.NoBrush
+    assert pane.hovered_row == 1
     window.arabic_pane.hovered.emit(-1)
     assert window.view.hover_marks() == {}
 
@@ -129,22 +128,22 @@ def test_a_session_of_work_survives_a_restart_and_nothing_else_is_marked(
     with qtbot.waitSignal(window.page_translated, timeout=30000):
         window.install_model(str(FIXTURE))
     pane = window.translation_pane
-    for row in range(pane.sentences.count()):  # what used to mark rows edited
+    for row in range(pane.row_count()):  # what used to mark rows edited
         pane.hover_sentence(row)
     pane.set_annotated_rows({0: "#ffd400", 2: "#5fb236"})
     pane.hover_sentence(-1)
     # Edit row 1 the way a translator does: open the editor, type, press Enter.
-    item = pane.sentences.item(1)
-    pane.sentences.setCurrentRow(1)
-    pane.sentences.editItem(item)
-    [editor] = pane.sentences.viewport().findChildren(QLineEdit)
-    editor.setText("1. Introduction, corrected")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it on the next event loop turn
+    pane.set_current_row(1)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Return)
+    editor = pane.view.indexWidget(pane.model.index(1))
+    editor.setPlainText("1. Introduction, corrected")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pane.status(1) == EDITED, timeout=5000)
-    pane.sentences.setCurrentRow(3)
-    qtbot.keyClick(pane.sentences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    pane.set_current_row(3)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert pane.status(3) == REVIEWED
-    reviewed_text = pane.sentences.item(3).text()
+    reviewed_text = pane.target(3)
     sha = window.info.sha256
     qtbot.waitUntil(lambda: len(TranslationCache().edits(sha)) == 2, timeout=10000)
     for _ in range(2):  # turn pages and come back: re-shown rows are no edits either
@@ -158,12 +157,11 @@ def test_a_session_of_work_survives_a_restart_and_nothing_else_is_marked(
     with qtbot.waitSignal(again.page_translated, timeout=30000):
         open_and_wait(qtbot, again, sample_pdf)
     rows = again.translation_pane
-    assert rows.sentences.item(1).text() == "1. Introduction, corrected"
+    assert rows.target(1) == "1. Introduction, corrected"
     assert rows.status(1) == EDITED
-    assert (rows.sentences.item(3).text(), rows.status(3)) == (reviewed_text, REVIEWED)
-    others = [r for r in range(rows.sentences.count()) if r not in (1, 3)]
-    assert all(rows.status(r) == "machine" and rows.sentences.item(r).text() != "…"
-               for r in others)
+    assert (rows.target(3), rows.status(3)) == (reviewed_text, REVIEWED)
+    others = [r for r in range(rows.row_count()) if r not in (1, 3)]
+    assert all(rows.status(r) == MACHINE and rows.target(r) for r in others)
     edits = TranslationCache().edits(sha)
     assert sorted(e.status for e in edits.values()) == [EDITED, REVIEWED]
     assert all(e.page == 0 and e.start >= 0 and e.text != "…" for e in edits.values())
@@ -212,3 +210,33 @@ def test_a_model_installed_after_the_text_was_read_translates_the_whole_document
         sources = [s.text for s in page_sentences(session.page_text(page),
                                                   session.kept_body_length(page))]
         assert len(cache.any_model(sources)) == len({" ".join(s.split()) for s in sources})
+
+
+def test_confirmed_english_goes_into_the_memory_and_undo_takes_it_out(
+        qtbot, make_window, sample_pdf):
+    """Issue 13: every confirmed or edited pair is kept across documents; an exact match
+    shows the translator's earlier English, marked as such; undo reaches the stores."""
+    window = translated_window(qtbot, make_window, sample_pdf)
+    pane = window.translation_pane
+    source = window._sentences[2].text
+    pane.change(2, "A sentence I wrote.", EDITED)
+    pane.mark_reviewed(2)
+    sha = window.info.sha256
+    key = " ".join(source.split())
+    qtbot.waitUntil(lambda: TranslationMemory().exact([source]).get(source) is not None,
+                    timeout=10000)
+    assert TranslationMemory().exact([source])[source].target == "A sentence I wrote."
+    pane.undo_stack.undo()
+    pane.undo_stack.undo()
+    assert pane.status(2) == MACHINE
+    qtbot.waitUntil(lambda: key not in TranslationCache().edits(sha), timeout=10000)
+    qtbot.waitUntil(lambda: not TranslationMemory().exact([source]), timeout=10000)
+    pane.undo_stack.redo()
+    qtbot.waitUntil(lambda: key in TranslationCache().edits(sha), timeout=10000)
+    window.close()
+    # What another document would get: the same sentence, no edit of its own.
+    TranslationCache().forget(sha, source)
+    again = translated_window(qtbot, make_window, sample_pdf)
+    row = next(i for i, s in enumerate(again._sentences) if s.text == source)
+    assert (again.translation_pane.target(row), again.translation_pane.status(row)) == (
+        "A sentence I wrote.", "memory")

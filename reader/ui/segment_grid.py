@@ -1,0 +1,826 @@
+"""The segment grid: the page's sentences as rows, the Arabic source beside its English,
+where a translator post-edits by keyboard as in a CAT tool.
+
+Each row shows the source right to left and the target left to right, both wrapped in
+full, the row as high as its longer side, with a status (not yet translated, machine,
+from memory, edited, confirmed) as a mark and a tint, and the row's warnings under its
+English. Rows are laid out lazily (a list view in batches, heights cached per width), so
+a long page opens and scrolls at once.
+
+Keys: Enter, F2 or typing edits the English in place (a multi-line editor: Enter keeps
+it, Shift+Enter breaks the line, Escape cancels); Ctrl+Enter confirms and goes on to the
+next unconfirmed row; Ctrl+Up/Down move between rows; Ctrl+1…3 put in the alternatives
+shown under the row while editing (memory matches first, then the model's other
+translations); Ctrl+Shift+C copies the source into the target; Ctrl+Z / Ctrl+Shift+Z undo
+and redo every change of a target or a status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextOption,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.translation.cache import EDITED, MACHINE, REVIEWED
+from reader.translation.engine import Translation
+from reader.translation.memory import Match
+from reader.translation.segment import Sentence
+
+NEW = "new"  # waiting for its translation
+MEMORY = "memory"  # the translator's earlier English for the same sentence (not confirmed)
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole
+ALTERNATIVES = 3  # Ctrl+1…3
+# Filters of the rows shown.
+SHOW_ALL, SHOW_UNCONFIRMED, SHOW_WARNED = range(3)
+# Tints by status (light; blended with the palette's base so dark themes keep contrast).
+_TINTS = {NEW: QColor(128, 128, 128), MEMORY: QColor(70, 130, 220),
+          EDITED: QColor(230, 170, 30), REVIEWED: QColor(60, 170, 90)}
+_MARKS = {NEW: "…", MACHINE: "M", MEMORY: "TM", EDITED: "✎", REVIEWED: "✓"}
+
+
+@dataclass
+class Segment:
+    source: str
+    target: str = ""
+    status: str = NEW
+    warnings: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()  # the model's other translations, once asked for
+    matches: tuple[Match, ...] = ()  # fuzzy memory matches, best first
+    annotated: str = ""  # the colour of an annotation on its Arabic
+    # (width, source, target, extra) -> height: the layout of a row is measured once.
+    heights: dict[tuple[int, str, str, int], int] = field(default_factory=dict)
+
+    def choices(self) -> list[str]:
+        """What Ctrl+1…3 put in: memory matches, then the model's other translations."""
+        out = list(dict.fromkeys([m.target for m in self.matches]
+                                 + [a for a in self.alternatives if a.strip()]))
+        return [c for c in out if c != self.target][:ALTERNATIVES]
+
+
+class SegmentModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.segments: list[Segment] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None  # noqa: N802
+                 ) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.segments)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.segments):
+            return None
+        segment = self.segments[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return segment.target
+        if role == SEGMENT_ROLE:
+            return segment
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def reset(self, segments: list[Segment]) -> None:
+        self.beginResetModel()
+        self.segments = segments
+        self.endResetModel()
+
+    def changed(self, row: int) -> None:
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+
+class TargetEditor(QPlainTextEdit):
+    """The multi-line editor of a row's English; its keys are the grid's."""
+
+    committed = Signal(str)  # "keep", "confirm", "up", "down"
+    cancelled = Signal()
+    choose = Signal(int)  # Ctrl+1…3
+    copy_source = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier and not ctrl:
+                self.insertPlainText("\n")
+            else:
+                self.committed.emit("confirm" if ctrl else "keep")
+            return
+        if key == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.committed.emit("up" if key == Qt.Key.Key_Up else "down")
+            return
+        if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_3:
+            self.choose.emit(key - Qt.Key.Key_1)
+            return
+        if ctrl and mods & Qt.KeyboardModifier.ShiftModifier and key == Qt.Key.Key_C:
+            self.copy_source.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Paints a row (status strip, English on the left, Arabic on the right) and measures
+    it; the grid opens its editor over the English half."""
+
+    PAD = 6
+    STRIP = 30
+
+    def __init__(self, grid: SegmentGrid) -> None:
+        super().__init__(grid)
+        self.grid = grid
+        self.editing_row = -1
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _parts(self, rect: QRect) -> tuple[QRect, QRect, QRect]:
+        strip = QRect(rect.left(), rect.top(), self.STRIP, rect.height())
+        rest = rect.width() - self.STRIP - 3 * self.PAD
+        half = max(rest // 2, 40)
+        target = QRect(strip.right() + self.PAD, rect.top() + self.PAD, half,
+                       rect.height() - 2 * self.PAD)
+        source = QRect(target.right() + 2 * self.PAD, rect.top() + self.PAD,
+                       rect.right() - target.right() - 3 * self.PAD,
+                       rect.height() - 2 * self.PAD)
+        return strip, target, source
+
+    def _text_height(self, font: QFont, width: int, text: str) -> int:
+        metrics = QFontMetrics(font)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        return metrics.boundingRect(QRect(0, 0, max(width, 10), 1 << 20), flags,
+                                    text or " ").height()
+
+    def _extra_lines(self, segment: Segment, row: int) -> list[str]:
+        """Lines under the English: warnings, and while editing the alternatives."""
+        lines = [f"⚠ {self.grid.warning_text(w)}" for w in segment.warnings]
+        if row == self.editing_row:
+            lines += self.grid.choice_lines(segment)
+        return lines
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        segment: Segment = index.data(SEGMENT_ROLE)
+        width = self.grid.view.viewport().width()
+        extra = self._extra_lines(segment, index.row())
+        key = (width, segment.source, segment.target, len(extra) + 100 * (
+            index.row() == self.editing_row))
+        height = segment.heights.get(key)
+        if height is None:
+            _strip, target, source = self._parts(QRect(0, 0, width, 100))
+            font = self.grid.view.font()
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.85)
+            english = self._text_height(font, target.width(), segment.target)
+            if extra:
+                english += self._text_height(small, target.width(), "\n".join(extra)) + 4
+            if index.row() == self.editing_row:
+                english += QFontMetrics(font).height()  # room to type a line more
+            arabic = self._text_height(self.grid.arabic_font(), source.width(), segment.source)
+            height = max(english, arabic, QFontMetrics(font).height()) + 2 * self.PAD + 1
+            if len(segment.heights) > 8:  # old widths: forget them
+                segment.heights.clear()
+            segment.heights[key] = height
+        return QSize(width, height)
+
+    # -- painting -----------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        segment: Segment = index.data(SEGMENT_ROLE)
+        row = index.row()
+        rect = option.rect
+        palette = option.palette
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        base = palette.color(QPalette.ColorRole.Base)
+        background = base
+        tint = QColor(segment.annotated) if segment.annotated else _TINTS.get(segment.status)
+        if tint is not None:
+            background = _blend(base, tint, 0.16)
+        if row == self.grid.hovered_row:
+            background = _blend(background, palette.color(QPalette.ColorRole.Highlight), 0.18)
+        if selected:
+            background = _blend(background, palette.color(QPalette.ColorRole.Highlight), 0.35)
+        painter.fillRect(rect, background)
+        strip, target, source = self._parts(rect)
+        mark_colour = _TINTS.get(segment.status, palette.color(QPalette.ColorRole.Mid))
+        painter.fillRect(QRect(strip.left(), strip.top(), 4, strip.height()), mark_colour)
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(text)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.85)
+        painter.setFont(small)
+        mark = _MARKS.get(segment.status, "")
+        if segment.warnings and segment.status not in (EDITED, REVIEWED):
+            mark += "\n⚠"
+        painter.drawText(strip.adjusted(6, self.PAD, 0, 0),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         f"{row + 1}\n{mark}")
+        # English, left to right, wrapped; warnings (and alternatives) under it.
+        painter.setFont(option.font)
+        english = QTextOption(Qt.AlignmentFlag.AlignLeft)
+        english.setWrapMode(QTextOption.WrapMode.WordWrap)
+        english.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        if segment.status == NEW and not segment.target:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRectF(target), self.grid.waiting_text(), english)
+            painter.setPen(text)
+        elif row != self.editing_row:
+            painter.drawText(QRectF(target), segment.target, english)
+        extra = self._extra_lines(segment, row)
+        if extra and row != self.editing_row:
+            used = self._text_height(option.font, target.width(), segment.target)
+            painter.setFont(small)
+            painter.setPen(QColor(200, 60, 40) if segment.warnings else text)
+            painter.drawText(QRectF(target.adjusted(0, used + 4, 0, 0)), "\n".join(extra),
+                             english)
+        # Arabic, right to left, wrapped, in the Arabic font.
+        painter.setFont(self.grid.arabic_font())
+        painter.setPen(text)
+        arabic = QTextOption(Qt.AlignmentFlag.AlignRight)
+        arabic.setWrapMode(QTextOption.WrapMode.WordWrap)
+        arabic.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        painter.drawText(QRectF(source), segment.source, arabic)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    # -- editing ------------------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = TargetEditor(parent)
+        editor.setObjectName("targetEditor")
+        editor.setFrameShape(QPlainTextEdit.Shape.Box)
+        editor.setTabChangesFocus(True)
+        row = index.row()
+        editor.committed.connect(lambda how, e=editor, r=row: self.grid.editor_done(e, r, how))
+        editor.cancelled.connect(lambda e=editor: self.grid.editor_cancelled(e))
+        editor.choose.connect(lambda n, e=editor, r=row: self.grid.editor_choose(e, r, n))
+        editor.copy_source.connect(lambda e=editor, r=row: self.grid.editor_copy_source(e, r))
+        self.editing_row = row
+        self.sizeHintChanged.emit(index)
+        return editor
+
+    def destroyEditor(self, editor: QWidget,  # noqa: N802
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        self.editing_row = -1
+        super().destroyEditor(editor, index)
+        if index.isValid():
+            self.sizeHintChanged.emit(index)
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, TargetEditor) and not editor.property("filled"):
+            segment: Segment = index.data(SEGMENT_ROLE)
+            editor.setPlainText(segment.target)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            editor.setProperty("filled", True)
+
+    def setModelData(self, editor: QWidget, model: object,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        """Kept by the grid's own keys (``editor_done``), never by Qt's focus-out commit
+        alone: leaving the editor by the mouse keeps the text too, through here."""
+        if isinstance(editor, TargetEditor) and not editor.property("done"):
+            self.grid.keep_text(index.row(), editor.toPlainText())
+
+    def updateEditorGeometry(self, editor: QWidget,  # noqa: N802
+                             option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        _strip, target, _source = self._parts(option.rect)
+        segment: Segment = index.data(SEGMENT_ROLE)
+        lines = self.grid.choice_lines(segment)
+        below = self._text_height(option.font, target.width(), "\n".join(lines)) if lines else 0
+        editor.setGeometry(target.adjusted(-2, -2, 2, 2 - below - (4 if lines else 0)))
+        self.grid.show_choices(lines, QRect(target.left(), target.bottom() - below,
+                                            target.width(), below))
+
+
+def _blend(a: QColor, b: QColor, share: float) -> QColor:
+    return QColor(round(a.red() + (b.red() - a.red()) * share),
+                  round(a.green() + (b.green() - a.green()) * share),
+                  round(a.blue() + (b.blue() - a.blue()) * share))
+
+
+class SegmentView(QListView):
+    """The rows; keys that act on the current row without an editor open."""
+
+    key_action = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.key_action.emit("confirm" if ctrl else "edit")
+            return
+        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.key_action.emit("up" if key == Qt.Key.Key_Up else "down")
+            return
+        if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_3:
+            self.key_action.emit(f"choose{key - Qt.Key.Key_1}")
+            return
+        if ctrl and shift and key == Qt.Key.Key_C:
+            self.key_action.emit("copy_source")
+            return
+        if ctrl and key == Qt.Key.Key_Z:
+            self.key_action.emit("redo" if shift else "undo")
+            return
+        if ctrl and key == Qt.Key.Key_Y:
+            self.key_action.emit("redo")
+            return
+        super().keyPressEvent(event)
+
+
+class _Change(QUndoCommand):
+    """A row's English and status, before and after (rows are found by their source: the
+    page may have been turned and come back since)."""
+
+    def __init__(self, grid: SegmentGrid, source: str, before: tuple[str, str],
+                 after: tuple[str, str]) -> None:
+        super().__init__()
+        self.grid, self.source, self.before, self.after = grid, source, before, after
+
+    def redo(self) -> None:
+        self.grid.apply(self.source, *self.after)
+
+    def undo(self) -> None:
+        self.grid.apply(self.source, *self.before)
+
+
+class SegmentGrid(QWidget):
+    """Until a model is installed it says how to get one; the rows show all the same (the
+    translator can write the English by hand)."""
+
+    install_requested = Signal()
+    sentence_activated = Signal(int)  # index in the page's sentences
+    sentence_hovered = Signal(int)  # -1 when the pointer leaves
+    edited = Signal(str, str, str)  # source sentence, English, status (MACHINE: edit undone)
+    alternatives_requested = Signal(int)
+    counts_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.title = QLabel(self)
+        self.title.setObjectName("paneTitle")
+        self.message = QLabel(self)
+        self.message.setObjectName("translationMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.install_button = QPushButton(self)
+        self.install_button.setObjectName("installModel")
+        self.install_button.clicked.connect(self.install_requested)
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("segmentFilter")
+        self.filter.addItems(["", "", ""])
+        self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counter = QLabel(self)
+        self.counter.setObjectName("segmentCounter")
+        # The counter wraps in a narrow pane rather than widening the window.
+        self.counter.setWordWrap(True)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.counter.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.model = SegmentModel()
+        self.view = SegmentView(self)
+        self.view.setObjectName("segmentGrid")
+        self.view.setModel(self.model)
+        self.delegate = SegmentDelegate(self)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(False)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(40)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setMouseTracking(True)
+        self.view.entered.connect(lambda index: self.sentence_hovered.emit(index.row()))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.key_action.connect(self._key_action)
+        self.choices = QLabel(self.view.viewport())
+        self.choices.setObjectName("segmentChoices")
+        self.choices.setWordWrap(True)
+        self.choices.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices.hide()
+        self.undo_stack = QUndoStack(self)
+        self.hovered_row = -1
+        self._arabic_font = QFont(self.view.font())
+        self._models: list[str] = []
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filter)
+        bar.addWidget(self.counter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._document_counts: tuple[int, int] | None = None
+        self.retranslate_ui()
+
+    # -- texts ------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Translation"))
+        self.install_button.setText(self.tr("Install model from file…"))
+        self.install_button.setVisible(not self._models)
+        for i, text in enumerate((self.tr("All segments"), self.tr("Not confirmed"),
+                                  self.tr("With warnings"))):
+            self.filter.setItemText(i, text)
+        if self._models:
+            self.message.setText(self.tr("Model: %1. Enter edits a sentence; Ctrl+Enter "
+                                         "confirms it and goes to the next one.")
+                                 .replace("%1", ", ".join(self._models)))
+        else:
+            self.message.setText(self.tr(
+                "No Arabic→English translation model is installed.\n\n"
+                "Qari translates offline and never downloads anything by itself. On a computer "
+                "with internet access, download the Argos Translate package "
+                "“translate-ar_en” (a .argosmodel file), copy it to this computer, then "
+                "choose “Install model from file…”."))
+        self._count()
+
+    def status_name(self, status: str) -> str:
+        return {NEW: self.tr("not yet translated"), MACHINE: self.tr("machine translation"),
+                MEMORY: self.tr("from your translation memory"), EDITED: self.tr("edited"),
+                REVIEWED: self.tr("confirmed")}.get(status, status)
+
+    def warning_text(self, code: str) -> str:
+        return {"arabic_left": self.tr("Arabic left in the English"),
+                "unchanged": self.tr("the output equals the input"),
+                "length": self.tr("unusual length"),
+                "failed": self.tr("the model could not translate this sentence")}.get(code, code)
+
+    def waiting_text(self) -> str:
+        return (self.tr("waiting for the translation…") if self._models
+                else self.tr("not translated (type to write the English)"))
+
+    def choice_lines(self, segment: Segment) -> list[str]:
+        lines = []
+        scores = {m.target: m.score for m in segment.matches}
+        for n, text in enumerate(segment.choices(), 1):
+            origin = (self.tr("memory %1 %").replace("%1", str(round(100 * scores[text])))
+                      if text in scores else self.tr("model"))
+            lines.append(f"Ctrl+{n}  [{origin}]  {text}")
+        return lines
+
+    def arabic_font(self) -> QFont:
+        return self._arabic_font
+
+    def set_arabic_font(self, font: QFont) -> None:
+        self._arabic_font = QFont(font)
+        self._relayout()
+
+    # -- state --------------------------------------------------------------------------------
+    def set_installed_models(self, models: list[str]) -> None:
+        self._models = models
+        self.retranslate_ui()
+        self.view.viewport().update()
+
+    def has_model(self) -> bool:
+        return bool(self._models)
+
+    def show_sentences(self, sentences: list[Sentence]) -> None:
+        """The page's sentences, waiting for their translation."""
+        self._close_editor()
+        self.hovered_row = -1
+        self.model.reset([Segment(s.text) for s in sentences])
+        self._apply_filter()
+        self._count()
+
+    def show_translations(self, translations: list[Translation],
+                          edits: dict[str, tuple[str, str]],
+                          memory: dict[str, Match] | None = None,
+                          fuzzy: dict[str, tuple[Match, ...]] | None = None) -> None:
+        """Machine translations, with the translator's own edits in their place and, where
+        there is none, the translator's earlier English for the same sentence."""
+        memory, fuzzy = memory or {}, fuzzy or {}
+        for row, translation in enumerate(translations[:self.model.rowCount()]):
+            segment = self.model.segments[row]
+            key = " ".join(translation.source.split())
+            edit = edits.get(key)
+            if edit is not None:
+                segment.target, segment.status = edit
+                segment.warnings = ()
+            elif translation.source in memory:
+                segment.target, segment.status = memory[translation.source].target, MEMORY
+                segment.warnings = ()
+            else:
+                segment.target, segment.status = translation.target, MACHINE
+                segment.warnings = tuple(translation.warnings())
+            segment.matches = tuple(m for m in fuzzy.get(translation.source, ())
+                                    if m.target != segment.target)
+        self._relayout()
+        self._apply_filter()
+        self._count()
+
+    def status(self, row: int) -> str:
+        return self.model.segments[row].status
+
+    def target(self, row: int) -> str:
+        return self.model.segments[row].target
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def set_current_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def select_sentence(self, index: int) -> None:
+        """Follow the Arabic pane's cursor (no signal back)."""
+        if 0 <= index < self.model.rowCount():
+            # Quietly: a row the cursor reached is no selection the translator made (an
+            # annotation key would act on it).
+            selection = self.view.selectionModel()
+            selection.blockSignals(True)
+            try:
+                selection.setCurrentIndex(self.model.index(index),
+                                          selection.SelectionFlag.ClearAndSelect)
+            finally:
+                selection.blockSignals(False)
+            self.view.scrollTo(self.model.index(index))
+            self.view.viewport().update()
+
+    def hover_sentence(self, index: int) -> None:
+        self.hovered_row = index
+        self.view.viewport().update()
+
+    def set_annotated_rows(self, colours: dict[int, str]) -> None:
+        for row, segment in enumerate(self.model.segments):
+            segment.annotated = colours.get(row, "")
+        self.view.viewport().update()
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+
+    def set_alternatives(self, row: int, alternatives: list[str]) -> None:
+        if 0 <= row < self.model.rowCount():
+            segment = self.model.segments[row]
+            segment.alternatives = tuple(alternatives)
+            if self.delegate.editing_row == row:
+                editor = self.view.indexWidget(self.model.index(row))
+                self.delegate.sizeHintChanged.emit(self.model.index(row))
+                if editor is None:
+                    self.view.update(self.model.index(row))
+
+    def set_document_counts(self, confirmed: int, total: int) -> None:
+        self._document_counts = (confirmed, total)
+        self._count()
+
+    def bilingual_text(self) -> str:
+        return "\n\n".join(f"{s.source}\n{s.target}" for s in self.model.segments)
+
+    # -- changes ------------------------------------------------------------------------------
+    def change(self, row: int, text: str, status: str) -> None:
+        """A change by the translator: undoable, shown at once, saved by the window."""
+        segment = self.model.segments[row]
+        if (text, status) == (segment.target, segment.status):
+            return
+        command = _Change(self, segment.source, (segment.target, segment.status),
+                          (text, status))
+        command.setText(self.tr("Change of a translation"))
+        self.undo_stack.push(command)  # runs redo(): apply
+
+    def apply(self, source: str, text: str, status: str) -> None:
+        for row, segment in enumerate(self.model.segments):
+            if segment.source == source:
+                segment.target, segment.status = text, status
+                if status in (EDITED, REVIEWED):
+                    segment.warnings = ()
+                self.model.changed(row)
+        self._apply_filter()
+        self._count()
+        self.edited.emit(source, text, status)
+
+    def keep_text(self, row: int, text: str) -> None:
+        """The editor's text: an edit only if it differs (an emptied row keeps its text)."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        segment = self.model.segments[row]
+        if text.strip() and text != segment.target:
+            self.change(row, text, EDITED)
+
+    def mark_reviewed(self, row: int) -> None:
+        """Confirm a row's English; a row with none cannot be confirmed."""
+        if 0 <= row < self.model.rowCount() and self.model.segments[row].target.strip():
+            self.change(row, self.model.segments[row].target, REVIEWED)
+
+    def next_unconfirmed(self, after: int) -> int:
+        rows = self.model.rowCount()
+        for step in range(1, rows + 1):
+            row = (after + step) % rows
+            if self.model.segments[row].status != REVIEWED and not self.view.isRowHidden(row):
+                return row
+        return -1
+
+    # -- editor ---------------------------------------------------------------------------------
+    def editor_done(self, editor: TargetEditor, row: int, how: str) -> None:
+        editor.setProperty("done", True)
+        text = editor.toPlainText()
+        self._close_editor(editor)
+        if how == "confirm":
+            if text.strip():
+                self.change(row, text, REVIEWED)
+            self._go_next_unconfirmed(row, edit=True)
+            return
+        self.keep_text(row, text)
+        if how in ("up", "down"):
+            self._move(row, -1 if how == "up" else 1, edit=True)
+
+    def editor_cancelled(self, editor: TargetEditor) -> None:
+        editor.setProperty("done", True)
+        self._close_editor(editor)
+
+    def editor_choose(self, editor: TargetEditor, row: int, n: int) -> None:
+        choices = self.model.segments[row].choices()
+        if n < len(choices):
+            editor.setPlainText(choices[n])
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def editor_copy_source(self, editor: TargetEditor, row: int) -> None:
+        editor.setPlainText(self.model.segments[row].source)
+
+    def show_choices(self, lines: list[str], rect: QRect) -> None:
+        if lines:
+            self.choices.setText("\n".join(lines))
+            self.choices.setGeometry(rect)
+            self.choices.show()
+        else:
+            self.choices.hide()
+
+    def edit_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        segment = self.model.segments[row]
+        if not segment.alternatives and self._models:
+            self.alternatives_requested.emit(row)
+        self.view.edit(index)
+
+    def _close_editor(self, editor: QWidget | None = None) -> None:
+        editor = editor or self.view.indexWidget(self.view.currentIndex())
+        self.choices.hide()
+        if isinstance(editor, TargetEditor):
+            editor.setProperty("done", True)
+            self.view.closePersistentEditor(self.view.currentIndex())
+            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.view.setFocus()
+
+    def _go_next_unconfirmed(self, row: int, edit: bool) -> None:
+        following = self.next_unconfirmed(row)
+        if following < 0:
+            return
+        if edit:
+            self.edit_row(following)
+        else:
+            self.set_current_row(following)
+            self.view.scrollTo(self.model.index(following))
+
+    def _move(self, row: int, step: int, edit: bool = False) -> None:
+        target = row + step
+        while 0 <= target < self.model.rowCount() and self.view.isRowHidden(target):
+            target += step
+        if 0 <= target < self.model.rowCount():
+            if edit:
+                self.edit_row(target)
+            else:
+                self.set_current_row(target)
+
+    def _key_action(self, action: str) -> None:
+        row = self.current_row()
+        if action == "undo":
+            self.undo_stack.undo()
+        elif action == "redo":
+            self.undo_stack.redo()
+        elif row < 0:
+            return
+        elif action == "edit":
+            self.edit_row(row)
+        elif action == "confirm":
+            self.mark_reviewed(row)
+            self._go_next_unconfirmed(row, edit=False)
+        elif action in ("up", "down"):
+            self._move(row, -1 if action == "up" else 1)
+        elif action.startswith("choose"):
+            choices = self.model.segments[row].choices()
+            n = int(action.removeprefix("choose"))
+            if n < len(choices):
+                self.change(row, choices[n], EDITED)
+        elif action == "copy_source":
+            self.change(row, self.model.segments[row].source, EDITED)
+
+    # -- view -----------------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.sentence_activated.emit(current.row())
+
+    def _apply_filter(self) -> None:
+        mode = self.filter.currentIndex()
+        for row, segment in enumerate(self.model.segments):
+            hidden = ((mode == SHOW_UNCONFIRMED and segment.status == REVIEWED)
+                      or (mode == SHOW_WARNED and not segment.warnings))
+            self.view.setRowHidden(row, hidden)
+
+    def _count(self) -> None:
+        page = sum(s.status == REVIEWED for s in self.model.segments)
+        text = self.tr("Confirmed %1 of %2 on this page").replace("%1", str(page)).replace(
+            "%2", str(self.model.rowCount()))
+        if self._document_counts is not None:
+            done, total = self._document_counts
+            text += " · " + self.tr("%1 of %2 in the document").replace(
+                "%1", str(done)).replace("%2", str(total))
+        self.counter.setText(text)
+        self.counts_changed.emit()
+
+    def _relayout(self) -> None:
+        for segment in self.model.segments:
+            segment.heights.clear()
+        self.view.scheduleDelayedItemsLayout()
+        self.view.viewport().update()
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802
+        self.sentence_hovered.emit(-1)
+        super().leaveEvent(event)
+
+    def _menu(self, point: object) -> None:
+        index = self.view.indexAt(point)
+        menu = QMenu(self)
+        if index.isValid():
+            row = index.row()
+            segment = self.model.segments[row]
+            edit = menu.addAction(self.tr("Edit the English"))
+            edit.setShortcut(QKeySequence("Return"))
+            edit.triggered.connect(lambda _c=False, r=row: self.edit_row(r))
+            review = menu.addAction(self.tr("Confirm"))
+            review.setShortcut(QKeySequence("Ctrl+Return"))
+            review.triggered.connect(lambda _c=False, r=row: self.mark_reviewed(r))
+            for n, text in enumerate(segment.choices()):
+                action = menu.addAction(text)
+                action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+                action.triggered.connect(
+                    lambda _c=False, r=row, t=text: self.change(r, t, EDITED))
+            if not segment.alternatives:
+                more = menu.addAction(self.tr("Show other translations"))
+                more.triggered.connect(lambda _c=False, r=row: self.alternatives_requested.emit(r))
+            menu.addSeparator()
+        copy = menu.addAction(self.tr("Copy the page as bilingual text"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.bilingual_text()))
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.view.scheduleDelayedItemsLayout()
