@@ -23,10 +23,12 @@ from reader.arabic.fold import fold
 from reader.dbfiles import connect, is_corrupt, move_aside, transaction
 from reader.errors import QariError
 from reader.paths import data_dir
+from reader.translation.source_fixes import SourceFixStore
 
 MACHINE, EDITED, REVIEWED = "machine", "edited", "reviewed"
-# 1: edits keyed by document and source only; 2: with page, offset, engine and original.
-SCHEMA = 2
+# 1: edits keyed by document and source only; 2: with page, offset, engine and original;
+# 3: the translator's fixes of the Arabic source (``source_fixes``).
+SCHEMA = 3
 # How alike (folded, 0-1) a sentence must be to an edit's source to take the edit when
 # the exact source is gone: a re-extraction changes a letter or a space, not the meaning.
 PLACE_SIMILARITY = 0.85
@@ -69,6 +71,7 @@ class TranslationCache:
                 raise TranslationStoreError(f"{self.path}: {again}") from again
         except sqlite3.Error as exc:
             raise TranslationStoreError(f"{self.path}: {exc}") from exc
+        self.source_fixes = SourceFixStore(self._db)
 
     def close(self) -> None:
         self._db.close()
@@ -219,6 +222,7 @@ def _connect(path: Path) -> sqlite3.Connection:
                                ("original", "TEXT NOT NULL DEFAULT ''")):
                 if name not in columns:  # schema 1 → 2: the rows keep their values
                     db.execute(f"ALTER TABLE edits ADD COLUMN {name} {kind}")
+            SourceFixStore.create(db)  # 2 → 3
             db.execute(f"PRAGMA user_version = {SCHEMA}")
     except sqlite3.Error:
         db.close()

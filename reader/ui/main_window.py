@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QIcon,
     QKeySequence,
 )
@@ -41,7 +42,7 @@ from reader.search import Hit
 from reader.session import DocumentSession
 from reader.translation import argos
 from reader.translation.cache import EDITED, REVIEWED, TranslationCache
-from reader.translation.engine import TranslationEngine
+from reader.translation.engine import Translation, TranslationEngine
 from reader.translation.memory import TranslationMemory
 from reader.translation.packages import (
     ModelPackageError,
@@ -50,6 +51,7 @@ from reader.translation.packages import (
     version_key,
 )
 from reader.translation.segment import Sentence, page_sentences
+from reader.translation.source_fixes import EDIT, JOIN, SPLIT, SourceFix, apply_fixes
 from reader.ui.annotating import AnnotationController
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.docks import OutlineTree, SearchResultsList, ThumbnailList
@@ -59,7 +61,7 @@ from reader.ui.ocr_runner import OcrRunner
 from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
-from reader.ui.segment_grid import SegmentGrid
+from reader.ui.segment_grid import SegmentGrid, Step
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
@@ -146,16 +148,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.arabic_pane = ArabicTextPane()
         self.translation_pane = SegmentGrid()
-        self.translation_pane.set_arabic_font(self.arabic_pane.browser.font())
+        grid_font = QFont(self.arabic_pane.browser.font())
+        grid_font.setPointSizeF(self.translation_pane.view.font().pointSizeF() * 1.25)
+        self.translation_pane.set_arabic_font(grid_font)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         for widget in (page_box, self.arabic_pane, self.translation_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([560, 480, 360])
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 5)  # the grid holds both languages
+        self.splitter.setSizes([520, 340, 520])
         self._pane_widgets = dict(zip(PANES, (page_box, self.arabic_pane, self.translation_pane),
                                       strict=True))
         self.setCentralWidget(self.splitter)
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         self.arabic_pane.hovered.connect(self._arabic_hovered)
         self.translation_pane.edited.connect(self._save_edit)
         self.translation_pane.alternatives_requested.connect(self._alternatives)
+        self.translation_pane.source_fix_requested.connect(self._fix_source)
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
         self.view.annotation_marks = self.annotating.page_marks
@@ -1177,20 +1182,33 @@ class MainWindow(QMainWindow):
     # -- translation -----------------------------------------------------------------------
     def _show_sentences(self, model: PageText) -> None:
         body = sum(len(b.text) + 1 for b in model.body)
+        info = self.info
         self._sentences = page_sentences(model.text, body)
+        store = self._translations()
+        if store is not None and info is not None:
+            # The translator's fixes of the source, placed again on this reading of the page.
+            fixes = store.source_fixes.fixes(info.sha256, model.page)
+            if fixes:
+                self._sentences, unplaced = apply_fixes(self._sentences, fixes, model.text)
+                if unplaced:
+                    self.statusBar().showMessage(self.tr(
+                        "%n fix(es) of the Arabic on this page no longer match its text; "
+                        "they are kept.", "", len(unplaced)), 8000)
         self.translation_pane.show_sentences(self._sentences)
-        engine, info = self._engine, self.info
-        if engine is None or info is None or not self._sentences:
+        engine = self._engine
+        if info is None or not self._sentences:
             return
         page, sources = model.page, [s.text for s in self._sentences]
-        cache, memory = self._cache, self._memory()
+        cache, memory = store, self._memory()
 
         def work() -> tuple[list, dict, dict, dict]:
             # Edits made on an older engine's text are placed again on this page's.
             edits = cache.place(info.sha256, page, sources, PIPELINE_VERSION) if cache else {}
             exact = memory.exact(sources) if memory else {}
             fuzzy = {s: tuple(memory.fuzzy(s)) for s in sources} if memory else {}
-            return (engine.translate(sources), {k: (e.text, e.status) for k, e in edits.items()},
+            translations = (engine.translate(sources) if engine is not None
+                            else [Translation(s, "") for s in sources])
+            return (translations, {k: (e.text, e.status) for k, e in edits.items()},
                     exact, fuzzy)
 
         def done(result: tuple[list, dict, dict, dict]) -> None:
@@ -1201,6 +1219,52 @@ class MainWindow(QMainWindow):
         self.jobs.submit(work, PRIORITY_VISIBLE, done, lambda exc: self.statusBar().showMessage(
             self.tr("Translation failed: %1").replace("%1", str(exc)), 8000))
 
+    def _translations(self) -> TranslationCache | None:
+        """The translations database (edits, source fixes), opened on first use."""
+        if self._cache is None:
+            try:
+                self._cache = TranslationCache()
+            except QariError as exc:
+                self.show_error(str(exc))
+        return self._cache
+
+    def _fix_source(self, row: int, kind: str, texts: list, cuts: list) -> None:
+        """Keep a fix of the Arabic (an undoable step) and show the page's segments again:
+        the changed ones are translated anew."""
+        model, info, store = self.arabic_pane.model, self.info, self._translations()
+        last = row + 1 if kind == JOIN else row
+        if model is None or info is None or store is None or not (
+                row >= 0 and last < len(self._sentences)):
+            return
+        start, end = self._sentences[row].start, self._sentences[last].end
+        page, quote, fixes = model.page, model.text[start:end], store.source_fixes
+        made: list[SourceFix] = []
+
+        def refresh(_result: object = None) -> None:
+            if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
+                self._show_sentences(self.arabic_pane.model)
+
+        def failed(exc: object) -> None:
+            self.show_error(self.tr("The fix of the Arabic could not be saved: %1")
+                            .replace("%1", str(exc)))
+
+        def do() -> None:
+            def save() -> None:
+                if made:
+                    fixes.restore(info.sha256, made[0])
+                else:
+                    made.append(fixes.add(info.sha256, page, start, end, quote, kind, texts,
+                                          cuts))
+            self.jobs.submit(save, PRIORITY_VISIBLE, refresh, failed)
+
+        def undo() -> None:
+            self.jobs.submit(lambda: made and fixes.remove(made[0].id), PRIORITY_VISIBLE,
+                             refresh, failed)
+
+        names = {EDIT: self.tr("Fix of the Arabic"), JOIN: self.tr("Join of two segments"),
+                 SPLIT: self.tr("Split of a segment")}
+        self.translation_pane.undo_stack.push(Step(names.get(kind, kind), do, undo))
+
     def _translate_document(self) -> None:
         """Translate every page in the background (its text is read by then), so that
         reopening or turning pages shows translations at once."""
@@ -1210,6 +1274,10 @@ class MainWindow(QMainWindow):
         self.jobs.cancel(self._translate_task)
         total = session.page_count
         first = self.view.current_page
+        store, info = self._translations(), self.info
+        fixes: dict[int, list[SourceFix]] = {}
+        for fix in (store.source_fixes.fixes(info.sha256) if store and info else []):
+            fixes.setdefault(fix.page, []).append(fix)
 
         def pages():  # noqa: ANN202 (a generator of page numbers)
             for step in range(total):
@@ -1218,7 +1286,10 @@ class MainWindow(QMainWindow):
                 if text is None:
                     continue
                 body = session.kept_body_length(page)
-                engine.translate([s.text for s in page_sentences(text, body)])
+                sentences = page_sentences(text, body)
+                if fixes:
+                    sentences, _ = apply_fixes(sentences, fixes.get(page, []), text)
+                engine.translate([s.text for s in sentences])
                 yield page
 
         done_pages: list[int] = []
@@ -1289,12 +1360,10 @@ class MainWindow(QMainWindow):
         """Keep a translator's edit with where it was made (page, offset, engine), so it
         can be placed again when a newer engine reads the page differently; an edited or
         confirmed pair goes into the translation memory. Another status is an edit undone."""
-        info, model = self.info, self.arabic_pane.model
-        if info is None:
+        info, model, cache = self.info, self.arabic_pane.model, self._translations()
+        if info is None or cache is None:
             return
-        if self._cache is None:
-            self._cache = TranslationCache()
-        cache, memory = self._cache, self._memory()
+        memory = self._memory()
         page = model.page if model is not None else -1
         start = next((s.start for s in self._sentences if s.text == source), -1)
         previous = self._kept_pairs.pop(source, None)

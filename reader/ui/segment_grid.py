@@ -13,10 +13,14 @@ next unconfirmed row; Ctrl+Up/Down move between rows; Ctrl+1…3 put in the alte
 shown under the row while editing (memory matches first, then the model's other
 translations); Ctrl+Shift+C copies the source into the target; Ctrl+Z / Ctrl+Shift+Z undo
 and redo every change of a target or a status.
+
+When the extraction got a sentence wrong, F3 corrects its Arabic (a line break splits it)
+and Ctrl+Shift+J joins it with the next; the window keeps these fixes per document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -45,6 +49,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -63,6 +69,7 @@ from reader.translation.cache import EDITED, MACHINE, REVIEWED
 from reader.translation.engine import Translation
 from reader.translation.memory import Match
 from reader.translation.segment import Sentence
+from reader.translation.source_fixes import EDIT, JOIN, SPLIT
 
 NEW = "new"  # waiting for its translation
 MEMORY = "memory"  # the translator's earlier English for the same sentence (not confirmed)
@@ -215,7 +222,7 @@ class SegmentDelegate(QStyledItemDelegate):
             if extra:
                 english += self._text_height(small, target.width(), "\n".join(extra)) + 4
             if index.row() == self.editing_row:
-                english += QFontMetrics(font).height()  # room to type a line more
+                english += 2 * QFontMetrics(font).height()  # the editor's frame, a line more
             arabic = self._text_height(self.grid.arabic_font(), source.width(), segment.source)
             height = max(english, arabic, QFontMetrics(font).height()) + 2 * self.PAD + 1
             if len(segment.heights) > 8:  # old widths: forget them
@@ -362,6 +369,12 @@ class SegmentView(QListView):
         if ctrl and shift and key == Qt.Key.Key_C:
             self.key_action.emit("copy_source")
             return
+        if ctrl and shift and key == Qt.Key.Key_J:
+            self.key_action.emit("join")
+            return
+        if key == Qt.Key.Key_F3:
+            self.key_action.emit("edit_source")
+            return
         if ctrl and key == Qt.Key.Key_Z:
             self.key_action.emit("redo" if shift else "undo")
             return
@@ -387,6 +400,20 @@ class _Change(QUndoCommand):
         self.grid.apply(self.source, *self.before)
 
 
+class Step(QUndoCommand):
+    """An undoable step done elsewhere (a fix of the source is stored by the window)."""
+
+    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._do, self._undo = do, undo
+
+    def redo(self) -> None:
+        self._do()
+
+    def undo(self) -> None:
+        self._undo()
+
+
 class SegmentGrid(QWidget):
     """Until a model is installed it says how to get one; the rows show all the same (the
     translator can write the English by hand)."""
@@ -397,6 +424,9 @@ class SegmentGrid(QWidget):
     edited = Signal(str, str, str)  # source sentence, English, status (MACHINE: edit undone)
     alternatives_requested = Signal(int)
     counts_changed = Signal()
+    # row, kind (EDIT, JOIN, SPLIT), the texts that replace the row (and the next, for a
+    # join), where each text after the first starts in the row's source
+    source_fix_requested = Signal(int, str, list, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -465,6 +495,7 @@ class SegmentGrid(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._document_counts: tuple[int, int] | None = None
+        self.source_dialog: QDialog | None = None
         self.retranslate_ui()
 
     # -- texts ------------------------------------------------------------------------------
@@ -553,9 +584,11 @@ class SegmentGrid(QWidget):
             elif translation.source in memory:
                 segment.target, segment.status = memory[translation.source].target, MEMORY
                 segment.warnings = ()
-            else:
+            elif translation.target or translation.error:
                 segment.target, segment.status = translation.target, MACHINE
                 segment.warnings = tuple(translation.warnings())
+            else:  # no model: the translator writes the English
+                segment.target, segment.status, segment.warnings = "", NEW, ()
             segment.matches = tuple(m for m in fuzzy.get(translation.source, ())
                                     if m.target != segment.target)
         self._relayout()
@@ -762,6 +795,68 @@ class SegmentGrid(QWidget):
                 self.change(row, choices[n], EDITED)
         elif action == "copy_source":
             self.change(row, self.model.segments[row].source, EDITED)
+        elif action == "join":
+            self.join_with_next(row)
+        elif action == "edit_source":
+            self.edit_source(row)
+
+    # -- fixing the source --------------------------------------------------------------------
+    def join_with_next(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount() - 1:
+            first, second = self.model.segments[row], self.model.segments[row + 1]
+            self.source_fix_requested.emit(row, JOIN, [f"{first.source} {second.source}"], [])
+
+    def fix_source_text(self, row: int, text: str) -> None:
+        """The translator's Arabic for a row: a line break splits it there (each part over
+        its share of the original text, so the page map keeps pointing at the glyphs)."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        source = self.model.segments[row].source
+        parts = [" ".join(p.split()) for p in text.split("\n")]
+        parts = [p for p in parts if p]
+        if not parts or parts == [source]:
+            return
+        if len(parts) == 1:
+            self.source_fix_requested.emit(row, EDIT, parts, [])
+            return
+        cuts, at = [], 0
+        for part in parts[:-1]:
+            at += len(part) + 1
+            # Where the part ends in the translator's text, as a share of the original.
+            cuts.append(min(max(cuts[-1] + 1 if cuts else 1, round(
+                at * len(source) / max(len(text), 1))), len(source) - 1))
+        if len(set(cuts)) != len(cuts) or len(source) < 2:
+            return
+        self.source_fix_requested.emit(row, SPLIT, parts, cuts)
+
+    def edit_source(self, row: int) -> None:
+        """A small dialog with the row's Arabic, right to left, to correct or split."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("sourceFixDialog")
+        dialog.setWindowTitle(self.tr("Fix the Arabic source"))
+        note = QLabel(self.tr("Correct what the extraction got wrong. A line break splits "
+                              "the segment there. The text as extracted stays on record."),
+                      dialog)
+        note.setWordWrap(True)
+        editor = QPlainTextEdit(dialog)
+        editor.setObjectName("sourceEditor")
+        editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        editor.setFont(self._arabic_font)
+        editor.setPlainText(self.model.segments[row].source)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(note)
+        layout.addWidget(editor, 1)
+        layout.addWidget(buttons)
+        dialog.resize(520, 260)
+        dialog.accepted.connect(lambda: self.fix_source_text(row, editor.toPlainText()))
+        dialog.open()
+        self.source_dialog = dialog
 
     # -- view -----------------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -816,6 +911,14 @@ class SegmentGrid(QWidget):
             if not segment.alternatives:
                 more = menu.addAction(self.tr("Show other translations"))
                 more.triggered.connect(lambda _c=False, r=row: self.alternatives_requested.emit(r))
+            menu.addSeparator()
+            fix = menu.addAction(self.tr("Fix the Arabic source…"))
+            fix.setShortcut(QKeySequence("F3"))
+            fix.triggered.connect(lambda _c=False, r=row: self.edit_source(r))
+            join = menu.addAction(self.tr("Join with the next segment"))
+            join.setShortcut(QKeySequence("Ctrl+Shift+J"))
+            join.setEnabled(row < self.model.rowCount() - 1)
+            join.triggered.connect(lambda _c=False, r=row: self.join_with_next(r))
             menu.addSeparator()
         copy = menu.addAction(self.tr("Copy the page as bilingual text"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.bilingual_text()))

@@ -240,3 +240,53 @@ def test_confirmed_english_goes_into_the_memory_and_undo_takes_it_out(
     row = next(i for i, s in enumerate(again._sentences) if s.text == source)
     assert (again.translation_pane.target(row), again.translation_pane.status(row)) == (
         "A sentence I wrote.", "memory")
+
+
+def test_fixes_of_the_arabic_source_are_kept_undoable_and_keep_the_page_map(
+        qtbot, make_window, sample_pdf):
+    """Issue 13: the translator corrects a segment's Arabic, joins two segments and splits
+    one; the changed segments are translated again, point at the same text on the page,
+    survive a restart and can be undone."""
+    window = translated_window(qtbot, make_window, sample_pdf)
+    grid = window.translation_pane
+    before = list(window._sentences)
+    count = len(before)
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        grid.join_with_next(2)
+    joined = window._sentences[2]
+    assert len(window._sentences) == count - 1 == grid.row_count()
+    assert (joined.start, joined.end) == (before[2].start, before[3].end)
+    assert joined.text == f"{before[2].text} {before[3].text}"
+    assert grid.status(2) == MACHINE and grid.target(2)  # translated again
+    grid.set_current_row(2)
+    assert window.arabic_pane.selection() == (before[2].start, before[3].end)
+    # A correction of the Arabic, then a split with a line break.
+    corrected = before[0].text + " (مصحح)"
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        grid.fix_source_text(0, corrected)
+    assert window._sentences[0].text == corrected
+    assert (window._sentences[0].start, window._sentences[0].end) == (before[0].start,
+                                                                      before[0].end)
+    words = before[1].text.split()
+    assert len(words) > 1
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        grid.fix_source_text(1, " ".join(words[:1]) + "\n" + " ".join(words[1:]))
+    assert [s.text for s in window._sentences[1:3]] == [words[0], " ".join(words[1:])]
+    assert window._sentences[1].start == before[1].start
+    assert window._sentences[2].end == before[1].end
+    assert len(window._sentences) == count
+    texts = [s.text for s in window._sentences]
+    window.close()
+
+    again = translated_window(qtbot, make_window, sample_pdf)
+    assert [s.text for s in again._sentences] == texts
+    # Undo works on this window's own steps; the fixes are removed through the store.
+    grid = again.translation_pane
+    assert len(TranslationCache().source_fixes.fixes(again.info.sha256, 0)) == 3
+    window = again
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        grid.join_with_next(0)
+    assert len(window._sentences) == count - 1
+    with qtbot.waitSignal(window.page_translated, timeout=30000):
+        grid.undo_stack.undo()
+    assert [s.text for s in window._sentences] == texts
