@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._cache: TranslationCache | None = None
         self._translation_memory: TranslationMemory | None = None
         self._kept_pairs: dict[str, str] = {}  # source -> English this window put in memory
+        self._segment_total: int | None = None  # segments in the document, once counted
         self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
         self._hit_index = -1
@@ -652,6 +653,8 @@ class MainWindow(QMainWindow):
             self.worker.submit(old.close, PRIORITY_BACKGROUND)
         self.session = session
         self.info = info = session.info
+        self._segment_total = None
+        self.translation_pane.set_document_counts(None)
         self.annotations.set_annotations(None)
         self.annotating.open(session)  # first in the document thread's queue
         self.ocr.reset(session)
@@ -717,6 +720,7 @@ class MainWindow(QMainWindow):
                 self._extract_task = None
                 self.status_extract.setText("")
                 self.text_extracted.emit(total)
+                self._count_segments(recount=True)
                 self._translate_document()
                 self.ocr.read(session.unusable_pages())
 
@@ -1219,6 +1223,40 @@ class MainWindow(QMainWindow):
         self.jobs.submit(work, PRIORITY_VISIBLE, done, lambda exc: self.statusBar().showMessage(
             self.tr("Translation failed: %1").replace("%1", str(exc)), 8000))
 
+    def _count_segments(self, recount: bool = False) -> None:
+        """The document's confirmed segments of all its segments (the grid's counter), in
+        the background: all segments counted once every page is read, and again after a
+        fix of the source; confirmed ones after each change."""
+        session, info, store = self.session, self.info, self._translations()
+        if session is None or info is None or store is None:
+            return
+        known = None if recount else self._segment_total
+
+        def work() -> tuple[int, int] | None:
+            total = known
+            if total is None:
+                fixes: dict[int, list[SourceFix]] = {}
+                for fix in store.source_fixes.fixes(info.sha256):
+                    fixes.setdefault(fix.page, []).append(fix)
+                total = 0
+                for page in range(session.page_count):
+                    text = session.kept_text(page)
+                    if text is None:
+                        return None  # not every page read yet: counted when they are
+                    sentences = page_sentences(text, session.kept_body_length(page))
+                    if page in fixes:
+                        sentences, _ = apply_fixes(sentences, fixes[page], text)
+                    total += len(sentences)
+            confirmed = sum(e.status == REVIEWED for e in store.edits(info.sha256).values())
+            return min(confirmed, total), total
+
+        def done(result: tuple[int, int] | None) -> None:
+            if result is not None and session is self.session:
+                self._segment_total = result[1]
+                self.translation_pane.set_document_counts(result)
+
+        self.jobs.submit(work, PRIORITY_BACKGROUND, done, lambda _exc: None)
+
     def _translations(self) -> TranslationCache | None:
         """The translations database (edits, source fixes), opened on first use."""
         if self._cache is None:
@@ -1243,6 +1281,7 @@ class MainWindow(QMainWindow):
         def refresh(_result: object = None) -> None:
             if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
                 self._show_sentences(self.arabic_pane.model)
+            self._count_segments(recount=True)
 
         def failed(exc: object) -> None:
             self.show_error(self.tr("The fix of the Arabic could not be saved: %1")
@@ -1381,7 +1420,8 @@ class MainWindow(QMainWindow):
         if status in (EDITED, REVIEWED):
             self._kept_pairs[source] = text
         self.jobs.submit(save,
-                         PRIORITY_VISIBLE, None, lambda exc: self.show_error(
+                         PRIORITY_VISIBLE, lambda _r: self._count_segments(),
+                         lambda exc: self.show_error(
                              self.tr("Your correction could not be saved: %1")
                              .replace("%1", str(exc))))
 

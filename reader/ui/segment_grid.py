@@ -648,8 +648,9 @@ class SegmentGrid(QWidget):
                 if editor is None:
                     self.view.update(self.model.index(row))
 
-    def set_document_counts(self, confirmed: int, total: int) -> None:
-        self._document_counts = (confirmed, total)
+    def set_document_counts(self, counts: tuple[int, int] | None) -> None:
+        """Confirmed and all segments of the document (``None``: not counted yet)."""
+        self._document_counts = counts
         self._count()
 
     def bilingual_text(self) -> str:

@@ -290,3 +290,19 @@ def test_fixes_of_the_arabic_source_are_kept_undoable_and_keep_the_page_map(
     with qtbot.waitSignal(window.page_translated, timeout=30000):
         grid.undo_stack.undo()
     assert [s.text for s in window._sentences] == texts
+
+
+def test_the_counter_shows_confirmed_segments_of_the_page_and_the_document(
+        qtbot, make_window, sample_pdf):
+    window = translated_window(qtbot, make_window, sample_pdf)
+    grid = window.translation_pane
+    qtbot.waitUntil(lambda: "in the document" in grid.counter.text(), timeout=30000)
+    total = sum(len(page_sentences(window.session.page_text(p),
+                                   window.session.kept_body_length(p)))
+                for p in range(window.session.page_count))
+    assert grid.counter.text() == (f"Confirmed 0 of {grid.row_count()} on this page · "
+                                   f"0 of {total} in the document")
+    grid.mark_reviewed(0)
+    qtbot.waitUntil(lambda: grid.counter.text().endswith(f"1 of {total} in the document"),
+                    timeout=10000)
+    assert grid.counter.text().startswith("Confirmed 1 of")
