@@ -1,4 +1,5 @@
-"""Put a few annotations on the sample report (for screenshots and trying the panel):
+"""Put a few annotations and the translator's English of a few sentences on the sample
+report (for screenshots and trying the panel and the grid):
     QARI_DATA_DIR=... python scripts/seed_annotations.py"""
 
 from __future__ import annotations
@@ -12,6 +13,20 @@ from reader.annotations.review import Review
 from reader.annotations.store import AnnotationStore
 from reader.resources import sample_report
 from reader.session import DocumentSession
+from reader.translation.cache import EDITED, REVIEWED, TranslationCache
+from reader.translation.segment import page_sentences
+
+# The first sentences of page 1 as a translator would render them (written for Qari).
+ENGLISH = (
+    ("مبادرة نبع", "Nabaa Initiative for Community Development, Field Report Series, No. 7",
+     REVIEWED),
+    ("الوصول إلى مياه", "Access to Drinking Water in Mountain Villages", REVIEWED),
+    ("تقرير ميداني", "Field report for the period January to June 2025", REVIEWED),
+    ("ملخص تنفيذي", "Executive summary", REVIEWED),
+    ("يعرض هذا التقرير", "This report presents the results of a field survey carried out by "
+     "the Nabaa Initiative team in twenty-three mountain villages, covering 1,840 households "
+     "home to about 9,600 people.", EDITED),
+)
 
 
 def main() -> None:
@@ -34,7 +49,13 @@ def main() -> None:
     marks.append(review.sticky(0, 60, 430, "orange", "Ask the authors for the raw data."))
     marks.append(review.note("Overall: clear report; numbers need sources."))
     review.apply(marks)
-    print(f"{len(review.annotations)} annotations on {sample_report().name}")
+    cache = TranslationCache()
+    sentences = page_sentences(text, session.kept_body_length(0))
+    for start, english, status in ENGLISH:
+        sentence = next(s for s in sentences if s.text.startswith(start))
+        cache.edit(session.info.sha256, sentence.text, english, status, 0, sentence.start)
+    print(f"{len(review.annotations)} annotations and {len(ENGLISH)} translated sentences on "
+          f"{sample_report().name}")
 
 
 if __name__ == "__main__":

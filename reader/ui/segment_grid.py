@@ -269,8 +269,13 @@ class SegmentDelegate(QStyledItemDelegate):
         english.setWrapMode(QTextOption.WrapMode.WordWrap)
         english.setTextDirection(Qt.LayoutDirection.LeftToRight)
         if segment.status == NEW and not segment.target:
+            # A note in the interface's language, laid out in its direction.
+            waiting = QTextOption(english)
+            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                waiting.setTextDirection(Qt.LayoutDirection.RightToLeft)
+                waiting.setAlignment(Qt.AlignmentFlag.AlignRight)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(QRectF(target), self.grid.waiting_text(), english)
+            painter.drawText(QRectF(target), self.grid.waiting_text(), waiting)
             painter.setPen(text)
         elif row != self.editing_row:
             painter.drawText(QRectF(target), segment.target, english)
