@@ -20,6 +20,7 @@ and Ctrl+Shift+J joins it with the next; the window keeps these fixes per docume
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -343,8 +344,9 @@ class SegmentDelegate(QStyledItemDelegate):
         lines = self.grid.choice_lines(segment)
         below = self._text_height(option.font, target.width(), "\n".join(lines)) if lines else 0
         editor.setGeometry(target.adjusted(-2, -2, 2, 2 - below - (4 if lines else 0)))
-        self.grid.show_choices(lines, QRect(target.left(), target.bottom() - below,
-                                            target.width(), below))
+        self.grid.show_choices(segment if lines else None,
+                               QRect(target.left(), target.bottom() - below, target.width(),
+                                     below))
 
 
 def _blend(a: QColor, b: QColor, share: float) -> QColor:
@@ -482,7 +484,7 @@ class SegmentGrid(QWidget):
         self.choices = QLabel(self.view.viewport())
         self.choices.setObjectName("segmentChoices")
         self.choices.setWordWrap(True)
-        self.choices.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices.setTextFormat(Qt.TextFormat.RichText)
         self.choices.hide()
         self.undo_stack = QUndoStack(self)
         self.hovered_row = -1
@@ -539,14 +541,41 @@ class SegmentGrid(QWidget):
         return (self.tr("waiting for the translation…") if self._models
                 else self.tr("not translated (type to write the English)"))
 
-    def choice_lines(self, segment: Segment) -> list[str]:
-        lines = []
-        scores = {m.target: m.score for m in segment.matches}
+    def _choices(self, segment: Segment) -> list[tuple[str, Match | None]]:
+        """Each choice's line, and the memory match it comes from (if it does)."""
+        matches = {m.target: m for m in segment.matches}
+        out = []
         for n, text in enumerate(segment.choices(), 1):
-            origin = (self.tr("memory %1 %").replace("%1", str(round(100 * scores[text])))
-                      if text in scores else self.tr("model"))
-            lines.append(f"Ctrl+{n}  [{origin}]  {text}")
+            match = matches.get(text)
+            origin = (self.tr("memory %1 %").replace("%1", str(round(100 * match.score)))
+                      if match is not None else self.tr("model"))
+            out.append((f"Ctrl+{n}  [{origin}]  {text}", match))
+        return out
+
+    def choice_lines(self, segment: Segment) -> list[str]:
+        """The choices as plain lines (what the row makes room for): a fuzzy memory match
+        brings the Arabic it was made for on a line of its own."""
+        lines = []
+        for line, match in self._choices(segment):
+            lines.append(line)
+            if match is not None and match.score < 1:
+                lines.append(" ".join(w for w, _ in match.words))
         return lines
+
+    def choice_html(self, segment: Segment) -> str:
+        """The choices as shown under the editor: a fuzzy match's Arabic with the words
+        that differ from this segment's marked, the check a translator makes first."""
+        mark = _blend(self.palette().color(QPalette.ColorRole.Base), QColor(230, 80, 60),
+                      0.35).name()
+        parts = []
+        for line, match in self._choices(segment):
+            parts.append(f"<div>{html.escape(line)}</div>")
+            if match is not None and match.score < 1:
+                words = " ".join(
+                    f'<span style="background-color:{mark}">{html.escape(w)}</span>'
+                    if differs else html.escape(w) for w, differs in match.words)
+                parts.append(f'<div dir="rtl" align="right">{words}</div>')
+        return "".join(parts)
 
     def arabic_font(self) -> QFont:
         return self._arabic_font
@@ -731,9 +760,9 @@ class SegmentGrid(QWidget):
     def editor_copy_source(self, editor: TargetEditor, row: int) -> None:
         editor.setPlainText(self.model.segments[row].source)
 
-    def show_choices(self, lines: list[str], rect: QRect) -> None:
-        if lines:
-            self.choices.setText("\n".join(lines))
+    def show_choices(self, segment: Segment | None, rect: QRect) -> None:
+        if segment is not None:
+            self.choices.setText(self.choice_html(segment))
             self.choices.setGeometry(rect)
             self.choices.show()
         else:

@@ -133,13 +133,18 @@ def test_every_change_is_undoable(qtbot, grid):
 
 
 def test_alternatives_and_memory_matches_are_put_in_by_ctrl_digit(qtbot, grid):
-    near = Match("ارتفع معدل التضخم إلى ٥٫٢٪ خلال العام الحالي.",
-                 "Inflation rose to 5.2% this year.", 0.86, "other", 0.0)
+    kept = "ارتفع معدل التضخم إلى ٥٫٢٪ خلال العام الحالي."
+    near = Match(kept, "Inflation rose to 5.2% this year.", 0.86, "other", 0.0,
+                 tuple((w, w == "الحالي.") for w in kept.split()))
     translate(grid, fuzzy={SOURCES[1]: (near,)})
     grid.set_alternatives(1, ["Inflation rose to 5.2% last year.", "Prices rose 5.2%."])
     segment = grid.model.segments[1]
     assert segment.choices() == ["Inflation rose to 5.2% this year.", "Prices rose 5.2%."]
     assert "memory 86 %" in grid.choice_lines(segment)[0]
+    # The Arabic the match was made for comes with it, the differing word marked.
+    assert grid.choice_lines(segment)[1] == near.source
+    shown = grid.choice_html(segment)
+    assert shown.count("background-color") == 1 and "الحالي.</span>" in shown
     grid.edit_row(1)
     editor = grid.view.indexWidget(grid.model.index(1))
     assert grid.choices.isVisible() and "Ctrl+2" in grid.choices.text()
