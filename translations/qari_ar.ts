@@ -436,447 +436,447 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="454"/>
+        <location filename="../reader/ui/main_window.py" line="460"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="455"/>
+        <location filename="../reader/ui/main_window.py" line="461"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="456"/>
+        <location filename="../reader/ui/main_window.py" line="462"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="457"/>
+        <location filename="../reader/ui/main_window.py" line="463"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="458"/>
+        <location filename="../reader/ui/main_window.py" line="464"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="459"/>
+        <location filename="../reader/ui/main_window.py" line="465"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460"/>
+        <location filename="../reader/ui/main_window.py" line="466"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461"/>
+        <location filename="../reader/ui/main_window.py" line="467"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462"/>
+        <location filename="../reader/ui/main_window.py" line="468"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="463"/>
+        <location filename="../reader/ui/main_window.py" line="469"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464"/>
+        <location filename="../reader/ui/main_window.py" line="470"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465"/>
+        <location filename="../reader/ui/main_window.py" line="471"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="466"/>
+        <location filename="../reader/ui/main_window.py" line="472"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="467"/>
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="468"/>
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="469"/>
+        <location filename="../reader/ui/main_window.py" line="475"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="470"/>
+        <location filename="../reader/ui/main_window.py" line="476"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="471"/>
+        <location filename="../reader/ui/main_window.py" line="477"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="472"/>
+        <location filename="../reader/ui/main_window.py" line="478"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="479"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="480"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="481"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="476"/>
+        <location filename="../reader/ui/main_window.py" line="482"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="477"/>
+        <location filename="../reader/ui/main_window.py" line="483"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="478"/>
+        <location filename="../reader/ui/main_window.py" line="484"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="479"/>
+        <location filename="../reader/ui/main_window.py" line="485"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="480"/>
+        <location filename="../reader/ui/main_window.py" line="486"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="481"/>
+        <location filename="../reader/ui/main_window.py" line="487"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="482"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="483"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="491"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="507"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="508"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="509"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="510"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="508"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="509"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="510"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="518"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="522"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="561"/>
+        <location filename="../reader/ui/main_window.py" line="568"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="582"/>
+        <location filename="../reader/ui/main_window.py" line="589"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="583"/>
+        <location filename="../reader/ui/main_window.py" line="590"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="590"/>
+        <location filename="../reader/ui/main_window.py" line="597"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="610"/>
+        <location filename="../reader/ui/main_window.py" line="617"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="611"/>
+        <location filename="../reader/ui/main_window.py" line="618"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="612"/>
+        <location filename="../reader/ui/main_window.py" line="619"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="690"/>
+        <location filename="../reader/ui/main_window.py" line="700"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="691"/>
+        <location filename="../reader/ui/main_window.py" line="701"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="711"/>
+        <location filename="../reader/ui/main_window.py" line="721"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="726"/>
+        <location filename="../reader/ui/main_window.py" line="739"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="754"/>
+        <location filename="../reader/ui/main_window.py" line="767"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="758"/>
+        <location filename="../reader/ui/main_window.py" line="771"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="827"/>
+        <location filename="../reader/ui/main_window.py" line="840"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="837"/>
+        <location filename="../reader/ui/main_window.py" line="850"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="839"/>
+        <location filename="../reader/ui/main_window.py" line="852"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="841"/>
+        <location filename="../reader/ui/main_window.py" line="854"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="843"/>
+        <location filename="../reader/ui/main_window.py" line="856"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="846"/>
+        <location filename="../reader/ui/main_window.py" line="859"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="849"/>
+        <location filename="../reader/ui/main_window.py" line="862"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="969"/>
+        <location filename="../reader/ui/main_window.py" line="982"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="979"/>
+        <location filename="../reader/ui/main_window.py" line="992"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="984"/>
+        <location filename="../reader/ui/main_window.py" line="997"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="991"/>
+        <location filename="../reader/ui/main_window.py" line="1004"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1041"/>
+        <location filename="../reader/ui/main_window.py" line="1054"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1054"/>
+        <location filename="../reader/ui/main_window.py" line="1067"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1067"/>
+        <location filename="../reader/ui/main_window.py" line="1080"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1096"/>
+        <location filename="../reader/ui/main_window.py" line="1109"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1098"/>
+        <location filename="../reader/ui/main_window.py" line="1111"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1177"/>
+        <location filename="../reader/ui/main_window.py" line="1190"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1195"/>
+        <location filename="../reader/ui/main_window.py" line="1208"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -888,92 +888,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1220"/>
+        <location filename="../reader/ui/main_window.py" line="1237"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1248"/>
+        <location filename="../reader/ui/main_window.py" line="1363"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1264"/>
+        <location filename="../reader/ui/main_window.py" line="1379"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1264"/>
+        <location filename="../reader/ui/main_window.py" line="1379"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1265"/>
+        <location filename="../reader/ui/main_window.py" line="1380"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1299"/>
+        <location filename="../reader/ui/main_window.py" line="1414"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1310"/>
+        <location filename="../reader/ui/main_window.py" line="1427"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1385"/>
+        <location filename="../reader/ui/main_window.py" line="1505"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1397"/>
+        <location filename="../reader/ui/main_window.py" line="1516"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1419"/>
+        <location filename="../reader/ui/main_window.py" line="1538"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1423"/>
+        <location filename="../reader/ui/main_window.py" line="1542"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1424"/>
+        <location filename="../reader/ui/main_window.py" line="1543"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1429"/>
+        <location filename="../reader/ui/main_window.py" line="1548"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1432"/>
+        <location filename="../reader/ui/main_window.py" line="1551"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1439"/>
+        <location filename="../reader/ui/main_window.py" line="1558"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1442"/>
+        <location filename="../reader/ui/main_window.py" line="1561"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1458"/>
+        <location filename="../reader/ui/main_window.py" line="1577"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1459"/>
+        <location filename="../reader/ui/main_window.py" line="1578"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1186,37 +1186,47 @@
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="503"/>
+        <location filename="../reader/ui/segment_grid.py" line="570"/>
         <source>Translation</source>
         <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="504"/>
+        <location filename="../reader/ui/segment_grid.py" line="571"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="506"/>
+        <location filename="../reader/ui/segment_grid.py" line="573"/>
         <source>All segments</source>
         <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="506"/>
+        <location filename="../reader/ui/segment_grid.py" line="573"/>
         <source>Not confirmed</source>
         <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="507"/>
+        <location filename="../reader/ui/segment_grid.py" line="574"/>
         <source>With warnings</source>
         <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="510"/>
+        <location filename="../reader/ui/segment_grid.py" line="576"/>
+        <source>This page</source>
+        <translation>هذه الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="576"/>
+        <source>Whole document</source>
+        <translation>الوثيقة كلها</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="579"/>
         <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
         <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="515"/>
+        <location filename="../reader/ui/segment_grid.py" line="584"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
@@ -1225,122 +1235,127 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="523"/>
+        <location filename="../reader/ui/segment_grid.py" line="592"/>
         <source>not yet translated</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="523"/>
+        <location filename="../reader/ui/segment_grid.py" line="592"/>
         <source>machine translation</source>
         <translation>ترجمة آلية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="524"/>
+        <location filename="../reader/ui/segment_grid.py" line="593"/>
         <source>from your translation memory</source>
         <translation>من ذاكرة ترجمتك</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="524"/>
+        <location filename="../reader/ui/segment_grid.py" line="593"/>
         <source>edited</source>
         <translation>معدّلة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="525"/>
+        <location filename="../reader/ui/segment_grid.py" line="594"/>
         <source>confirmed</source>
         <translation>مؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="528"/>
+        <location filename="../reader/ui/segment_grid.py" line="597"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="529"/>
+        <location filename="../reader/ui/segment_grid.py" line="598"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="530"/>
+        <location filename="../reader/ui/segment_grid.py" line="599"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="531"/>
+        <location filename="../reader/ui/segment_grid.py" line="600"/>
         <source>the model could not translate this sentence</source>
         <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="534"/>
+        <location filename="../reader/ui/segment_grid.py" line="603"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="535"/>
+        <location filename="../reader/ui/segment_grid.py" line="604"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="541"/>
+        <location filename="../reader/ui/segment_grid.py" line="612"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="542"/>
+        <location filename="../reader/ui/segment_grid.py" line="613"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="666"/>
+        <location filename="../reader/ui/segment_grid.py" line="735"/>
+        <source>Page %1</source>
+        <translation>الصفحة %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="825"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="838"/>
+        <location filename="../reader/ui/segment_grid.py" line="1022"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="839"/>
+        <location filename="../reader/ui/segment_grid.py" line="1023"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="875"/>
+        <location filename="../reader/ui/segment_grid.py" line="1068"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="879"/>
+        <location filename="../reader/ui/segment_grid.py" line="1072"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="900"/>
+        <location filename="../reader/ui/segment_grid.py" line="1093"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="903"/>
+        <location filename="../reader/ui/segment_grid.py" line="1096"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="912"/>
+        <location filename="../reader/ui/segment_grid.py" line="1105"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="915"/>
+        <location filename="../reader/ui/segment_grid.py" line="1109"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="918"/>
+        <location filename="../reader/ui/segment_grid.py" line="1112"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="923"/>
+        <location filename="../reader/ui/segment_grid.py" line="1120"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>

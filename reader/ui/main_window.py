@@ -61,7 +61,7 @@ from reader.ui.ocr_runner import OcrRunner
 from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
-from reader.ui.segment_grid import SegmentGrid, Step
+from reader.ui.segment_grid import Segment, SegmentGrid, Step, fill_segment
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     page_text_shown = Signal(int)
     search_finished = Signal(int)  # number of hits
     text_extracted = Signal(int)  # every page's text has been read (page count)
+    document_rows_loaded = Signal(int)  # the grid's document view has its rows (pages)
 
     def __init__(self, settings: SettingsStore | None = None) -> None:
         super().__init__()
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self._translation_memory: TranslationMemory | None = None
         self._kept_pairs: dict[str, str] = {}  # source -> English this window put in memory
         self._segment_total: int | None = None  # segments in the document, once counted
+        self._pending_sentence: tuple[int, int] | None = None  # (page, index) to select
+        self._rows_task: TaskHandle | None = None
         self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
         self._hit_index = -1
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
         self.translation_pane.edited.connect(self._save_edit)
         self.translation_pane.alternatives_requested.connect(self._alternatives)
         self.translation_pane.source_fix_requested.connect(self._fix_source)
+        self.translation_pane.page_requested.connect(self._sentence_on_page)
+        self.translation_pane.scope_changed.connect(self._grid_scope_changed)
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
         self.view.annotation_marks = self.annotating.page_marks
@@ -543,6 +548,7 @@ class MainWindow(QMainWindow):
         self._apply_theme(theme)
         mode, zoom = self.settings.zoom()
         self._initial_zoom = (mode, zoom)
+        self.translation_pane.set_document_view(self.settings.whole_document_grid())
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -655,6 +661,7 @@ class MainWindow(QMainWindow):
         self.info = info = session.info
         self._segment_total = None
         self.translation_pane.set_document_counts(None)
+        self.translation_pane.set_document({})  # the document view fills once text is read
         self.annotations.set_annotations(None)
         self.annotating.open(session)  # first in the document thread's queue
         self.ocr.reset(session)
@@ -721,6 +728,8 @@ class MainWindow(QMainWindow):
                 self.status_extract.setText("")
                 self.text_extracted.emit(total)
                 self._count_segments(recount=True)
+                if self.translation_pane.document_view:
+                    self._load_document_rows()
                 self._translate_document()
                 self.ocr.read(session.unusable_pages())
 
@@ -1198,7 +1207,11 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(self.tr(
                         "%n fix(es) of the Arabic on this page no longer match its text; "
                         "they are kept.", "", len(unplaced)), 8000)
-        self.translation_pane.show_sentences(self._sentences)
+        self.translation_pane.show_sentences(self._sentences, model.page)
+        pending, self._pending_sentence = self._pending_sentence, None
+        if pending is not None and pending[0] == model.page:  # a row chosen on another page
+            self.translation_pane.select_sentence(pending[1])
+            self._sentence_activated(pending[1])
         engine = self._engine
         if info is None or not self._sentences:
             return
@@ -1257,6 +1270,64 @@ class MainWindow(QMainWindow):
 
         self.jobs.submit(work, PRIORITY_BACKGROUND, done, lambda _exc: None)
 
+    def _sentence_on_page(self, page: int, index: int) -> None:
+        """A row of another page chosen in the document view: go there, then select it."""
+        self._pending_sentence = (page, index)
+        self.go_to_page(page)
+
+    def _grid_scope_changed(self, whole: bool) -> None:
+        self.settings.set_whole_document_grid(whole)
+        if whole:
+            self._load_document_rows()
+
+    def _load_document_rows(self) -> None:
+        """Every read page's segments with what is known of their English (the
+        translator's, the memory's, the machine's already made), for the grid's document
+        view; pages not translated yet show as such until the background pass reaches
+        them."""
+        session, info, store = self.session, self.info, self._translations()
+        if session is None or info is None or store is None:
+            return
+        engine, memory = self._engine, self._memory()
+        self.jobs.cancel(self._rows_task)
+
+        def work() -> dict[int, list[Segment]]:
+            fixes: dict[int, list[SourceFix]] = {}
+            for fix in store.source_fixes.fixes(info.sha256):
+                fixes.setdefault(fix.page, []).append(fix)
+            edits = {k: (e.text, e.status) for k, e in store.edits(info.sha256).items()}
+            pages: dict[int, list[Segment]] = {}
+            for page in range(session.page_count):
+                text = session.kept_text(page)
+                if text is None:
+                    continue
+                sentences = page_sentences(text, session.kept_body_length(page))
+                if page in fixes:
+                    sentences, _ = apply_fixes(sentences, fixes[page], text)
+                sources = [s.text for s in sentences]
+                known = store.get(engine.model.identity, sources) if engine else {}
+                exact = memory.exact(sources) if memory else {}
+                rows = []
+                for i, sentence in enumerate(sentences):
+                    found = known.get(" ".join(sentence.text.split()))
+                    translation = (Translation(sentence.text, found[0], tuple(found[1]),
+                                               found[2] or 0.0, True) if found
+                                   else Translation(sentence.text, ""))
+                    segment = Segment(sentence.text, page=page, index=i, start=sentence.start,
+                                      end=sentence.end)
+                    fill_segment(segment, translation, edits, exact, {})
+                    rows.append(segment)
+                pages[page] = rows
+            return pages
+
+        def done(pages: dict[int, list[Segment]]) -> None:
+            self._rows_task = None
+            if session is self.session:
+                self.translation_pane.set_document(pages)
+                self.document_rows_loaded.emit(len(pages))
+
+        self._rows_task = self.jobs.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
+
     def _translations(self) -> TranslationCache | None:
         """The translations database (edits, source fixes), opened on first use."""
         if self._cache is None:
@@ -1266,21 +1337,26 @@ class MainWindow(QMainWindow):
                 self.show_error(str(exc))
         return self._cache
 
-    def _fix_source(self, row: int, kind: str, texts: list, cuts: list) -> None:
+    def _fix_source(self, page: int, start: int, end: int, kind: str, texts: list,
+                    cuts: list) -> None:
         """Keep a fix of the Arabic (an undoable step) and show the page's segments again:
         the changed ones are translated anew."""
-        model, info, store = self.arabic_pane.model, self.info, self._translations()
-        last = row + 1 if kind == JOIN else row
-        if model is None or info is None or store is None or not (
-                row >= 0 and last < len(self._sentences)):
+        model, info, store, session = (self.arabic_pane.model, self.info, self._translations(),
+                                       self.session)
+        if info is None or store is None or session is None:
             return
-        start, end = self._sentences[row].start, self._sentences[last].end
-        page, quote, fixes = model.page, model.text[start:end], store.source_fixes
+        text = model.text if model is not None and model.page == page else session.kept_text(
+            page)
+        if text is None or not 0 <= start < end <= len(text):
+            return
+        quote, fixes = text[start:end], store.source_fixes
         made: list[SourceFix] = []
 
         def refresh(_result: object = None) -> None:
             if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
                 self._show_sentences(self.arabic_pane.model)
+            if self.translation_pane.document_view:
+                self._load_document_rows()
             self._count_segments(recount=True)
 
         def failed(exc: object) -> None:
@@ -1342,6 +1418,8 @@ class MainWindow(QMainWindow):
         def finished(_value: object) -> None:
             self._translate_task = None
             self.status_translate.setText("")
+            if self.translation_pane.document_view:
+                self._load_document_rows()
             self.document_translated.emit(total)
 
         def failed(exc: object) -> None:
@@ -1395,7 +1473,8 @@ class MainWindow(QMainWindow):
                 self.show_error(str(exc))
         return self._translation_memory
 
-    def _save_edit(self, source: str, text: str, status: str) -> None:
+    def _save_edit(self, source: str, text: str, status: str, page: int = -1,
+                   start: int = -1) -> None:
         """Keep a translator's edit with where it was made (page, offset, engine), so it
         can be placed again when a newer engine reads the page differently; an edited or
         confirmed pair goes into the translation memory. Another status is an edit undone."""
@@ -1403,8 +1482,9 @@ class MainWindow(QMainWindow):
         if info is None or cache is None:
             return
         memory = self._memory()
-        page = model.page if model is not None else -1
-        start = next((s.start for s in self._sentences if s.text == source), -1)
+        if page < 0 and model is not None:
+            page = model.page
+            start = next((s.start for s in self._sentences if s.text == source), -1)
         previous = self._kept_pairs.pop(source, None)
 
         def save() -> None:
@@ -1425,15 +1505,14 @@ class MainWindow(QMainWindow):
                              self.tr("Your correction could not be saved: %1")
                              .replace("%1", str(exc))))
 
-    def _alternatives(self, row: int) -> None:
+    def _alternatives(self, source: str) -> None:
         engine = self._engine
-        if engine is None or not 0 <= row < len(self._sentences):
+        if engine is None:
             return
-        source = self._sentences[row].text
 
         def done(result: list) -> None:
             alternatives = [result[0].target, *result[0].alternatives]
-            self.translation_pane.set_alternatives(row, alternatives)
+            self.translation_pane.set_alternatives(source, alternatives)
             self.statusBar().showMessage(self.tr("Other translations are ready in the "
                                                  "sentence's menu."), 5000)
 

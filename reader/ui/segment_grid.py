@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -93,8 +94,16 @@ class Segment:
     alternatives: tuple[str, ...] = ()  # the model's other translations, once asked for
     matches: tuple[Match, ...] = ()  # fuzzy memory matches, best first
     annotated: str = ""  # the colour of an annotation on its Arabic
+    page: int = -1
+    index: int = -1  # in its page's sentences; -1: the row that heads a page
+    start: int = -1  # its range in the page text
+    end: int = -1
     # (width, source, target, extra) -> height: the layout of a row is measured once.
     heights: dict[tuple[int, str, str, int], int] = field(default_factory=dict)
+
+    @property
+    def header(self) -> bool:
+        return self.index < 0
 
     def choices(self) -> list[str]:
         """What Ctrl+1…3 put in: memory matches, then the model's other translations."""
@@ -125,7 +134,11 @@ class SegmentModel(QAbstractListModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+        if not index.isValid():
+            return base
+        if self.segments[index.row()].header:
+            return Qt.ItemFlag.ItemIsEnabled
+        return base | Qt.ItemFlag.ItemIsEditable
 
     def reset(self, segments: list[Segment]) -> None:
         self.beginResetModel()
@@ -210,6 +223,8 @@ class SegmentDelegate(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         segment: Segment = index.data(SEGMENT_ROLE)
         width = self.grid.view.viewport().width()
+        if segment.header:
+            return QSize(width, QFontMetrics(self.grid.view.font()).height() + 2 * self.PAD)
         extra = self._extra_lines(segment, index.row())
         key = (width, segment.source, segment.target, len(extra) + 100 * (
             index.row() == self.editing_row))
@@ -239,6 +254,19 @@ class SegmentDelegate(QStyledItemDelegate):
         rect = option.rect
         palette = option.palette
         painter.save()
+        if segment.header:  # a page's separator
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            bold = QFont(option.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(rect.adjusted(self.PAD, 0, -self.PAD, 0),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             segment.source)
+            painter.setPen(palette.color(QPalette.ColorRole.Mid))
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+            painter.restore()
+            return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = palette.color(QPalette.ColorRole.Base)
         background = base
@@ -263,7 +291,7 @@ class SegmentDelegate(QStyledItemDelegate):
             mark += "\n⚠"
         painter.drawText(strip.adjusted(6, self.PAD, 0, 0),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         f"{row + 1}\n{mark}")
+                         f"{segment.index + 1}\n{mark}")
         # English, left to right, wrapped; warnings (and alternatives) under it.
         painter.setFont(option.font)
         english = QTextOption(Qt.AlignmentFlag.AlignLeft)
@@ -349,10 +377,38 @@ class SegmentDelegate(QStyledItemDelegate):
                                      below))
 
 
+def fill_segment(segment: Segment, translation: Translation, edits: dict[str, tuple[str, str]],
+          memory: dict[str, Match], fuzzy: dict[str, tuple[Match, ...]]) -> None:
+    """A row's English: the translator's edit, else the memory's exact match, else the
+    machine's (with its warnings), else none yet."""
+    edit = edits.get(" ".join(translation.source.split()))
+    if edit is not None:
+        segment.target, segment.status = edit
+        segment.warnings = ()
+    elif translation.source in memory:
+        segment.target, segment.status = memory[translation.source].target, MEMORY
+        segment.warnings = ()
+    elif translation.target or translation.error:
+        segment.target, segment.status = translation.target, MACHINE
+        segment.warnings = tuple(translation.warnings())
+    else:  # no model: the translator writes the English
+        segment.target, segment.status, segment.warnings = "", NEW, ()
+    segment.matches = tuple(m for m in fuzzy.get(translation.source, ())
+                            if m.target != segment.target)
+
+
 def _blend(a: QColor, b: QColor, share: float) -> QColor:
     return QColor(round(a.red() + (b.red() - a.red()) * share),
                   round(a.green() + (b.green() - a.green()) * share),
                   round(a.blue() + (b.blue() - a.blue()) * share))
+
+
+class _Compact(QComboBox):
+    """A combo box shown in full where there is room, that lets a narrow pane shrink it
+    rather than widen the window."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(60, super().minimumSizeHint().height())
 
 
 class SegmentView(QListView):
@@ -395,16 +451,17 @@ class _Change(QUndoCommand):
     """A row's English and status, before and after (rows are found by their source: the
     page may have been turned and come back since)."""
 
-    def __init__(self, grid: SegmentGrid, source: str, before: tuple[str, str],
+    def __init__(self, grid: SegmentGrid, segment: Segment, before: tuple[str, str],
                  after: tuple[str, str]) -> None:
         super().__init__()
-        self.grid, self.source, self.before, self.after = grid, source, before, after
+        self.grid, self.before, self.after = grid, before, after
+        self.where = (segment.source, segment.page, segment.start)
 
     def redo(self) -> None:
-        self.grid.apply(self.source, *self.after)
+        self.grid.apply(*self.where, *self.after)
 
     def undo(self) -> None:
-        self.grid.apply(self.source, *self.before)
+        self.grid.apply(*self.where, *self.before)
 
 
 class Step(QUndoCommand):
@@ -426,14 +483,17 @@ class SegmentGrid(QWidget):
     translator can write the English by hand)."""
 
     install_requested = Signal()
-    sentence_activated = Signal(int)  # index in the page's sentences
+    sentence_activated = Signal(int)  # index in the current page's sentences
+    page_requested = Signal(int, int)  # a row of another page chosen: its page and index
     sentence_hovered = Signal(int)  # -1 when the pointer leaves
-    edited = Signal(str, str, str)  # source sentence, English, status (MACHINE: edit undone)
-    alternatives_requested = Signal(int)
+    # source sentence, English, status (MACHINE or NEW: an edit undone), page, start
+    edited = Signal(str, str, str, int, int)
+    alternatives_requested = Signal(str)  # the source whose other translations are wanted
+    scope_changed = Signal(bool)  # True: the whole document
     counts_changed = Signal()
-    # row, kind (EDIT, JOIN, SPLIT), the texts that replace the row (and the next, for a
-    # join), where each text after the first starts in the row's source
-    source_fix_requested = Signal(int, str, list, list)
+    # page, range (start, end) in its text, kind (EDIT, JOIN, SPLIT), the texts that replace
+    # the row (and the next, for a join), where each text after the first starts
+    source_fix_requested = Signal(int, int, int, str, list, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -448,11 +508,23 @@ class SegmentGrid(QWidget):
         self.install_button = QPushButton(self)
         self.install_button.setObjectName("installModel")
         self.install_button.clicked.connect(self.install_requested)
-        self.filter = QComboBox(self)
+        self.filter = _Compact(self)
         self.filter.setObjectName("segmentFilter")
         self.filter.addItems(["", "", ""])
         self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope = _Compact(self)
+        self.scope.setObjectName("segmentScope")
+        self.scope.addItems(["", ""])
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope.currentIndexChanged.connect(lambda i: self.set_document_view(i == 1))
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(10)
+        self._scroll_timer.timeout.connect(self._scroll_pending)
+        self._scroll_row, self._scroll_top, self._scroll_turns = -1, False, 0
+        self.page = 0  # the page the rest of the window shows
+        self.document_view = False
+        self._pages: dict[int, list[Segment]] = {}  # the document view's rows by page
         self.counter = QLabel(self)
         self.counter.setObjectName("segmentCounter")
         # The counter wraps in a narrow pane rather than widening the window.
@@ -492,11 +564,15 @@ class SegmentGrid(QWidget):
         self._models: list[str] = []
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.scope)
         bar.addWidget(self.filter)
-        bar.addWidget(self.counter, 1)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.title)
+        title = QHBoxLayout()  # the counter beside the title: the bar keeps its width
+        title.addWidget(self.title)
+        title.addWidget(self.counter, 1)
+        layout.addLayout(title)
         layout.addWidget(self.message)
         layout.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(bar)
@@ -513,6 +589,8 @@ class SegmentGrid(QWidget):
         for i, text in enumerate((self.tr("All segments"), self.tr("Not confirmed"),
                                   self.tr("With warnings"))):
             self.filter.setItemText(i, text)
+        for i, text in enumerate((self.tr("This page"), self.tr("Whole document"))):
+            self.scope.setItemText(i, text)
         if self._models:
             self.message.setText(self.tr("Model: %1. Enter edits a sentence; Ctrl+Enter "
                                          "confirms it and goes to the next one.")
@@ -593,41 +671,124 @@ class SegmentGrid(QWidget):
     def has_model(self) -> bool:
         return bool(self._models)
 
-    def show_sentences(self, sentences: list[Sentence]) -> None:
-        """The page's sentences, waiting for their translation."""
-        self._close_editor()
+    # -- rows -----------------------------------------------------------------------------------
+    def show_sentences(self, sentences: list[Sentence], page: int = 0) -> None:
+        """The current page's sentences. In the page view they become the rows, waiting for
+        their translation; in the document view they replace that page's rows where its
+        sentences changed (a fix of the source, a re-extraction) and the view goes there."""
+        self._commit_editor()
+        self.page = page
         self.hovered_row = -1
-        self.model.reset([Segment(s.text) for s in sentences])
+        fresh = [Segment(s.text, page=page, index=i, start=s.start, end=s.end)
+                 for i, s in enumerate(sentences)]
+        if not self.document_view:
+            self.model.reset(fresh)
+        else:
+            kept = self._pages.get(page, [])
+            if [(s.source, s.start) for s in kept] != [(s.source, s.start) for s in fresh]:
+                self._pages[page] = fresh
+                self._rebuild()
+            first = self._row_of(page, 0)
+            if first >= 0:
+                self.scroll_to_row(first - 1, top=True)  # the page's separator
         self._apply_filter()
         self._count()
 
     def show_translations(self, translations: list[Translation],
                           edits: dict[str, tuple[str, str]],
                           memory: dict[str, Match] | None = None,
-                          fuzzy: dict[str, tuple[Match, ...]] | None = None) -> None:
-        """Machine translations, with the translator's own edits in their place and, where
-        there is none, the translator's earlier English for the same sentence."""
+                          fuzzy: dict[str, tuple[Match, ...]] | None = None,
+                          page: int | None = None) -> None:
+        """Machine translations of a page's sentences (the current page unless ``page``),
+        with the translator's own edits in their place and, where there is none, the
+        translator's earlier English for the same sentence."""
         memory, fuzzy = memory or {}, fuzzy or {}
-        for row, translation in enumerate(translations[:self.model.rowCount()]):
-            segment = self.model.segments[row]
-            key = " ".join(translation.source.split())
-            edit = edits.get(key)
-            if edit is not None:
-                segment.target, segment.status = edit
-                segment.warnings = ()
-            elif translation.source in memory:
-                segment.target, segment.status = memory[translation.source].target, MEMORY
-                segment.warnings = ()
-            elif translation.target or translation.error:
-                segment.target, segment.status = translation.target, MACHINE
-                segment.warnings = tuple(translation.warnings())
-            else:  # no model: the translator writes the English
-                segment.target, segment.status, segment.warnings = "", NEW, ()
-            segment.matches = tuple(m for m in fuzzy.get(translation.source, ())
-                                    if m.target != segment.target)
+        rows = [s for s in self.model.segments if s.page == (self.page if page is None
+                                                               else page) and not s.header]
+        for segment, translation in zip(rows, translations, strict=False):
+            fill_segment(segment, translation, edits, memory, fuzzy)
         self._relayout()
         self._apply_filter()
         self._count()
+
+    def set_document(self, pages: dict[int, list[Segment]]) -> None:
+        """Every page's rows, for the document view (filled by the window in the
+        background; pages not read yet have none)."""
+        self._commit_editor()
+        self._pages = {page: rows for page, rows in pages.items() if rows}
+        if self.document_view:
+            self._rebuild()
+            first = self._row_of(self.page, 0)
+            if first >= 0:
+                self.scroll_to_row(first - 1, top=True)
+            self._apply_filter()
+            self._count()
+
+    def set_document_view(self, whole: bool) -> None:
+        """The whole document (page separators) or the current page only."""
+        if whole == self.document_view:
+            return
+        self._commit_editor()
+        current = [s for s in self.model.segments if s.page == self.page and not s.header]
+        self.document_view = whole
+        self.scope.setCurrentIndex(1 if whole else 0)
+        if whole:
+            if current:
+                self._pages[self.page] = current
+            self._rebuild()
+            first = self._row_of(self.page, 0)
+            if first >= 0:
+                self.scroll_to_row(first - 1, top=True)
+        else:
+            self.model.reset(current)
+        self._apply_filter()
+        self._count()
+        self.scope_changed.emit(whole)
+
+    def _rebuild(self) -> None:
+        """The document view's rows from its pages, each page after a separator."""
+        rows: list[Segment] = []
+        for page in sorted(self._pages):
+            rows.append(Segment(self.tr("Page %1").replace("%1", str(page + 1)), page=page))
+            rows.extend(self._pages[page])
+        self.model.reset(rows)
+
+    def scroll_to_row(self, row: int, top: bool = False) -> None:
+        """Bring a row into view once it is laid out: rows are laid out in batches as the
+        event loop turns, and a row far down a document has no place at first."""
+        self._scroll_row, self._scroll_top, self._scroll_turns = row, top, 1000
+        self._scroll_pending()
+        if self._scroll_row >= 0:
+            self._scroll_timer.start()
+
+    def _scroll_pending(self) -> None:
+        row = self._scroll_row
+        index = self.model.index(row)
+        if row < 0 or not index.isValid() or self._scroll_turns <= 0:
+            self._scroll_row = -1
+            self._scroll_timer.stop()
+            return
+        if self.view.visualRect(index).isValid():
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop
+                               if self._scroll_top else
+                               QAbstractItemView.ScrollHint.EnsureVisible)
+            # Done once it shows: the scroll range may not reach it yet (still laid out).
+            rect = self.view.visualRect(index)
+            if rect.isValid() and rect.top() >= 0 and rect.top() < self.view.viewport().height():
+                self._scroll_row = -1
+                self._scroll_timer.stop()
+        self._scroll_turns -= 1
+
+    def _row_of(self, page: int, index: int) -> int:
+        for row, segment in enumerate(self.model.segments):
+            if segment.page == page and segment.index == index:
+                return row
+        return -1
+
+    def _page_rows(self) -> list[int]:
+        """The rows of the current page, in its sentences' order."""
+        return [r for r, s in enumerate(self.model.segments)
+                if s.page == self.page and not s.header]
 
     def status(self, row: int) -> str:
         return self.model.segments[row].status
@@ -646,41 +807,46 @@ class SegmentGrid(QWidget):
             self.view.setCurrentIndex(self.model.index(row))
 
     def select_sentence(self, index: int) -> None:
-        """Follow the Arabic pane's cursor (no signal back)."""
-        if 0 <= index < self.model.rowCount():
+        """Follow the Arabic pane's cursor (no signal back): ``index`` in the current
+        page's sentences."""
+        row = self._row_of(self.page, index)
+        if row >= 0:
             # Quietly: a row the cursor reached is no selection the translator made (an
             # annotation key would act on it).
             selection = self.view.selectionModel()
             selection.blockSignals(True)
             try:
-                selection.setCurrentIndex(self.model.index(index),
+                selection.setCurrentIndex(self.model.index(row),
                                           selection.SelectionFlag.ClearAndSelect)
             finally:
                 selection.blockSignals(False)
-            self.view.scrollTo(self.model.index(index))
+            self.scroll_to_row(row)
             self.view.viewport().update()
 
     def hover_sentence(self, index: int) -> None:
-        self.hovered_row = index
+        self.hovered_row = self._row_of(self.page, index) if index >= 0 else -1
         self.view.viewport().update()
 
     def set_annotated_rows(self, colours: dict[int, str]) -> None:
-        for row, segment in enumerate(self.model.segments):
-            segment.annotated = colours.get(row, "")
+        """Colours of annotations by sentence of the current page."""
+        for segment in self.model.segments:
+            if segment.page == self.page:
+                segment.annotated = colours.get(segment.index, "")
         self.view.viewport().update()
 
     def selected_rows(self) -> list[int]:
-        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        """The selected sentences of the current page (indexes in its sentences)."""
+        return sorted(s.index for i in self.view.selectionModel().selectedRows()
+                      if (s := self.model.segments[i.row()]).page == self.page
+                      and not s.header)
 
-    def set_alternatives(self, row: int, alternatives: list[str]) -> None:
-        if 0 <= row < self.model.rowCount():
-            segment = self.model.segments[row]
-            segment.alternatives = tuple(alternatives)
-            if self.delegate.editing_row == row:
-                editor = self.view.indexWidget(self.model.index(row))
-                self.delegate.sizeHintChanged.emit(self.model.index(row))
-                if editor is None:
-                    self.view.update(self.model.index(row))
+    def set_alternatives(self, source: str, alternatives: list[str]) -> None:
+        for row, segment in enumerate(self.model.segments):
+            if segment.source == source:
+                segment.alternatives = tuple(alternatives)
+                if self.delegate.editing_row == row:
+                    self.delegate.sizeHintChanged.emit(self.model.index(row))
+                self.view.update(self.model.index(row))
 
     def set_document_counts(self, counts: tuple[int, int] | None) -> None:
         """Confirmed and all segments of the document (``None``: not counted yet)."""
@@ -688,29 +854,32 @@ class SegmentGrid(QWidget):
         self._count()
 
     def bilingual_text(self) -> str:
-        return "\n\n".join(f"{s.source}\n{s.target}" for s in self.model.segments)
+        """The current page's sentences and their English."""
+        return "\n\n".join(f"{s.source}\n{s.target}" for s in self.model.segments
+                            if s.page == self.page and not s.header)
 
     # -- changes ------------------------------------------------------------------------------
     def change(self, row: int, text: str, status: str) -> None:
         """A change by the translator: undoable, shown at once, saved by the window."""
         segment = self.model.segments[row]
-        if (text, status) == (segment.target, segment.status):
+        if segment.header or (text, status) == (segment.target, segment.status):
             return
-        command = _Change(self, segment.source, (segment.target, segment.status),
-                          (text, status))
+        command = _Change(self, segment, (segment.target, segment.status), (text, status))
         command.setText(self.tr("Change of a translation"))
         self.undo_stack.push(command)  # runs redo(): apply
 
-    def apply(self, source: str, text: str, status: str) -> None:
+    def apply(self, source: str, page: int, start: int, text: str, status: str) -> None:
+        """A sentence's English and status, on every row that shows it (the stores key
+        the translator's English by sentence)."""
         for row, segment in enumerate(self.model.segments):
-            if segment.source == source:
+            if segment.source == source and not segment.header:
                 segment.target, segment.status = text, status
                 if status in (EDITED, REVIEWED):
                     segment.warnings = ()
                 self.model.changed(row)
         self._apply_filter()
         self._count()
-        self.edited.emit(source, text, status)
+        self.edited.emit(source, text, status, page, start)
 
     def keep_text(self, row: int, text: str) -> None:
         """The editor's text: an edit only if it differs (an emptied row keeps its text)."""
@@ -729,7 +898,9 @@ class SegmentGrid(QWidget):
         rows = self.model.rowCount()
         for step in range(1, rows + 1):
             row = (after + step) % rows
-            if self.model.segments[row].status != REVIEWED and not self.view.isRowHidden(row):
+            segment = self.model.segments[row]
+            if (segment.status != REVIEWED and not segment.header
+                    and not self.view.isRowHidden(row)):
                 return row
         return -1
 
@@ -775,9 +946,22 @@ class SegmentGrid(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         segment = self.model.segments[row]
+        if segment.header:
+            return
         if not segment.alternatives and self._models:
-            self.alternatives_requested.emit(row)
+            self.alternatives_requested.emit(segment.source)
         self.view.edit(index)
+
+    def _commit_editor(self) -> None:
+        """Keep what is typed in an open editor before the rows change under it."""
+        row = self.delegate.editing_row
+        editor = self.view.indexWidget(self.model.index(row)) if row >= 0 else None
+        if isinstance(editor, TargetEditor) and not editor.property("done"):
+            text = editor.toPlainText()
+            self._close_editor(editor)
+            self.keep_text(row, text)
+        else:
+            self._close_editor()
 
     def _close_editor(self, editor: QWidget | None = None) -> None:
         editor = editor or self.view.indexWidget(self.view.currentIndex())
@@ -800,7 +984,8 @@ class SegmentGrid(QWidget):
 
     def _move(self, row: int, step: int, edit: bool = False) -> None:
         target = row + step
-        while 0 <= target < self.model.rowCount() and self.view.isRowHidden(target):
+        while 0 <= target < self.model.rowCount() and (
+                self.view.isRowHidden(target) or self.model.segments[target].header):
             target += step
         if 0 <= target < self.model.rowCount():
             if edit:
@@ -839,20 +1024,27 @@ class SegmentGrid(QWidget):
     def join_with_next(self, row: int) -> None:
         if 0 <= row < self.model.rowCount() - 1:
             first, second = self.model.segments[row], self.model.segments[row + 1]
-            self.source_fix_requested.emit(row, JOIN, [f"{first.source} {second.source}"], [])
+            if first.header or second.header or first.page != second.page:
+                return  # segments of two pages are never one
+            self.source_fix_requested.emit(first.page, first.start, second.end, JOIN,
+                                           [f"{first.source} {second.source}"], [])
 
     def fix_source_text(self, row: int, text: str) -> None:
         """The translator's Arabic for a row: a line break splits it there (each part over
         its share of the original text, so the page map keeps pointing at the glyphs)."""
         if not 0 <= row < self.model.rowCount():
             return
-        source = self.model.segments[row].source
+        segment = self.model.segments[row]
+        if segment.header:
+            return
+        source = segment.source
         parts = [" ".join(p.split()) for p in text.split("\n")]
         parts = [p for p in parts if p]
         if not parts or parts == [source]:
             return
+        where = (segment.page, segment.start, segment.end)
         if len(parts) == 1:
-            self.source_fix_requested.emit(row, EDIT, parts, [])
+            self.source_fix_requested.emit(*where, EDIT, parts, [])
             return
         cuts, at = [], 0
         for part in parts[:-1]:
@@ -862,11 +1054,11 @@ class SegmentGrid(QWidget):
                 at * len(source) / max(len(text), 1))), len(source) - 1))
         if len(set(cuts)) != len(cuts) or len(source) < 2:
             return
-        self.source_fix_requested.emit(row, SPLIT, parts, cuts)
+        self.source_fix_requested.emit(*where, SPLIT, parts, cuts)
 
     def edit_source(self, row: int) -> None:
         """A small dialog with the row's Arabic, right to left, to correct or split."""
-        if not 0 <= row < self.model.rowCount():
+        if not 0 <= row < self.model.rowCount() or self.model.segments[row].header:
             return
         dialog = QDialog(self)
         dialog.setObjectName("sourceFixDialog")
@@ -895,20 +1087,29 @@ class SegmentGrid(QWidget):
 
     # -- view -----------------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.sentence_activated.emit(current.row())
+        if not current.isValid():
+            return
+        segment = self.model.segments[current.row()]
+        if segment.header:
+            return
+        if segment.page == self.page:
+            self.sentence_activated.emit(segment.index)
+        else:  # a row of another page: the window goes there
+            self.page_requested.emit(segment.page, segment.index)
 
     def _apply_filter(self) -> None:
         mode = self.filter.currentIndex()
         for row, segment in enumerate(self.model.segments):
-            hidden = ((mode == SHOW_UNCONFIRMED and segment.status == REVIEWED)
-                      or (mode == SHOW_WARNED and not segment.warnings))
+            hidden = not segment.header and (
+                (mode == SHOW_UNCONFIRMED and segment.status == REVIEWED)
+                or (mode == SHOW_WARNED and not segment.warnings))
             self.view.setRowHidden(row, hidden)
 
     def _count(self) -> None:
-        page = sum(s.status == REVIEWED for s in self.model.segments)
+        rows = [self.model.segments[r] for r in self._page_rows()]
+        page = sum(s.status == REVIEWED for s in rows)
         text = self.tr("Confirmed %1 of %2 on this page").replace("%1", str(page)).replace(
-            "%2", str(self.model.rowCount()))
+            "%2", str(len(rows)))
         if self._document_counts is not None:
             done, total = self._document_counts
             text += " · " + self.tr("%1 of %2 in the document").replace(
@@ -929,7 +1130,7 @@ class SegmentGrid(QWidget):
     def _menu(self, point: object) -> None:
         index = self.view.indexAt(point)
         menu = QMenu(self)
-        if index.isValid():
+        if index.isValid() and not self.model.segments[index.row()].header:
             row = index.row()
             segment = self.model.segments[row]
             edit = menu.addAction(self.tr("Edit the English"))
@@ -945,14 +1146,18 @@ class SegmentGrid(QWidget):
                     lambda _c=False, r=row, t=text: self.change(r, t, EDITED))
             if not segment.alternatives:
                 more = menu.addAction(self.tr("Show other translations"))
-                more.triggered.connect(lambda _c=False, r=row: self.alternatives_requested.emit(r))
+                more.triggered.connect(
+                    lambda _c=False, t=segment.source: self.alternatives_requested.emit(t))
             menu.addSeparator()
             fix = menu.addAction(self.tr("Fix the Arabic source…"))
             fix.setShortcut(QKeySequence("F3"))
             fix.triggered.connect(lambda _c=False, r=row: self.edit_source(r))
             join = menu.addAction(self.tr("Join with the next segment"))
             join.setShortcut(QKeySequence("Ctrl+Shift+J"))
-            join.setEnabled(row < self.model.rowCount() - 1)
+            following = (self.model.segments[row + 1] if row + 1 < self.model.rowCount()
+                         else None)
+            join.setEnabled(following is not None and following.page == segment.page
+                            and not following.header)
             join.triggered.connect(lambda _c=False, r=row: self.join_with_next(r))
             menu.addSeparator()
         copy = menu.addAction(self.tr("Copy the page as bilingual text"))

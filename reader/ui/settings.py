@@ -51,6 +51,12 @@ class SettingsStore:
     def set_pane_visible(self, name: str, visible: bool) -> None:
         self._qs.setValue(f"panes/{name}", "true" if visible else "false")
 
+    def whole_document_grid(self) -> bool:
+        return str(self._qs.value("grid/document", "false")).lower() == "true"
+
+    def set_whole_document_grid(self, whole: bool) -> None:
+        self._qs.setValue("grid/document", "true" if whole else "false")
+
     # documents
     def recent_files(self) -> list[str]:
         value = self._qs.value("documents/recent", [])

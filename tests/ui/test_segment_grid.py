@@ -10,7 +10,7 @@ from reader.translation.cache import EDITED, MACHINE, REVIEWED
 from reader.translation.engine import Translation
 from reader.translation.memory import Match
 from reader.translation.segment import Sentence
-from reader.ui.segment_grid import MEMORY, NEW, SegmentGrid, TargetEditor
+from reader.ui.segment_grid import MEMORY, NEW, Segment, SegmentGrid, TargetEditor
 
 SOURCES = [
     "يعاني سكان القرى الجبلية من نقص حاد في مياه الشرب خلال أشهر الصيف الطويلة، "
@@ -87,7 +87,9 @@ def test_the_keyboard_flow_of_post_editing(qtbot, grid):
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert (grid.target(1), grid.status(1)) == ("Inflation climbed to 5.2% last year.",
                                                 REVIEWED)
-    assert edited[-1] == (SOURCES[1], "Inflation climbed to 5.2% last year.", REVIEWED)
+    start = grid.model.segments[1].start
+    assert edited[-1] == (SOURCES[1], "Inflation climbed to 5.2% last year.", REVIEWED, 0,
+                          start)
     assert grid.current_row() == 2
     editor = grid.view.indexWidget(grid.model.index(2))
     assert isinstance(editor, TargetEditor)
@@ -126,7 +128,7 @@ def test_every_change_is_undoable(qtbot, grid):
     qtbot.keyClick(grid.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (grid.target(1), grid.status(1)) == ("Inflation rose to 5.2% last year.", MACHINE)
     # Undoing back to the machine's English tells the window so (it forgets the edit).
-    assert edited[-1] == (SOURCES[1], "Inflation rose to 5.2% last year.", MACHINE)
+    assert edited[-1][:3] == (SOURCES[1], "Inflation rose to 5.2% last year.", MACHINE)
     qtbot.keyClick(grid.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert (grid.target(1), grid.status(1)) == ("My English.", EDITED)
@@ -137,7 +139,8 @@ def test_alternatives_and_memory_matches_are_put_in_by_ctrl_digit(qtbot, grid):
     near = Match(kept, "Inflation rose to 5.2% this year.", 0.86, "other", 0.0,
                  tuple((w, w == "الحالي.") for w in kept.split()))
     translate(grid, fuzzy={SOURCES[1]: (near,)})
-    grid.set_alternatives(1, ["Inflation rose to 5.2% last year.", "Prices rose 5.2%."])
+    grid.set_alternatives(SOURCES[1], ["Inflation rose to 5.2% last year.",
+                                       "Prices rose 5.2%."])
     segment = grid.model.segments[1]
     assert segment.choices() == ["Inflation rose to 5.2% this year.", "Prices rose 5.2%."]
     assert "memory 86 %" in grid.choice_lines(segment)[0]
@@ -176,3 +179,70 @@ def test_filters_show_unconfirmed_or_warned_rows(qtbot, grid):
     assert "arabic_left" in grid.model.segments[2].warnings
     grid.filter.setCurrentIndex(0)
     assert not any(grid.view.isRowHidden(r) for r in range(4))
+
+
+def test_the_document_view_shows_every_page_and_follows_the_page_both_ways(qtbot, grid):
+    """Issue 13: one row per segment of the page or of the whole document, with page
+    separators; a row of another page asks the window to go there."""
+    translate(grid)
+    grid.change(1, "Mine.", REVIEWED)
+    pages = {}
+    for page in range(3):
+        pages[page] = [Segment(text, f"English {page}.{i}", MACHINE, page=page, index=i,
+                               start=10 * i, end=10 * i + 9)
+                       for i, text in enumerate(SOURCES[:2])]
+    grid.set_document(pages)
+    assert grid.row_count() == 4  # still the page view
+    grid.scope.setCurrentIndex(1)
+    # The current page keeps the rows it showed (4); the others come from the window.
+    assert grid.document_view and grid.row_count() == 5 + 3 + 3
+    headers = [r for r in range(grid.row_count()) if grid.model.segments[r].header]
+    assert headers == [0, 5, 8] and grid.model.segments[5].source == "Page 2"
+    # The current page (0) kept its rows as they were shown, the confirmed one included.
+    assert grid.model.segments[2].target == "Mine." and grid.status(2) == REVIEWED
+    asked = []
+    activated = []
+    grid.page_requested.connect(lambda *args: asked.append(args))
+    grid.sentence_activated.connect(activated.append)
+    grid.set_current_row(10)
+    assert asked == [(2, 1)]
+    grid.set_current_row(1)
+    assert activated == [0]
+    # The window turned to page 2: the grid goes there and its rows are the page's.
+    grid.show_sentences([Sentence(0, 9, SOURCES[0]), Sentence(10, 19, SOURCES[1])], page=2)
+    grid.select_sentence(1)
+    assert grid.current_row() == 10
+    assert grid.counter.text().startswith("Confirmed 0 of 2 on this page")
+    # Keys skip the separators; a join never crosses pages.
+    grid.set_current_row(7)
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert grid.current_row() == 9
+    fixes = []
+    grid.source_fix_requested.connect(lambda *args: fixes.append(args))
+    grid.join_with_next(7)
+    assert fixes == []
+    grid.join_with_next(6)
+    assert fixes[0][:4] == (1, 0, 19, "join")
+    # Back to the page view: the current page's rows only.
+    grid.scope.setCurrentIndex(0)
+    assert grid.row_count() == 2 and not any(s.header for s in grid.model.segments)
+
+
+def test_the_document_view_reaches_a_far_page_of_a_long_document(qtbot, grid):
+    """Rows are laid out in batches: a page far down is scrolled to once laid out."""
+    pages = {p: [Segment(f"{SOURCES[i % 4]} {p}", "English.", MACHINE, page=p, index=i,
+                         start=i * 200, end=i * 200 + 150) for i in range(30)]
+             for p in range(300)}
+    grid.set_document_view(True)
+    grid.set_document(pages)
+    far = [Sentence(i * 200, i * 200 + 150, f"{SOURCES[i % 4]} 250") for i in range(30)]
+    grid.show_sentences(far, page=250)
+    header = grid._row_of(250, 0) - 1
+
+    def shown() -> bool:
+        rect = grid.view.visualRect(grid.model.index(header))
+        return rect.isValid() and 0 <= rect.top() < grid.view.viewport().height()
+
+    qtbot.waitUntil(shown, timeout=20000)
+    assert grid.model.segments[header].source == "Page 251"

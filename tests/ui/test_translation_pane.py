@@ -306,3 +306,33 @@ def test_the_counter_shows_confirmed_segments_of_the_page_and_the_document(
     qtbot.waitUntil(lambda: grid.counter.text().endswith(f"1 of {total} in the document"),
                     timeout=10000)
     assert grid.counter.text().startswith("Confirmed 1 of")
+
+
+def test_the_whole_document_view_follows_the_page_and_is_remembered(
+        qtbot, make_window, sample_pdf):
+    install_package(FIXTURE)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.translation_pane.has_model(), timeout=20000)
+    with qtbot.waitSignal(window.document_translated, timeout=60000):
+        open_and_wait(qtbot, window, sample_pdf)
+    grid = window.translation_pane
+    with qtbot.waitSignal(window.document_rows_loaded, timeout=30000):
+        grid.scope.setCurrentIndex(1)
+    headers = [s for s in grid.model.segments if s.header]
+    assert [h.page for h in headers] == [0, 1, 2, 3, 4]
+    # Every page's English as made by the background pass, none waiting.
+    assert all(s.status == MACHINE for s in grid.model.segments if not s.header), [
+        (s.page, s.index, s.status, s.target) for s in grid.model.segments if not s.header
+        and s.status != MACHINE]
+    # A row of page 3 chosen in the grid: the window goes there and selects its Arabic.
+    row = next(r for r, s in enumerate(grid.model.segments) if s.page == 2 and s.index == 1)
+    with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+        grid.set_current_row(row)
+    qtbot.waitUntil(lambda: window.arabic_pane.model is not None
+                    and window.arabic_pane.model.page == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.arabic_pane.selection() == (
+        window._sentences[1].start, window._sentences[1].end), timeout=10000)
+    assert window.view.current_page == 2 and grid.current_row() == row
+    window.close()
+    again = make_window()
+    assert again.translation_pane.document_view
