@@ -22,14 +22,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
-    QRectF,
     QSize,
     Qt,
     QTimer,
@@ -38,13 +34,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
-    QPainter,
     QPalette,
-    QTextOption,
     QUndoCommand,
     QUndoStack,
 )
@@ -60,9 +53,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -72,335 +63,19 @@ from reader.translation.engine import Translation
 from reader.translation.memory import Match
 from reader.translation.segment import Sentence
 from reader.translation.source_fixes import EDIT, JOIN, SPLIT
+from reader.ui.segment_delegate import SegmentDelegate, TargetEditor, blend
+from reader.ui.segments import (
+    MEMORY,
+    NEW,
+    Segment,
+    SegmentModel,
+    fill_segment,
+)
 
-NEW = "new"  # waiting for its translation
-MEMORY = "memory"  # the translator's earlier English for the same sentence (not confirmed)
-SEGMENT_ROLE = Qt.ItemDataRole.UserRole
-ALTERNATIVES = 3  # Ctrl+1…3
+__all__ = ["MEMORY", "NEW", "Segment", "SegmentGrid", "Step", "TargetEditor", "fill_segment"]
+
 # Filters of the rows shown.
 SHOW_ALL, SHOW_UNCONFIRMED, SHOW_WARNED = range(3)
-# Tints by status (light; blended with the palette's base so dark themes keep contrast).
-_TINTS = {NEW: QColor(128, 128, 128), MEMORY: QColor(70, 130, 220),
-          EDITED: QColor(230, 170, 30), REVIEWED: QColor(60, 170, 90)}
-_MARKS = {NEW: "…", MACHINE: "M", MEMORY: "TM", EDITED: "✎", REVIEWED: "✓"}
-
-
-@dataclass
-class Segment:
-    source: str
-    target: str = ""
-    status: str = NEW
-    warnings: tuple[str, ...] = ()
-    alternatives: tuple[str, ...] = ()  # the model's other translations, once asked for
-    matches: tuple[Match, ...] = ()  # fuzzy memory matches, best first
-    annotated: str = ""  # the colour of an annotation on its Arabic
-    page: int = -1
-    index: int = -1  # in its page's sentences; -1: the row that heads a page
-    start: int = -1  # its range in the page text
-    end: int = -1
-    # (width, source, target, extra) -> height: the layout of a row is measured once.
-    heights: dict[tuple[int, str, str, int], int] = field(default_factory=dict)
-
-    @property
-    def header(self) -> bool:
-        return self.index < 0
-
-    def choices(self) -> list[str]:
-        """What Ctrl+1…3 put in: memory matches, then the model's other translations."""
-        out = list(dict.fromkeys([m.target for m in self.matches]
-                                 + [a for a in self.alternatives if a.strip()]))
-        return [c for c in out if c != self.target][:ALTERNATIVES]
-
-
-class SegmentModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.segments: list[Segment] = []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None  # noqa: N802
-                 ) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.segments)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.segments):
-            return None
-        segment = self.segments[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return segment.target
-        if role == SEGMENT_ROLE:
-            return segment
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if not index.isValid():
-            return base
-        if self.segments[index.row()].header:
-            return Qt.ItemFlag.ItemIsEnabled
-        return base | Qt.ItemFlag.ItemIsEditable
-
-    def reset(self, segments: list[Segment]) -> None:
-        self.beginResetModel()
-        self.segments = segments
-        self.endResetModel()
-
-    def changed(self, row: int) -> None:
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
-
-
-class TargetEditor(QPlainTextEdit):
-    """The multi-line editor of a row's English; its keys are the grid's."""
-
-    committed = Signal(str)  # "keep", "confirm", "up", "down"
-    cancelled = Signal()
-    choose = Signal(int)  # Ctrl+1…3
-    copy_source = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if mods & Qt.KeyboardModifier.ShiftModifier and not ctrl:
-                self.insertPlainText("\n")
-            else:
-                self.committed.emit("confirm" if ctrl else "keep")
-            return
-        if key == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
-        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.committed.emit("up" if key == Qt.Key.Key_Up else "down")
-            return
-        if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_3:
-            self.choose.emit(key - Qt.Key.Key_1)
-            return
-        if ctrl and mods & Qt.KeyboardModifier.ShiftModifier and key == Qt.Key.Key_C:
-            self.copy_source.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class SegmentDelegate(QStyledItemDelegate):
-    """Paints a row (status strip, English on the left, Arabic on the right) and measures
-    it; the grid opens its editor over the English half."""
-
-    PAD = 6
-    STRIP = 30
-
-    def __init__(self, grid: SegmentGrid) -> None:
-        super().__init__(grid)
-        self.grid = grid
-        self.editing_row = -1
-
-    # -- geometry ---------------------------------------------------------------------------
-    def _parts(self, rect: QRect) -> tuple[QRect, QRect, QRect]:
-        strip = QRect(rect.left(), rect.top(), self.STRIP, rect.height())
-        rest = rect.width() - self.STRIP - 3 * self.PAD
-        half = max(rest // 2, 40)
-        target = QRect(strip.right() + self.PAD, rect.top() + self.PAD, half,
-                       rect.height() - 2 * self.PAD)
-        source = QRect(target.right() + 2 * self.PAD, rect.top() + self.PAD,
-                       rect.right() - target.right() - 3 * self.PAD,
-                       rect.height() - 2 * self.PAD)
-        return strip, target, source
-
-    def _text_height(self, font: QFont, width: int, text: str) -> int:
-        metrics = QFontMetrics(font)
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        return metrics.boundingRect(QRect(0, 0, max(width, 10), 1 << 20), flags,
-                                    text or " ").height()
-
-    def _extra_lines(self, segment: Segment, row: int) -> list[str]:
-        """Lines under the English: warnings, and while editing the alternatives."""
-        lines = [f"⚠ {self.grid.warning_text(w)}" for w in segment.warnings]
-        if row == self.editing_row:
-            lines += self.grid.choice_lines(segment)
-        return lines
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        segment: Segment = index.data(SEGMENT_ROLE)
-        width = self.grid.view.viewport().width()
-        if segment.header:
-            return QSize(width, QFontMetrics(self.grid.view.font()).height() + 2 * self.PAD)
-        extra = self._extra_lines(segment, index.row())
-        key = (width, segment.source, segment.target, len(extra) + 100 * (
-            index.row() == self.editing_row))
-        height = segment.heights.get(key)
-        if height is None:
-            _strip, target, source = self._parts(QRect(0, 0, width, 100))
-            font = self.grid.view.font()
-            small = QFont(font)
-            small.setPointSizeF(font.pointSizeF() * 0.85)
-            english = self._text_height(font, target.width(), segment.target)
-            if extra:
-                english += self._text_height(small, target.width(), "\n".join(extra)) + 4
-            if index.row() == self.editing_row:
-                english += 2 * QFontMetrics(font).height()  # the editor's frame, a line more
-            arabic = self._text_height(self.grid.arabic_font(), source.width(), segment.source)
-            height = max(english, arabic, QFontMetrics(font).height()) + 2 * self.PAD + 1
-            if len(segment.heights) > 8:  # old widths: forget them
-                segment.heights.clear()
-            segment.heights[key] = height
-        return QSize(width, height)
-
-    # -- painting -----------------------------------------------------------------------------
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        segment: Segment = index.data(SEGMENT_ROLE)
-        row = index.row()
-        rect = option.rect
-        palette = option.palette
-        painter.save()
-        if segment.header:  # a page's separator
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            bold = QFont(option.font)
-            bold.setBold(True)
-            painter.setFont(bold)
-            painter.drawText(rect.adjusted(self.PAD, 0, -self.PAD, 0),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             segment.source)
-            painter.setPen(palette.color(QPalette.ColorRole.Mid))
-            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-            painter.restore()
-            return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        base = palette.color(QPalette.ColorRole.Base)
-        background = base
-        tint = QColor(segment.annotated) if segment.annotated else _TINTS.get(segment.status)
-        if tint is not None:
-            background = _blend(base, tint, 0.16)
-        if row == self.grid.hovered_row:
-            background = _blend(background, palette.color(QPalette.ColorRole.Highlight), 0.18)
-        if selected:
-            background = _blend(background, palette.color(QPalette.ColorRole.Highlight), 0.35)
-        painter.fillRect(rect, background)
-        strip, target, source = self._parts(rect)
-        mark_colour = _TINTS.get(segment.status, palette.color(QPalette.ColorRole.Mid))
-        painter.fillRect(QRect(strip.left(), strip.top(), 4, strip.height()), mark_colour)
-        text = palette.color(QPalette.ColorRole.Text)
-        painter.setPen(text)
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.85)
-        painter.setFont(small)
-        mark = _MARKS.get(segment.status, "")
-        if segment.warnings and segment.status not in (EDITED, REVIEWED):
-            mark += "\n⚠"
-        painter.drawText(strip.adjusted(6, self.PAD, 0, 0),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         f"{segment.index + 1}\n{mark}")
-        # English, left to right, wrapped; warnings (and alternatives) under it.
-        painter.setFont(option.font)
-        english = QTextOption(Qt.AlignmentFlag.AlignLeft)
-        english.setWrapMode(QTextOption.WrapMode.WordWrap)
-        english.setTextDirection(Qt.LayoutDirection.LeftToRight)
-        if segment.status == NEW and not segment.target:
-            # A note in the interface's language, laid out in its direction.
-            waiting = QTextOption(english)
-            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-                waiting.setTextDirection(Qt.LayoutDirection.RightToLeft)
-                waiting.setAlignment(Qt.AlignmentFlag.AlignRight)
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(QRectF(target), self.grid.waiting_text(), waiting)
-            painter.setPen(text)
-        elif row != self.editing_row:
-            painter.drawText(QRectF(target), segment.target, english)
-        extra = self._extra_lines(segment, row)
-        if extra and row != self.editing_row:
-            used = self._text_height(option.font, target.width(), segment.target)
-            painter.setFont(small)
-            painter.setPen(QColor(200, 60, 40) if segment.warnings else text)
-            painter.drawText(QRectF(target.adjusted(0, used + 4, 0, 0)), "\n".join(extra),
-                             english)
-        # Arabic, right to left, wrapped, in the Arabic font.
-        painter.setFont(self.grid.arabic_font())
-        painter.setPen(text)
-        arabic = QTextOption(Qt.AlignmentFlag.AlignRight)
-        arabic.setWrapMode(QTextOption.WrapMode.WordWrap)
-        arabic.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        painter.drawText(QRectF(source), segment.source, arabic)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.restore()
-
-    # -- editing ------------------------------------------------------------------------------
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = TargetEditor(parent)
-        editor.setObjectName("targetEditor")
-        editor.setFrameShape(QPlainTextEdit.Shape.Box)
-        editor.setTabChangesFocus(True)
-        row = index.row()
-        editor.committed.connect(lambda how, e=editor, r=row: self.grid.editor_done(e, r, how))
-        editor.cancelled.connect(lambda e=editor: self.grid.editor_cancelled(e))
-        editor.choose.connect(lambda n, e=editor, r=row: self.grid.editor_choose(e, r, n))
-        editor.copy_source.connect(lambda e=editor, r=row: self.grid.editor_copy_source(e, r))
-        self.editing_row = row
-        self.sizeHintChanged.emit(index)
-        return editor
-
-    def destroyEditor(self, editor: QWidget,  # noqa: N802
-                      index: QModelIndex | QPersistentModelIndex) -> None:
-        self.editing_row = -1
-        super().destroyEditor(editor, index)
-        if index.isValid():
-            self.sizeHintChanged.emit(index)
-
-    def setEditorData(self, editor: QWidget,  # noqa: N802
-                      index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, TargetEditor) and not editor.property("filled"):
-            segment: Segment = index.data(SEGMENT_ROLE)
-            editor.setPlainText(segment.target)
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
-            editor.setProperty("filled", True)
-
-    def setModelData(self, editor: QWidget, model: object,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> None:
-        """Kept by the grid's own keys (``editor_done``), never by Qt's focus-out commit
-        alone: leaving the editor by the mouse keeps the text too, through here."""
-        if isinstance(editor, TargetEditor) and not editor.property("done"):
-            self.grid.keep_text(index.row(), editor.toPlainText())
-
-    def updateEditorGeometry(self, editor: QWidget,  # noqa: N802
-                             option: QStyleOptionViewItem,
-                             index: QModelIndex | QPersistentModelIndex) -> None:
-        _strip, target, _source = self._parts(option.rect)
-        segment: Segment = index.data(SEGMENT_ROLE)
-        lines = self.grid.choice_lines(segment)
-        below = self._text_height(option.font, target.width(), "\n".join(lines)) if lines else 0
-        editor.setGeometry(target.adjusted(-2, -2, 2, 2 - below - (4 if lines else 0)))
-        self.grid.show_choices(segment if lines else None,
-                               QRect(target.left(), target.bottom() - below, target.width(),
-                                     below))
-
-
-def fill_segment(segment: Segment, translation: Translation, edits: dict[str, tuple[str, str]],
-          memory: dict[str, Match], fuzzy: dict[str, tuple[Match, ...]]) -> None:
-    """A row's English: the translator's edit, else the memory's exact match, else the
-    machine's (with its warnings), else none yet."""
-    edit = edits.get(" ".join(translation.source.split()))
-    if edit is not None:
-        segment.target, segment.status = edit
-        segment.warnings = ()
-    elif translation.source in memory:
-        segment.target, segment.status = memory[translation.source].target, MEMORY
-        segment.warnings = ()
-    elif translation.target or translation.error:
-        segment.target, segment.status = translation.target, MACHINE
-        segment.warnings = tuple(translation.warnings())
-    else:  # no model: the translator writes the English
-        segment.target, segment.status, segment.warnings = "", NEW, ()
-    segment.matches = tuple(m for m in fuzzy.get(translation.source, ())
-                            if m.target != segment.target)
-
-
-def _blend(a: QColor, b: QColor, share: float) -> QColor:
-    return QColor(round(a.red() + (b.red() - a.red()) * share),
-                  round(a.green() + (b.green() - a.green()) * share),
-                  round(a.blue() + (b.blue() - a.blue()) * share))
 
 
 class _Compact(QComboBox):
@@ -535,7 +210,7 @@ class SegmentGrid(QWidget):
         self.view = SegmentView(self)
         self.view.setObjectName("segmentGrid")
         self.view.setModel(self.model)
-        self.delegate = SegmentDelegate(self)
+        self.delegate = SegmentDelegate(self, self)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(False)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
@@ -643,7 +318,7 @@ class SegmentGrid(QWidget):
     def choice_html(self, segment: Segment) -> str:
         """The choices as shown under the editor: a fuzzy match's Arabic with the words
         that differ from this segment's marked, the check a translator makes first."""
-        mark = _blend(self.palette().color(QPalette.ColorRole.Base), QColor(230, 80, 60),
+        mark = blend(self.palette().color(QPalette.ColorRole.Base), QColor(230, 80, 60),
                       0.35).name()
         parts = []
         for line, match in self._choices(segment):
