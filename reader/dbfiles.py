@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,3 +72,23 @@ def connect(path: Path, schema: int) -> tuple[sqlite3.Connection, int]:
         db.close()
         raise
     return db, version
+
+
+def open_or_set_aside(path: Path, opener: Callable[[Path], sqlite3.Connection],
+                      error: Callable[[str], Exception]
+                      ) -> tuple[sqlite3.Connection, Path | None]:
+    """Open a store with ``opener``; a damaged file is kept aside (never deleted: what is
+    in it can still be recovered by hand) and a fresh one started. Returns the connection
+    and where a damaged file went; any other failure raises ``error(message)``."""
+    try:
+        return opener(path), None
+    except sqlite3.DatabaseError as exc:
+        if not is_corrupt(exc):
+            raise error(f"{path}: {exc}") from exc
+        aside = move_aside(path)
+        try:
+            return opener(path), aside
+        except sqlite3.Error as again:
+            raise error(f"{path}: {again}") from again
+    except sqlite3.Error as exc:
+        raise error(f"{path}: {exc}") from exc

@@ -923,57 +923,62 @@
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1505"/>
+        <location filename="../reader/ui/main_window.py" line="1477"/>
+        <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
+        <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1510"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1516"/>
+        <location filename="../reader/ui/main_window.py" line="1521"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1538"/>
+        <location filename="../reader/ui/main_window.py" line="1543"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1542"/>
+        <location filename="../reader/ui/main_window.py" line="1547"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1543"/>
+        <location filename="../reader/ui/main_window.py" line="1548"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1548"/>
+        <location filename="../reader/ui/main_window.py" line="1553"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1551"/>
+        <location filename="../reader/ui/main_window.py" line="1556"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1558"/>
+        <location filename="../reader/ui/main_window.py" line="1563"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1561"/>
+        <location filename="../reader/ui/main_window.py" line="1566"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1577"/>
+        <location filename="../reader/ui/main_window.py" line="1582"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1578"/>
+        <location filename="../reader/ui/main_window.py" line="1583"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1186,47 +1191,47 @@
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="570"/>
+        <location filename="../reader/ui/segment_grid.py" line="261"/>
         <source>Translation</source>
         <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="571"/>
+        <location filename="../reader/ui/segment_grid.py" line="262"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="573"/>
+        <location filename="../reader/ui/segment_grid.py" line="264"/>
         <source>All segments</source>
         <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="573"/>
+        <location filename="../reader/ui/segment_grid.py" line="264"/>
         <source>Not confirmed</source>
         <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="574"/>
+        <location filename="../reader/ui/segment_grid.py" line="265"/>
         <source>With warnings</source>
         <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="576"/>
+        <location filename="../reader/ui/segment_grid.py" line="267"/>
         <source>This page</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="576"/>
+        <location filename="../reader/ui/segment_grid.py" line="267"/>
         <source>Whole document</source>
         <translation>الوثيقة كلها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="579"/>
+        <location filename="../reader/ui/segment_grid.py" line="270"/>
         <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
         <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="584"/>
+        <location filename="../reader/ui/segment_grid.py" line="275"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
@@ -1235,127 +1240,127 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="592"/>
+        <location filename="../reader/ui/segment_grid.py" line="283"/>
         <source>not yet translated</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="592"/>
+        <location filename="../reader/ui/segment_grid.py" line="283"/>
         <source>machine translation</source>
         <translation>ترجمة آلية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="593"/>
+        <location filename="../reader/ui/segment_grid.py" line="284"/>
         <source>from your translation memory</source>
         <translation>من ذاكرة ترجمتك</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="593"/>
+        <location filename="../reader/ui/segment_grid.py" line="284"/>
         <source>edited</source>
         <translation>معدّلة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="594"/>
+        <location filename="../reader/ui/segment_grid.py" line="285"/>
         <source>confirmed</source>
         <translation>مؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="597"/>
+        <location filename="../reader/ui/segment_grid.py" line="288"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="598"/>
+        <location filename="../reader/ui/segment_grid.py" line="289"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="599"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="600"/>
+        <location filename="../reader/ui/segment_grid.py" line="291"/>
         <source>the model could not translate this sentence</source>
         <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="603"/>
+        <location filename="../reader/ui/segment_grid.py" line="294"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="604"/>
+        <location filename="../reader/ui/segment_grid.py" line="295"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="612"/>
+        <location filename="../reader/ui/segment_grid.py" line="303"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="613"/>
+        <location filename="../reader/ui/segment_grid.py" line="304"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="735"/>
+        <location filename="../reader/ui/segment_grid.py" line="427"/>
         <source>Page %1</source>
         <translation>الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="825"/>
+        <location filename="../reader/ui/segment_grid.py" line="543"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1022"/>
+        <location filename="../reader/ui/segment_grid.py" line="740"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1023"/>
+        <location filename="../reader/ui/segment_grid.py" line="741"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1068"/>
+        <location filename="../reader/ui/segment_grid.py" line="786"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1072"/>
+        <location filename="../reader/ui/segment_grid.py" line="790"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1093"/>
+        <location filename="../reader/ui/segment_grid.py" line="811"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1096"/>
+        <location filename="../reader/ui/segment_grid.py" line="814"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1105"/>
+        <location filename="../reader/ui/segment_grid.py" line="823"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1109"/>
+        <location filename="../reader/ui/segment_grid.py" line="827"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1112"/>
+        <location filename="../reader/ui/segment_grid.py" line="830"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="1120"/>
+        <location filename="../reader/ui/segment_grid.py" line="838"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>

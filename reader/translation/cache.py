@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.arabic.fold import fold
-from reader.dbfiles import connect, is_corrupt, move_aside, transaction
+from reader.dbfiles import connect, open_or_set_aside, transaction
 from reader.errors import QariError
 from reader.paths import data_dir
 from reader.translation.source_fixes import SourceFixStore
@@ -57,20 +57,9 @@ class Edit:
 class TranslationCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "translations.sqlite"
-        self.set_aside: Path | None = None  # where a damaged file was kept, if one was
-        try:
-            self._db = _connect(self.path)
-        except sqlite3.DatabaseError as exc:
-            if not is_corrupt(exc):
-                raise TranslationStoreError(f"{self.path}: {exc}") from exc
-            # Kept, never deleted: edits in it can still be recovered by hand.
-            self.set_aside = move_aside(self.path)
-            try:
-                self._db = _connect(self.path)
-            except sqlite3.Error as again:
-                raise TranslationStoreError(f"{self.path}: {again}") from again
-        except sqlite3.Error as exc:
-            raise TranslationStoreError(f"{self.path}: {exc}") from exc
+        # ``set_aside``: where a damaged file was kept, if one was.
+        self._db, self.set_aside = open_or_set_aside(self.path, _connect,
+                                                     TranslationStoreError)
         self.source_fixes = SourceFixStore(self._db)
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from reader.arabic.fold import fold
-from reader.dbfiles import connect, is_corrupt, move_aside, transaction
+from reader.dbfiles import connect, open_or_set_aside, transaction
 from reader.errors import QariError
 from reader.paths import data_dir
 
@@ -68,19 +68,7 @@ class TranslationMemory:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "memory.sqlite"
-        self.set_aside: Path | None = None
-        try:
-            self._db = _connect(self.path)
-        except sqlite3.DatabaseError as exc:
-            if not is_corrupt(exc):
-                raise MemoryStoreError(f"{self.path}: {exc}") from exc
-            self.set_aside = move_aside(self.path)  # kept: its pairs can still be recovered
-            try:
-                self._db = _connect(self.path)
-            except sqlite3.Error as again:
-                raise MemoryStoreError(f"{self.path}: {again}") from again
-        except sqlite3.Error as exc:
-            raise MemoryStoreError(f"{self.path}: {exc}") from exc
+        self._db, self.set_aside = open_or_set_aside(self.path, _connect, MemoryStoreError)
         self._lock = threading.Lock()
         self._words: dict[str, str] = {}  # word -> its code point
         self._encoded: list[tuple[str, int]] | None = None  # (encoded key, rowid)

@@ -1468,9 +1468,14 @@ class MainWindow(QMainWindow):
         """The translation memory, opened on first use (a damaged file is set aside)."""
         if self._translation_memory is None:
             try:
-                self._translation_memory = TranslationMemory()
+                self._translation_memory = memory = TranslationMemory()
             except QariError as exc:
                 self.show_error(str(exc))
+            else:
+                if memory.set_aside is not None:
+                    self.statusBar().showMessage(self.tr(
+                        "The translation memory was damaged. It was kept as %1 and a new one "
+                        "was started.").replace("%1", str(memory.set_aside)), 15000)
         return self._translation_memory
 
     def _save_edit(self, source: str, text: str, status: str, page: int = -1,

@@ -336,3 +336,18 @@ def test_the_whole_document_view_follows_the_page_and_is_remembered(
     window.close()
     again = make_window()
     assert again.translation_pane.document_view
+
+
+def test_a_damaged_memory_is_set_aside_with_a_message_and_work_goes_on(
+        qtbot, make_window, sample_pdf):
+    from reader.paths import data_dir
+
+    junk = data_dir() / "memory.sqlite"
+    junk.parent.mkdir(parents=True, exist_ok=True)
+    junk.write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
+    window = translated_window(qtbot, make_window, sample_pdf)
+    assert "translation memory was damaged" in window.statusBar().currentMessage()
+    assert list(data_dir().glob("memory.sqlite.damaged-*"))
+    window.translation_pane.change(0, "Still kept.", EDITED)
+    source = window._sentences[0].text
+    qtbot.waitUntil(lambda: source in TranslationMemory().exact([source]), timeout=10000)
