@@ -91,7 +91,7 @@ def _translate(args: argparse.Namespace) -> int:
     from reader.translation.cache import TranslationCache
     from reader.translation.engine import TranslationEngine
     from reader.translation.packages import ModelPackageError, find_package, install_package
-    from reader.translation.segment import page_sentences
+    from reader.translation.units import page_units
 
     if args.model:
         install_package(args.model)
@@ -107,13 +107,15 @@ def _translate(args: argparse.Namespace) -> int:
     except Exception as exc:  # whatever CTranslate2 or SentencePiece raise on a bad model
         raise ModelPackageError(f"the installed model {package.label} cannot be loaded "
                                 f"({exc}); install it again") from exc
-    engine = TranslationEngine(model, TranslationCache())
+    cache = TranslationCache()
+    engine = TranslationEngine(model, cache)
     out = sys.stdout
     if args.format == "tsv":
         out.write("page\tsentence\tarabic\tenglish\n")
     for page, model_page in zip(pages, _read_pages(session, pages), strict=True):
         body = sum(len(b.text) + 1 for b in model_page.body)
-        sentences = page_sentences(model_page.text, body)
+        sentences, _ = page_units(model_page.text, body, model_page.spans(),
+                                  cache.source_fixes.fixes(session.info.sha256, page))
         translations = engine.translate([s.text for s in sentences])
         for number, (sentence, translation) in enumerate(zip(sentences, translations,
                                                              strict=True), 1):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader import ocr
 from reader.arabic.fold import fold
-from reader.arabic.model import PageText
+from reader.arabic.model import BlockSpan, PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled, DocumentError
@@ -36,6 +36,7 @@ class DocumentSession:
         self._pages: OrderedDict[int, PageText] = OrderedDict()
         self._texts: dict[int, str] = {}
         self._body_lengths: dict[int, int] = {}
+        self._spans: dict[int, tuple[BlockSpan, ...]] = {}  # every page read: its structure
         self._running: frozenset[str] | None = None
         self._ocr: dict[int, PageText] = {}  # pages read by OCR (kept: they cost seconds)
         self._unusable: set[int] = set()
@@ -135,6 +136,7 @@ class DocumentSession:
         self._pages.move_to_end(page)
         self._texts[page] = model.text
         self._body_lengths[page] = sum(len(b.text) + 1 for b in model.body)
+        self._spans[page] = model.spans()
         while len(self._pages) > MODEL_CACHE:
             self._pages.popitem(last=False)
 
@@ -162,6 +164,10 @@ class DocumentSession:
 
     def kept_body_length(self, page: int) -> int:
         return self._body_lengths.get(page, len(self._texts.get(page, "")))
+
+    def kept_spans(self, page: int) -> tuple[BlockSpan, ...]:
+        """The blocks (and table cells) of a page already read, by range of its text."""
+        return self._spans.get(page, ())
 
     def extracted(self) -> int:
         return len(self._texts)

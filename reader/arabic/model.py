@@ -49,6 +49,17 @@ class Block:
         return out
 
 
+@dataclass(frozen=True)
+class BlockSpan:
+    """Where a block lies in the page text, and for a table row each cell's range: the
+    page's structure without its glyphs (kept for every page read; exports use it)."""
+
+    kind: str
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class Quality:
     glyphs: int = 0
@@ -82,6 +93,26 @@ class PageText:
     @property
     def text(self) -> str:
         return "\n".join(block.text for block in self.blocks())
+
+    def spans(self) -> tuple[BlockSpan, ...]:
+        """Each block's range in ``text`` (body then notes), with table cells."""
+        out: list[BlockSpan] = []
+        offset = 0
+        for block in self.blocks():
+            text = block.text
+            cells: list[tuple[int, int]] = []
+            if block.kind == TABLE_ROW:
+                at = 0
+                for cell in (c for line in block.lines for c in line.cells):
+                    found = text.find(cell, at) if cell else -1
+                    if found < 0:  # a cell not in the text as joined: no cells, one text
+                        cells = []
+                        break
+                    cells.append((offset + found, offset + found + len(cell)))
+                    at = found + len(cell)
+            out.append(BlockSpan(block.kind, offset, offset + len(text), tuple(cells)))
+            offset += len(text) + 1
+        return tuple(out)
 
     def char_boxes(self) -> list[Rect | None]:
         out: list[Rect | None] = []

@@ -7,7 +7,8 @@ from __future__ import annotations
 from reader.arabic.repair import PIPELINE_VERSION
 from reader.session import DocumentSession
 from reader.translation.cache import TranslationCache, normalize_source
-from reader.translation.segment import Sentence, page_sentences
+from reader.translation.segment import Sentence
+from reader.translation.units import session_units
 
 
 class AlignedTranslations:
@@ -27,14 +28,12 @@ class AlignedTranslations:
     def sentences(self, page: int) -> list[tuple[Sentence, str]]:
         """The page's sentences with their English ("" where there is none)."""
         if page not in self._pages:
-            text = self.session.kept_text(page)
-            if text is None:  # not read yet: read it now
-                model = self.session.page_model(page)
-                text, body = model.text, sum(len(b.text) + 1 for b in model.body)
-            else:  # read already (the window reads every page in the background)
-                body = self.session.kept_body_length(page)
-            sentences = page_sentences(text, body)
             cache = self._cache_or_none()
+            fixes = (cache.source_fixes.fixes(self.session.info.sha256, page) if cache
+                     else [])
+            # Read now if the window has not read it in the background yet.
+            found = session_units(self.session, page, fixes, read=True)
+            sentences = found[1] if found else []
             english: dict[str, str] = {}
             if cache is not None:
                 sources = [s.text for s in sentences]

@@ -10,7 +10,10 @@ abbreviation (U.S., e.g., Dr.) or after the number that starts a heading or list
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+from reader.arabic.model import BlockSpan
 
 TERMINATORS = set(".!?؟؛…")
 CLOSERS = set(")»\"'”’]")
@@ -51,8 +54,10 @@ def _ends_sentence(text: str, i: int) -> bool:
     return word.lower().rstrip(".") not in _LATIN_ABBREVIATIONS
 
 
-def split_sentences(text: str, notes_from: int | None = None) -> list[Sentence]:
-    """Sentences of ``text``; those starting at or after ``notes_from`` are notes."""
+def split_sentences(text: str, notes_from: int | None = None,
+                    breaks: Collection[int] = frozenset()) -> list[Sentence]:
+    """Sentences of ``text``; those starting at or after ``notes_from`` are notes. A
+    sentence also ends before each offset in ``breaks`` (where a table cell starts)."""
     sentences: list[Sentence] = []
     start = 0
     i = 0
@@ -70,6 +75,9 @@ def split_sentences(text: str, notes_from: int | None = None) -> list[Sentence]:
 
     while i < n:
         ch = text[i]
+        if i in breaks and i > start:  # a table cell starts here: the one before ends
+            emit(i)
+            start = i
         if ch == "\n":
             emit(i)
             start = i + 1
@@ -87,6 +95,9 @@ def split_sentences(text: str, notes_from: int | None = None) -> list[Sentence]:
     return sentences
 
 
-def page_sentences(page_text: str, body_length: int) -> list[Sentence]:
-    """Sentences of a page whose first ``body_length`` characters are the body."""
-    return split_sentences(page_text, notes_from=body_length)
+def page_sentences(page_text: str, body_length: int,
+                   spans: Sequence[BlockSpan] = ()) -> list[Sentence]:
+    """Sentences of a page whose first ``body_length`` characters are the body; each cell
+    of a table row (``spans``, from the page model) is a text of its own."""
+    breaks = {start for span in spans for start, _end in span.cells[1:]}
+    return split_sentences(page_text, notes_from=body_length, breaks=breaks)

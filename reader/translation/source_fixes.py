@@ -126,6 +126,12 @@ class SourceFixStore:
                  json.dumps(list(fix.texts), ensure_ascii=False), json.dumps(list(fix.cuts)),
                  fix.created))
 
+    def by_page(self, document: str) -> dict[int, list[SourceFix]]:
+        out: dict[int, list[SourceFix]] = {}
+        for fix in self.fixes(document):
+            out.setdefault(fix.page, []).append(fix)
+        return out
+
     def fixes(self, document: str, page: int | None = None) -> list[SourceFix]:
         where, args = ("AND page = ?", (page,)) if page is not None else ("", ())
         out = []

@@ -50,8 +50,9 @@ from reader.translation.packages import (
     installed_packages,
     version_key,
 )
-from reader.translation.segment import Sentence, page_sentences
-from reader.translation.source_fixes import EDIT, JOIN, SPLIT, SourceFix, apply_fixes
+from reader.translation.segment import Sentence
+from reader.translation.source_fixes import EDIT, JOIN, SPLIT, SourceFix
+from reader.translation.units import page_units, session_units
 from reader.ui.annotating import AnnotationController
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.docks import OutlineTree, SearchResultsList, ThumbnailList
@@ -1196,17 +1197,15 @@ class MainWindow(QMainWindow):
     def _show_sentences(self, model: PageText) -> None:
         body = sum(len(b.text) + 1 for b in model.body)
         info = self.info
-        self._sentences = page_sentences(model.text, body)
         store = self._translations()
-        if store is not None and info is not None:
-            # The translator's fixes of the source, placed again on this reading of the page.
-            fixes = store.source_fixes.fixes(info.sha256, model.page)
-            if fixes:
-                self._sentences, unplaced = apply_fixes(self._sentences, fixes, model.text)
-                if unplaced:
-                    self.statusBar().showMessage(self.tr(
-                        "%n fix(es) of the Arabic on this page no longer match its text; "
-                        "they are kept.", "", len(unplaced)), 8000)
+        # The translator's fixes of the source, placed again on this reading of the page.
+        fixes = (store.source_fixes.fixes(info.sha256, model.page)
+                 if store is not None and info is not None else [])
+        self._sentences, unplaced = page_units(model.text, body, model.spans(), fixes)
+        if unplaced:
+            self.statusBar().showMessage(self.tr(
+                "%n fix(es) of the Arabic on this page no longer match its text; "
+                "they are kept.", "", len(unplaced)), 8000)
         self.translation_pane.show_sentences(self._sentences, model.page)
         pending, self._pending_sentence = self._pending_sentence, None
         if pending is not None and pending[0] == model.page:  # a row chosen on another page
@@ -1248,18 +1247,13 @@ class MainWindow(QMainWindow):
         def work() -> tuple[int, int] | None:
             total = known
             if total is None:
-                fixes: dict[int, list[SourceFix]] = {}
-                for fix in store.source_fixes.fixes(info.sha256):
-                    fixes.setdefault(fix.page, []).append(fix)
+                fixes = store.source_fixes.by_page(info.sha256)
                 total = 0
                 for page in range(session.page_count):
-                    text = session.kept_text(page)
-                    if text is None:
+                    found = session_units(session, page, fixes.get(page, ()))
+                    if found is None:
                         return None  # not every page read yet: counted when they are
-                    sentences = page_sentences(text, session.kept_body_length(page))
-                    if page in fixes:
-                        sentences, _ = apply_fixes(sentences, fixes[page], text)
-                    total += len(sentences)
+                    total += len(found[1])
             confirmed = sum(e.status == REVIEWED for e in store.edits(info.sha256).values())
             return min(confirmed, total), total
 
@@ -1292,18 +1286,14 @@ class MainWindow(QMainWindow):
         self.jobs.cancel(self._rows_task)
 
         def work() -> dict[int, list[Segment]]:
-            fixes: dict[int, list[SourceFix]] = {}
-            for fix in store.source_fixes.fixes(info.sha256):
-                fixes.setdefault(fix.page, []).append(fix)
+            fixes = store.source_fixes.by_page(info.sha256)
             edits = {k: (e.text, e.status) for k, e in store.edits(info.sha256).items()}
             pages: dict[int, list[Segment]] = {}
             for page in range(session.page_count):
-                text = session.kept_text(page)
-                if text is None:
+                found = session_units(session, page, fixes.get(page, ()))
+                if found is None:
                     continue
-                sentences = page_sentences(text, session.kept_body_length(page))
-                if page in fixes:
-                    sentences, _ = apply_fixes(sentences, fixes[page], text)
+                sentences = found[1]
                 sources = [s.text for s in sentences]
                 known = store.get(engine.model.identity, sources) if engine else {}
                 exact = memory.exact(sources) if memory else {}
@@ -1390,21 +1380,15 @@ class MainWindow(QMainWindow):
         total = session.page_count
         first = self.view.current_page
         store, info = self._translations(), self.info
-        fixes: dict[int, list[SourceFix]] = {}
-        for fix in (store.source_fixes.fixes(info.sha256) if store and info else []):
-            fixes.setdefault(fix.page, []).append(fix)
+        fixes = store.source_fixes.by_page(info.sha256) if store and info else {}
 
         def pages():  # noqa: ANN202 (a generator of page numbers)
             for step in range(total):
                 page = (first + step) % total
-                text = session.kept_text(page)
-                if text is None:
+                found = session_units(session, page, fixes.get(page, ()))
+                if found is None:
                     continue
-                body = session.kept_body_length(page)
-                sentences = page_sentences(text, body)
-                if fixes:
-                    sentences, _ = apply_fixes(sentences, fixes.get(page, []), text)
-                engine.translate([s.text for s in sentences])
+                engine.translate([s.text for s in found[1]])
                 yield page
 
         done_pages: list[int] = []

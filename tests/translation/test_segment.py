@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.translation.segment import split_sentences
+from reader.translation.segment import page_sentences, split_sentences
 
 
 def texts(text):
@@ -39,3 +39,21 @@ def test_notes_are_marked():
 def test_numbering_is_not_a_sentence():
     assert texts("4. التوصيات\n1. إصلاح الشبكات القديمة. ثم التوزيع.") == [
         "4. التوصيات", "1. إصلاح الشبكات القديمة.", "ثم التوزيع."]
+
+
+def test_each_table_cell_is_a_unit_of_its_own():
+    """A table row reads as one line; its cells are separate texts to translate."""
+    from reader.arabic.model import TABLE_ROW, BlockSpan
+
+    text = "عنوان الجدول\nالمجموع 23 1,840 55%\nفقرة بعد الجدول."
+    row_start = text.index("المجموع")
+    cells = []
+    for cell in ("المجموع", "23", "1,840", "55%"):
+        at = text.index(cell, row_start)
+        cells.append((at, at + len(cell)))
+    spans = [BlockSpan("heading", 0, 12), BlockSpan(TABLE_ROW, row_start, cells[-1][1],
+                                                   tuple(cells)),
+             BlockSpan("paragraph", cells[-1][1] + 1, len(text))]
+    found = [s.text for s in page_sentences(text, len(text) + 1, spans)]
+    assert found == ["عنوان الجدول", "المجموع", "23", "1,840", "55%", "فقرة بعد الجدول."]
+    assert [s.text for s in page_sentences(text, len(text) + 1)][1] == "المجموع 23 1,840 55%"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from reader.translation.cache import EDITED, MACHINE, REVIEWED, TranslationCache
 from reader.translation.memory import TranslationMemory
 from reader.translation.packages import install_package
-from reader.translation.segment import page_sentences
+from reader.translation.units import session_units
 from tests.ui.conftest import open_and_wait
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "translate-ar_en-tiny.argosmodel"
@@ -207,8 +207,7 @@ def test_a_model_installed_after_the_text_was_read_translates_the_whole_document
     assert blocker.args == [5]
     cache, session = TranslationCache(), window.session
     for page in range(5):
-        sources = [s.text for s in page_sentences(session.page_text(page),
-                                                  session.kept_body_length(page))]
+        sources = [s.text for s in session_units(session, page)[1]]
         assert len(cache.any_model(sources)) == len({" ".join(s.split()) for s in sources})
 
 
@@ -297,8 +296,7 @@ def test_the_counter_shows_confirmed_segments_of_the_page_and_the_document(
     window = translated_window(qtbot, make_window, sample_pdf)
     grid = window.translation_pane
     qtbot.waitUntil(lambda: "in the document" in grid.counter.text(), timeout=30000)
-    total = sum(len(page_sentences(window.session.page_text(p),
-                                   window.session.kept_body_length(p)))
+    total = sum(len(session_units(window.session, p)[1])
                 for p in range(window.session.page_count))
     assert grid.counter.text() == (f"Confirmed 0 of {grid.row_count()} on this page · "
                                    f"0 of {total} in the document")
