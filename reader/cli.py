@@ -16,6 +16,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.arabic.model import HEADING, TABLE_ROW, Block, PageText
@@ -25,8 +26,12 @@ from reader.mdtext import escape_cell, escape_inline
 from reader.pages import parse_page_ranges
 from reader.session import DocumentSession
 
+if TYPE_CHECKING:  # the report and its writers load only for the subcommands that use them
+    from reader.translation.report import Report
+
 EXIT_USAGE = 2
-SUBCOMMANDS = ("extract", "translate", "annotations", "export")
+SUBCOMMANDS = ("extract", "translate", "translations", "annotations", "export")
+FORMATS = ("docx", "odt", "html", "md", "tmx", "xliff")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("--model", help="install this .argosmodel file first")
     translate.add_argument("--format", choices=("text", "markdown", "tsv"), default="text")
     translate.add_argument("--password", help="password of a protected PDF")
+    translations = sub.add_parser(
+        "translations", help="export the translated report (DOCX, ODT, HTML, Markdown), TMX "
+                             "or XLIFF; import an XLIFF edited in a CAT tool")
+    steps = translations.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    out = steps.add_parser("export", help="write the translation of a PDF")
+    out.add_argument("file", help="the PDF")
+    out.add_argument("-o", "--output", required=True, help="the file to write")
+    out.add_argument("--format", choices=FORMATS, help="default: from the output's extension")
+    out.add_argument("--bilingual", action="store_true",
+                     help="a two-column table, Arabic beside English, per segment")
+    out.add_argument("--status", choices=("any", "confirmed"), default="any",
+                     help="confirmed: only English a translator confirmed (default: any, "
+                          "machine output marked as such)")
+    out.add_argument("--password", help="password of a protected PDF")
+    back = steps.add_parser("import", help="bring back the targets changed in an XLIFF")
+    back.add_argument("file", help="the PDF")
+    back.add_argument("source", help="the .xlf/.xliff file")
+    back.add_argument("--password", help="password of a protected PDF")
+    memory = steps.add_parser("memory", help="write the whole translation memory as TMX")
+    memory.add_argument("-o", "--output", required=True, help="the .tmx file to write")
     annotations = sub.add_parser("annotations", help="import or export a PDF's annotations")
     actions = annotations.add_subparsers(dest="action", required=True, parser_class=_Parser)
     imports = actions.add_parser(
@@ -264,6 +289,86 @@ def _extract(args: argparse.Namespace) -> int:
         _close(session)
 
 
+def _translations(args: argparse.Namespace) -> int:
+    from reader.translation.cache import TranslationCache
+    from reader.translation.memory import TranslationMemory
+
+    if args.action == "memory":
+        from reader.exports.tmx import write_tmx
+
+        memory = TranslationMemory()
+        count = write_tmx(((s, t, st, c, ch, "") for s, t, st, c, ch in memory.pairs()),
+                          args.output)
+        print(f"wrote {count} translation units to {args.output}")
+        return 0
+    session = DocumentSession.open(args.file, args.password)
+    try:
+        from reader.translation.report import build_report
+
+        cache, memory = TranslationCache(), TranslationMemory()
+        report = build_report(session, cache, memory)
+        if args.action == "import":
+            from reader.exports.xliff import read_xliff, save_import
+
+            result = read_xliff(args.source, report)
+            saved = save_import(result, session.info.sha256, cache, memory)
+            print(f"imported {saved} changed translations ({result.unchanged} unchanged)")
+            if result.unmatched:
+                shown = "; ".join(f"{i or '?'}: {_one_line(src)[:60]}"
+                                  for i, src, _t in result.unmatched[:3])
+                more = (f"; and {len(result.unmatched) - 3} more"
+                        if len(result.unmatched) > 3 else "")
+                print(f"qari: {len(result.unmatched)} units match no sentence of this "
+                      f"document and were not imported: {shown}{more}", file=sys.stderr)
+            return 0
+        return _write_translation(report, args)
+    finally:
+        _close(session)
+
+
+def _write_translation(report: Report, args: argparse.Namespace) -> int:
+    """Write the report in the asked format (from the extension when not given) to a
+    temporary file first: a file that cannot be written leaves the old one as it was."""
+    from pathlib import Path
+
+    fmt = args.format or Path(args.output).suffix.lower().lstrip(".").replace("xlf", "xliff")
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise _UsageError(f"say --format ({', '.join(FORMATS)}): the output's extension "
+                          f"does not tell")
+    target = Path(args.output)
+    temporary = target.with_name(f".{target.name}.qari-tmp")
+    try:
+        if fmt in ("html", "md"):
+            from reader.exports.report_text import to_html, to_markdown
+
+            writer = to_html if fmt == "html" else to_markdown
+            temporary.write_text(writer(report, args.bilingual, args.status), encoding="utf-8")
+        elif fmt == "docx":
+            from reader.exports.report_docx import write_docx
+
+            write_docx(report, temporary, args.bilingual, args.status)
+        elif fmt == "odt":
+            from reader.exports.report_odt import write_odt
+
+            write_odt(report, temporary, args.bilingual, args.status)
+        elif fmt == "tmx":
+            from reader.exports.tmx import report_pairs, write_tmx
+
+            write_tmx(report_pairs(report, args.status), temporary)
+        else:
+            from reader.exports.xliff import write_xliff
+
+            write_xliff(report, temporary, args.status)
+        temporary.replace(target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    counts = report.counts()
+    print(f"wrote {target} ({sum(counts.values())} segments: "
+          + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ")")
+    return 0
+
+
 def _review(args: argparse.Namespace):  # noqa: ANN202 (a Review; imported lazily)
     from reader.annotations.review import Review
     from reader.annotations.store import AnnotationStore
@@ -379,7 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (a future slip still gives one line; ``QARI_DEBUG=1`` adds the traceback)."""
     args = build_parser().parse_args(argv)
     commands = {"extract": _extract, "translate": _translate, "annotations": _annotations,
-                "export": _summary}
+                "export": _summary, "translations": _translations}
     try:
         return commands[args.command](args)
     except (QariError, _UsageError) as exc:

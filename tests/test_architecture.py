@@ -74,3 +74,9 @@ def test_every_package_is_shipped():
     on_disk = {".".join(p.parent.relative_to(PACKAGE.parent).parts)
                for p in PACKAGE.rglob("__init__.py")}
     assert on_disk <= listed
+
+
+def test_only_the_exports_import_document_and_xml_libraries():
+    offenders = [m for m, names in _modules().items()
+                 if names & {"docx", "odf", "lxml"} and not m.startswith("reader/exports/")]
+    assert offenders == []

@@ -105,3 +105,43 @@ def test_annotations_import_of_junk_is_one_line_and_exit_2(sample_pdf, tmp_path,
     assert err.count("\n") == 1 and "not JSON" in err
     assert main(["annotations", "import", str(sample_pdf), str(tmp_path / "missing.json")]) == 2
     assert main(["export", str(sample_pdf), "--bilingual-pages", "9"]) == 2
+
+
+def test_translations_export_every_format_and_import_an_xliff(sample_pdf, tmp_path, capsys):
+    """Issue 14: the translated report, TMX and XLIFF from the command line; an XLIFF
+    edited elsewhere comes back; bad input is one line and exit 2, nothing written."""
+    for fmt in ("docx", "odt", "html", "md", "tmx", "xlf"):
+        out = tmp_path / f"report.{fmt}"
+        assert main(["translations", "export", str(sample_pdf), "-o", str(out)]) == 0
+        assert out.stat().st_size > (200 if fmt == "tmx" else 500)  # no English yet: no tu
+        assert "segments: 89 new" in capsys.readouterr().out
+    assert main(["translations", "export", str(sample_pdf), "-o", str(tmp_path / "b.docx"),
+                 "--bilingual", "--status", "confirmed"]) == 0
+    xlf = (tmp_path / "report.xlf").read_text(encoding="utf-8")
+    first = xlf.index("</source>")
+    edited = xlf[:first] + '</source><target state="translated">Mine.</target>' + xlf[
+        first + len("</source>"):]
+    (tmp_path / "edited.xlf").write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["translations", "import", str(sample_pdf), str(tmp_path / "edited.xlf")]) == 0
+    assert "imported 1 changed" in capsys.readouterr().out
+    assert main(["translations", "export", str(sample_pdf), "-o", str(tmp_path / "r.md")]) == 0
+    assert "Mine." in (tmp_path / "r.md").read_text(encoding="utf-8")
+    # Junk in, or a file that cannot be written: one line, exit 2, nothing touched.
+    (tmp_path / "junk.xlf").write_bytes(b"\x00\xffnot xml")
+    capsys.readouterr()
+    assert main(["translations", "import", str(sample_pdf), str(tmp_path / "junk.xlf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("qari: ") and err.count("\n") == 1
+    before = (tmp_path / "report.docx").read_bytes()
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    assert main(["translations", "export", str(sample_pdf), "-o",
+                 str(blocked / "missing" / "x.docx")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert (tmp_path / "report.docx").read_bytes() == before
+    assert main(["translations", "export", str(sample_pdf), "-o",
+                 str(tmp_path / "report.unknown")]) == 2
+    assert "--format" in capsys.readouterr().err
+    assert main(["translations", "memory", "-o", str(tmp_path / "memory.tmx")]) == 0
+    assert "wrote 1 translation units" in capsys.readouterr().out
