@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the report and its writers load only for the subcommands th
 
 EXIT_USAGE = 2
 SUBCOMMANDS = ("extract", "translate", "translations", "annotations", "export")
-FORMATS = ("docx", "odt", "html", "md", "tmx", "xliff")
+FORMATS = ("docx", "odt", "html", "md", "tmx", "xliff")  # as reader.exports.writing
 
 
 class _Parser(argparse.ArgumentParser):
@@ -327,44 +327,12 @@ def _translations(args: argparse.Namespace) -> int:
 
 
 def _write_translation(report: Report, args: argparse.Namespace) -> int:
-    """Write the report in the asked format (from the extension when not given) to a
-    temporary file first: a file that cannot be written leaves the old one as it was."""
-    from pathlib import Path
+    from reader.exports.writing import format_for, write_translation
 
-    fmt = args.format or Path(args.output).suffix.lower().lstrip(".").replace("xlf", "xliff")
-    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise _UsageError(f"say --format ({', '.join(FORMATS)}): the output's extension "
-                          f"does not tell")
-    target = Path(args.output)
-    temporary = target.with_name(f".{target.name}.qari-tmp")
-    try:
-        if fmt in ("html", "md"):
-            from reader.exports.report_text import to_html, to_markdown
-
-            writer = to_html if fmt == "html" else to_markdown
-            temporary.write_text(writer(report, args.bilingual, args.status), encoding="utf-8")
-        elif fmt == "docx":
-            from reader.exports.report_docx import write_docx
-
-            write_docx(report, temporary, args.bilingual, args.status)
-        elif fmt == "odt":
-            from reader.exports.report_odt import write_odt
-
-            write_odt(report, temporary, args.bilingual, args.status)
-        elif fmt == "tmx":
-            from reader.exports.tmx import report_pairs, write_tmx
-
-            write_tmx(report_pairs(report, args.status), temporary)
-        else:
-            from reader.exports.xliff import write_xliff
-
-            write_xliff(report, temporary, args.status)
-        temporary.replace(target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_translation(report, args.output, format_for(args.output, args.format),
+                      args.bilingual, args.status)
     counts = report.counts()
-    print(f"wrote {target} ({sum(counts.values())} segments: "
+    print(f"wrote {args.output} ({sum(counts.values())} segments: "
           + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ")")
     return 0
 

@@ -436,447 +436,457 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="460"/>
+        <location filename="../reader/ui/main_window.py" line="473"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="461"/>
+        <location filename="../reader/ui/main_window.py" line="474"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="462"/>
+        <location filename="../reader/ui/main_window.py" line="475"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="463"/>
+        <location filename="../reader/ui/main_window.py" line="476"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="464"/>
+        <location filename="../reader/ui/main_window.py" line="477"/>
+        <source>E&amp;xport translation…</source>
+        <translation>&amp;تصدير الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="478"/>
+        <source>Import translations (&amp;XLIFF)…</source>
+        <translation>استيراد الترجمات (&amp;XLIFF)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="479"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="465"/>
+        <location filename="../reader/ui/main_window.py" line="480"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="466"/>
+        <location filename="../reader/ui/main_window.py" line="481"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="467"/>
+        <location filename="../reader/ui/main_window.py" line="482"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="468"/>
+        <location filename="../reader/ui/main_window.py" line="483"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="469"/>
+        <location filename="../reader/ui/main_window.py" line="484"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="470"/>
+        <location filename="../reader/ui/main_window.py" line="485"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="471"/>
+        <location filename="../reader/ui/main_window.py" line="486"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="472"/>
+        <location filename="../reader/ui/main_window.py" line="487"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="476"/>
+        <location filename="../reader/ui/main_window.py" line="491"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="477"/>
+        <location filename="../reader/ui/main_window.py" line="492"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="478"/>
+        <location filename="../reader/ui/main_window.py" line="493"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="479"/>
+        <location filename="../reader/ui/main_window.py" line="494"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="480"/>
+        <location filename="../reader/ui/main_window.py" line="495"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="481"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="482"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="483"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="486"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="487"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="522"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="508"/>
+        <location filename="../reader/ui/main_window.py" line="523"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="509"/>
+        <location filename="../reader/ui/main_window.py" line="524"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="510"/>
+        <location filename="../reader/ui/main_window.py" line="525"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="526"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="527"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="528"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="529"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="530"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="531"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="517"/>
+        <location filename="../reader/ui/main_window.py" line="532"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="518"/>
+        <location filename="../reader/ui/main_window.py" line="533"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="519"/>
+        <location filename="../reader/ui/main_window.py" line="534"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="535"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="521"/>
+        <location filename="../reader/ui/main_window.py" line="536"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="522"/>
+        <location filename="../reader/ui/main_window.py" line="537"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="568"/>
+        <location filename="../reader/ui/main_window.py" line="583"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="589"/>
+        <location filename="../reader/ui/main_window.py" line="604"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="590"/>
+        <location filename="../reader/ui/main_window.py" line="605"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="597"/>
+        <location filename="../reader/ui/main_window.py" line="612"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="617"/>
+        <location filename="../reader/ui/main_window.py" line="632"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="618"/>
+        <location filename="../reader/ui/main_window.py" line="633"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="619"/>
+        <location filename="../reader/ui/main_window.py" line="634"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="700"/>
+        <location filename="../reader/ui/main_window.py" line="715"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="701"/>
+        <location filename="../reader/ui/main_window.py" line="716"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="721"/>
+        <location filename="../reader/ui/main_window.py" line="736"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="739"/>
+        <location filename="../reader/ui/main_window.py" line="754"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="767"/>
+        <location filename="../reader/ui/main_window.py" line="782"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="771"/>
+        <location filename="../reader/ui/main_window.py" line="786"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="840"/>
+        <location filename="../reader/ui/main_window.py" line="855"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="850"/>
+        <location filename="../reader/ui/main_window.py" line="865"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="852"/>
+        <location filename="../reader/ui/main_window.py" line="867"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="854"/>
+        <location filename="../reader/ui/main_window.py" line="869"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="856"/>
+        <location filename="../reader/ui/main_window.py" line="871"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="859"/>
+        <location filename="../reader/ui/main_window.py" line="874"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="862"/>
+        <location filename="../reader/ui/main_window.py" line="877"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="982"/>
+        <location filename="../reader/ui/main_window.py" line="997"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="992"/>
+        <location filename="../reader/ui/main_window.py" line="1007"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="997"/>
+        <location filename="../reader/ui/main_window.py" line="1012"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1004"/>
+        <location filename="../reader/ui/main_window.py" line="1019"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1054"/>
+        <location filename="../reader/ui/main_window.py" line="1069"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1067"/>
+        <location filename="../reader/ui/main_window.py" line="1082"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1080"/>
+        <location filename="../reader/ui/main_window.py" line="1095"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1109"/>
+        <location filename="../reader/ui/main_window.py" line="1124"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1111"/>
+        <location filename="../reader/ui/main_window.py" line="1126"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1190"/>
+        <location filename="../reader/ui/main_window.py" line="1205"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1208"/>
+        <location filename="../reader/ui/main_window.py" line="1221"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -888,97 +898,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1237"/>
+        <location filename="../reader/ui/main_window.py" line="1250"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1363"/>
+        <location filename="../reader/ui/main_window.py" line="1375"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1379"/>
+        <location filename="../reader/ui/main_window.py" line="1391"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1379"/>
+        <location filename="../reader/ui/main_window.py" line="1391"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1380"/>
+        <location filename="../reader/ui/main_window.py" line="1392"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1414"/>
+        <location filename="../reader/ui/main_window.py" line="1420"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1427"/>
+        <location filename="../reader/ui/main_window.py" line="1433"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1477"/>
+        <location filename="../reader/ui/main_window.py" line="1483"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1510"/>
+        <location filename="../reader/ui/main_window.py" line="1516"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1521"/>
+        <location filename="../reader/ui/main_window.py" line="1527"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1543"/>
+        <location filename="../reader/ui/main_window.py" line="1549"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1547"/>
+        <location filename="../reader/ui/main_window.py" line="1553"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1548"/>
+        <location filename="../reader/ui/main_window.py" line="1554"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1553"/>
+        <location filename="../reader/ui/main_window.py" line="1559"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1556"/>
+        <location filename="../reader/ui/main_window.py" line="1562"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1563"/>
+        <location filename="../reader/ui/main_window.py" line="1569"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1566"/>
+        <location filename="../reader/ui/main_window.py" line="1572"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1582"/>
+        <location filename="../reader/ui/main_window.py" line="1589"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1583"/>
+        <location filename="../reader/ui/main_window.py" line="1590"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1130,52 +1140,62 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="27"/>
+        <location filename="../reader/ui/preferences.py" line="32"/>
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="33"/>
+        <location filename="../reader/ui/preferences.py" line="38"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="33"/>
+        <location filename="../reader/ui/preferences.py" line="38"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="34"/>
+        <location filename="../reader/ui/preferences.py" line="39"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="44"/>
+        <location filename="../reader/ui/preferences.py" line="49"/>
         <source>A new language applies the next time Qari starts.</source>
         <translation>تُطبَّق اللغة الجديدة عند تشغيل قارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="51"/>
+        <location filename="../reader/ui/preferences.py" line="56"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="53"/>
+        <location filename="../reader/ui/preferences.py" line="58"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="54"/>
+        <location filename="../reader/ui/preferences.py" line="59"/>
         <source>Translation threads:</source>
         <translation>خيوط الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="55"/>
+        <location filename="../reader/ui/preferences.py" line="60"/>
         <source>Translation beam size:</source>
         <translation>عرض حزمة البحث في الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="57"/>
+        <location filename="../reader/ui/preferences.py" line="61"/>
+        <source>Export the translation memory (TMX)…</source>
+        <translation>تصدير ذاكرة الترجمة (TMX)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/preferences.py" line="64"/>
+        <source>Translation memory:</source>
+        <translation>ذاكرة الترجمة:</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/preferences.py" line="66"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -1363,6 +1383,140 @@ Qari translates offline and never downloads anything by itself. On a computer wi
         <location filename="../reader/ui/segment_grid.py" line="838"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationFiles</name>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="62"/>
+        <source>Export translation</source>
+        <translation>تصدير الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="89"/>
+        <source>Exporting the translation…</source>
+        <translation>جارٍ تصدير الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="91"/>
+        <source>The translation could not be exported: %1</source>
+        <translation>تعذّر تصدير الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="94"/>
+        <source>Exported the translation to %1</source>
+        <translation>صُدّرت الترجمة إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="99"/>
+        <source>Export the translation memory</source>
+        <translation>تصدير ذاكرة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="122"/>
+        <source>Wrote %1 translation units to %2</source>
+        <translation>كُتبت %1 وحدة ترجمة في %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="124"/>
+        <source>The translation memory could not be exported: %1</source>
+        <translation>تعذّر تصدير ذاكرة الترجمة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="131"/>
+        <location filename="../reader/ui/translation_files.py" line="167"/>
+        <source>Import translations</source>
+        <translation>استيراد الترجمات</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="153"/>
+        <source>Importing translations…</source>
+        <translation>جارٍ استيراد الترجمات…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="154"/>
+        <source>The translations could not be imported: %1</source>
+        <translation>تعذّر استيراد الترجمات: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="159"/>
+        <source>Imported %1 changed translations (%2 unchanged).</source>
+        <translation>استُوردت %1 من الترجمات المعدّلة (%2 دون تغيير).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/translation_files.py" line="169"/>
+        <source>%n unit(s) match no sentence of this document and were not imported:</source>
+        <translation>
+            <numerusform>لا تطابق أي وحدة أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
+            <numerusform>وحدة واحدة لا تطابق أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
+            <numerusform>وحدتان لا تطابقان أي جملة في هذه الوثيقة، ولم تُستوردا:</numerusform>
+            <numerusform>%n وحدات لا تطابق أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
+            <numerusform>%n وحدةً لا تطابق أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
+            <numerusform>%n وحدة لا تطابق أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="181"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="207"/>
+        <source>Stopped: nothing was written.</source>
+        <translation>توقّف: لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>_ExportOptions</name>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="214"/>
+        <source>Export translation</source>
+        <translation>تصدير الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="216"/>
+        <source>Word document (.docx)</source>
+        <translation>مستند Word ‏(.docx)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="217"/>
+        <source>OpenDocument text (.odt)</source>
+        <translation>نص OpenDocument ‏(.odt)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="217"/>
+        <source>Web page (.html)</source>
+        <translation>صفحة ويب (.html)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="218"/>
+        <source>Markdown (.md)</source>
+        <translation>ماركداون (.md)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="219"/>
+        <source>Translation memory (TMX)</source>
+        <translation>ذاكرة ترجمة (TMX)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="220"/>
+        <source>XLIFF 1.2 for a CAT tool (.xlf)</source>
+        <translation>XLIFF 1.2 لأدوات الترجمة بمساعدة الحاسوب (.xlf)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="223"/>
+        <source>Arabic beside English, sentence by sentence</source>
+        <translation>العربية بجانب الإنجليزية، جملةً جملة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="225"/>
+        <source>Only English a translator confirmed</source>
+        <translation>الإنجليزية التي أكّدها مترجم فقط</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="231"/>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
     </message>
 </context>
 </TS>

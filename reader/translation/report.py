@@ -108,13 +108,26 @@ def build_report(session: DocumentSession, cache: TranslationCache | None,
                  progress: Callable[[int], None] = lambda _n: None,
                  cancelled: Callable[[], bool] = lambda: False) -> Report:
     """The report with what is known of its English; pages not read yet are read."""
-    info = session.info
-    fixes = cache.source_fixes.by_page(info.sha256) if cache is not None else {}
-    wanted = pages if pages is not None else list(range(session.page_count))
     out: list[ReportPage] = []
-    for done, page in enumerate(wanted, 1):
+    for done, page in enumerate(report_pages(session, cache, memory, pages), 1):
         if cancelled():
             raise Cancelled()
+        out.append(page)
+        progress(done)
+    return make_report(session, out)
+
+
+def make_report(session: DocumentSession, pages: list[ReportPage]) -> Report:
+    return Report(_title(pages), session.info.path, session.info.sha256, pages)
+
+
+def report_pages(session: DocumentSession, cache: TranslationCache | None,
+                 memory: TranslationMemory | None = None, pages: list[int] | None = None
+                 ) -> Iterator[ReportPage]:
+    """The report page by page (a caller can show progress and stop between pages)."""
+    info = session.info
+    fixes = cache.source_fixes.by_page(info.sha256) if cache is not None else {}
+    for page in pages if pages is not None else range(session.page_count):
         found = session_units(session, page, fixes.get(page, ()), read=True)
         text, sentences = found if found else ("", [])
         sources = [s.text for s in sentences]
@@ -130,9 +143,7 @@ def build_report(session: DocumentSession, cache: TranslationCache | None,
         units = [Unit(uid, page, s.start, s.end, s.text,
                       *english.get(normalize_source(s.text), ("", NEW)), s.note)
                  for uid, s in zip(unit_ids(page, sentences), sentences, strict=True)]
-        out.append(ReportPage(page, _blocks(text, session.kept_spans(page), units)))
-        progress(done)
-    return Report(_title(out), info.path, info.sha256, out)
+        yield ReportPage(page, _blocks(text, session.kept_spans(page), units))
 
 
 def _blocks(text: str, spans: tuple[BlockSpan, ...], units: list[Unit]) -> list[ReportBlock]:

@@ -65,6 +65,7 @@ from reader.ui.pdf_view import PdfView
 from reader.ui.segment_grid import Segment, SegmentGrid, Step, fill_segment
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
+from reader.ui.translation_files import TranslationFiles
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
 PANES = ("page", "arabic", "translation")
@@ -115,6 +116,12 @@ class MainWindow(QMainWindow):
         self._message_box: QMessageBox | None = None
         self.annotating = AnnotationController(self)
         self.ocr = OcrRunner(self)
+        self.translation_files = TranslationFiles(
+            self, self.jobs, lambda: self.session, lambda: (self._translations(), self._memory()))
+        self.translation_files.message.connect(lambda text: self.statusBar().showMessage(text,
+                                                                                        10000))
+        self.translation_files.failed.connect(self.show_error)
+        self.translation_files.imported.connect(self._translations_imported)
         self.ocr.page_read.connect(self._ocr_page_read)
         self.ocr.finished.connect(self._ocr_finished)
         self._pending_selection: tuple[int, int, int] | None = None  # annotation to select
@@ -253,6 +260,9 @@ class MainWindow(QMainWindow):
         self.install_model_action = self._action(self.install_model_dialog)
         self.models_action = self._action(self.models_dialog)
         self.stop_translation_action = self._action(self.stop_translation)
+        self.export_translation_action = self._action(self.translation_files.export_dialog,
+                                                      "Ctrl+Shift+E")
+        self.import_translations_action = self._action(self.translation_files.import_dialog)
         self.preferences_action = self._action(self.preferences_dialog, sk.Preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -349,6 +359,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.install_model_action)
         self.file_menu.addAction(self.models_action)
         self.file_menu.addAction(self.stop_translation_action)
+        self.file_menu.addAction(self.export_translation_action)
+        self.file_menu.addAction(self.import_translations_action)
         self.file_menu.addSeparator()
         for action in (self.ocr_page_action, self.ocr_document_action, self.stop_ocr_action):
             self.file_menu.addAction(action)
@@ -462,6 +474,8 @@ class MainWindow(QMainWindow):
         self.open_sample_action.setText(self.tr("Open the &sample report"))
         self.install_model_action.setText(self.tr("Install translation &model from file…"))
         self.models_action.setText(self.tr("Translation m&odels…"))
+        self.export_translation_action.setText(self.tr("E&xport translation…"))
+        self.import_translations_action.setText(self.tr("Import translations (&XLIFF)…"))
         self.stop_translation_action.setText(self.tr("&Stop translating the document"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -1318,6 +1332,14 @@ class MainWindow(QMainWindow):
 
         self._rows_task = self.jobs.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
 
+    def _translations_imported(self, _count: int) -> None:
+        """Translations brought back from an XLIFF: show them where they are shown."""
+        if self.arabic_pane.model is not None:
+            self._show_sentences(self.arabic_pane.model)
+        if self.translation_pane.document_view:
+            self._load_document_rows()
+        self._count_segments()
+
     def _translations(self) -> TranslationCache | None:
         """The translations database (edits, source fixes), opened on first use."""
         if self._cache is None:
@@ -1556,6 +1578,7 @@ class MainWindow(QMainWindow):
         from reader.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
+        dialog.export_memory.connect(self.translation_files.export_memory_dialog)
         if dialog.exec():
             self.set_theme(self.settings.theme())
             self._refresh_models()  # threads and beam size apply to a reloaded model

@@ -1,15 +1,18 @@
-"""Preferences: the UI language and the theme."""
+"""Preferences: the UI language, the theme, translation settings; the translation memory's
+export."""
 
 from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -18,6 +21,8 @@ from reader.ui.settings import LANGUAGES, THEMES, SettingsStore
 
 
 class PreferencesDialog(QDialog):
+    export_memory = Signal()  # the whole translation memory as TMX
+
     def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
@@ -53,6 +58,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Translation threads:"), self.threads)
         form.addRow(self.tr("Translation beam size:"), self.beam)
+        memory = QPushButton(self.tr("Export the translation memory (TMX)…"), self)
+        memory.setObjectName("exportMemory")
+        memory.clicked.connect(self.export_memory)
+        form.addRow(self.tr("Translation memory:"), memory)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Preferences"))
 
