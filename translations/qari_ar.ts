@@ -436,457 +436,477 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="473"/>
+        <location filename="../reader/ui/main_window.py" line="484"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="474"/>
+        <location filename="../reader/ui/main_window.py" line="485"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="475"/>
+        <location filename="../reader/ui/main_window.py" line="486"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="476"/>
+        <location filename="../reader/ui/main_window.py" line="487"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="477"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>E&amp;xport translation…</source>
         <translation>&amp;تصدير الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="478"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>Import translations (&amp;XLIFF)…</source>
         <translation>استيراد الترجمات (&amp;XLIFF)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="479"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
+        <source>&amp;Glossary</source>
+        <translation>&amp;المسرد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="491"/>
+        <source>&amp;Add the selected Arabic as a term…</source>
+        <translation>&amp;إضافة العربية المحددة مصطلحًا…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="492"/>
+        <source>&amp;Import a glossary (TBX, CSV, TSV)…</source>
+        <translation>ا&amp;ستيراد مسرد (TBX، CSV، TSV)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="493"/>
+        <source>&amp;Export the glossary (TBX, CSV)…</source>
+        <translation>ت&amp;صدير المسرد (TBX، CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="494"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="480"/>
+        <location filename="../reader/ui/main_window.py" line="495"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="481"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="482"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="483"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="486"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="487"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="507"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="508"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="509"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="510"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="518"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="526"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="527"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="528"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="529"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="530"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="531"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="517"/>
+        <location filename="../reader/ui/main_window.py" line="532"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="519"/>
+        <location filename="../reader/ui/main_window.py" line="534"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="535"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="521"/>
+        <location filename="../reader/ui/main_window.py" line="536"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="522"/>
+        <location filename="../reader/ui/main_window.py" line="537"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="523"/>
+        <location filename="../reader/ui/main_window.py" line="538"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="524"/>
+        <location filename="../reader/ui/main_window.py" line="539"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="525"/>
+        <location filename="../reader/ui/main_window.py" line="540"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="526"/>
+        <location filename="../reader/ui/main_window.py" line="541"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="527"/>
+        <location filename="../reader/ui/main_window.py" line="542"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="528"/>
+        <location filename="../reader/ui/main_window.py" line="543"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="529"/>
+        <location filename="../reader/ui/main_window.py" line="544"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="530"/>
+        <location filename="../reader/ui/main_window.py" line="545"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="531"/>
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="532"/>
+        <location filename="../reader/ui/main_window.py" line="547"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="533"/>
+        <location filename="../reader/ui/main_window.py" line="548"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="534"/>
+        <location filename="../reader/ui/main_window.py" line="549"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="535"/>
+        <location filename="../reader/ui/main_window.py" line="550"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="536"/>
+        <location filename="../reader/ui/main_window.py" line="551"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="537"/>
+        <location filename="../reader/ui/main_window.py" line="552"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="583"/>
+        <location filename="../reader/ui/main_window.py" line="598"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="604"/>
+        <location filename="../reader/ui/main_window.py" line="619"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="605"/>
+        <location filename="../reader/ui/main_window.py" line="620"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="612"/>
+        <location filename="../reader/ui/main_window.py" line="627"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="632"/>
+        <location filename="../reader/ui/main_window.py" line="647"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="633"/>
+        <location filename="../reader/ui/main_window.py" line="648"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="634"/>
+        <location filename="../reader/ui/main_window.py" line="649"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="715"/>
+        <location filename="../reader/ui/main_window.py" line="730"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="716"/>
+        <location filename="../reader/ui/main_window.py" line="731"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="736"/>
+        <location filename="../reader/ui/main_window.py" line="751"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="754"/>
+        <location filename="../reader/ui/main_window.py" line="769"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="782"/>
+        <location filename="../reader/ui/main_window.py" line="797"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="786"/>
+        <location filename="../reader/ui/main_window.py" line="801"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="855"/>
+        <location filename="../reader/ui/main_window.py" line="870"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="865"/>
+        <location filename="../reader/ui/main_window.py" line="880"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="867"/>
+        <location filename="../reader/ui/main_window.py" line="882"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="869"/>
+        <location filename="../reader/ui/main_window.py" line="884"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="871"/>
+        <location filename="../reader/ui/main_window.py" line="886"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="874"/>
+        <location filename="../reader/ui/main_window.py" line="889"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="877"/>
+        <location filename="../reader/ui/main_window.py" line="892"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="997"/>
+        <location filename="../reader/ui/main_window.py" line="1012"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1007"/>
+        <location filename="../reader/ui/main_window.py" line="1022"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1012"/>
+        <location filename="../reader/ui/main_window.py" line="1027"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1019"/>
+        <location filename="../reader/ui/main_window.py" line="1034"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1069"/>
+        <location filename="../reader/ui/main_window.py" line="1084"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1082"/>
+        <location filename="../reader/ui/main_window.py" line="1097"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1095"/>
+        <location filename="../reader/ui/main_window.py" line="1110"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1124"/>
+        <location filename="../reader/ui/main_window.py" line="1139"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1126"/>
+        <location filename="../reader/ui/main_window.py" line="1141"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1205"/>
+        <location filename="../reader/ui/main_window.py" line="1220"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1221"/>
+        <location filename="../reader/ui/main_window.py" line="1236"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -898,97 +918,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1250"/>
+        <location filename="../reader/ui/main_window.py" line="1266"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1375"/>
+        <location filename="../reader/ui/main_window.py" line="1392"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1391"/>
+        <location filename="../reader/ui/main_window.py" line="1408"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1391"/>
+        <location filename="../reader/ui/main_window.py" line="1408"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1392"/>
+        <location filename="../reader/ui/main_window.py" line="1409"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1420"/>
+        <location filename="../reader/ui/main_window.py" line="1437"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1433"/>
+        <location filename="../reader/ui/main_window.py" line="1450"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1483"/>
+        <location filename="../reader/ui/main_window.py" line="1500"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1516"/>
+        <location filename="../reader/ui/main_window.py" line="1520"/>
+        <source>Select the Arabic of a term first.</source>
+        <translation>حدّد النص العربي للمصطلح أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1522"/>
+        <source>Add to the glossary</source>
+        <translation>إضافة إلى المسرد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1523"/>
+        <source>English for “%1”:</source>
+        <translation>المقابل الإنجليزي لـ«%1»:</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1537"/>
+        <source>Added “%1” to the glossary.</source>
+        <translation>أُضيف «%1» إلى المسرد.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1570"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1527"/>
+        <location filename="../reader/ui/main_window.py" line="1581"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1549"/>
+        <location filename="../reader/ui/main_window.py" line="1603"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1553"/>
+        <location filename="../reader/ui/main_window.py" line="1607"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1554"/>
+        <location filename="../reader/ui/main_window.py" line="1608"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1559"/>
+        <location filename="../reader/ui/main_window.py" line="1613"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1562"/>
+        <location filename="../reader/ui/main_window.py" line="1616"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1569"/>
+        <location filename="../reader/ui/main_window.py" line="1623"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1572"/>
+        <location filename="../reader/ui/main_window.py" line="1626"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1589"/>
+        <location filename="../reader/ui/main_window.py" line="1643"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1590"/>
+        <location filename="../reader/ui/main_window.py" line="1644"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1306,81 +1346,86 @@ Qari translates offline and never downloads anything by itself. On a computer wi
     </message>
     <message>
         <location filename="../reader/ui/segment_grid.py" line="294"/>
+        <source>glossary: %1 is “%2”, not in the English</source>
+        <translation>المسرد: %1 يقابله «%2»، وهو غير موجود في الترجمة الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/segment_grid.py" line="298"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="295"/>
+        <location filename="../reader/ui/segment_grid.py" line="299"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="303"/>
+        <location filename="../reader/ui/segment_grid.py" line="307"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="304"/>
+        <location filename="../reader/ui/segment_grid.py" line="308"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="427"/>
+        <location filename="../reader/ui/segment_grid.py" line="434"/>
         <source>Page %1</source>
         <translation>الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="543"/>
+        <location filename="../reader/ui/segment_grid.py" line="550"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="740"/>
+        <location filename="../reader/ui/segment_grid.py" line="747"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="741"/>
+        <location filename="../reader/ui/segment_grid.py" line="748"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="786"/>
+        <location filename="../reader/ui/segment_grid.py" line="793"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="790"/>
+        <location filename="../reader/ui/segment_grid.py" line="797"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="811"/>
+        <location filename="../reader/ui/segment_grid.py" line="818"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="814"/>
+        <location filename="../reader/ui/segment_grid.py" line="821"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="823"/>
+        <location filename="../reader/ui/segment_grid.py" line="830"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="827"/>
+        <location filename="../reader/ui/segment_grid.py" line="834"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="830"/>
+        <location filename="../reader/ui/segment_grid.py" line="837"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="838"/>
+        <location filename="../reader/ui/segment_grid.py" line="845"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>
@@ -1388,63 +1433,98 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 <context>
     <name>TranslationFiles</name>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="62"/>
+        <location filename="../reader/ui/translation_files.py" line="68"/>
         <source>Export translation</source>
         <translation>تصدير الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="89"/>
+        <location filename="../reader/ui/translation_files.py" line="95"/>
         <source>Exporting the translation…</source>
         <translation>جارٍ تصدير الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="91"/>
+        <location filename="../reader/ui/translation_files.py" line="97"/>
         <source>The translation could not be exported: %1</source>
         <translation>تعذّر تصدير الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="94"/>
+        <location filename="../reader/ui/translation_files.py" line="100"/>
         <source>Exported the translation to %1</source>
         <translation>صُدّرت الترجمة إلى %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="99"/>
+        <location filename="../reader/ui/translation_files.py" line="105"/>
         <source>Export the translation memory</source>
         <translation>تصدير ذاكرة الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="122"/>
+        <location filename="../reader/ui/translation_files.py" line="128"/>
         <source>Wrote %1 translation units to %2</source>
         <translation>كُتبت %1 وحدة ترجمة في %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="124"/>
+        <location filename="../reader/ui/translation_files.py" line="130"/>
         <source>The translation memory could not be exported: %1</source>
         <translation>تعذّر تصدير ذاكرة الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="131"/>
-        <location filename="../reader/ui/translation_files.py" line="167"/>
+        <location filename="../reader/ui/translation_files.py" line="136"/>
+        <source>Import a glossary</source>
+        <translation>استيراد مسرد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="137"/>
+        <source>Glossaries (*.tbx *.csv *.tsv *.txt *.tab *.utf8);;All files (*)</source>
+        <translation>المسارد (*.tbx *.csv *.tsv *.txt *.tab *.utf8);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="147"/>
+        <source>Added %1 terms to the glossary.</source>
+        <translation>أُضيف %1 من المصطلحات إلى المسرد.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="153"/>
+        <source>The glossary could not be imported: %1</source>
+        <translation>تعذّر استيراد المسرد: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="157"/>
+        <source>Export the glossary</source>
+        <translation>تصدير المسرد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="168"/>
+        <source>Wrote %1 terms to %2</source>
+        <translation>كُتب %1 من المصطلحات في %2</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="169"/>
+        <source>The glossary could not be exported: %1</source>
+        <translation>تعذّر تصدير المسرد: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="176"/>
+        <location filename="../reader/ui/translation_files.py" line="212"/>
         <source>Import translations</source>
         <translation>استيراد الترجمات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="153"/>
+        <location filename="../reader/ui/translation_files.py" line="198"/>
         <source>Importing translations…</source>
         <translation>جارٍ استيراد الترجمات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="154"/>
+        <location filename="../reader/ui/translation_files.py" line="199"/>
         <source>The translations could not be imported: %1</source>
         <translation>تعذّر استيراد الترجمات: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="159"/>
+        <location filename="../reader/ui/translation_files.py" line="204"/>
         <source>Imported %1 changed translations (%2 unchanged).</source>
         <translation>استُوردت %1 من الترجمات المعدّلة (%2 دون تغيير).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/translation_files.py" line="169"/>
+        <location filename="../reader/ui/translation_files.py" line="214"/>
         <source>%n unit(s) match no sentence of this document and were not imported:</source>
         <translation>
             <numerusform>لا تطابق أي وحدة أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
@@ -1456,12 +1536,12 @@ Qari translates offline and never downloads anything by itself. On a computer wi
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="181"/>
+        <location filename="../reader/ui/translation_files.py" line="226"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="207"/>
+        <location filename="../reader/ui/translation_files.py" line="252"/>
         <source>Stopped: nothing was written.</source>
         <translation>توقّف: لم يُكتب شيء.</translation>
     </message>
@@ -1469,52 +1549,52 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 <context>
     <name>_ExportOptions</name>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="214"/>
+        <location filename="../reader/ui/translation_files.py" line="259"/>
         <source>Export translation</source>
         <translation>تصدير الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="216"/>
+        <location filename="../reader/ui/translation_files.py" line="261"/>
         <source>Word document (.docx)</source>
         <translation>مستند Word ‏(.docx)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="217"/>
+        <location filename="../reader/ui/translation_files.py" line="262"/>
         <source>OpenDocument text (.odt)</source>
         <translation>نص OpenDocument ‏(.odt)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="217"/>
+        <location filename="../reader/ui/translation_files.py" line="262"/>
         <source>Web page (.html)</source>
         <translation>صفحة ويب (.html)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="218"/>
+        <location filename="../reader/ui/translation_files.py" line="263"/>
         <source>Markdown (.md)</source>
         <translation>ماركداون (.md)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="219"/>
+        <location filename="../reader/ui/translation_files.py" line="264"/>
         <source>Translation memory (TMX)</source>
         <translation>ذاكرة ترجمة (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="220"/>
+        <location filename="../reader/ui/translation_files.py" line="265"/>
         <source>XLIFF 1.2 for a CAT tool (.xlf)</source>
         <translation>XLIFF 1.2 لأدوات الترجمة بمساعدة الحاسوب (.xlf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="223"/>
+        <location filename="../reader/ui/translation_files.py" line="268"/>
         <source>Arabic beside English, sentence by sentence</source>
         <translation>العربية بجانب الإنجليزية، جملةً جملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="225"/>
+        <location filename="../reader/ui/translation_files.py" line="270"/>
         <source>Only English a translator confirmed</source>
         <translation>الإنجليزية التي أكّدها مترجم فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="231"/>
+        <location filename="../reader/ui/translation_files.py" line="276"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>

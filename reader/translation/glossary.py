@@ -92,6 +92,13 @@ def term_key(text: str) -> tuple[str, ...]:
     return tuple(s for s, _a, _b in _stems(text))[:MAX_TERM_WORDS]
 
 
+def lacks(english: str, targets: Sequence[str]) -> bool:
+    """Is none of a term's translations in the English (whole words, any case)?"""
+    lowered = english.casefold()
+    return bool(targets) and not any(
+        re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", lowered) for t in targets)
+
+
 class Glossary:
     """One store per data folder; terms are kept in memory indexed by their first stem, so
     finding the terms of a segment costs a look-up per word, however long the glossary."""
@@ -183,15 +190,10 @@ class Glossary:
 
     def missing(self, source: str, english: str, scope: str = GLOBAL) -> list[Term]:
         """Terms in ``source`` none of whose translations is in ``english``."""
-        lowered = english.casefold()
         out: list[Term] = []
         for found in self.find(source, scope):
-            if found.term in out:
-                continue  # a term used twice is one warning
-            targets = found.term.targets()
-            if targets and not any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)",
-                                             lowered) for t in targets):
-                out.append(found.term)
+            if found.term not in out and lacks(english, found.term.targets()):
+                out.append(found.term)  # a term used twice is one warning
         return out
 
     # -- files --------------------------------------------------------------------------------
@@ -304,3 +306,12 @@ def glossary_warnings(glossary: Glossary | None, pairs: Sequence[tuple[str, str]
         return [[] for _ in pairs]
     return [glossary.missing(source, english, scope) if english.strip() else []
             for source, english in pairs]
+
+
+def glossary_terms(glossary: Glossary | None, source: str, scope: str = GLOBAL
+                   ) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """The terms of a segment for display: (start, end, Arabic term, its English)."""
+    if glossary is None:
+        return ()
+    return tuple((f.start, f.end, f.term.source, tuple(f.term.targets()))
+                 for f in glossary.find(source, scope))

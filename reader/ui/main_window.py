@@ -43,6 +43,7 @@ from reader.session import DocumentSession
 from reader.translation import argos
 from reader.translation.cache import EDITED, REVIEWED, TranslationCache
 from reader.translation.engine import Translation, TranslationEngine
+from reader.translation.glossary import Glossary, glossary_terms
 from reader.translation.memory import TranslationMemory
 from reader.translation.packages import (
     ModelPackageError,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._engine: TranslationEngine | None = None
         self._cache: TranslationCache | None = None
         self._translation_memory: TranslationMemory | None = None
+        self._glossary_store: Glossary | None = None
         self._kept_pairs: dict[str, str] = {}  # source -> English this window put in memory
         self._segment_total: int | None = None  # segments in the document, once counted
         self._pending_sentence: tuple[int, int] | None = None  # (page, index) to select
@@ -117,11 +119,13 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationController(self)
         self.ocr = OcrRunner(self)
         self.translation_files = TranslationFiles(
-            self, self.jobs, lambda: self.session, lambda: (self._translations(), self._memory()))
+            self, self.jobs, lambda: self.session, lambda: (self._translations(), self._memory()),
+            self._glossary)
         self.translation_files.message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                         10000))
         self.translation_files.failed.connect(self.show_error)
         self.translation_files.imported.connect(self._translations_imported)
+        self.translation_files.glossary_changed.connect(self._translations_imported)
         self.ocr.page_read.connect(self._ocr_page_read)
         self.ocr.finished.connect(self._ocr_finished)
         self._pending_selection: tuple[int, int, int] | None = None  # annotation to select
@@ -263,6 +267,9 @@ class MainWindow(QMainWindow):
         self.export_translation_action = self._action(self.translation_files.export_dialog,
                                                       "Ctrl+Shift+E")
         self.import_translations_action = self._action(self.translation_files.import_dialog)
+        self.import_glossary_action = self._action(self.translation_files.import_glossary_dialog)
+        self.export_glossary_action = self._action(self.translation_files.export_glossary_dialog)
+        self.add_term_action = self._action(self.add_term_dialog, "Ctrl+Shift+G")
         self.preferences_action = self._action(self.preferences_dialog, sk.Preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -361,6 +368,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.stop_translation_action)
         self.file_menu.addAction(self.export_translation_action)
         self.file_menu.addAction(self.import_translations_action)
+        self.glossary_menu = self.file_menu.addMenu("")
+        for action in (self.add_term_action, self.import_glossary_action,
+                       self.export_glossary_action):
+            self.glossary_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.ocr_page_action, self.ocr_document_action, self.stop_ocr_action):
             self.file_menu.addAction(action)
@@ -476,6 +487,10 @@ class MainWindow(QMainWindow):
         self.models_action.setText(self.tr("Translation m&odels…"))
         self.export_translation_action.setText(self.tr("E&xport translation…"))
         self.import_translations_action.setText(self.tr("Import translations (&XLIFF)…"))
+        self.glossary_menu.setTitle(self.tr("&Glossary"))
+        self.add_term_action.setText(self.tr("&Add the selected Arabic as a term…"))
+        self.import_glossary_action.setText(self.tr("&Import a glossary (TBX, CSV, TSV)…"))
+        self.export_glossary_action.setText(self.tr("&Export the glossary (TBX, CSV)…"))
         self.stop_translation_action.setText(self.tr("&Stop translating the document"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -1229,19 +1244,20 @@ class MainWindow(QMainWindow):
         if info is None or not self._sentences:
             return
         page, sources = model.page, [s.text for s in self._sentences]
-        cache, memory = store, self._memory()
+        cache, memory, glossary = store, self._memory(), self._glossary()
 
-        def work() -> tuple[list, dict, dict, dict]:
+        def work() -> tuple[list, dict, dict, dict, int, dict]:
             # Edits made on an older engine's text are placed again on this page's.
             edits = cache.place(info.sha256, page, sources, PIPELINE_VERSION) if cache else {}
             exact = memory.exact(sources) if memory else {}
             fuzzy = {s: tuple(memory.fuzzy(s)) for s in sources} if memory else {}
             translations = (engine.translate(sources) if engine is not None
                             else [Translation(s, "") for s in sources])
+            terms = {s: glossary_terms(glossary, s, info.sha256) for s in sources}
             return (translations, {k: (e.text, e.status) for k, e in edits.items()},
-                    exact, fuzzy)
+                    exact, fuzzy, page, terms)
 
-        def done(result: tuple[list, dict, dict, dict]) -> None:
+        def done(result: tuple[list, dict, dict, dict, int, dict]) -> None:
             if self.arabic_pane.model is not None and self.arabic_pane.model.page == page:
                 self.translation_pane.show_translations(*result)
                 self.page_translated.emit(page)
@@ -1296,7 +1312,7 @@ class MainWindow(QMainWindow):
         session, info, store = self.session, self.info, self._translations()
         if session is None or info is None or store is None:
             return
-        engine, memory = self._engine, self._memory()
+        engine, memory, glossary = self._engine, self._memory(), self._glossary()
         self.jobs.cancel(self._rows_task)
 
         def work() -> dict[int, list[Segment]]:
@@ -1320,6 +1336,7 @@ class MainWindow(QMainWindow):
                     segment = Segment(sentence.text, page=page, index=i, start=sentence.start,
                                       end=sentence.end)
                     fill_segment(segment, translation, edits, exact, {})
+                    segment.terms = glossary_terms(glossary, sentence.text, info.sha256)
                     rows.append(segment)
                 pages[page] = rows
             return pages
@@ -1332,7 +1349,7 @@ class MainWindow(QMainWindow):
 
         self._rows_task = self.jobs.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
 
-    def _translations_imported(self, _count: int) -> None:
+    def _translations_imported(self, _count: int = 0) -> None:
         """Translations brought back from an XLIFF: show them where they are shown."""
         if self.arabic_pane.model is not None:
             self._show_sentences(self.arabic_pane.model)
@@ -1483,6 +1500,43 @@ class MainWindow(QMainWindow):
                         "The translation memory was damaged. It was kept as %1 and a new one "
                         "was started.").replace("%1", str(memory.set_aside)), 15000)
         return self._translation_memory
+
+    def _glossary(self) -> Glossary | None:
+        """The glossary, opened on first use (a damaged file is set aside)."""
+        if self._glossary_store is None:
+            try:
+                self._glossary_store = Glossary()
+            except QariError as exc:
+                self.show_error(str(exc))
+        return self._glossary_store
+
+    def add_term_dialog(self) -> None:
+        """The Arabic selected (in the text pane, on the page, or a grid row) as a
+        glossary term, with the English the translator gives it."""
+        model = self.arabic_pane.model
+        start, end = self.arabic_pane.selection()
+        term = model.text[start:end].strip() if model is not None and start < end else ""
+        if not term:
+            self.statusBar().showMessage(self.tr("Select the Arabic of a term first."), 6000)
+            return
+        english, ok = QInputDialog.getText(self, self.tr("Add to the glossary"),
+                                           self.tr("English for “%1”:").replace("%1", term))
+        if ok and english.strip():
+            self.add_term(term, english)
+
+    def add_term(self, term: str, english: str, this_document: bool = False) -> None:
+        glossary, info = self._glossary(), self.info
+        if glossary is None:
+            return
+        scope = info.sha256 if this_document and info is not None else ""
+        try:
+            glossary.add(term, english, scope=scope)
+        except QariError as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Added “%1” to the glossary.").replace("%1", term),
+                                     6000)
+        self._translations_imported(0)
 
     def _save_edit(self, source: str, text: str, status: str, page: int = -1,
                    start: int = -1) -> None:

@@ -5,23 +5,38 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QPainter,
     QPalette,
+    QTextCharFormat,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QListView,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -43,6 +58,7 @@ class GridHost(Protocol):
 
     def arabic_font(self) -> QFont: ...
     def warning_text(self, code: str) -> str: ...
+    def term_text(self, term: str, english: tuple[str, ...]) -> str: ...
     def waiting_text(self) -> str: ...
     def choice_lines(self, segment: Segment) -> list[str]: ...
     def show_choices(self, segment: Segment | None, rect: QRect) -> None: ...
@@ -118,6 +134,8 @@ class SegmentDelegate(QStyledItemDelegate):
     def _extra_lines(self, segment: Segment, row: int) -> list[str]:
         """Lines under the English: warnings, and while editing the alternatives."""
         lines = [f"⚠ {self.grid.warning_text(w)}" for w in segment.warnings]
+        lines += [f"⚠ {self.grid.term_text(term, english)}"
+                  for term, english in segment.missing_terms()]
         if row == self.editing_row:
             lines += self.grid.choice_lines(segment)
         return lines
@@ -215,7 +233,7 @@ class SegmentDelegate(QStyledItemDelegate):
         if extra and row != self.editing_row:
             used = self._text_height(option.font, target.width(), segment.target)
             painter.setFont(small)
-            painter.setPen(QColor(200, 60, 40) if segment.warnings else text)
+            painter.setPen(QColor(200, 60, 40) if segment.warnings or segment.terms else text)
             painter.drawText(QRectF(target.adjusted(0, used + 4, 0, 0)), "\n".join(extra),
                              english)
         # Arabic, right to left, wrapped, in the Arabic font.
@@ -224,10 +242,49 @@ class SegmentDelegate(QStyledItemDelegate):
         arabic = QTextOption(Qt.AlignmentFlag.AlignRight)
         arabic.setWrapMode(QTextOption.WrapMode.WordWrap)
         arabic.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        painter.drawText(QRectF(source), segment.source, arabic)
+        if segment.terms:
+            self._draw_with_terms(painter, source, segment, arabic)
+        else:
+            painter.drawText(QRectF(source), segment.source, arabic)
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+    def _draw_with_terms(self, painter: QPainter, rect: QRect, segment: Segment,
+                         option: QTextOption) -> None:
+        """The Arabic with its glossary terms underlined (laid out line by line as
+        ``drawText`` would wrap it)."""
+        layout = QTextLayout(segment.source, self.grid.arabic_font())
+        layout.setTextOption(option)
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        underline.setUnderlineColor(QColor(40, 120, 210))
+        ranges = []
+        for start, end, _term, _english in segment.terms:
+            found = QTextLayout.FormatRange()
+            found.start, found.length, found.format = start, end - start, underline
+            ranges.append(found)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        y = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(rect.width())
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        layout.draw(painter, QPointF(rect.left(), rect.top()))
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Over a row with glossary terms: each term with its English."""
+        segment: Segment | None = index.data(SEGMENT_ROLE) if index.isValid() else None
+        if segment is None or not segment.terms or event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        lines = dict.fromkeys(f"{term} → {'; '.join(english)}"
+                              for _s, _e, term, english in segment.terms)
+        QToolTip.showText(event.globalPos(), "\n".join(lines), view)
+        return True
 
     # -- editing ------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802

@@ -290,6 +290,10 @@ class SegmentGrid(QWidget):
                 "length": self.tr("unusual length"),
                 "failed": self.tr("the model could not translate this sentence")}.get(code, code)
 
+    def term_text(self, term: str, english: tuple[str, ...]) -> str:
+        return self.tr("glossary: %1 is “%2”, not in the English").replace(
+            "%1", term).replace("%2", " / ".join(english))
+
     def waiting_text(self) -> str:
         return (self.tr("waiting for the translation…") if self._models
                 else self.tr("not translated (type to write the English)"))
@@ -373,7 +377,8 @@ class SegmentGrid(QWidget):
                           edits: dict[str, tuple[str, str]],
                           memory: dict[str, Match] | None = None,
                           fuzzy: dict[str, tuple[Match, ...]] | None = None,
-                          page: int | None = None) -> None:
+                          page: int | None = None,
+                          terms: dict[str, tuple] | None = None) -> None:
         """Machine translations of a page's sentences (the current page unless ``page``),
         with the translator's own edits in their place and, where there is none, the
         translator's earlier English for the same sentence."""
@@ -382,6 +387,8 @@ class SegmentGrid(QWidget):
                                                                else page) and not s.header]
         for segment, translation in zip(rows, translations, strict=False):
             fill_segment(segment, translation, edits, memory, fuzzy)
+            if terms is not None:
+                segment.terms = terms.get(segment.source, ())
         self._relayout()
         self._apply_filter()
         self._count()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from reader.translation.cache import EDITED, MACHINE, REVIEWED
 from reader.translation.engine import Translation
+from reader.translation.glossary import lacks
 from reader.translation.memory import Match
 
 NEW = "new"  # waiting for its translation
@@ -27,6 +28,8 @@ class Segment:
     alternatives: tuple[str, ...] = ()  # the model's other translations, once asked for
     matches: tuple[Match, ...] = ()  # fuzzy memory matches, best first
     annotated: str = ""  # the colour of an annotation on its Arabic
+    # Glossary terms in the Arabic: (start, end, Arabic term, its English alternatives).
+    terms: tuple[tuple[int, int, str, tuple[str, ...]], ...] = ()
     page: int = -1
     index: int = -1  # in its page's sentences; -1: the row that heads a page
     start: int = -1  # its range in the page text
@@ -37,6 +40,17 @@ class Segment:
     @property
     def header(self) -> bool:
         return self.index < 0
+
+    def missing_terms(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Glossary terms in the Arabic whose translation the English lacks (none while
+        there is no English)."""
+        if not self.target.strip():
+            return []
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for _start, _end, term, english in self.terms:
+            if (term, english) not in out and lacks(self.target, english):
+                out.append((term, english))
+        return out
 
     def choices(self) -> list[str]:
         """What Ctrl+1…3 put in: memory matches, then the model's other translations."""

@@ -1,5 +1,6 @@
-"""File → Export translation…, Import translations (XLIFF)…, and the translation memory as
-TMX: each runs off the GUI thread with progress and cancel, and reports in one message.
+"""File → Export translation…, Import translations (XLIFF)…, the glossary's files, and the
+translation memory as TMX: each runs off the GUI thread (with progress and cancel where it
+takes a while), and reports in one message.
 
 The controller receives what it needs (a parent for its dialogs, the worker, how to get
 the open document and the stores) and speaks through signals; it knows nothing of the
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.exports.writing import FORMATS, format_for, write_translation
 from reader.session import DocumentSession
 from reader.translation.cache import TranslationCache
+from reader.translation.glossary import Glossary
 from reader.translation.memory import TranslationMemory
 from reader.translation.report import ANY, CONFIRMED, make_report, report_pages
 from reader.ui.worker import PRIORITY_VISIBLE, DocumentWorker, TaskHandle
@@ -41,10 +43,14 @@ class TranslationFiles(QObject):
     exported = Signal(str)  # the file written
     imported = Signal(int)  # how many translations changed (the window shows them)
 
+    glossary_changed = Signal()
+
     def __init__(self, parent: QWidget, jobs: DocumentWorker,
-                 session: Callable[[], DocumentSession | None], stores: Stores) -> None:
+                 session: Callable[[], DocumentSession | None], stores: Stores,
+                 glossary: Callable[[], Glossary | None]) -> None:
         super().__init__(parent)
         self._parent, self._jobs, self._session, self._stores = parent, jobs, session, stores
+        self._glossary = glossary
         self._task: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
         self.last_unmatched: list[tuple[str, str, str]] = []
@@ -123,6 +129,45 @@ class TranslationFiles(QObject):
             .replace("%2", path)), lambda exc: self.failed.emit(
             self.tr("The translation memory could not be exported: %1")
             .replace("%1", str(exc))))
+
+    # -- glossary ---------------------------------------------------------------------------------
+    def import_glossary_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Import a glossary"), str(Path.home()),
+            self.tr("Glossaries (*.tbx *.csv *.tsv *.txt *.tab *.utf8);;All files (*)"))
+        if path:
+            self.import_glossary(path)
+
+    def import_glossary(self, path: str, scope: str = "") -> None:
+        glossary = self._glossary()
+        if glossary is None:
+            return
+
+        def done(count: object) -> None:
+            self.message.emit(self.tr("Added %1 terms to the glossary.").replace(
+                "%1", str(count)))
+            self.glossary_changed.emit()
+
+        self._jobs.submit(lambda: glossary.import_file(path, scope), PRIORITY_VISIBLE, done,
+                          lambda exc: self.failed.emit(self.tr(
+                              "The glossary could not be imported: %1").replace("%1", str(exc))))
+
+    def export_glossary_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export the glossary"), str(Path.home() / "qari-glossary.tbx"),
+            "TBX (*.tbx);;CSV (*.csv)")
+        if path:
+            self.export_glossary(path)
+
+    def export_glossary(self, path: str) -> None:
+        glossary = self._glossary()
+        if glossary is None:
+            return
+        write = glossary.export_csv if path.lower().endswith(".csv") else glossary.export_tbx
+        self._jobs.submit(lambda: write(path), PRIORITY_VISIBLE, lambda n: self.message.emit(
+            self.tr("Wrote %1 terms to %2").replace("%1", str(n)).replace("%2", path)),
+            lambda exc: self.failed.emit(self.tr("The glossary could not be exported: %1")
+                                         .replace("%1", str(exc))))
 
     # -- import -----------------------------------------------------------------------------------
     def import_dialog(self) -> None:

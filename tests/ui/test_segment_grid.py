@@ -246,3 +246,30 @@ def test_the_document_view_reaches_a_far_page_of_a_long_document(qtbot, grid):
 
     qtbot.waitUntil(shown, timeout=20000)
     assert grid.model.segments[header].source == "Page 251"
+
+
+def test_glossary_terms_are_underlined_explained_and_checked(qtbot, grid):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    at = SOURCES[1].index("التضخم")
+    terms = {SOURCES[1]: ((at, at + len("التضخم"), "تضخم", ("inflation",)),)}
+    grid.show_translations([Translation(s, t) for s, t in zip(
+        SOURCES, ["One.", "Prices rose to 5.2% last year.", "Three.", "Four."], strict=True)],
+        {}, terms=terms)
+    segment = grid.model.segments[1]
+    assert segment.missing_terms() == [("تضخم", ("inflation",))]
+    lines = grid.delegate._extra_lines(segment, 1)
+    assert any("تضخم" in line and "inflation" in line for line in lines)
+    image = grid.grab()  # paints the row with its underlined term
+    assert not image.isNull()
+    rect = grid.view.visualRect(grid.model.index(1))
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, rect.center(),
+                       grid.view.viewport().mapToGlobal(rect.center()))
+    assert grid.delegate.helpEvent(event, grid.view, QStyleOptionViewItem(),
+                                   grid.model.index(1))
+    assert "تضخم → inflation" in QToolTip.text()
+    QToolTip.hideText()
+    # Corrected English that uses the term: no warning.
+    grid.change(1, "Inflation rose to 5.2% last year.", EDITED)
+    assert grid.model.segments[1].missing_terms() == []

@@ -57,3 +57,34 @@ def test_a_junk_xliff_gets_one_message_and_nothing_changes(qtbot, make_window, s
         window.translation_files.import_from(str(junk))
     assert "could not be imported" in failed.args[0] and "\n" not in failed.args[0]
     assert TranslationCache().edits(window.info.sha256) == {}
+
+
+def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_window,
+                                                                  sample_pdf, tmp_path):
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    grid = window.translation_pane
+    qtbot.waitUntil(lambda: grid.row_count() > 4, timeout=10000)
+    tsv = tmp_path / "terms.tsv"
+    tsv.write_text("مياه الشرب\tdrinking water\nالقرى الجبلية\tmountain villages\n",
+                   encoding="utf-8")
+    window.translation_files.import_glossary(str(tsv))
+    qtbot.waitUntil(lambda: any(s.terms for s in grid.model.segments), timeout=30000)
+    with_terms = [s for s in grid.model.segments if s.terms]
+    assert with_terms and {t[2] for s in with_terms for t in s.terms} == {"مياه الشرب",
+                                                                           "القرى الجبلية"}
+    # A term added from the Arabic selected in the text pane.
+    model = window.arabic_pane.model
+    start = model.text.index("ملخص تنفيذي")
+    window.arabic_pane.select_range(start, start + len("ملخص تنفيذي"))
+    window.add_term("ملخص تنفيذي", "executive summary")
+
+    def summary_row():
+        return next(s for s in grid.model.segments if s.source == "ملخص تنفيذي")
+
+    qtbot.waitUntil(lambda: bool(summary_row().terms), timeout=30000)
+    assert summary_row().terms[0][3] == ("executive summary",)
+    out = tmp_path / "out.tbx"
+    with qtbot.waitSignal(window.translation_files.message, timeout=10000):
+        window.translation_files.export_glossary(str(out))
+    assert out.read_text(encoding="utf-8").count("<termEntry") == 3
