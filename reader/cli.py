@@ -84,8 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("file", help="the PDF")
     back.add_argument("source", help="the .xlf/.xliff file")
     back.add_argument("--password", help="password of a protected PDF")
-    memory = steps.add_parser("memory", help="write the whole translation memory as TMX")
-    memory.add_argument("-o", "--output", required=True, help="the .tmx file to write")
+    memory = steps.add_parser("memory", help="write the whole translation memory as TMX, or "
+                                             "add a TMX file to it")
+    where = memory.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", help="the .tmx file to write")
+    where.add_argument("--import", dest="tmx", metavar="FILE",
+                       help="add the Arabic–English units of a TMX file to the memory")
     annotations = sub.add_parser("annotations", help="import or export a PDF's annotations")
     actions = annotations.add_subparsers(dest="action", required=True, parser_class=_Parser)
     imports = actions.add_parser(
@@ -294,9 +298,17 @@ def _translations(args: argparse.Namespace) -> int:
     from reader.translation.memory import TranslationMemory
 
     if args.action == "memory":
-        from reader.exports.tmx import write_tmx
+        from reader.exports.tmx import read_tmx, write_tmx
 
         memory = TranslationMemory()
+        if args.tmx:
+            try:
+                pairs = read_tmx(args.tmx)
+            except ValueError as exc:
+                raise _UsageError(str(exc)) from exc
+            added = memory.add_many((s, t, "", "imported") for s, t in pairs)
+            print(f"added {added} translation units to the memory")
+            return 0
         count = write_tmx(((s, t, st, c, ch, "") for s, t, st, c, ch in memory.pairs()),
                           args.output)
         print(f"wrote {count} translation units to {args.output}")

@@ -1023,12 +1023,12 @@
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1643"/>
+        <location filename="../reader/ui/main_window.py" line="1644"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1644"/>
+        <location filename="../reader/ui/main_window.py" line="1645"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1180,62 +1180,67 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="32"/>
+        <location filename="../reader/ui/preferences.py" line="33"/>
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="38"/>
+        <location filename="../reader/ui/preferences.py" line="39"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="38"/>
+        <location filename="../reader/ui/preferences.py" line="39"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="39"/>
+        <location filename="../reader/ui/preferences.py" line="40"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="49"/>
+        <location filename="../reader/ui/preferences.py" line="50"/>
         <source>A new language applies the next time Qari starts.</source>
         <translation>تُطبَّق اللغة الجديدة عند تشغيل قارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="56"/>
+        <location filename="../reader/ui/preferences.py" line="57"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="58"/>
+        <location filename="../reader/ui/preferences.py" line="59"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="59"/>
+        <location filename="../reader/ui/preferences.py" line="60"/>
         <source>Translation threads:</source>
         <translation>خيوط الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="60"/>
+        <location filename="../reader/ui/preferences.py" line="61"/>
         <source>Translation beam size:</source>
         <translation>عرض حزمة البحث في الترجمة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="61"/>
+        <location filename="../reader/ui/preferences.py" line="62"/>
         <source>Export the translation memory (TMX)…</source>
         <translation>تصدير ذاكرة الترجمة (TMX)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/preferences.py" line="64"/>
+        <location filename="../reader/ui/preferences.py" line="65"/>
         <source>Translation memory:</source>
         <translation>ذاكرة الترجمة:</translation>
     </message>
     <message>
         <location filename="../reader/ui/preferences.py" line="66"/>
+        <source>Add a TMX file to the memory…</source>
+        <translation>إضافة ملف TMX إلى الذاكرة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/preferences.py" line="71"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -1468,63 +1473,78 @@ Qari translates offline and never downloads anything by itself. On a computer wi
         <translation>تعذّر تصدير ذاكرة الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="136"/>
+        <location filename="../reader/ui/translation_files.py" line="135"/>
+        <source>Add a TMX file to the translation memory</source>
+        <translation>إضافة ملف TMX إلى ذاكرة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="151"/>
+        <source>Added %1 translation units to the memory.</source>
+        <translation>أُضيفت %1 وحدة ترجمة إلى الذاكرة.</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="152"/>
+        <source>The TMX file could not be added: %1</source>
+        <translation>تعذّرت إضافة ملف TMX: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/translation_files.py" line="158"/>
         <source>Import a glossary</source>
         <translation>استيراد مسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="137"/>
+        <location filename="../reader/ui/translation_files.py" line="159"/>
         <source>Glossaries (*.tbx *.csv *.tsv *.txt *.tab *.utf8);;All files (*)</source>
         <translation>المسارد (*.tbx *.csv *.tsv *.txt *.tab *.utf8);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="147"/>
+        <location filename="../reader/ui/translation_files.py" line="169"/>
         <source>Added %1 terms to the glossary.</source>
         <translation>أُضيف %1 من المصطلحات إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="153"/>
+        <location filename="../reader/ui/translation_files.py" line="175"/>
         <source>The glossary could not be imported: %1</source>
         <translation>تعذّر استيراد المسرد: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="157"/>
+        <location filename="../reader/ui/translation_files.py" line="179"/>
         <source>Export the glossary</source>
         <translation>تصدير المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="168"/>
+        <location filename="../reader/ui/translation_files.py" line="190"/>
         <source>Wrote %1 terms to %2</source>
         <translation>كُتب %1 من المصطلحات في %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="169"/>
+        <location filename="../reader/ui/translation_files.py" line="191"/>
         <source>The glossary could not be exported: %1</source>
         <translation>تعذّر تصدير المسرد: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="176"/>
-        <location filename="../reader/ui/translation_files.py" line="212"/>
+        <location filename="../reader/ui/translation_files.py" line="198"/>
+        <location filename="../reader/ui/translation_files.py" line="234"/>
         <source>Import translations</source>
         <translation>استيراد الترجمات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="198"/>
+        <location filename="../reader/ui/translation_files.py" line="220"/>
         <source>Importing translations…</source>
         <translation>جارٍ استيراد الترجمات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="199"/>
+        <location filename="../reader/ui/translation_files.py" line="221"/>
         <source>The translations could not be imported: %1</source>
         <translation>تعذّر استيراد الترجمات: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="204"/>
+        <location filename="../reader/ui/translation_files.py" line="226"/>
         <source>Imported %1 changed translations (%2 unchanged).</source>
         <translation>استُوردت %1 من الترجمات المعدّلة (%2 دون تغيير).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/translation_files.py" line="214"/>
+        <location filename="../reader/ui/translation_files.py" line="236"/>
         <source>%n unit(s) match no sentence of this document and were not imported:</source>
         <translation>
             <numerusform>لا تطابق أي وحدة أي جملة في هذه الوثيقة، ولم تُستورد:</numerusform>
@@ -1536,12 +1556,12 @@ Qari translates offline and never downloads anything by itself. On a computer wi
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="226"/>
+        <location filename="../reader/ui/translation_files.py" line="248"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="252"/>
+        <location filename="../reader/ui/translation_files.py" line="274"/>
         <source>Stopped: nothing was written.</source>
         <translation>توقّف: لم يُكتب شيء.</translation>
     </message>
@@ -1549,52 +1569,52 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 <context>
     <name>_ExportOptions</name>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="259"/>
+        <location filename="../reader/ui/translation_files.py" line="281"/>
         <source>Export translation</source>
         <translation>تصدير الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="261"/>
+        <location filename="../reader/ui/translation_files.py" line="283"/>
         <source>Word document (.docx)</source>
         <translation>مستند Word ‏(.docx)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="262"/>
+        <location filename="../reader/ui/translation_files.py" line="284"/>
         <source>OpenDocument text (.odt)</source>
         <translation>نص OpenDocument ‏(.odt)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="262"/>
+        <location filename="../reader/ui/translation_files.py" line="284"/>
         <source>Web page (.html)</source>
         <translation>صفحة ويب (.html)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="263"/>
+        <location filename="../reader/ui/translation_files.py" line="285"/>
         <source>Markdown (.md)</source>
         <translation>ماركداون (.md)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="264"/>
+        <location filename="../reader/ui/translation_files.py" line="286"/>
         <source>Translation memory (TMX)</source>
         <translation>ذاكرة ترجمة (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="265"/>
+        <location filename="../reader/ui/translation_files.py" line="287"/>
         <source>XLIFF 1.2 for a CAT tool (.xlf)</source>
         <translation>XLIFF 1.2 لأدوات الترجمة بمساعدة الحاسوب (.xlf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="268"/>
+        <location filename="../reader/ui/translation_files.py" line="290"/>
         <source>Arabic beside English, sentence by sentence</source>
         <translation>العربية بجانب الإنجليزية، جملةً جملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="270"/>
+        <location filename="../reader/ui/translation_files.py" line="292"/>
         <source>Only English a translator confirmed</source>
         <translation>الإنجليزية التي أكّدها مترجم فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/translation_files.py" line="276"/>
+        <location filename="../reader/ui/translation_files.py" line="298"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>

@@ -62,6 +62,19 @@ class _Writer:
         self.doc = doc
         self.qn = qn
         self._notes: Any = None
+        # Style ids looked up once: python-docx resolves a style name on every paragraph
+        # by scanning all styles (most of a long export's time).
+        self._styles = {name: doc.styles[name].style_id for name in (
+            "Subtitle", "Caption", "Heading 1", "Heading 2", "List Paragraph", "Quote")}
+        # Machine output as a character style of its own: one mark per run, and the reader
+        # of the file can restyle or find it.
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import RGBColor
+
+        machine = doc.styles.add_style("Machine translation", WD_STYLE_TYPE.CHARACTER)
+        machine.font.italic = True
+        machine.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
+        self._machine = machine.style_id
         # Arabic text in any run of the document uses the Arabic font.
         normal = doc.styles["Normal"].element
         normal.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), ARABIC_FONT)
@@ -86,12 +99,9 @@ class _Writer:
         self._insert(paragraph._p.get_or_add_pPr(), "bidi", _PPR)
 
     def run(self, paragraph: Any, part: Part) -> Any:
-        from docx.shared import RGBColor
-
         run = paragraph.add_run(part.text)
         if part.kind == MACHINE_TEXT:
-            run.italic = True
-            run.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
+            run._r.get_or_add_rPr().style = self._machine
         elif part.kind == UNTRANSLATED:
             self._arabic(run)
             from docx.enum.text import WD_COLOR_INDEX
@@ -112,7 +122,9 @@ class _Writer:
 
     # -- elements ---------------------------------------------------------------------------------
     def paragraph(self, parts: list[Part], style: str | None = None) -> Any:
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self._styles[style]
         self.fill(paragraph, parts)
         return paragraph
 
@@ -126,12 +138,11 @@ class _Writer:
 
     def element(self, element: Element) -> None:
         if element.kind == "page":
-            paragraph = self.doc.add_paragraph(style="Caption")
-            paragraph.add_run(page_label(element.page))
+            self.paragraph([], "Caption").add_run(page_label(element.page))
         elif element.kind == "title":
-            self.fill(self.doc.add_heading(level=1), element.parts)
+            self.paragraph(element.parts, "Heading 1")
         elif element.kind == "heading":
-            self.fill(self.doc.add_heading(level=2), element.parts)
+            self.paragraph(element.parts, "Heading 2")
         elif element.kind == "list_item":
             self.paragraph(element.parts, style="List Paragraph")
         elif element.kind == "note":

@@ -180,9 +180,9 @@ def _text(element: object) -> str:
 def save_import(result: ImportResult, document: str, cache: TranslationCache,
                 memory: TranslationMemory | None = None) -> int:
     """Keep the changed targets as the translator's edits (and in the memory)."""
-    for unit, text, status in result.changed:
-        cache.edit(document, unit.source, text, status, unit.page, unit.start,
-                   PIPELINE_VERSION)
-        if memory is not None:
-            memory.add(unit.source, text, document, status)
+    cache.edit_many(document, [(unit.source, text, status, unit.page, unit.start)
+                               for unit, text, status in result.changed], PIPELINE_VERSION)
+    if memory is not None:
+        memory.add_many((unit.source, text, document, status)
+                        for unit, text, status in result.changed)
     return len(result.changed)

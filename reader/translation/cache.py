@@ -104,15 +104,24 @@ class TranslationCache:
     def edit(self, document: str, source: str, text: str, status: str = EDITED,
              page: int = -1, start: int = -1, pipeline: str = "") -> None:
         """Keep the translator's English for a sentence (committed on return)."""
-        key = normalize_source(source)
+        self.edit_many(document, [(source, text, status, page, start)], pipeline)
+
+    def edit_many(self, document: str, rows: Sequence[tuple[str, str, str, int, int]],
+                  pipeline: str = "") -> None:
+        """Keep many (source, English, status, page, start) at once: one transaction, so
+        an import of thousands is as safe as one edit and costs one sync to disk."""
+        now = time.time()
         with transaction(self._db):
-            row = self._db.execute("SELECT original FROM edits WHERE document = ? AND "
-                                   "source = ?", (document, key)).fetchone()
-            self._db.execute(
-                "INSERT OR REPLACE INTO edits (document, source, target, status, modified, "
-                "page, start, pipeline, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document, key, text, status, time.time(), page, start, pipeline,
-                 row[0] if row and row[0] else key))
+            for source, text, status, page, start in rows:
+                key = normalize_source(source)
+                row = self._db.execute("SELECT original FROM edits WHERE document = ? AND "
+                                       "source = ?", (document, key)).fetchone()
+                self._db.execute(
+                    "INSERT OR REPLACE INTO edits (document, source, target, status, "
+                    "modified, page, start, pipeline, original) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (document, key, text, status, now, page, start, pipeline,
+                     row[0] if row and row[0] else key))
 
     def forget(self, document: str, source: str) -> None:
         """Drop the translator's English for a sentence (an edit undone): the machine's

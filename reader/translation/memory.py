@@ -79,28 +79,38 @@ class TranslationMemory:
     def add(self, source: str, target: str, document: str = "", status: str = "") -> None:
         """Keep a pair (replacing the English of the same folded source: the translator's
         latest word on a sentence is the one to reuse)."""
-        key = memory_key(source)
-        if not key or not target.strip():
-            return
+        self.add_many([(source, target, document, status)])
+
+    def add_many(self, pairs: Iterable[tuple[str, str, str, str]]) -> int:
+        """Keep (source, English, document, status) pairs in one transaction; returns how
+        many were kept (empty ones are not)."""
         now = time.time()
+        count = 0
         try:
             with self._lock, transaction(self._db):
-                row = self._db.execute("SELECT rowid, created FROM pairs WHERE key = ?",
-                                       (key,)).fetchone()
-                if row is None:
-                    cursor = self._db.execute(
-                        "INSERT INTO pairs (key, source, target, document, status, created, "
-                        "changed) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (key, source, target, document, status, now, now))
-                    if self._encoded is not None:
-                        self._encoded.append((self._encode(key), int(cursor.lastrowid or 0)))
-                else:
-                    self._db.execute(
-                        "UPDATE pairs SET source = ?, target = ?, document = ?, status = ?, "
-                        "changed = ? WHERE rowid = ?",
-                        (source, target, document, status, now, row[0]))
+                for source, target, document, status in pairs:
+                    key = memory_key(source)
+                    if not key or not target.strip():
+                        continue
+                    count += 1
+                    row = self._db.execute("SELECT rowid FROM pairs WHERE key = ?",
+                                           (key,)).fetchone()
+                    if row is None:
+                        cursor = self._db.execute(
+                            "INSERT INTO pairs (key, source, target, document, status, "
+                            "created, changed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (key, source, target, document, status, now, now))
+                        if self._encoded is not None:
+                            self._encoded.append((self._encode(key),
+                                                  int(cursor.lastrowid or 0)))
+                    else:
+                        self._db.execute(
+                            "UPDATE pairs SET source = ?, target = ?, document = ?, "
+                            "status = ?, changed = ? WHERE rowid = ?",
+                            (source, target, document, status, now, row[0]))
         except sqlite3.Error as exc:
             raise MemoryStoreError(f"{self.path}: {exc}") from exc
+        return count
 
     def remove(self, source: str, target: str) -> None:
         """Drop a pair if it still holds ``target`` (an edit undone before anything else

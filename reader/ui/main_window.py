@@ -1633,6 +1633,7 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self)
         dialog.export_memory.connect(self.translation_files.export_memory_dialog)
+        dialog.import_memory.connect(self.translation_files.import_memory_dialog)
         if dialog.exec():
             self.set_theme(self.settings.theme())
             self._refresh_models()  # threads and beam size apply to a reloaded model

@@ -22,6 +22,7 @@ from reader.ui.settings import LANGUAGES, THEMES, SettingsStore
 
 class PreferencesDialog(QDialog):
     export_memory = Signal()  # the whole translation memory as TMX
+    import_memory = Signal()  # a TMX file added to it
 
     def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,10 @@ class PreferencesDialog(QDialog):
         memory.setObjectName("exportMemory")
         memory.clicked.connect(self.export_memory)
         form.addRow(self.tr("Translation memory:"), memory)
+        add = QPushButton(self.tr("Add a TMX file to the memory…"), self)
+        add.setObjectName("importMemory")
+        add.clicked.connect(self.import_memory)
+        form.addRow("", add)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Preferences"))
 

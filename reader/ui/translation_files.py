@@ -130,6 +130,28 @@ class TranslationFiles(QObject):
             self.tr("The translation memory could not be exported: %1")
             .replace("%1", str(exc))))
 
+    def import_memory_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._parent,
+                                              self.tr("Add a TMX file to the translation memory"),
+                                              str(Path.home()), "TMX (*.tmx);;All files (*)")
+        if path:
+            self.import_memory(path)
+
+    def import_memory(self, path: str) -> None:
+        _cache, memory = self._stores()
+        if memory is None:
+            return
+
+        def work() -> int:
+            from reader.exports.tmx import read_tmx
+
+            return memory.add_many((s, t, "", "imported") for s, t in read_tmx(path))
+
+        self._jobs.submit(work, PRIORITY_VISIBLE, lambda n: self.message.emit(
+            self.tr("Added %1 translation units to the memory.").replace("%1", str(n))),
+            lambda exc: self.failed.emit(self.tr("The TMX file could not be added: %1")
+                                         .replace("%1", str(exc))))
+
     # -- glossary ---------------------------------------------------------------------------------
     def import_glossary_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

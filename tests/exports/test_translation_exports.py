@@ -76,7 +76,7 @@ def test_docx_has_headings_a_table_real_footnotes_and_right_to_left_arabic(repor
     assert footnotes.count("<w:footnote ") >= 3  # two separators and a note
     assert "w:footnoteReference" in document
     # Machine English is set apart (italic grey); untranslated Arabic runs right to left.
-    assert "<w:i/>" in document and "<w:rtl/>" in document
+    assert '<w:rStyle w:val="Machinetranslation"/>' in document and "<w:rtl/>" in document
     bilingual = tmp_path / "bilingual.docx"
     write_docx(report, bilingual, bilingual=True, status=CONFIRMED)
     table = Document(str(bilingual)).tables[0]
@@ -218,3 +218,21 @@ def test_an_xliff_of_another_document_is_refused(report, tmp_path):
                     encoding="utf-8")
     with pytest.raises(XliffError, match="another document"):
         read_xliff(path, report)
+
+
+def test_a_tmx_from_another_tool_feeds_the_memory_and_junk_is_refused(report, tmp_path):
+    from reader.exports.tmx import read_tmx
+
+    path = tmp_path / "report.tmx"
+    write_tmx(report_pairs(report, "any"), path)
+    pairs = read_tmx(path)
+    memory = TranslationMemory(tmp_path / "m.sqlite")
+    assert memory.add_many((s, t, "", "imported") for s, t in pairs) == len(pairs) > 40
+    first = next(u for u in report.units() if u.target)
+    assert memory.exact([first.source])[first.source].target == first.target
+    for content, message in ((b"<tmx><body><tu>", "not a readable TMX"),
+                             (b"<xliff/>", "not a TMX file"),
+                             (b"<tmx version='1.4'><body/></tmx>", "no Arabic")):
+        (tmp_path / "bad.tmx").write_bytes(content)
+        with pytest.raises(ValueError, match=message):
+            read_tmx(tmp_path / "bad.tmx")

@@ -88,3 +88,14 @@ def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_wi
     with qtbot.waitSignal(window.translation_files.message, timeout=10000):
         window.translation_files.export_glossary(str(out))
     assert out.read_text(encoding="utf-8").count("<termEntry") == 3
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(qtbot, make_window,
+                                                                   sample_pdf, tmp_path):
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    target = tmp_path / "missing-folder" / "report.docx"
+    with qtbot.waitSignal(window.translation_files.failed, timeout=60000) as failed:
+        window.translation_files.export_to(str(target))
+    assert "could not be exported" in failed.args[0]
+    assert not target.parent.exists()
