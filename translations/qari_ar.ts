@@ -436,477 +436,477 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="484"/>
+        <location filename="../reader/ui/main_window.py" line="488"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="485"/>
+        <location filename="../reader/ui/main_window.py" line="489"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="486"/>
+        <location filename="../reader/ui/main_window.py" line="490"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="487"/>
+        <location filename="../reader/ui/main_window.py" line="491"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488"/>
+        <location filename="../reader/ui/main_window.py" line="492"/>
         <source>E&amp;xport translation…</source>
         <translation>&amp;تصدير الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="493"/>
         <source>Import translations (&amp;XLIFF)…</source>
         <translation>استيراد الترجمات (&amp;XLIFF)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="494"/>
         <source>&amp;Glossary</source>
         <translation>&amp;المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="495"/>
         <source>&amp;Add the selected Arabic as a term…</source>
         <translation>&amp;إضافة العربية المحددة مصطلحًا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="496"/>
         <source>&amp;Import a glossary (TBX, CSV, TSV)…</source>
         <translation>ا&amp;ستيراد مسرد (TBX، CSV، TSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;Export the glossary (TBX, CSV)…</source>
         <translation>ت&amp;صدير المسرد (TBX، CSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="507"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="508"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="509"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="510"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="508"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="509"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="510"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="518"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="517"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="518"/>
+        <location filename="../reader/ui/main_window.py" line="522"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="519"/>
+        <location filename="../reader/ui/main_window.py" line="523"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="524"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="521"/>
+        <location filename="../reader/ui/main_window.py" line="525"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="526"/>
+        <location filename="../reader/ui/main_window.py" line="530"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="527"/>
+        <location filename="../reader/ui/main_window.py" line="531"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="528"/>
+        <location filename="../reader/ui/main_window.py" line="532"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="529"/>
+        <location filename="../reader/ui/main_window.py" line="533"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="530"/>
+        <location filename="../reader/ui/main_window.py" line="534"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="531"/>
+        <location filename="../reader/ui/main_window.py" line="535"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="532"/>
+        <location filename="../reader/ui/main_window.py" line="536"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="534"/>
+        <location filename="../reader/ui/main_window.py" line="538"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="535"/>
+        <location filename="../reader/ui/main_window.py" line="539"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="536"/>
+        <location filename="../reader/ui/main_window.py" line="540"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="537"/>
+        <location filename="../reader/ui/main_window.py" line="541"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="538"/>
+        <location filename="../reader/ui/main_window.py" line="542"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="539"/>
+        <location filename="../reader/ui/main_window.py" line="543"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="540"/>
+        <location filename="../reader/ui/main_window.py" line="544"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="541"/>
+        <location filename="../reader/ui/main_window.py" line="545"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="542"/>
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="543"/>
+        <location filename="../reader/ui/main_window.py" line="547"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="544"/>
+        <location filename="../reader/ui/main_window.py" line="548"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="545"/>
+        <location filename="../reader/ui/main_window.py" line="549"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="546"/>
+        <location filename="../reader/ui/main_window.py" line="550"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="547"/>
+        <location filename="../reader/ui/main_window.py" line="551"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="548"/>
+        <location filename="../reader/ui/main_window.py" line="552"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="549"/>
+        <location filename="../reader/ui/main_window.py" line="553"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="550"/>
+        <location filename="../reader/ui/main_window.py" line="554"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="551"/>
+        <location filename="../reader/ui/main_window.py" line="555"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="552"/>
+        <location filename="../reader/ui/main_window.py" line="556"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="598"/>
+        <location filename="../reader/ui/main_window.py" line="602"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="619"/>
+        <location filename="../reader/ui/main_window.py" line="623"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="620"/>
+        <location filename="../reader/ui/main_window.py" line="624"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="627"/>
+        <location filename="../reader/ui/main_window.py" line="631"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="647"/>
+        <location filename="../reader/ui/main_window.py" line="651"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="648"/>
+        <location filename="../reader/ui/main_window.py" line="652"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="649"/>
+        <location filename="../reader/ui/main_window.py" line="653"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="730"/>
+        <location filename="../reader/ui/main_window.py" line="734"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="731"/>
+        <location filename="../reader/ui/main_window.py" line="735"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="751"/>
+        <location filename="../reader/ui/main_window.py" line="755"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="769"/>
+        <location filename="../reader/ui/main_window.py" line="773"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="797"/>
+        <location filename="../reader/ui/main_window.py" line="801"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="801"/>
+        <location filename="../reader/ui/main_window.py" line="805"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="870"/>
+        <location filename="../reader/ui/main_window.py" line="874"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="880"/>
+        <location filename="../reader/ui/main_window.py" line="884"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="882"/>
+        <location filename="../reader/ui/main_window.py" line="886"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="884"/>
+        <location filename="../reader/ui/main_window.py" line="888"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="886"/>
+        <location filename="../reader/ui/main_window.py" line="890"/>
         <source>%1 glyphs recovered from the font</source>
         <translation>استُعيد %1 حرفًا من الخط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="889"/>
+        <location filename="../reader/ui/main_window.py" line="893"/>
         <source>%1 glyphs unreadable</source>
         <translation>%1 حرفًا تتعذر قراءتها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="892"/>
+        <location filename="../reader/ui/main_window.py" line="896"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1012"/>
+        <location filename="../reader/ui/main_window.py" line="1016"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1022"/>
+        <location filename="../reader/ui/main_window.py" line="1026"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1027"/>
+        <location filename="../reader/ui/main_window.py" line="1031"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1034"/>
+        <location filename="../reader/ui/main_window.py" line="1038"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1084"/>
+        <location filename="../reader/ui/main_window.py" line="1088"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1097"/>
+        <location filename="../reader/ui/main_window.py" line="1101"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1110"/>
+        <location filename="../reader/ui/main_window.py" line="1114"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1139"/>
+        <location filename="../reader/ui/main_window.py" line="1143"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1141"/>
+        <location filename="../reader/ui/main_window.py" line="1145"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1220"/>
+        <location filename="../reader/ui/main_window.py" line="1224"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1236"/>
+        <location filename="../reader/ui/main_window.py" line="1240"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -918,117 +918,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1266"/>
+        <location filename="../reader/ui/main_window.py" line="1270"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1392"/>
+        <location filename="../reader/ui/main_window.py" line="1396"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1408"/>
+        <location filename="../reader/ui/main_window.py" line="1412"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1408"/>
+        <location filename="../reader/ui/main_window.py" line="1412"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1409"/>
+        <location filename="../reader/ui/main_window.py" line="1413"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1437"/>
+        <location filename="../reader/ui/main_window.py" line="1441"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1450"/>
+        <location filename="../reader/ui/main_window.py" line="1454"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1500"/>
+        <location filename="../reader/ui/main_window.py" line="1504"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1520"/>
+        <location filename="../reader/ui/main_window.py" line="1524"/>
         <source>Select the Arabic of a term first.</source>
         <translation>حدّد النص العربي للمصطلح أولًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1522"/>
+        <location filename="../reader/ui/main_window.py" line="1528"/>
         <source>Add to the glossary</source>
         <translation>إضافة إلى المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1523"/>
+        <location filename="../reader/ui/main_window.py" line="1530"/>
+        <source>Only for this document</source>
+        <translation>لهذه الوثيقة فقط</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="1536"/>
         <source>English for “%1”:</source>
         <translation>المقابل الإنجليزي لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1537"/>
+        <location filename="../reader/ui/main_window.py" line="1554"/>
         <source>Added “%1” to the glossary.</source>
         <translation>أُضيف «%1» إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1570"/>
+        <location filename="../reader/ui/main_window.py" line="1587"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1581"/>
+        <location filename="../reader/ui/main_window.py" line="1598"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1603"/>
+        <location filename="../reader/ui/main_window.py" line="1620"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1607"/>
+        <location filename="../reader/ui/main_window.py" line="1624"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1608"/>
+        <location filename="../reader/ui/main_window.py" line="1625"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1613"/>
+        <location filename="../reader/ui/main_window.py" line="1630"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1616"/>
+        <location filename="../reader/ui/main_window.py" line="1633"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1623"/>
+        <location filename="../reader/ui/main_window.py" line="1640"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1626"/>
+        <location filename="../reader/ui/main_window.py" line="1643"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1644"/>
+        <location filename="../reader/ui/main_window.py" line="1661"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1645"/>
+        <location filename="../reader/ui/main_window.py" line="1662"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>

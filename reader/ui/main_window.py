@@ -17,8 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -1519,10 +1523,23 @@ class MainWindow(QMainWindow):
         if not term:
             self.statusBar().showMessage(self.tr("Select the Arabic of a term first."), 6000)
             return
-        english, ok = QInputDialog.getText(self, self.tr("Add to the glossary"),
-                                           self.tr("English for “%1”:").replace("%1", term))
-        if ok and english.strip():
-            self.add_term(term, english)
+        dialog = QDialog(self)
+        dialog.setObjectName("addTermDialog")
+        dialog.setWindowTitle(self.tr("Add to the glossary"))
+        english = QLineEdit(dialog)
+        only_here = QCheckBox(self.tr("Only for this document"), dialog)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("English for “%1”:").replace("%1", term), english)
+        form.addRow("", only_here)
+        form.addRow(buttons)
+        dialog.accepted.connect(lambda: english.text().strip() and self.add_term(
+            term, english.text(), only_here.isChecked()))
+        dialog.open()
+        self._term_dialog = dialog
 
     def add_term(self, term: str, english: str, this_document: bool = False) -> None:
         glossary, info = self._glossary(), self.info

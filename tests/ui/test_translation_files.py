@@ -84,10 +84,25 @@ def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_wi
 
     qtbot.waitUntil(lambda: bool(summary_row().terms), timeout=30000)
     assert summary_row().terms[0][3] == ("executive summary",)
+    # The same from the dialog, for this document only.
+    start = model.text.index("مياه")
+    window.arabic_pane.select_range(start, start + len("مياه"))
+    window.add_term_dialog()
+    from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit
+
+    dialog = window.findChild(QDialog, "addTermDialog")
+    dialog.findChild(QLineEdit).setText("water")
+    dialog.findChild(QCheckBox).setChecked(True)
+    dialog.accept()
+    from reader.translation.glossary import Glossary
+
+    [water] = [t for t in Glossary().terms(window.info.sha256) if t.source == "مياه"]
+    assert water.scope == window.info.sha256
+    assert water not in Glossary().terms("another document")
     out = tmp_path / "out.tbx"
     with qtbot.waitSignal(window.translation_files.message, timeout=10000):
         window.translation_files.export_glossary(str(out))
-    assert out.read_text(encoding="utf-8").count("<termEntry") == 3
+    assert out.read_text(encoding="utf-8").count("<termEntry") == 4
 
 
 def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(qtbot, make_window,
