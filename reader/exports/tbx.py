@@ -35,14 +35,9 @@ def read_tbx(data: bytes, name: str) -> list[tuple[str, str, str]]:
     conceptEntry/langSec/termSec/term); no entities, no DTD, no network."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ValueError(f"{name} is not a readable TBX file ({exc})") from exc
-    if root is None or etree.QName(root).localname not in ("martif", "tbx"):
-        raise ValueError(f"{name} is not a TBX file")
+    from reader.exports.safexml import read_bytes
+
+    root = read_bytes(data, name, "TBX", ("martif", "tbx"))
     lang = _LANG
     rows = []
     for entry in root.iter():

@@ -74,26 +74,10 @@ MAX_BYTES = 512 * 1024 * 1024
 def read_tmx(path: str | Path) -> list[tuple[str, str]]:
     """(Arabic, English) pairs of a TMX file from any tool: the ``ar*`` and ``en*`` variants
     of each unit. Raises ``ValueError`` with one clear line on a file that is not one."""
-    from lxml import etree
+    from reader.exports.safexml import read_file
 
     file = Path(path)
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        raise ValueError(f"{file}: {exc.strerror or exc}") from exc
-    if not file.is_file():
-        raise ValueError(f"{file}: not a file")
-    if size > MAX_BYTES:
-        raise ValueError(f"{file.name} is too large for a TMX file ({size} bytes)")
-    # No entities, no DTD (TMX files name one), no network.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
-    try:
-        root = etree.parse(str(file), parser).getroot()
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ValueError(f"{file.name} is not a readable TMX file ({exc})") from exc
-    if etree.QName(root).localname != "tmx":
-        raise ValueError(f"{file.name} is not a TMX file")
+    root = read_file(file, "TMX", ("tmx",), MAX_BYTES)
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     pairs = []
     for unit in root.iter("tu"):

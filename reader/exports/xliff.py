@@ -11,7 +11,6 @@ Arabic; units that match nothing are listed, never dropped silently.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,24 +123,12 @@ def read_xliff(path: str | Path, report: Report) -> ImportResult:
 def _parse(path: Path, sha256: str) -> list[_Incoming]:
     from lxml import etree
 
+    from reader.exports.safexml import read_file
+
     try:
-        size = os.stat(path).st_size
-    except OSError as exc:
-        raise XliffError(f"{path}: {exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise XliffError(f"{path}: not a file")
-    if size > MAX_BYTES:
-        raise XliffError(f"{path}: too large for an XLIFF of one report ({size} bytes)")
-    # No entities, no DTD, no network: a hostile file cannot expand or reach out.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True)
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise XliffError(f"{path.name} is not a readable XLIFF file ({exc})") from exc
-    if etree.QName(root).localname != "xliff":
-        raise XliffError(f"{path.name} is not an XLIFF file (its root is "
-                         f"<{etree.QName(root).localname}>)")
+        root = read_file(path, "XLIFF", ("xliff",), MAX_BYTES)
+    except ValueError as exc:
+        raise XliffError(str(exc)) from exc
     namespace = etree.QName(root).namespace or ""
     version = root.get("version", "")
     if not version.startswith("1."):
