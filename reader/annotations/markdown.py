@@ -2,10 +2,13 @@
 
 Arabic quotes go in an HTML block with ``dir="rtl"`` (CommonMark passes it through, and
 renderers then lay the quote out right to left), wrapped in Unicode isolates so that even a
-plain-text viewer keeps its order. Everything a user typed is escaped: in Markdown every
-ASCII punctuation mark gets a backslash, in HTML ``& < > " '`` become entities, and line
-breaks become hard breaks, so no comment can start a heading, a list, a code block or an
-HTML tag, or end the block it is in.
+plain-text viewer keeps its order. Everything a user typed is escaped where CommonMark would
+read it as markup and nowhere else (``report-7.pdf`` stays as typed), in HTML ``& < > " '``
+become entities, and line breaks become hard breaks, so no comment can start a heading, a
+list, a code block or an HTML tag, or end the block it is in. Only text with right-to-left
+letters in an English line is isolated with direction marks; an English value, a date or a
+page number is written as it is. English a machine made is labelled apart from English a
+translator wrote or confirmed.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ from reader.annotations.model import (
     UNDERLINE,
     Annotation,
 )
+from reader.mdtext import escape_inline
 
 GROUPS = ("page", "colour", "tag")
 RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 KIND_LABELS = {"highlight": "Highlight", UNDERLINE: "Underline", STRIKE: "Strike-through",
                STICKY: "Note on the page", NOTE: "Note"}
@@ -48,6 +52,7 @@ class DocumentFacts:
 class BilingualPage:
     page: int  # 0-based
     paragraphs: list[tuple[str, str]]  # (Arabic, English); English may be ""
+    machine: list[bool] = field(default_factory=list)  # by paragraph: machine English
 
 
 _METADATA = (("subject", "Subject"), ("keywords", "Keywords"), ("creator", "Made with"),
@@ -78,7 +83,7 @@ def escape_markdown(text: str) -> str:
             kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    escaped = [_PUNCTUATION.sub(r"\\\1", line) for line in kept if line]
+    escaped = [escape_inline(line) for line in kept if line]
     return "\\\n".join(escaped)
 
 
@@ -90,10 +95,11 @@ def escape_html(text: str) -> str:
 
 
 def isolated(text: str) -> str:
-    """User text in a line of other text: escaped, and isolated (first strong character
-    decides) so that an Arabic comment or title keeps its order among English labels."""
+    """User text in a line of other text: escaped, and, when it has right-to-left letters,
+    isolated (first strong character decides) so that an Arabic comment or title keeps its
+    order among English labels. English, numbers and dates need no marks."""
     escaped = escape_markdown(text)
-    return f"{FSI}{escaped}{PDI}" if escaped else ""
+    return f"{FSI}{escaped}{PDI}" if escaped and _RIGHT_TO_LEFT.search(escaped) else escaped
 
 
 def rtl_block(text: str) -> str:
@@ -102,7 +108,8 @@ def rtl_block(text: str) -> str:
 
 
 def summary(facts: DocumentFacts, annotations: Sequence[Annotation], *,
-            english: Callable[[Annotation], str] | None = None, group: str = "page",
+            english: Callable[[Annotation], str] | None = None,
+            machine: Callable[[Annotation], bool] | None = None, group: str = "page",
             bilingual: Sequence[BilingualPage] = (), exported: str = "",
             generator: str = "Qari") -> str:
     """The whole summary: title and metadata, document notes, the annotations grouped by
@@ -110,6 +117,7 @@ def summary(facts: DocumentFacts, annotations: Sequence[Annotation], *,
     if group not in GROUPS:
         raise ValueError(f"group must be one of {', '.join(GROUPS)}")
     english = english or (lambda _a: "")
+    machine = machine or (lambda _a: False)
     out: list[str] = [f"# {isolated(facts.title or facts.file_name)}", ""]
     meta = [("File", facts.file_name), ("Author", facts.author), ("Pages", str(facts.page_count))]
     meta += [(label, _pdf_date(facts.metadata.get(key, "")))
@@ -125,23 +133,25 @@ def summary(facts: DocumentFacts, annotations: Sequence[Annotation], *,
     if notes:
         out += ["## Notes on the document", ""]
         for a in notes:
-            out += _entry(a, english, with_page=False)
+            out += _entry(a, english, machine, with_page=False)
     for heading, members in _groups(placed, group):
         out += [f"## {heading}", ""]
         for a in members:
-            out += _entry(a, english, with_page=group != "page")
+            out += _entry(a, english, machine, with_page=group != "page")
     if orphans:
         out += ["## Could not be placed", "",
                 "These annotations lost their place when the text was read again; "
                 "their quotes are kept here.", ""]
         for a in orphans:
-            out += _entry(a, english, with_page=True)
+            out += _entry(a, english, machine, with_page=True)
     for page in bilingual:
         out += [f"## Full text, p. {page.page + 1}", ""]
-        for arabic, english_text in page.paragraphs:
+        for index, (arabic, english_text) in enumerate(page.paragraphs):
             out += [rtl_block(arabic), ""]
             if english_text:
-                out += [escape_markdown(english_text), ""]
+                by_machine = index < len(page.machine) and page.machine[index]
+                out += [(f"*{MACHINE_LABEL}:* " if by_machine else "")
+                        + escape_markdown(english_text), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -171,7 +181,11 @@ def _groups(annotations: list[Annotation], group: str) -> list[tuple[str, list[A
     return out
 
 
-def _entry(a: Annotation, english: Callable[[Annotation], str], with_page: bool) -> list[str]:
+MACHINE_LABEL = "Machine translation, not checked"
+
+
+def _entry(a: Annotation, english: Callable[[Annotation], str],
+           machine: Callable[[Annotation], bool], with_page: bool) -> list[str]:
     label = KIND_LABELS.get(a.kind, a.kind)
     parts = [f"p. {a.page + 1}"] if with_page and a.page is not None else []
     parts += [label, a.colour]
@@ -182,7 +196,10 @@ def _entry(a: Annotation, english: Callable[[Annotation], str], with_page: bool)
         out += [rtl_block(a.exact), ""]
     translated = a.translation or english(a)
     if translated:
-        out += [f"**English:** {escape_markdown(translated)}", ""]
+        # English kept with the annotation was taken from the translator's pane; English
+        # looked up now says whether a machine made it.
+        label = "English" if a.translation or not machine(a) else f"English ({MACHINE_LABEL})"
+        out += [f"**{label}:** {escape_markdown(translated)}", ""]
     if a.comment:
         out += [f"**Comment:** {isolated(a.comment)}", ""]
     if a.tags:

@@ -222,7 +222,8 @@ class Review:
 
     def summary(self, group: str = "page", bilingual_pages: Iterable[int] = (),
                 english: Callable[[int, int, int], str] | None = None,
-                paragraphs_english: Callable[[int], list[tuple[str, str]]] | None = None,
+                paragraphs_english: Callable[[int], list[tuple[str, str, bool]]] | None = None,
+                machine: Callable[[int, int, int], bool] | None = None,
                 exported: str = "", generator: str = "Qari") -> str:
         """The Markdown summary. ``english(page, start, end)`` gives the translation aligned
         with a range of a page; ``paragraphs_english(page)`` a page's (Arabic, English)
@@ -237,12 +238,20 @@ class Review:
                 return ""
             return english(a.page, a.start, a.end)
 
-        pages = [markdown.BilingualPage(
-            p, paragraphs_english(p) if paragraphs_english else [
-                (b.text, "") for b in self.session.page_model(p).body])
-            for p in bilingual_pages]
-        return markdown.summary(facts, self.annotations.all(), english=aligned, group=group,
-                                bilingual=pages, exported=exported, generator=generator)
+        def by_machine(a: Annotation) -> bool:
+            if machine is None or a.page is None or a.kind not in TEXT_KINDS:
+                return False
+            return machine(a.page, a.start, a.end)
+
+        pages = []
+        for p in bilingual_pages:
+            rows = paragraphs_english(p) if paragraphs_english else [
+                (b.text, "", False) for b in self.session.page_model(p).body]
+            pages.append(markdown.BilingualPage(p, [(ar, en) for ar, en, _m in rows],
+                                                [m for _ar, _en, m in rows]))
+        return markdown.summary(facts, self.annotations.all(), english=aligned,
+                                machine=by_machine, group=group, bilingual=pages,
+                                exported=exported, generator=generator)
 
 
 def dated_summary(review: Review, group: str = "page",
@@ -255,6 +264,7 @@ def dated_summary(review: Review, group: str = "page",
     aligned = AlignedTranslations(review.session)
     return review.summary(group=group, bilingual_pages=bilingual_pages,
                           english=aligned.for_range, paragraphs_english=aligned.paragraphs,
+                          machine=aligned.machine_range,
                           exported=time.strftime("%Y-%m-%d"), generator=f"Qari {__version__}")
 
 

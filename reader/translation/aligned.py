@@ -15,7 +15,8 @@ class AlignedTranslations:
     def __init__(self, session: DocumentSession, cache: TranslationCache | None = None) -> None:
         self.session = session
         self._cache = cache
-        self._pages: dict[int, list[tuple[Sentence, str]]] = {}
+        # by page: each sentence, its English, and whether a translator wrote or confirmed it
+        self._pages: dict[int, list[tuple[Sentence, str, bool]]] = {}
 
     def _cache_or_none(self) -> TranslationCache | None:
         if self._cache is None:
@@ -25,8 +26,9 @@ class AlignedTranslations:
                 return None
         return self._cache
 
-    def sentences(self, page: int) -> list[tuple[Sentence, str]]:
-        """The page's sentences with their English ("" where there is none)."""
+    def sentences(self, page: int) -> list[tuple[Sentence, str, bool]]:
+        """The page's sentences with their English ("" where there is none) and whether
+        it is the translator's (not machine output)."""
         if page not in self._pages:
             cache = self._cache_or_none()
             fixes = (cache.source_fixes.fixes(self.session.info.sha256, page) if cache
@@ -34,30 +36,37 @@ class AlignedTranslations:
             # Read now if the window has not read it in the background yet.
             found = session_units(self.session, page, fixes, read=True)
             sentences = found[1] if found else []
-            english: dict[str, str] = {}
+            english: dict[str, tuple[str, bool]] = {}
             if cache is not None:
                 sources = [s.text for s in sentences]
-                english = cache.any_model(sources)
-                english.update({k: e.text for k, e in cache.place(
+                english = {k: (t, False) for k, t in cache.any_model(sources).items()}
+                english.update({k: (e.text, True) for k, e in cache.place(
                     self.session.info.sha256, page, sources, PIPELINE_VERSION).items()})
-            self._pages[page] = [(s, english.get(normalize_source(s.text), ""))
+            self._pages[page] = [(s, *english.get(normalize_source(s.text), ("", False)))
                                  for s in sentences]
         return self._pages[page]
 
     def for_range(self, page: int, start: int, end: int) -> str:
         """The English of the sentences that overlap ``[start, end)`` of a page."""
-        parts = [english for s, english in self.sentences(page)
+        parts = [english for s, english, _checked in self.sentences(page)
                  if english and s.start < end and s.end > start]
         return " ".join(parts)
 
-    def paragraphs(self, page: int) -> list[tuple[str, str]]:
-        """Each block of the page (body, then notes) with the English of its sentences."""
+    def machine_range(self, page: int, start: int, end: int) -> bool:
+        """Is any of the English of ``[start, end)`` machine output (not the translator's)?"""
+        return any(english and not checked for s, english, checked in self.sentences(page)
+                   if s.start < end and s.end > start)
+
+    def paragraphs(self, page: int) -> list[tuple[str, str, bool]]:
+        """Each block of the page (body, then notes) with the English of its sentences, and
+        whether any of that English is machine output."""
         model = self.session.page_model(page)
         out = []
         offset = 0
         for block in model.blocks():
             text = block.text
             start, end = offset, offset + len(text)
-            out.append((text, self.for_range(page, start, end)))
+            out.append((text, self.for_range(page, start, end),
+                        self.machine_range(page, start, end)))
             offset = end + 1
         return out

@@ -72,7 +72,7 @@ def test_grouping_by_colour_and_by_tag():
         "Green", "Red", "Yellow")]
     assert [h.content for h in heads] == ["Yellow", "Red", "Green"]  # the palette's order
     by_tag = summary(FACTS, annotations(), group="tag")
-    assert f"## {FSI}water{PDI}" in by_tag and "## No tag" in by_tag
+    assert "## water" in by_tag and "## No tag" in by_tag  # English needs no direction marks
 
 
 def test_bilingual_pages_pair_each_paragraph_with_its_translation():
@@ -80,3 +80,23 @@ def test_bilingual_pages_pair_each_paragraph_with_its_translation():
                                                           ("فقرة ثانية", "")])])
     assert "## Full text, p. 2" in md
     assert md.index("فقرة أولى") < md.index("First paragraph") < md.index("فقرة ثانية")
+
+
+def test_plain_values_stay_plain_and_machine_english_is_labelled():
+    """Issue 15: the summary escaped every . - : (qari\\-sample\\-report\\.pdf) and wrapped
+    every value in invisible direction marks; machine output read like the translator's."""
+    facts = DocumentFacts("Water report", "qari-sample-report.pdf", "ab12", 5, "",
+                          {"creationDate": "D:20261124043600"})
+    a, b = (text_annotation("highlight", "yellow", 0, TEXT, 0, 4, [], "e"),
+            text_annotation("highlight", "green", 0, TEXT, 5, 9, [], "e"))
+    md = summary(facts, [a, b], english=lambda x: "The village.",
+                 machine=lambda x: x is a, exported="2026-11-24 04:36")
+    assert "- **File:** qari-sample-report.pdf" in md
+    assert "- **Created:** 2026-11-24 04:36" in md and "- **Pages:** 5" in md
+    assert FSI not in md.split("##")[0]  # no Arabic in the head: no marks
+    assert "**English (Machine translation, not checked):** The village." in md
+    assert "**English:** The village." in md
+    rendered = MarkdownIt("commonmark").render(md)
+    assert "qari-sample-report.pdf" in rendered
+    with_arabic = summary(DocumentFacts("تقرير", "x.pdf", "ab", 1), [])
+    assert f"# {FSI}تقرير{PDI}" in with_arabic
