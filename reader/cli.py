@@ -307,11 +307,11 @@ def _translations(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 raise _UsageError(str(exc)) from exc
             added = memory.add_many((s, t, "", "imported") for s, t in pairs)
-            print(f"added {added} translation units to the memory")
+            print(f"added {_n(added, 'translation unit')} to the memory")
             return 0
         count = write_tmx(((s, t, st, c, ch, "") for s, t, st, c, ch in memory.pairs()),
                           args.output)
-        print(f"wrote {count} translation units to {args.output}")
+        print(f"wrote {_n(count, 'translation unit')} to {args.output}")
         return 0
     session = DocumentSession.open(args.file, args.password)
     try:
@@ -324,7 +324,8 @@ def _translations(args: argparse.Namespace) -> int:
 
             result = read_xliff(args.source, report)
             saved = save_import(result, session.info.sha256, cache, memory)
-            print(f"imported {saved} changed translations ({result.unchanged} unchanged)")
+            print(f"imported {_n(saved, 'changed translation')} ({result.unchanged} "
+                  f"unchanged)")
             if result.unmatched:
                 shown = "; ".join(f"{i or '?'}: {_one_line(src)[:60]}"
                                   for i, src, _t in result.unmatched[:3])
@@ -378,7 +379,7 @@ def _annotations(args: argparse.Namespace) -> int:
             except OSError as exc:
                 print(f"qari: {args.source}: {exc.strerror or exc}", file=sys.stderr)
                 return EXIT_USAGE
-            print(f"imported {report.added} annotations ({report.orphans} could not be "
+            print(f"imported {_n(report.added, 'annotation')} ({report.orphans} could not be "
                   f"placed and are listed as orphans; {report.already} were there already)")
             if report.save_error is not None:
                 return _fail(f"not saved: {report.save_error}")
@@ -397,7 +398,7 @@ def _annotations(args: argparse.Namespace) -> int:
             count = review.export_pdf(args.output, args.password)
         else:
             count = review.export_w3c(args.output)
-        print(f"wrote {count} annotations to {args.output}")
+        print(f"wrote {_n(count, 'annotation')} to {args.output}")
         return 0
     finally:
         review.session.close()
@@ -416,7 +417,7 @@ def _summary(args: argparse.Namespace) -> int:
 
         if args.output:
             count = write_summary(review, args.output, args.group, pages)
-            print(f"wrote {count} annotations to {args.output}")
+            print(f"wrote {_n(count, 'annotation')} to {args.output}")
         else:
             sys.stdout.write(dated_summary(review, args.group, pages))
         return 0
@@ -447,6 +448,11 @@ def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText]
     if session.settle_ocr_running():  # running heads repeat over the scanned pages
         out = [session.page_model(p) for p in pages]
     return out
+
+
+def _n(count: int, noun: str) -> str:
+    """A count with its noun in the right number: 1 annotation, 2 annotations."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _one_line(text: str) -> str:

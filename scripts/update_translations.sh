@@ -8,3 +8,6 @@ py=${PYTHON:-.venv/bin/python}
 lupdate="$(dirname "$py")/pyside6-lupdate"
 "$lupdate" reader/ui/*.py -ts translations/qari_ar.ts -source-language en -target-language ar \
   -no-obsolete
+# English: only the plural forms of %n messages (fill in the singular and plural by hand).
+"$lupdate" reader/ui/*.py -ts translations/qari_en.ts -source-language en -target-language en \
+  -pluralonly -no-obsolete

@@ -190,7 +190,7 @@ def test_w3c_in_any_json_encoding(sample_pdf, tmp_path, encoding, capsys):
             "target": {"source": "x"}}
     source.write_bytes(json.dumps(note, ensure_ascii=False).encode(encoding))
     assert main(["annotations", "import", str(sample_pdf), str(source)]) == 0
-    assert "imported 1 annotations" in capsys.readouterr().out
+    assert "imported 1 annotation (" in capsys.readouterr().out
 
 
 def test_the_last_resort_handler_gives_one_line(sample_pdf, monkeypatch, capsys):

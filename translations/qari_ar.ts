@@ -117,10 +117,17 @@
         <source>Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;Annotated PDF (*.pdf)</source>
         <translation>تعليقات (*.json *.pdf);;تعليقات ويب W3C ‏(*.json);;ملف PDF مع تعليقات (*.pdf)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../reader/ui/annotating.py" line="307"/>
-        <source>%1 annotations imported.</source>
-        <translation>استُورد %1 من التعليقات.</translation>
+        <source>%n annotation(s) imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق.</numerusform>
+            <numerusform>استُورد تعليق واحد.</numerusform>
+            <numerusform>استُورد تعليقان.</numerusform>
+            <numerusform>استُوردت %n تعليقات.</numerusform>
+            <numerusform>استُورد %n تعليقًا.</numerusform>
+            <numerusform>استُورد %n تعليق.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../reader/ui/annotating.py" line="309"/>
@@ -147,6 +154,18 @@
         <source>Cannot import annotations from %1: %2</source>
         <translation>لا يمكن استيراد التعليقات من %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/annotating.py" line="333"/>
+        <source>%n annotation(s) written to %1</source>
+        <translation>
+            <numerusform>لم يُكتب أي تعليق في %1</numerusform>
+            <numerusform>كُتب تعليق واحد في %1</numerusform>
+            <numerusform>كُتب تعليقان في %1</numerusform>
+            <numerusform>كُتبت %n تعليقات في %1</numerusform>
+            <numerusform>كُتب %n تعليقًا في %1</numerusform>
+            <numerusform>كُتب %n تعليق في %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../reader/ui/annotating.py" line="357"/>
         <source>Export annotations</source>
@@ -161,11 +180,6 @@
         <location filename="../reader/ui/annotating.py" line="338"/>
         <source>Cannot write %1: %2</source>
         <translation>لا يمكن كتابة %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/annotating.py" line="333"/>
-        <source>%1 annotations written to %2</source>
-        <translation>كُتب %1 من التعليقات في %2</translation>
     </message>
     <message>
         <location filename="../reader/ui/annotating.py" line="367"/>
@@ -347,10 +361,17 @@
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../reader/ui/annotations_panel.py" line="320"/>
-        <source>%1 annotations</source>
-        <translation>%1 من التعليقات</translation>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%n تعليقات</numerusform>
+            <numerusform>%n تعليقًا</numerusform>
+            <numerusform>%n تعليق</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../reader/ui/annotations_panel.py" line="353"/>
@@ -840,73 +861,87 @@
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../reader/ui/main_window.py" line="890"/>
-        <source>%1 glyphs recovered from the font</source>
-        <translation>استُعيد %1 حرفًا من الخط</translation>
+        <source>%n glyph(s) recovered from the font</source>
+        <translation>
+            <numerusform>لم يُستعد أي حرف من الخط</numerusform>
+            <numerusform>استُعيد حرف واحد من الخط</numerusform>
+            <numerusform>استُعيد حرفان من الخط</numerusform>
+            <numerusform>استُعيدت %n أحرف من الخط</numerusform>
+            <numerusform>استُعيد %n حرفًا من الخط</numerusform>
+            <numerusform>استُعيد %n حرف من الخط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/main_window.py" line="892"/>
+        <source>%n glyph(s) unreadable</source>
+        <translation>
+            <numerusform>لا حروف غير مقروءة</numerusform>
+            <numerusform>حرف واحد غير مقروء</numerusform>
+            <numerusform>حرفان غير مقروءين</numerusform>
+            <numerusform>%n أحرف غير مقروءة</numerusform>
+            <numerusform>%n حرفًا غير مقروء</numerusform>
+            <numerusform>%n حرف غير مقروء</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="893"/>
-        <source>%1 glyphs unreadable</source>
-        <translation>%1 حرفًا تتعذر قراءتها</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/main_window.py" line="896"/>
+        <location filename="../reader/ui/main_window.py" line="895"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1016"/>
+        <location filename="../reader/ui/main_window.py" line="1015"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1026"/>
+        <location filename="../reader/ui/main_window.py" line="1025"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1031"/>
+        <location filename="../reader/ui/main_window.py" line="1030"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1038"/>
+        <location filename="../reader/ui/main_window.py" line="1037"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1088"/>
+        <location filename="../reader/ui/main_window.py" line="1087"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1101"/>
+        <location filename="../reader/ui/main_window.py" line="1100"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1114"/>
+        <location filename="../reader/ui/main_window.py" line="1113"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1143"/>
+        <location filename="../reader/ui/main_window.py" line="1142"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1145"/>
+        <location filename="../reader/ui/main_window.py" line="1144"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1224"/>
+        <location filename="../reader/ui/main_window.py" line="1223"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1240"/>
+        <location filename="../reader/ui/main_window.py" line="1239"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -918,122 +953,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1270"/>
+        <location filename="../reader/ui/main_window.py" line="1269"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1396"/>
+        <location filename="../reader/ui/main_window.py" line="1395"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1412"/>
+        <location filename="../reader/ui/main_window.py" line="1411"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1412"/>
+        <location filename="../reader/ui/main_window.py" line="1411"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1413"/>
+        <location filename="../reader/ui/main_window.py" line="1412"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1441"/>
+        <location filename="../reader/ui/main_window.py" line="1440"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1454"/>
+        <location filename="../reader/ui/main_window.py" line="1453"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1504"/>
+        <location filename="../reader/ui/main_window.py" line="1503"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1524"/>
+        <location filename="../reader/ui/main_window.py" line="1523"/>
         <source>Select the Arabic of a term first.</source>
         <translation>حدّد النص العربي للمصطلح أولًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1528"/>
+        <location filename="../reader/ui/main_window.py" line="1527"/>
         <source>Add to the glossary</source>
         <translation>إضافة إلى المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1530"/>
+        <location filename="../reader/ui/main_window.py" line="1529"/>
         <source>Only for this document</source>
         <translation>لهذه الوثيقة فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1536"/>
+        <location filename="../reader/ui/main_window.py" line="1535"/>
         <source>English for “%1”:</source>
         <translation>المقابل الإنجليزي لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1554"/>
+        <location filename="../reader/ui/main_window.py" line="1553"/>
         <source>Added “%1” to the glossary.</source>
         <translation>أُضيف «%1» إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1587"/>
+        <location filename="../reader/ui/main_window.py" line="1586"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1598"/>
+        <location filename="../reader/ui/main_window.py" line="1597"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1620"/>
+        <location filename="../reader/ui/main_window.py" line="1619"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1624"/>
+        <location filename="../reader/ui/main_window.py" line="1623"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1625"/>
+        <location filename="../reader/ui/main_window.py" line="1624"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1630"/>
+        <location filename="../reader/ui/main_window.py" line="1629"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1633"/>
+        <location filename="../reader/ui/main_window.py" line="1632"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1640"/>
+        <location filename="../reader/ui/main_window.py" line="1639"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1643"/>
+        <location filename="../reader/ui/main_window.py" line="1642"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1661"/>
+        <location filename="../reader/ui/main_window.py" line="1660"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1662"/>
+        <location filename="../reader/ui/main_window.py" line="1661"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>

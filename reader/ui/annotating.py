@@ -304,7 +304,7 @@ class AnnotationController(QObject):
             fresh = [a for a in report.annotations if a.id not in review.annotations]
             if fresh:
                 self.push([None] * len(fresh), list(fresh), self.tr("Import annotations"))
-            lines = [self.tr("%1 annotations imported.").replace("%1", str(report.added))]
+            lines = [self.tr("%n annotation(s) imported.", "", report.added)]
             if report.orphans:
                 lines.append(self.tr("%1 could not be placed in the text; they are listed "
                                      "as “not found”.").replace("%1", str(report.orphans)))
@@ -330,8 +330,8 @@ class AnnotationController(QObject):
 
     def _written(self, path: str, count: int) -> None:
         self.window.statusBar().showMessage(
-            self.tr("%1 annotations written to %2").replace("%1", str(count))
-            .replace("%2", Path(path).name), 6000)
+            self.tr("%n annotation(s) written to %1", "", count).replace(
+                "%1", Path(path).name), 6000)
 
     def _not_written(self, path: str, exc: object) -> None:
         reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)

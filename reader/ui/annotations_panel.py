@@ -317,7 +317,7 @@ class AnnotationsPanel(QWidget):
         self.stack.setCurrentWidget(self.list if total else self.empty)
         self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
             "%2", str(total)) if total and shown != total else (
-            self.tr("%1 annotations").replace("%1", str(total)) if total else ""))
+            self.tr("%n annotation(s)", "", total) if total else ""))
 
     def selected_ids(self) -> list[str]:
         return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]

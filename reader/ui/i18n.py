@@ -65,12 +65,13 @@ def qm_file(language: str) -> Path | None:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Install Qari's and Qt's own catalogues and set the layout direction."""
     installed: list[QTranslator] = []
+    # English too: its catalogue holds the plural forms of the %n messages only.
+    qari = QTranslator(app)
+    path = qm_file(language)
+    if path is not None and qari.load(str(path)):
+        app.installTranslator(qari)
+        installed.append(qari)
     if language != "en":
-        qari = QTranslator(app)
-        path = qm_file(language)
-        if path is not None and qari.load(str(path)):
-            app.installTranslator(qari)
-            installed.append(qari)
         qt_base = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_base.load(f"qtbase_{language}", qt_folder):

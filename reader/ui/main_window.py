@@ -887,10 +887,9 @@ class MainWindow(QMainWindow):
         if q.visual_order:
             notes.append(self.tr("Text stored in visual order: reordered"))
         if q.recovered:
-            notes.append(self.tr("%1 glyphs recovered from the font").replace("%1",
-                                                                               str(q.recovered)))
+            notes.append(self.tr("%n glyph(s) recovered from the font", "", q.recovered))
         if q.unmapped:
-            notes.append(self.tr("%1 glyphs unreadable").replace("%1", str(q.unmapped)))
+            notes.append(self.tr("%n glyph(s) unreadable", "", q.unmapped))
         self.status_quality.setText(" · ".join(notes))
         self.status_quality.setToolTip(self.tr(
             "How the text of this page was obtained from the PDF's text layer."))

@@ -69,3 +69,44 @@ def test_catalogue_matches_the_code(tmp_path):
 def test_catalogue_compiles():
     path = qm_file("ar")
     assert path is not None and path.stat().st_size > 1000
+
+
+def test_counts_read_right_in_english_and_arabic(app):
+    """Issue 15: "1 annotations", "1 glyphs unreadable": every count goes through Qt's %n
+    plural forms, in English (a catalogue of the plural messages only) and in Arabic."""
+    from PySide6.QtCore import QCoreApplication
+
+    from reader.ui.app import create_app
+
+    def count(n: int) -> str:
+        return QCoreApplication.translate("AnnotationsPanel", "%n annotation(s)", "", n)
+
+    create_app(language="en")
+    assert (count(1), count(2)) == ("1 annotation", "2 annotations")
+    assert QCoreApplication.translate("MainWindow", "%n glyph(s) unreadable", "", 1) == (
+        "1 glyph unreadable")
+    create_app(language="ar")
+    assert [count(n) for n in (1, 2, 3, 11)] == ["تعليق واحد", "تعليقان", "3 تعليقات",
+                                                 "11 تعليقًا"]
+    create_app(language="en")
+
+
+def test_every_plural_message_has_its_english_forms(tmp_path):
+    import shutil
+
+    import PySide6
+
+    found = shutil.which("pyside6-lupdate")
+    lupdate = Path(found) if found else Path(PySide6.__file__).parent / "lupdate"
+    if not lupdate.exists():
+        pytest.skip("Qt's lupdate is not installed")
+    fresh = tmp_path / "plural.ts"
+    sources = sorted(str(p) for p in (ROOT / "reader" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh), "-pluralonly"], check=True,
+                   capture_output=True)
+    english = TS.with_name("qari_en.ts")
+    assert {(c, s) for c, s, _ in _messages(fresh)} == {(c, s) for c, s, _ in
+                                                        _messages(english)}
+    for _context, source, translation in _messages(english):
+        forms = [f.text for f in translation.findall("numerusform")]
+        assert len(forms) == 2 and all(f and "%n" in f for f in forms), source

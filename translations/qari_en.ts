@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AnnotationController</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/annotating.py" line="307"/>
+        <source>%n annotation(s) imported.</source>
+        <translation>
+            <numerusform>%n annotation imported.</numerusform>
+            <numerusform>%n annotations imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/annotating.py" line="333"/>
+        <source>%n annotation(s) written to %1</source>
+        <translation>
+            <numerusform>%n annotation written to %1</numerusform>
+            <numerusform>%n annotations written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/annotations_panel.py" line="320"/>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/main_window.py" line="890"/>
+        <source>%n glyph(s) recovered from the font</source>
+        <translation>
+            <numerusform>%n glyph recovered from the font</numerusform>
+            <numerusform>%n glyphs recovered from the font</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/main_window.py" line="892"/>
+        <source>%n glyph(s) unreadable</source>
+        <translation>
+            <numerusform>%n glyph unreadable</numerusform>
+            <numerusform>%n glyphs unreadable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/main_window.py" line="1239"/>
+        <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
+        <translation>
+            <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>
+            <numerusform>%n fixes of the Arabic on this page no longer match its text; they are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TranslationFiles</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/translation_files.py" line="236"/>
+        <source>%n unit(s) match no sentence of this document and were not imported:</source>
+        <translation>
+            <numerusform>%n unit matches no sentence of this document and was not imported:</numerusform>
+            <numerusform>%n units match no sentence of this document and were not imported:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
