@@ -67,6 +67,7 @@ from reader.ui.ocr_runner import OcrRunner
 from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
+from reader.ui.physical_keys import PhysicalKeys
 from reader.ui.segment_grid import Segment, SegmentGrid, Step, fill_segment
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._message_box: QMessageBox | None = None
         self.annotating = AnnotationController(self)
         self.ocr = OcrRunner(self)
+        self.physical_keys = PhysicalKeys(self)  # H, U, K, 1–8 with an Arabic layout too
         self.translation_files = TranslationFiles(
             self, self.jobs, lambda: self.session, lambda: (self._translations(), self._memory()),
             self._glossary)

@@ -225,3 +225,35 @@ def test_keys_annotate_while_the_arabic_pane_has_the_focus(qtbot, window, sample
     qtbot.keyClick(browser, Qt.Key.Key_U)
     kinds = sorted((a.kind, a.colour) for a in window.annotating.review.annotations.all())
     assert kinds == [("highlight", "green"), ("underline", "green")]
+
+
+def test_single_key_actions_work_by_their_place_on_an_arabic_keyboard(qtbot, window,
+                                                                     sample_pdf):
+    """Issue 15: with an Arabic layout the H key types «ا»; it highlights all the same,
+    found by its scan code (evdev + 8 on Linux), while a text field still gets the letter."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from reader.ui.physical_keys import key_at
+
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    window.activateWindow()
+    select(window, model, PHRASE)
+    window.arabic_pane.browser.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.arabic_pane.browser)
+    code = next(c for c in range(300) if key_at(c) == "H")
+    alef = QKeyEvent(QEvent.Type.KeyPress, 0x0627, Qt.KeyboardModifier.NoModifier, code, 0, 0,
+                     "ا")
+    QApplication.sendEvent(window.arabic_pane.browser, alef)
+    [a] = window.annotating.review.annotations.all()
+    assert a.kind == "highlight" and a.exact == PHRASE
+    # In a text field the key is a letter.
+    field = window.find_bar.findChild(QLineEdit)
+    window.find_bar.show()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, 0x0627,
+                                            Qt.KeyboardModifier.NoModifier, code, 0, 0, "ا"))
+    assert field.text() == "ا" and len(window.annotating.review.annotations.all()) == 1
