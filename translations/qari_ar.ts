@@ -447,6 +447,19 @@
     </message>
 </context>
 <context>
+    <name>FirstStepsDialog</name>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="73"/>
+        <source>First steps</source>
+        <translation>الخطوات الأولى</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="78"/>
+        <source>&lt;h2&gt;First steps with Qari&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open a report&lt;/b&gt; (Ctrl+O, or drop a PDF on the window). The page is on the left, its Arabic text in reading order in the middle, the translation grid on the right.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Install a translation model once&lt;/b&gt;: File → Install translation model from file… with the &lt;i&gt;translate-ar_en&lt;/i&gt; .argosmodel file you carried over. Qari never goes online.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Post-edit&lt;/b&gt; in the grid: Enter edits a sentence&apos;s English, Ctrl+Enter confirms it and moves on. F3 corrects the Arabic when the PDF&apos;s text was wrong.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Annotate&lt;/b&gt;: select text and press H (highlight), U (underline) or K (strike); 1–8 pick a colour. Notes and highlights are listed on the right.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hand on your work&lt;/b&gt;: File → Export translation… (Word, OpenDocument, HTML, Markdown, TMX, XLIFF) and File → Export notes….&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;F1 lists every keyboard shortcut. Everything you do is saved as you go.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;الخطوات الأولى مع قارئ&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;افتح تقريرًا&lt;/b&gt; (Ctrl+O، أو أفلت ملف PDF على النافذة). الصفحة على اليسار، ونصها العربي بترتيب القراءة في الوسط، وشبكة الترجمة على اليمين.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ثبّت نموذج ترجمة مرة واحدة&lt;/b&gt;: ملف ← تثبيت نموذج الترجمة من ملف… مع ملف ‎.argosmodel الخاص بـ&lt;i&gt;translate-ar_en&lt;/i&gt; الذي نقلته معك. لا يتصل قارئ بالإنترنت أبدًا.&lt;/li&gt;&lt;li&gt;&lt;b&gt;حرّر الترجمة&lt;/b&gt; في الشبكة: يحرّر Enter الترجمة الإنجليزية للجملة، ويؤكّدها Ctrl+Enter وينتقل إلى التالية. ويصحّح F3 النص العربي حين يكون نص ملف PDF خاطئًا.&lt;/li&gt;&lt;li&gt;&lt;b&gt;علّق&lt;/b&gt;: حدّد نصًا واضغط H (تظليل) أو U (تسطير) أو K (شطب)؛ وتختار المفاتيح 1–8 اللون. تُدرج الملاحظات والتظليلات على اليمين.&lt;/li&gt;&lt;li&gt;&lt;b&gt;سلّم عملك&lt;/b&gt;: ملف ← تصدير الترجمة… (Word وOpenDocument وHTML وMarkdown وTMX وXLIFF) وملف ← تصدير الملاحظات….&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;يعرض F1 كل اختصارات لوحة المفاتيح. كل ما تفعله يُحفظ أولًا بأول.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>InstanceGuard</name>
     <message>
         <location filename="../reader/ui/app.py" line="113"/>
@@ -457,412 +470,422 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="488"/>
+        <location filename="../reader/ui/main_window.py" line="497"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="489"/>
+        <location filename="../reader/ui/main_window.py" line="498"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="490"/>
+        <location filename="../reader/ui/main_window.py" line="499"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="491"/>
+        <location filename="../reader/ui/main_window.py" line="500"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="492"/>
+        <location filename="../reader/ui/main_window.py" line="501"/>
         <source>E&amp;xport translation…</source>
         <translation>&amp;تصدير الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="493"/>
+        <location filename="../reader/ui/main_window.py" line="502"/>
         <source>Import translations (&amp;XLIFF)…</source>
         <translation>استيراد الترجمات (&amp;XLIFF)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="494"/>
+        <location filename="../reader/ui/main_window.py" line="503"/>
         <source>&amp;Glossary</source>
         <translation>&amp;المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="495"/>
+        <location filename="../reader/ui/main_window.py" line="504"/>
         <source>&amp;Add the selected Arabic as a term…</source>
         <translation>&amp;إضافة العربية المحددة مصطلحًا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="496"/>
+        <location filename="../reader/ui/main_window.py" line="505"/>
         <source>&amp;Import a glossary (TBX, CSV, TSV)…</source>
         <translation>ا&amp;ستيراد مسرد (TBX، CSV، TSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="506"/>
         <source>&amp;Export the glossary (TBX, CSV)…</source>
         <translation>ت&amp;صدير المسرد (TBX، CSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="507"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="508"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="509"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="510"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="511"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="508"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="509"/>
+        <location filename="../reader/ui/main_window.py" line="518"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="510"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="522"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="523"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="524"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="525"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="517"/>
+        <location filename="../reader/ui/main_window.py" line="526"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="518"/>
+        <location filename="../reader/ui/main_window.py" line="527"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="519"/>
+        <location filename="../reader/ui/main_window.py" line="528"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="529"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="521"/>
+        <location filename="../reader/ui/main_window.py" line="530"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="522"/>
+        <location filename="../reader/ui/main_window.py" line="531"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="532"/>
+        <source>&amp;First steps</source>
+        <translation>ال&amp;خطوات الأولى</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="533"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="523"/>
+        <location filename="../reader/ui/main_window.py" line="534"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="524"/>
+        <location filename="../reader/ui/main_window.py" line="535"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="525"/>
+        <location filename="../reader/ui/main_window.py" line="536"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="530"/>
+        <location filename="../reader/ui/main_window.py" line="541"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="531"/>
+        <location filename="../reader/ui/main_window.py" line="542"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="532"/>
+        <location filename="../reader/ui/main_window.py" line="543"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="533"/>
+        <location filename="../reader/ui/main_window.py" line="544"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="534"/>
+        <location filename="../reader/ui/main_window.py" line="545"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="535"/>
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="536"/>
+        <location filename="../reader/ui/main_window.py" line="547"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="538"/>
+        <location filename="../reader/ui/main_window.py" line="549"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="539"/>
+        <location filename="../reader/ui/main_window.py" line="550"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="540"/>
+        <location filename="../reader/ui/main_window.py" line="551"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="541"/>
+        <location filename="../reader/ui/main_window.py" line="552"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="542"/>
+        <location filename="../reader/ui/main_window.py" line="553"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="543"/>
+        <location filename="../reader/ui/main_window.py" line="554"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="544"/>
+        <location filename="../reader/ui/main_window.py" line="555"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="545"/>
+        <location filename="../reader/ui/main_window.py" line="556"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="546"/>
+        <location filename="../reader/ui/main_window.py" line="557"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="547"/>
+        <location filename="../reader/ui/main_window.py" line="558"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="548"/>
+        <location filename="../reader/ui/main_window.py" line="559"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="549"/>
+        <location filename="../reader/ui/main_window.py" line="560"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="550"/>
+        <location filename="../reader/ui/main_window.py" line="561"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="551"/>
+        <location filename="../reader/ui/main_window.py" line="562"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="552"/>
+        <location filename="../reader/ui/main_window.py" line="563"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="553"/>
+        <location filename="../reader/ui/main_window.py" line="564"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="554"/>
+        <location filename="../reader/ui/main_window.py" line="565"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="555"/>
+        <location filename="../reader/ui/main_window.py" line="566"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="556"/>
+        <location filename="../reader/ui/main_window.py" line="567"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="602"/>
+        <location filename="../reader/ui/main_window.py" line="613"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="623"/>
+        <location filename="../reader/ui/main_window.py" line="634"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="624"/>
+        <location filename="../reader/ui/main_window.py" line="635"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="631"/>
+        <location filename="../reader/ui/main_window.py" line="642"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="651"/>
+        <location filename="../reader/ui/main_window.py" line="662"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="652"/>
+        <location filename="../reader/ui/main_window.py" line="663"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="653"/>
+        <location filename="../reader/ui/main_window.py" line="664"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="734"/>
+        <location filename="../reader/ui/main_window.py" line="745"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="735"/>
+        <location filename="../reader/ui/main_window.py" line="746"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="755"/>
+        <location filename="../reader/ui/main_window.py" line="766"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="773"/>
+        <location filename="../reader/ui/main_window.py" line="784"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="801"/>
+        <location filename="../reader/ui/main_window.py" line="812"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="805"/>
+        <location filename="../reader/ui/main_window.py" line="816"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="874"/>
+        <location filename="../reader/ui/main_window.py" line="885"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="884"/>
+        <location filename="../reader/ui/main_window.py" line="895"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="886"/>
+        <location filename="../reader/ui/main_window.py" line="897"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="888"/>
+        <location filename="../reader/ui/main_window.py" line="899"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="890"/>
+        <location filename="../reader/ui/main_window.py" line="901"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>لم يُستعد أي حرف من الخط</numerusform>
@@ -874,7 +897,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="892"/>
+        <location filename="../reader/ui/main_window.py" line="903"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>لا حروف غير مقروءة</numerusform>
@@ -886,62 +909,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="895"/>
+        <location filename="../reader/ui/main_window.py" line="906"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1015"/>
+        <location filename="../reader/ui/main_window.py" line="1026"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1025"/>
+        <location filename="../reader/ui/main_window.py" line="1036"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1030"/>
+        <location filename="../reader/ui/main_window.py" line="1041"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1037"/>
+        <location filename="../reader/ui/main_window.py" line="1048"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1087"/>
+        <location filename="../reader/ui/main_window.py" line="1098"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1100"/>
+        <location filename="../reader/ui/main_window.py" line="1111"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1113"/>
+        <location filename="../reader/ui/main_window.py" line="1124"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1142"/>
+        <location filename="../reader/ui/main_window.py" line="1153"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1144"/>
+        <location filename="../reader/ui/main_window.py" line="1155"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1223"/>
+        <location filename="../reader/ui/main_window.py" line="1234"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1239"/>
+        <location filename="../reader/ui/main_window.py" line="1250"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -953,122 +976,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1269"/>
+        <location filename="../reader/ui/main_window.py" line="1280"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1395"/>
+        <location filename="../reader/ui/main_window.py" line="1406"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1411"/>
+        <location filename="../reader/ui/main_window.py" line="1422"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1411"/>
+        <location filename="../reader/ui/main_window.py" line="1422"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1412"/>
+        <location filename="../reader/ui/main_window.py" line="1423"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1440"/>
+        <location filename="../reader/ui/main_window.py" line="1451"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1453"/>
+        <location filename="../reader/ui/main_window.py" line="1464"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1503"/>
+        <location filename="../reader/ui/main_window.py" line="1514"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1523"/>
+        <location filename="../reader/ui/main_window.py" line="1534"/>
         <source>Select the Arabic of a term first.</source>
         <translation>حدّد النص العربي للمصطلح أولًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1527"/>
+        <location filename="../reader/ui/main_window.py" line="1538"/>
         <source>Add to the glossary</source>
         <translation>إضافة إلى المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1529"/>
+        <location filename="../reader/ui/main_window.py" line="1540"/>
         <source>Only for this document</source>
         <translation>لهذه الوثيقة فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1535"/>
+        <location filename="../reader/ui/main_window.py" line="1546"/>
         <source>English for “%1”:</source>
         <translation>المقابل الإنجليزي لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1553"/>
+        <location filename="../reader/ui/main_window.py" line="1564"/>
         <source>Added “%1” to the glossary.</source>
         <translation>أُضيف «%1» إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1586"/>
+        <location filename="../reader/ui/main_window.py" line="1597"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1597"/>
+        <location filename="../reader/ui/main_window.py" line="1608"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1619"/>
+        <location filename="../reader/ui/main_window.py" line="1630"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1623"/>
+        <location filename="../reader/ui/main_window.py" line="1634"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1624"/>
+        <location filename="../reader/ui/main_window.py" line="1635"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1629"/>
+        <location filename="../reader/ui/main_window.py" line="1640"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1632"/>
+        <location filename="../reader/ui/main_window.py" line="1643"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1639"/>
+        <location filename="../reader/ui/main_window.py" line="1650"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1642"/>
+        <location filename="../reader/ui/main_window.py" line="1653"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1660"/>
+        <location filename="../reader/ui/main_window.py" line="1683"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1661"/>
+        <location filename="../reader/ui/main_window.py" line="1684"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1296,47 +1319,47 @@
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="261"/>
+        <location filename="../reader/ui/segment_grid.py" line="268"/>
         <source>Translation</source>
         <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="262"/>
+        <location filename="../reader/ui/segment_grid.py" line="269"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="264"/>
+        <location filename="../reader/ui/segment_grid.py" line="271"/>
         <source>All segments</source>
         <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="264"/>
+        <location filename="../reader/ui/segment_grid.py" line="271"/>
         <source>Not confirmed</source>
         <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="265"/>
+        <location filename="../reader/ui/segment_grid.py" line="272"/>
         <source>With warnings</source>
         <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="267"/>
+        <location filename="../reader/ui/segment_grid.py" line="274"/>
         <source>This page</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="267"/>
+        <location filename="../reader/ui/segment_grid.py" line="274"/>
         <source>Whole document</source>
         <translation>الوثيقة كلها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="270"/>
+        <location filename="../reader/ui/segment_grid.py" line="277"/>
         <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
         <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="275"/>
+        <location filename="../reader/ui/segment_grid.py" line="282"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
@@ -1345,134 +1368,202 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="283"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>not yet translated</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="283"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>machine translation</source>
         <translation>ترجمة آلية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="284"/>
+        <location filename="../reader/ui/segment_grid.py" line="291"/>
         <source>from your translation memory</source>
         <translation>من ذاكرة ترجمتك</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="284"/>
+        <location filename="../reader/ui/segment_grid.py" line="291"/>
         <source>edited</source>
         <translation>معدّلة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="285"/>
+        <location filename="../reader/ui/segment_grid.py" line="292"/>
         <source>confirmed</source>
         <translation>مؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="288"/>
+        <location filename="../reader/ui/segment_grid.py" line="295"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="289"/>
+        <location filename="../reader/ui/segment_grid.py" line="296"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="290"/>
+        <location filename="../reader/ui/segment_grid.py" line="297"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="291"/>
+        <location filename="../reader/ui/segment_grid.py" line="298"/>
         <source>the model could not translate this sentence</source>
         <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="294"/>
+        <location filename="../reader/ui/segment_grid.py" line="301"/>
         <source>glossary: %1 is “%2”, not in the English</source>
         <translation>المسرد: %1 يقابله «%2»، وهو غير موجود في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="298"/>
+        <location filename="../reader/ui/segment_grid.py" line="305"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="299"/>
+        <location filename="../reader/ui/segment_grid.py" line="306"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="307"/>
+        <location filename="../reader/ui/segment_grid.py" line="314"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="308"/>
+        <location filename="../reader/ui/segment_grid.py" line="315"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="434"/>
+        <location filename="../reader/ui/segment_grid.py" line="441"/>
         <source>Page %1</source>
         <translation>الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="550"/>
+        <location filename="../reader/ui/segment_grid.py" line="557"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="747"/>
+        <location filename="../reader/ui/segment_grid.py" line="754"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="748"/>
+        <location filename="../reader/ui/segment_grid.py" line="755"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="793"/>
+        <location filename="../reader/ui/segment_grid.py" line="800"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="797"/>
+        <location filename="../reader/ui/segment_grid.py" line="804"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="818"/>
+        <location filename="../reader/ui/segment_grid.py" line="825"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="821"/>
+        <location filename="../reader/ui/segment_grid.py" line="828"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="830"/>
+        <location filename="../reader/ui/segment_grid.py" line="837"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="834"/>
+        <location filename="../reader/ui/segment_grid.py" line="841"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="837"/>
+        <location filename="../reader/ui/segment_grid.py" line="844"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="845"/>
+        <location filename="../reader/ui/segment_grid.py" line="852"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="26"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="37"/>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="37"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="55"/>
+        <source>Grid: edit the English of a sentence</source>
+        <translation>الشبكة: تحرير الترجمة الإنجليزية لجملة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="56"/>
+        <source>Grid, while editing: a line break</source>
+        <translation>الشبكة أثناء التحرير: سطر جديد</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="57"/>
+        <source>Grid: confirm and go to the next unconfirmed sentence</source>
+        <translation>الشبكة: التأكيد والانتقال إلى الجملة التالية غير المؤكَّدة</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="58"/>
+        <source>Grid, while editing: cancel</source>
+        <translation>الشبكة أثناء التحرير: إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="59"/>
+        <source>Grid: previous or next sentence</source>
+        <translation>الشبكة: الجملة السابقة أو التالية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="60"/>
+        <source>Grid: put in a memory match or another translation</source>
+        <translation>الشبكة: إدراج مطابقة من الذاكرة أو ترجمة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="62"/>
+        <source>Grid: copy the Arabic into the English</source>
+        <translation>الشبكة: نسخ العربية إلى الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="63"/>
+        <source>Grid: fix the Arabic source (a line break splits it)</source>
+        <translation>الشبكة: تصحيح النص العربي المصدر (يقسمه فاصل السطر)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="64"/>
+        <source>Grid: join a sentence with the next</source>
+        <translation>الشبكة: دمج جملة مع التالية</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="65"/>
+        <source>Grid: undo, redo</source>
+        <translation>الشبكة: تراجع، إعادة</translation>
     </message>
 </context>
 <context>

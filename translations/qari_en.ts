@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="890"/>
+        <location filename="../reader/ui/main_window.py" line="901"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>%n glyph recovered from the font</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="892"/>
+        <location filename="../reader/ui/main_window.py" line="903"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>%n glyph unreadable</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1239"/>
+        <location filename="../reader/ui/main_window.py" line="1250"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>

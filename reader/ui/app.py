@@ -55,6 +55,8 @@ def create_app(argv: Sequence[str] = (), language: str | None = None):  # noqa: 
     app.setStyle("Fusion")
     register_fonts()
     chosen = resolve_language(language or SettingsStore().language())
+    for old in getattr(app, "_qari_translators", []):  # a language set up before
+        app.removeTranslator(old)
     app._qari_translators = install_translators(app, chosen)  # keep them alive
     app._qari_language = chosen
     return app

@@ -316,6 +316,10 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[mode] = action
         self.about_action = self._action(self.about_dialog)
+        self.shortcuts_action = self._action(self.shortcuts_dialog, sk.HelpContents)
+        if self.shortcuts_action.shortcut().isEmpty():
+            self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.first_steps_action = self._action(self.first_steps_dialog)
         a = self.annotating
         self.highlight_action = self._action(lambda: a.mark_selection("highlight"), "H")
         self.underline_action = self._action(lambda: a.mark_selection("underline"), "U")
@@ -420,6 +424,9 @@ class MainWindow(QMainWindow):
                        self.last_action, self.goto_action):
             self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.first_steps_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
         self.toolbar = self.addToolBar("")
@@ -521,6 +528,8 @@ class MainWindow(QMainWindow):
         self.theme_actions["light"].setText(self.tr("&Light"))
         self.theme_actions["dark"].setText(self.tr("&Dark"))
         self.about_action.setText(self.tr("&About Qari"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.first_steps_action.setText(self.tr("&First steps"))
         self.highlight_action.setText(self.tr("&Highlight the selection"))
         self.underline_action.setText(self.tr("&Underline the selection"))
         self.strike_action.setText(self.tr("Stri&ke through the selection"))
@@ -1655,6 +1664,18 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.set_theme(self.settings.theme())
             self._refresh_models()  # threads and beam size apply to a reloaded model
+
+    def shortcuts_dialog(self) -> None:
+        from reader.ui.help_dialogs import ShortcutsDialog
+
+        self._help = ShortcutsDialog(self.actions(), self)
+        self._help.open()
+
+    def first_steps_dialog(self) -> None:
+        from reader.ui.help_dialogs import FirstStepsDialog
+
+        self._help = FirstStepsDialog(self)
+        self._help.open()
 
     def about_dialog(self) -> None:
         from reader import __version__

@@ -77,28 +77,47 @@ class TargetEditor(QPlainTextEdit):
     choose = Signal(int)  # Ctrl+1…3
     copy_source = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    @staticmethod
+    def action_for(event: QKeyEvent) -> str:
+        """The editor's action for a key ("" for none: the key types)."""
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if mods & Qt.KeyboardModifier.ShiftModifier and not ctrl:
-                self.insertPlainText("\n")
-            else:
-                self.committed.emit("confirm" if ctrl else "keep")
-            return
+                return "newline"
+            return "confirm" if ctrl else "keep"
         if key == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
+            return "cancel"
         if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.committed.emit("up" if key == Qt.Key.Key_Up else "down")
-            return
+            return "up" if key == Qt.Key.Key_Up else "down"
         if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_3:
-            self.choose.emit(key - Qt.Key.Key_1)
-            return
+            return f"choose{key - Qt.Key.Key_1}"
         if ctrl and mods & Qt.KeyboardModifier.ShiftModifier and key == Qt.Key.Key_C:
+            return "copy_source"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        # Its keys win over the window's shortcuts (Ctrl+1 is "fit width" there).
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self.action_for(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        action = self.action_for(event)
+        if action == "newline":
+            self.insertPlainText("\n")
+        elif action in ("keep", "confirm", "up", "down"):
+            self.committed.emit(action)
+        elif action == "cancel":
+            self.cancelled.emit()
+        elif action.startswith("choose"):
+            self.choose.emit(int(action.removeprefix("choose")))
+        elif action == "copy_source":
             self.copy_source.emit()
-            return
-        super().keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
 
 
 class SegmentDelegate(QStyledItemDelegate):

@@ -24,6 +24,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QRect,
     QSize,
@@ -91,33 +92,39 @@ class SegmentView(QListView):
 
     key_action = Signal(str)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    @staticmethod
+    def action_for(event: QKeyEvent) -> str:
+        """The grid's action for a key ("" for none)."""
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.key_action.emit("confirm" if ctrl else "edit")
-            return
+            return "confirm" if ctrl else "edit"
         if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.key_action.emit("up" if key == Qt.Key.Key_Up else "down")
-            return
+            return "up" if key == Qt.Key.Key_Up else "down"
         if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_3:
-            self.key_action.emit(f"choose{key - Qt.Key.Key_1}")
-            return
-        if ctrl and shift and key == Qt.Key.Key_C:
-            self.key_action.emit("copy_source")
-            return
-        if ctrl and shift and key == Qt.Key.Key_J:
-            self.key_action.emit("join")
-            return
-        if key == Qt.Key.Key_F3:
-            self.key_action.emit("edit_source")
-            return
-        if ctrl and key == Qt.Key.Key_Z:
-            self.key_action.emit("redo" if shift else "undo")
-            return
-        if ctrl and key == Qt.Key.Key_Y:
-            self.key_action.emit("redo")
+            return f"choose{key - Qt.Key.Key_1}"
+        if ctrl and shift and key in (Qt.Key.Key_C, Qt.Key.Key_J):
+            return "copy_source" if key == Qt.Key.Key_C else "join"
+        if key == Qt.Key.Key_F3 and not mods:
+            return "edit_source"
+        if ctrl and key in (Qt.Key.Key_Z, Qt.Key.Key_Y):
+            return "redo" if shift or key == Qt.Key.Key_Y else "undo"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        # The grid's keys win over the window's shortcuts while the grid has the focus
+        # (Ctrl+1 is "fit width" and F3 "find next" elsewhere).
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self.action_for(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        action = self.action_for(event)
+        if action:
+            self.key_action.emit(action)
             return
         super().keyPressEvent(event)
 

@@ -297,3 +297,21 @@ def test_one_unreadable_page_blanks_no_other_page(qtbot, window, tmp_path):
                     timeout=10000)
     window.go_to_page(2)
     qtbot.waitUntil(lambda: window.arabic_pane.text() == "Hello", timeout=10000)
+
+
+def test_help_lists_every_shortcut_and_the_first_steps(qtbot, window):
+    """Issue 15: Help had only "About"; F1 gives the shortcuts sheet, made from the
+    window's own actions (so it never drifts from them), and a first-steps page."""
+    from PySide6.QtWidgets import QDialog, QTableWidget, QTextBrowser
+
+    window.shortcuts_action.trigger()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Highlight the selection"] == "H" and "Ctrl+Shift+E" in rows.values()
+    assert any(text.startswith("Grid: confirm") for text in rows)
+    assert window.shortcuts_action.shortcut().toString() == "F1"
+    dialog.reject()
+    window.first_steps_action.trigger()
+    steps = window.findChild(QDialog, "firstStepsDialog").findChild(QTextBrowser)
+    assert "Install a translation model" in steps.toPlainText()

@@ -349,3 +349,29 @@ def test_a_damaged_memory_is_set_aside_with_a_message_and_work_goes_on(
     window.translation_pane.change(0, "Still kept.", EDITED)
     source = window._sentences[0].text
     qtbot.waitUntil(lambda: source in TranslationMemory().exact([source]), timeout=10000)
+
+
+def test_the_grids_keys_win_over_the_windows_shortcuts(qtbot, make_window, sample_pdf):
+    """Ctrl+2 is "fit page" and F3 "find next" in the window; in the grid (and its
+    editor) they put in an alternative and fix the source."""
+    window = translated_window(qtbot, make_window, sample_pdf)
+    grid = window.translation_pane
+    fit = window.view.fit_mode
+    assert fit != "page"
+    grid.set_alternatives(grid.model.segments[1].source, ["One.", "Another English."])
+    grid.set_current_row(1)
+    grid.view.setFocus()
+    qtbot.waitUntil(lambda: grid.view.hasFocus())
+    qtbot.keyClick(grid.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert grid.target(1) == "Another English." and window.view.fit_mode == fit
+    grid.edit_row(2)
+    editor = grid.view.indexWidget(grid.model.index(2))
+    editor.setFocus()
+    qtbot.waitUntil(lambda: editor.hasFocus())
+    grid.set_alternatives(grid.model.segments[2].source, ["Two.", "Third one."])
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "Third one." and window.view.fit_mode == fit
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(grid.view, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: grid.source_dialog is not None and grid.source_dialog.isVisible())
+    grid.source_dialog.reject()
