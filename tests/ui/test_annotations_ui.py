@@ -257,3 +257,22 @@ def test_single_key_actions_work_by_their_place_on_an_arabic_keyboard(qtbot, win
     QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, 0x0627,
                                             Qt.KeyboardModifier.NoModifier, code, 0, 0, "ا"))
     assert field.text() == "ا" and len(window.annotating.review.annotations.all()) == 1
+
+
+def test_turning_pages_selects_nothing_an_annotation_key_would_take(qtbot, window,
+                                                                    sample_pdf):
+    """Issue 15: changing page selected the page's first sentence, so H highlighted text
+    the user never chose."""
+    open_and_wait(qtbot, window, sample_pdf)
+    shown(qtbot, window, 0)
+    grid = window.translation_pane
+    grid.view.selectionModel().select(grid.model.index(1),
+                                      grid.view.selectionModel().SelectionFlag.Select)
+    grid.view.selectionModel().clearSelection()  # the user chose, then unchose, a row
+    for page in (1, 2, 0):
+        with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+            window.go_to_page(page)
+        assert window.current_selection() is None
+        assert grid.selected_rows() == []
+    window.highlight_action.trigger()
+    assert window.annotating.review.annotations.all() == []
