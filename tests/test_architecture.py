@@ -80,3 +80,51 @@ def test_only_the_exports_import_document_and_xml_libraries():
     offenders = [m for m, names in _modules().items()
                  if names & {"docx", "odf", "lxml"} and not m.startswith("reader/exports/")]
     assert offenders == []
+
+
+def _reader_imports(path: Path) -> set[str]:
+    """The reader modules a file imports, anywhere in it (under TYPE_CHECKING and inside
+    functions too: a cycle there is still a cycle in the design)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("reader"))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: resolve against the file's package
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
+            if base.startswith("reader"):
+                names.add(base)
+                names.update(f"{base}.{a.name}" for a in node.names)
+    return names
+
+
+def test_no_import_cycle_in_reader():
+    """Issue 15: the window and its controllers imported each other. No module of reader/
+    may reach itself through its imports."""
+    modules = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(
+        ".__init__"): p for p in PACKAGE.rglob("*.py")}
+    graph = {name: {m for m in _reader_imports(path) if m in modules and m != name}
+             for name, path in modules.items()}
+    cycles = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*path[path.index(nxt):], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        path.pop()
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+    assert cycles == []

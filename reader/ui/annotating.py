@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -32,8 +32,26 @@ from reader.ui.annotations_panel import kind_label
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from reader.pdf import DocumentInfo
     from reader.session import DocumentSession
-    from reader.ui.main_window import MainWindow
+    from reader.ui.annotations_panel import AnnotationsPanel
+
+
+class AnnotationHost(Protocol):
+    """What the controller asks of the window that holds it (a QWidget: the parent of its
+    dialogs). The window is not imported: it imports this module."""
+
+    annotations: AnnotationsPanel
+    info: DocumentInfo | None
+    jobs: DocumentWorker
+    session: DocumentSession | None
+    worker: DocumentWorker
+
+    def current_selection(self) -> tuple[PageText, int, int, str, str] | None: ...
+    def show_error(self, message: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
 Change = list[tuple[str, Annotation | None, Annotation | None]]  # id, before, after
 
@@ -55,7 +73,7 @@ class AnnotationController(QObject):
     changed = Signal()  # annotations were added, changed or removed
     loaded = Signal(int)  # a document's annotations are in (how many)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: AnnotationHost) -> None:
         super().__init__(window)
         self.window = window
         self.undo_stack = QUndoStack(self)

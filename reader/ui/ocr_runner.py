@@ -8,7 +8,7 @@ program) waited for on the OCR thread, then turned into a page model on the docu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
@@ -18,15 +18,25 @@ from reader.arabic.model import PageText
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
     from reader.session import DocumentSession
-    from reader.ui.main_window import MainWindow
+
+
+class OcrHost(Protocol):
+    """What the runner asks of the window that holds it (not imported: it imports this)."""
+
+    worker: DocumentWorker
+
+    def show_error(self, message: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
 
 class OcrRunner(QObject):
     page_read = Signal(int)  # a page's OCR text is in
     finished = Signal()  # the queue is empty (done or stopped)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: OcrHost) -> None:
         super().__init__(window)
         self.window = window
         self.thread = DocumentWorker(window)  # waits for Tesseract; holds no PDF
