@@ -7,6 +7,8 @@ The panel emits intents with annotation ids; the controller acts on them.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -15,9 +17,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +29,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +168,58 @@ class AnnotationListModel(QAbstractListModel):
         return True
 
 
+def right_to_left(text: str) -> bool:
+    """Does the text's first strong character read right to left (Arabic)?"""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def elide_start_kept(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut to ``width`` at its logical end, so the start of an Arabic quote stays
+    (Qt's right elision works on logical order; the list's middle elision dropped the
+    middle of a line that mixed a label and a quote)."""
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10))
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """A row of three lines (place and kind; the quote; the comment), each laid out in its
+    own direction and cut at its end, so an Arabic quote shows its beginning."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        lines = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)
+        plain.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, plain, widget)
+        metrics = QFontMetrics(option.font)
+        height = metrics.height()
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                            else QPalette.ColorRole.Text))
+        for number, line in enumerate(lines[:3]):
+            if not line:
+                continue
+            rtl = right_to_left(line)
+            rect = text_rect.adjusted(2, number * height, -2, 0)
+            rect.setHeight(height)
+            align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | \
+                Qt.AlignmentFlag.AlignVCenter
+            painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                       else Qt.LayoutDirection.LeftToRight)
+            painter.drawText(rect, int(align), elide_start_kept(metrics, line, rect.width()))
+        painter.restore()
+
+
 class _List(QListView):
     delete_requested = Signal()
 
@@ -207,7 +265,7 @@ class AnnotationsPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(False)
         self.list.setUniformItemSizes(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setItemDelegate(_RowDelegate(self.list))
         # A scroll bar that comes and goes would change the panel's width, and the window
         # would lay itself out again: keep it.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

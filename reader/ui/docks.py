@@ -143,6 +143,17 @@ class OutlineTree(QTreeWidget):
             self.page_activated.emit(page)
 
 
+def around_match(hit: Hit, side: int = 14) -> str:
+    """The match with a few words either side (the context holds up to 30 characters
+    before it: ``find_in_page``), so a narrow list still shows the matched word."""
+    before = hit.context[:min(hit.start, 30)]
+    match = hit.context[len(before):len(before) + hit.end - hit.start]
+    after = hit.context[len(before) + len(match):]
+    before = " ".join(before.split())[-side:]
+    after = " ".join(after.split())[:side]
+    return f"…{before}«{match}»{after}…"
+
+
 class SearchResultsList(QListWidget):
     """Find results: page and context; a click goes to the hit."""
 
@@ -155,13 +166,16 @@ class SearchResultsList(QListWidget):
         # hits kept the GUI thread busy for most of a second.
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The context is cut around the match, so the match always shows; what is too long
+        # is cut at its end.
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.itemClicked.connect(lambda item: self.hit_activated.emit(self.row(item)))
         self.itemActivated.connect(lambda item: self.hit_activated.emit(self.row(item)))
 
     def add_hits(self, hits: Sequence[Hit], page_label: str) -> None:
         for hit in hits:
-            context = " ".join(hit.context.split())
+            context = around_match(hit)
             item = QListWidgetItem(f"{page_label.replace('%1', str(hit.page + 1))}  {context}")
+            item.setToolTip(" ".join(hit.context.split()))
             item.setData(PAGE_ROLE, hit.page)
             self.addItem(item)

@@ -276,3 +276,26 @@ def test_turning_pages_selects_nothing_an_annotation_key_would_take(qtbot, windo
         assert grid.selected_rows() == []
     window.highlight_action.trigger()
     assert window.annotating.review.annotations.all() == []
+
+
+def test_side_lists_show_the_start_of_an_arabic_quote_and_the_matched_word(qtbot, window):
+    """Issue 15: quotes showed only their end, find results never the matched word."""
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.search import Hit
+    from reader.ui.annotations_panel import elide_start_kept
+    from reader.ui.docks import around_match
+
+    quote = "يعرض هذا التقرير نتائج مسح ميداني أجراه فريق مبادرة نبع في ثلاث وعشرين قرية"
+    metrics = QFontMetrics(window.font())
+    short = elide_start_kept(metrics, quote, metrics.horizontalAdvance(quote) // 3)
+    assert short.startswith("يعرض هذا") and short.endswith("…")
+    english = elide_start_kept(metrics, "A long English comment " * 5, 120)
+    assert english.startswith("A long") and english.endswith("…")
+    text = "قبل المطابقة كلام كثير جدا هنا ثم الكلمة المطلوبة وبعدها كلام آخر طويل جدا"
+    start = text.index("المطلوبة")
+    hit = Hit(0, start, start + len("المطلوبة"), (),
+              text[max(0, start - 30): start + len("المطلوبة") + 30])
+    shown = around_match(hit)
+    assert "«المطلوبة»" in shown and len(shown) < 50
+    window.annotations.list.grab()  # the rows' delegate paints
