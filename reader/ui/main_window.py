@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.translation_pane.source_fix_requested.connect(self._fix_source)
         self.translation_pane.page_requested.connect(self._sentence_on_page)
         self.translation_pane.scope_changed.connect(self._grid_scope_changed)
+        self.arabic_pane.font_size_changed.connect(self.settings.set_text_size)
         self.arabic_pane.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.cache.render_failed.connect(self._on_render_failed)
         self.view.annotation_marks = self.annotating.page_marks
@@ -594,6 +595,8 @@ class MainWindow(QMainWindow):
         mode, zoom = self.settings.zoom()
         self._initial_zoom = (mode, zoom)
         self.translation_pane.set_document_view(self.settings.whole_document_grid())
+        if self.settings.text_size():
+            self.arabic_pane.set_font_size(self.settings.text_size())
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())

@@ -9,11 +9,13 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextLength,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
@@ -32,6 +34,9 @@ def _left_to_right(text: str) -> bool:
     return L in classes and R not in classes
 
 
+DEFAULT_POINTS, MIN_POINTS, MAX_POINTS = 13.0, 8.0, 40.0
+
+
 class ArabicTextPane(QWidget):
     """The current page's Arabic text in logical order, shaped by Qt, selectable.
 
@@ -42,6 +47,7 @@ class ArabicTextPane(QWidget):
 
     selection_changed = Signal(int, int, int)  # page, start, end (offsets in the page text)
     hovered = Signal(int)  # text offset under the pointer, -1 when it leaves
+    font_size_changed = Signal(float)  # points: the reader made the text larger or smaller
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +58,7 @@ class ArabicTextPane(QWidget):
         self.browser.setObjectName("arabicText")
         self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.browser.setOpenLinks(False)
-        font = QFont(arabic_family(), 13)
+        font = QFont(arabic_family(), DEFAULT_POINTS)
         self.browser.setFont(font)
         # Right to left even for a paragraph that starts with digits or Latin letters.
         option = self.browser.document().defaultTextOption()
@@ -71,6 +77,7 @@ class ArabicTextPane(QWidget):
         self.browser.anchorClicked.connect(self._follow_anchor)
         self.browser.viewport().setMouseTracking(True)
         self.browser.viewport().installEventFilter(self)
+        self.browser.installEventFilter(self)  # its size keys: Ctrl+= Ctrl+- Ctrl+0
         self.browser.selectionChanged.connect(self._on_selection)
         self.retranslate_ui()
 
@@ -182,7 +189,38 @@ class ArabicTextPane(QWidget):
         start, end = self.selection()
         self.selection_changed.emit(self._page, start, end)
 
+    def set_font_size(self, points: float) -> None:
+        """The Arabic text's size (the page is shown again: headings scale with it)."""
+        points = max(MIN_POINTS, min(MAX_POINTS, points))
+        font = self.browser.font()
+        if abs(font.pointSizeF() - points) < 0.01:
+            return
+        font.setPointSizeF(points)
+        self.browser.setFont(font)
+        if self._model is not None:
+            self.show_page(self._model)
+        self.font_size_changed.emit(points)
+
+    def _size_step(self, event: QEvent) -> int | None:
+        """+1, -1 or 0 (back to the default) for the size keys and Ctrl+wheel; None else."""
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if isinstance(event, QKeyEvent) and event.modifiers() & ctrl:
+            return {Qt.Key.Key_Equal: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1,
+                    Qt.Key.Key_0: 0}.get(Qt.Key(event.key()))
+        if isinstance(event, QWheelEvent) and event.modifiers() & ctrl:
+            delta = event.angleDelta().y()
+            return (1 if delta > 0 else -1) if delta else None
+        return None
+
     def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802
+        # Over the text, the size keys size the text (elsewhere they zoom the page).
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress,
+                            QEvent.Type.Wheel) and (step := self._size_step(event)) is not None:
+            if event.type() != QEvent.Type.ShortcutOverride:
+                size = self.browser.font().pointSizeF()
+                self.set_font_size(DEFAULT_POINTS if step == 0 else size + step)
+            event.accept()
+            return True
         if event.type() == QEvent.Type.MouseMove:
             self.hovered.emit(self.browser.cursorForPosition(event.position().toPoint())
                               .position())

@@ -51,6 +51,16 @@ class SettingsStore:
     def set_pane_visible(self, name: str, visible: bool) -> None:
         self._qs.setValue(f"panes/{name}", "true" if visible else "false")
 
+    def text_size(self) -> float:
+        """The Arabic text pane's font size in points (0: the default)."""
+        try:
+            return float(self._qs.value("text/size", 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    def set_text_size(self, points: float) -> None:
+        self._qs.setValue("text/size", points)
+
     def whole_document_grid(self) -> bool:
         return str(self._qs.value("grid/document", "false")).lower() == "true"
 

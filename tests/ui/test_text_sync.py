@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import open_and_wait
@@ -89,3 +89,27 @@ def test_an_english_paragraph_reads_left_to_right_in_the_pane(qtbot):
     assert english.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert arabic.blockFormat().layoutDirection() != Qt.LayoutDirection.LeftToRight
     assert english.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft  # from the left
+
+
+def test_the_arabic_text_grows_and_shrinks_under_its_own_keys_and_is_remembered(
+        qtbot, make_window, sample_pdf):
+    """Issue 15: no font-size control for the Arabic pane: Ctrl+= / Ctrl+- over it size
+    the text (not the page), Ctrl+0 goes back, and the size survives a restart."""
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    browser = window.arabic_pane.browser
+    before, zoom = browser.font().pointSizeF(), window.view.zoom
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    qtbot.keyClick(browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert browser.font().pointSizeF() == before + 2 and window.view.zoom == zoom
+    qtbot.keyClick(browser, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert browser.font().pointSizeF() == before + 1
+    window.close()
+    again = make_window()
+    assert again.arabic_pane.browser.font().pointSizeF() == before + 1
+    again.arabic_pane.browser.setFocus()
+    qtbot.waitUntil(again.arabic_pane.browser.hasFocus)
+    qtbot.keyClick(again.arabic_pane.browser, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.arabic_pane.browser.font().pointSizeF() == before
