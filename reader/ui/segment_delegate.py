@@ -3,6 +3,7 @@ English on the left, the Arabic on the right; the editor opens over the English 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import (
@@ -69,6 +70,16 @@ class GridHost(Protocol):
     def editor_copy_source(self, editor: TargetEditor, row: int) -> None: ...
 
 
+def claims(event: QEvent, action_for: Callable[[QKeyEvent], str]) -> bool:
+    """Take a key the widget acts on before the window's shortcuts do (accepting the
+    shortcut override makes Qt deliver it as a key press)."""
+    if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+            and action_for(event):
+        event.accept()
+        return True
+    return False
+
+
 class TargetEditor(QPlainTextEdit):
     """The multi-line editor of a row's English; its keys are the grid's."""
 
@@ -98,11 +109,7 @@ class TargetEditor(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         # Its keys win over the window's shortcuts (Ctrl+1 is "fit width" there).
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and self.action_for(event):
-            event.accept()
-            return True
-        return super().event(event)
+        return claims(event, self.action_for) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         action = self.action_for(event)

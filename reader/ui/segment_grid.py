@@ -64,7 +64,7 @@ from reader.translation.engine import Translation
 from reader.translation.memory import Match
 from reader.translation.segment import Sentence
 from reader.translation.source_fixes import EDIT, JOIN, SPLIT
-from reader.ui.segment_delegate import SegmentDelegate, TargetEditor, blend
+from reader.ui.segment_delegate import SegmentDelegate, TargetEditor, blend, claims
 from reader.ui.segments import (
     MEMORY,
     NEW,
@@ -115,11 +115,7 @@ class SegmentView(QListView):
     def event(self, event: QEvent) -> bool:
         # The grid's keys win over the window's shortcuts while the grid has the focus
         # (Ctrl+1 is "fit width" and F3 "find next" elsewhere).
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and self.action_for(event):
-            event.accept()
-            return True
-        return super().event(event)
+        return claims(event, self.action_for) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         action = self.action_for(event)

@@ -22,6 +22,22 @@ def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
             for ctx in root.iter("context") for msg in ctx.iter("message")]
 
 
+def _lupdate(target: Path, *options: str) -> Path:
+    """The catalogue Qt's lupdate makes from reader/ui now (skips without lupdate)."""
+    import shutil
+
+    import PySide6
+
+    found = shutil.which("pyside6-lupdate")
+    lupdate = Path(found) if found else Path(PySide6.__file__).parent / "lupdate"
+    if not lupdate.exists():
+        pytest.skip("Qt's lupdate is not installed")
+    sources = sorted(str(p) for p in (ROOT / "reader" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(target), *options], check=True,
+                   capture_output=True)
+    return target
+
+
 def test_every_message_is_translated():
     messages = _messages(TS)
     assert len(messages) > 90
@@ -49,17 +65,9 @@ def test_placeholders_and_accelerators_survive():
 
 def test_catalogue_matches_the_code(tmp_path):
     """Every tr() string in reader/ui is in the catalogue (run scripts/update_translations.sh)."""
-    import shutil
 
-    import PySide6
 
-    found = shutil.which("pyside6-lupdate")
-    lupdate = Path(found) if found else Path(PySide6.__file__).parent / "lupdate"
-    if not lupdate.exists():
-        pytest.skip("Qt's lupdate is not installed")
-    fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "reader" / "ui").glob("*.py"))
-    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    fresh = _lupdate(tmp_path / "fresh.ts")
     in_code = {(c, s) for c, s, _ in _messages(fresh)}
     in_catalogue = {(c, s) for c, s, _ in _messages(TS)}
     assert in_code - in_catalogue == set()
@@ -92,18 +100,9 @@ def test_counts_read_right_in_english_and_arabic(app):
 
 
 def test_every_plural_message_has_its_english_forms(tmp_path):
-    import shutil
 
-    import PySide6
 
-    found = shutil.which("pyside6-lupdate")
-    lupdate = Path(found) if found else Path(PySide6.__file__).parent / "lupdate"
-    if not lupdate.exists():
-        pytest.skip("Qt's lupdate is not installed")
-    fresh = tmp_path / "plural.ts"
-    sources = sorted(str(p) for p in (ROOT / "reader" / "ui").glob("*.py"))
-    subprocess.run([str(lupdate), *sources, "-ts", str(fresh), "-pluralonly"], check=True,
-                   capture_output=True)
+    fresh = _lupdate(tmp_path / "plural.ts", "-pluralonly")
     english = TS.with_name("qari_en.ts")
     assert {(c, s) for c, s, _ in _messages(fresh)} == {(c, s) for c, s, _ in
                                                         _messages(english)}
