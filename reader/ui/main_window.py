@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
+            self._first_size()
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -597,6 +597,20 @@ class MainWindow(QMainWindow):
         self.translation_pane.set_document_view(self.settings.whole_document_grid())
         if self.settings.text_size():
             self.arabic_pane.set_font_size(self.settings.text_size())
+
+    def _first_size(self) -> None:
+        """The first start: the window fills most of the screen it opens on (a fixed size
+        ran past a 1366×768 screen), the side docks narrow, the page pane the widest."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        width = min(1400, int(area.width() * 0.96)) if area is not None else 1400
+        height = min(900, int(area.height() * 0.92)) if area is not None else 900
+        self.resize(width, height)
+        docks = max(120, width // 9)
+        self.resizeDocks([self.thumbnails_dock, self.annotations_dock],
+                         [docks, max(180, width // 7)], Qt.Orientation.Horizontal)
+        central = max(600, width - docks - max(180, width // 7))
+        self.splitter.setSizes([central * 4 // 10, central * 25 // 100, central * 35 // 100])
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())

@@ -315,3 +315,12 @@ def test_help_lists_every_shortcut_and_the_first_steps(qtbot, window):
     window.first_steps_action.trigger()
     steps = window.findChild(QDialog, "firstStepsDialog").findChild(QTextBrowser)
     assert "Install a translation model" in steps.toPlainText()
+
+
+def test_the_first_window_fits_the_screen_and_gives_the_page_room(qtbot, window):
+    """Issue 15: on a 1366×768 screen the first window ran past the screen's edge and the
+    page opened at 43–58 % in a crowded layout."""
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    sizes = window.splitter.sizes()
+    assert sizes[0] == max(sizes)  # the page pane is the widest
