@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QIcon,
     QKeySequence,
+    QPalette,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,7 +71,7 @@ from reader.ui.pdf_view import PdfView
 from reader.ui.physical_keys import PhysicalKeys
 from reader.ui.segment_grid import Segment, SegmentGrid, Step, fill_segment
 from reader.ui.settings import SettingsStore
-from reader.ui.theme import apply_theme
+from reader.ui.theme import apply_theme, tinted
 from reader.ui.translation_files import TranslationFiles
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
@@ -345,7 +346,9 @@ class MainWindow(QMainWindow):
             lambda: self.ocr.read(list(range(self.view.page_count)), force=True))
         self.stop_ocr_action = self._action(self.ocr.stop)
 
-    def _set_icons(self) -> None:
+    def _set_icons(self, dark: bool = False) -> None:
+        """Theme icons, or the style's; on a dark palette recoloured in its text colour
+        (the stock icons are drawn dark and all but vanished there)."""
         style = self.style()
         pix = style.StandardPixmap
         for action, theme, fallback in (
@@ -360,7 +363,9 @@ class MainWindow(QMainWindow):
             (self.fit_page_action, "zoom-fit-best", pix.SP_TitleBarNormalButton),
             (self.find_action, "edit-find", pix.SP_FileDialogContentsView),
         ):
-            action.setIcon(QIcon.fromTheme(theme, style.standardIcon(fallback)))
+            icon = QIcon.fromTheme(theme, style.standardIcon(fallback))
+            action.setIcon(tinted(icon, QApplication.palette().color(QPalette.ColorRole.WindowText))
+                           if dark else icon)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -1087,6 +1092,10 @@ class MainWindow(QMainWindow):
             self.dark_action.blockSignals(True)
             self.dark_action.setChecked(dark)
             self.dark_action.blockSignals(False)
+            self._set_icons(dark)
+            if self.arabic_pane.model is not None:  # links and marks in the new colours
+                self.arabic_pane.show_page(self.arabic_pane.model)
+                self._paint_text_annotations()
 
     def _toggle_dark(self, on: bool) -> None:
         self.set_theme("dark" if on else "light")

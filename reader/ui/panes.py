@@ -17,7 +17,14 @@ from PySide6.QtGui import (
     QTextLength,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.arabic.bidi import L, R, bidi_class
 from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
@@ -165,7 +172,7 @@ class ArabicTextPane(QWidget):
             link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
             link.setAnchor(True)
             link.setAnchorHref(f"#note-{number}")
-            link.setForeground(self.palette().link())
+            link.setForeground(QApplication.palette().link())  # the new theme's, at once
             cursor.mergeCharFormat(link)
 
     def _follow_anchor(self, url: QUrl) -> None:

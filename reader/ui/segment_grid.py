@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QGuiApplication,
     QKeyEvent,
@@ -111,6 +112,22 @@ class SegmentView(QListView):
         if ctrl and key in (Qt.Key.Key_Z, Qt.Key.Key_Y):
             return "redo" if shift or key == Qt.Key.Key_Y else "undo"
         return ""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Taking the focus chooses no row: Qt makes the first row current then, which
+        selected the page's first sentence for the annotation keys (a phantom selection)."""
+        had = self.currentIndex().isValid()
+        selection = self.selectionModel()
+        selection.blockSignals(not had)
+        try:
+            super().focusInEvent(event)
+        finally:
+            selection.blockSignals(False)
+        if not had and self.currentIndex().isValid():
+            selection.blockSignals(True)
+            selection.clear()
+            selection.blockSignals(False)
+            self.viewport().update()
 
     def event(self, event: QEvent) -> bool:
         # The grid's keys win over the window's shortcuts while the grid has the focus

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 
@@ -47,3 +47,23 @@ def apply_theme(app: QApplication, mode: str) -> bool:
     dark = is_dark(mode)
     app.setPalette(dark_palette() if dark else light_palette(app))
     return dark
+
+
+def tinted(icon: QIcon, colour: QColor, sizes: tuple[int, ...] = (16, 22, 24, 32, 48)) -> QIcon:
+    """The icon's shapes in one colour (its alpha kept): dark-drawn icons made readable
+    on a dark palette."""
+    out = QIcon()
+    for size in sizes:
+        source = icon.pixmap(size, size)
+        if source.isNull():
+            continue
+        pixmap = QPixmap(source.size())
+        pixmap.setDevicePixelRatio(source.devicePixelRatio())
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.drawPixmap(0, 0, source)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)
+        painter.end()
+        out.addPixmap(pixmap)
+    return out

@@ -52,6 +52,7 @@ def test_navigation(qtbot, window, sample_pdf):
 
 
 def test_zoom_changes_the_rendered_size(qtbot, window, sample_pdf):
+    window.resize(1300, 800)  # room for a page at its sizes (the screen here is 800 wide)
     open_and_wait(qtbot, window, sample_pdf)
     window.zoom_reset_action.trigger()
     view = window.view
@@ -324,3 +325,32 @@ def test_the_first_window_fits_the_screen_and_gives_the_page_room(qtbot, window)
     assert window.width() <= area.width() and window.height() <= area.height()
     sizes = window.splitter.sizes()
     assert sizes[0] == max(sizes)  # the page pane is the widest
+
+
+def test_dark_theme_icons_are_drawn_in_the_palettes_text_colour(qtbot, window):
+    """Issue 15: the toolbar icons all but vanished on the dark palette."""
+    def brightness(action) -> float:  # mean lightness of the icon's drawn pixels
+        image = action.icon().pixmap(24, 24).toImage()
+        values = [image.pixelColor(x, y) for x in range(image.width())
+                  for y in range(image.height())]
+        drawn = [c.lightness() for c in values if c.alpha() > 128]
+        return sum(drawn) / len(drawn) if drawn else 0.0
+
+    window.set_theme("dark")
+    assert brightness(window.next_action) > 150
+    window.set_theme("light")
+    assert brightness(window.next_action) < 150
+
+
+def test_the_grid_taking_the_focus_selects_no_sentence(qtbot, window, sample_pdf):
+    """Qt makes the first row current when a list takes the focus: that selected the
+    page's first sentence, which H would then have highlighted."""
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    open_and_wait(qtbot, window, sample_pdf)
+    qtbot.waitUntil(lambda: window.translation_pane.row_count() > 0, timeout=10000)
+    window.translation_pane.view.setFocus(QtCore_Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.translation_pane.view.hasFocus)
+    assert window.translation_pane.selected_rows() == []
+    assert window.arabic_pane.selection()[0] == window.arabic_pane.selection()[1]
+    assert window.current_selection() is None
