@@ -198,7 +198,13 @@ class SegmentGrid(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("translationMessage")
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The rows read left to right (English beside Arabic); the pane's own words are in
+        # the interface's language, laid out in its direction (the Arabic message was set
+        # flush left, and ".argosmodel" turned into "argosmodel.").
+        interface = QGuiApplication.layoutDirection()
+        for label in (self.title, self.message):
+            label.setLayoutDirection(interface)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.install_button = QPushButton(self)
         self.install_button.setObjectName("installModel")

@@ -42,6 +42,10 @@ def test_arabic_ui_is_right_to_left_and_translated(qtbot, app):
     assert window.view.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.arabic_pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.translation_pane.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    # Its message is Arabic text: right to left, flush right (it was set flush left).
+    message = window.translation_pane.message
+    assert message.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert message.alignment() & Qt.AlignmentFlag.AlignLeading
     window.close()
 
 
