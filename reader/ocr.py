@@ -319,7 +319,11 @@ def raw_page_from_words(words: list[OcrWord], index: int, width: float, height: 
     sizes = {}
     for number, line_words in by_line.items():
         heights = sorted(w.box[3] - w.box[1] for w in line_words)
-        sizes[number] = max(4.0, heights[len(heights) // 2] * scale * 0.85)
+        # A word's ink is about an em high (Arabic words have tall alefs and lams and
+        # descenders): as a text layer gives the em, the lines of a paragraph then stand
+        # as close as the repair expects and join into one paragraph (at 0.85 em each line
+        # was a paragraph of its own, and translation got line fragments).
+        sizes[number] = max(4.0, heights[len(heights) // 2] * scale)
     usual = sorted(sizes.values())[len(sizes) // 2] if sizes else 10.0
     for number, line_words in by_line.items():
         bottoms = sorted(w.box[3] for w in line_words)

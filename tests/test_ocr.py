@@ -37,7 +37,8 @@ def test_words_become_glyphs_that_read_back_in_logical_order():
     digits = [g for g in raw.glyphs if g.char.isdigit()]
     assert digits[0].box[0] < digits[-1].box[0]  # numbers: left to right
     text = repair_page(raw).text
-    assert text.splitlines()[0] == "مياه الشرب 2025"
+    # The two lines stand as close as a paragraph's: one paragraph, in reading order.
+    assert text.splitlines()[0] == "مياه الشرب 2025 في القرى"
 
 
 def scan(path, pages=(0,), dpi=250):
@@ -144,7 +145,20 @@ def test_numbers_and_their_punctuation_read_back_as_written_on_arabic_lines():
         row("(رقم", 1550, 150), row("1)", 1480, 50),
         row("يضم", 1930, 120, 2), row("(WHO)", 1730, 180, 2), row("و40", 1590, 120, 2)])
     raw = ocr.raw_page_from_words(ocr.parse_tsv(tsv), 0, 595.0, 842.0)
-    assert repair_page(raw).text.split("\n")[:2] == ["انظر ص 14. (رقم 1)", "يضم (WHO) و40"]
+    assert repair_page(raw).text.split("\n")[0] == "انظر ص 14. (رقم 1) يضم (WHO) و40"
+
+
+@needs_tesseract
+def test_the_lines_of_a_scanned_paragraph_join_into_one(tmp_path):
+    """Issue 15: OCR text kept one line per paragraph, so sentences reaching translation
+    were line fragments. The sample's first page scanned: its executive summary's lines
+    form paragraphs of several lines, as in the text layer."""
+    from reader.session import DocumentSession
+
+    session = DocumentSession.open(scan(tmp_path / "scan.pdf"))
+    model = session.ocr_page(0)
+    assert max(len(b.lines) for b in model.body) >= 3
+    assert sum(len(b.lines) > 1 for b in model.body) >= 2
 
 
 def test_a_dense_page_whose_tsv_outgrows_the_pipe(tmp_path, monkeypatch):
