@@ -12,7 +12,6 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 venv="$here/.venv"
-stamp="$venv/.qari-installed"
 
 # Qt's own needs (offscreen and on a desktop), a Latin UI font, and Python's venv.
 # OCR for scanned pages: Tesseract with its Arabic data (the tests read scans with it).
@@ -28,9 +27,12 @@ desktop_packages=(libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 say() { printf 'qari: %s\n' "$*" >&2; }
 
 missing_packages() {
+  # Installed, or installed and only waiting for its triggers (another apt-get is still
+  # finishing): usable either way. Only a package that is not there is missing.
   local pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null \
+      | grep -Eq "install ok (installed|triggers-awaited|triggers-pending)" \
       || printf '%s\n' "$pkg"
   done
 }
@@ -51,12 +53,23 @@ ensure_packages() {
   fi
   say "installing system packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another apt-get or an update service may hold the package lock: wait for it (up to
+  # five minutes) rather than fail at once, and say so if it never comes free.
+  local wait=(-o DPkg::Lock::Timeout=300)
+  if ! "${sudo[@]}" apt-get "${wait[@]}" update -qq ||
+     ! "${sudo[@]}" apt-get "${wait[@]}" install -y -qq --no-install-recommends \
+       "${missing[@]}" >/dev/null; then
+    say "could not install ${missing[*]}: if another package manager is running, let it"
+    say "finish and run this again; otherwise install them as root"
+    exit 1
+  fi
 }
 
 ensure_venv() {
-  local python=${PYTHON:-python3}
+  # "run" installs Qari; "test" adds its test tools (pytest and the readers the tests use).
+  local extra=${1:-run} python=${PYTHON:-python3}
+  local stamp="$venv/.qari-installed-$extra" target="$here"
+  [ "$extra" = test ] && target="$here[test]"
   if [ ! -x "$venv/bin/python" ]; then
     say "creating $venv"
     "$python" -m venv "$venv"
@@ -66,7 +79,7 @@ ensure_venv() {
     say "installing Qari and its dependencies into .venv (first run takes a minute or two)"
     local log="$venv/pip-install.log"
     if ! { "$venv/bin/python" -m pip install --upgrade pip &&
-           "$venv/bin/python" -m pip install -e "$here[test]"; } >"$log" 2>&1; then
+           "$venv/bin/python" -m pip install -e "$target"; } >"$log" 2>&1; then
       tail -n 30 "$log" >&2
       say "installing the Python packages failed (full log: $log)"
       exit 1
@@ -81,7 +94,9 @@ cd "$here"
 case "$command" in
   run)
     ensure_packages "${base_packages[@]}" "${desktop_packages[@]}"
-    ensure_venv
+    # Test tools already there (a checkout that ran the tests) are fine; never required.
+    [ -f "$venv/.qari-installed-test" ] && [ ! "$here/pyproject.toml" -nt "$venv/.qari-installed-test" ] \
+      || ensure_venv run
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       say "no desktop session found (DISPLAY is not set); the window needs one"
       exit 2
@@ -90,7 +105,7 @@ case "$command" in
     ;;
   test)
     ensure_packages "${base_packages[@]}" "${test_packages[@]}"
-    ensure_venv
+    ensure_venv test
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
     exec "$venv/bin/python" -m pytest "$@"
     ;;
