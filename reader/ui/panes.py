@@ -112,6 +112,10 @@ class ArabicTextPane(QWidget):
         self._notes = {}
         self._marks, self._tint = [], []
         self.browser.blockSignals(True)
+        # The new text must not take the format where the cursor stood (a bold heading, a
+        # table cell): the page after would be bold throughout.
+        self.browser.clear()
+        self.browser.setCurrentCharFormat(QTextCharFormat())
         self.browser.setPlainText(model.text)
         self.browser.blockSignals(False)
         if not model.text.strip():

@@ -113,3 +113,32 @@ def test_the_arabic_text_grows_and_shrinks_under_its_own_keys_and_is_remembered(
     qtbot.waitUntil(again.arabic_pane.browser.hasFocus)
     qtbot.keyClick(again.arabic_pane.browser, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.arabic_pane.browser.font().pointSizeF() == before
+
+
+def test_no_bold_leaks_from_one_page_to_the_next(qtbot, make_window, sample_pdf):
+    """Issue 15: after visiting pages in some order, a page's Arabic turned bold from its
+    table on and the next page was bold throughout: the new text took the character format
+    where the cursor had stood (a bold heading, a table cell)."""
+    from PySide6.QtGui import QFont, QTextCursor
+
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    pane = window.arabic_pane
+
+    def plain_paragraph_weight(page: int) -> int:
+        with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+            window.go_to_page(page)
+        model = pane.model
+        paragraph = next(b for b in model.body if b.kind == "paragraph")
+        start = model.text.index(paragraph.text)
+        cursor = QTextCursor(pane.browser.document())
+        cursor.setPosition(start + 3)
+        return cursor.charFormat().fontWeight()
+
+    for page in (3, 2, 1, 2, 3, 0):
+        # Stand in a heading (bold) before the page changes, as a reader's click does.
+        model = pane.model
+        heading = next((b for b in model.body if b.kind == "heading"), None) if model else None
+        if heading is not None:
+            pane.set_cursor(model.text.index(heading.text) + 1)
+        assert plain_paragraph_weight(page) <= QFont.Weight.Normal, page
