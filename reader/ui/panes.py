@@ -3,18 +3,22 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextLength,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.arabic.bidi import L, R, bidi_class
-from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, PageText
+from reader.arabic.model import FOOTNOTE, HEADING, TABLE_ROW, BlockSpan, PageText
 from reader.ui.fonts import arabic_family
 
 # A footnote call: digits glued to the end of an Arabic word (التوقعات1).
@@ -42,6 +46,24 @@ def _left_to_right(text: str) -> bool:
 
 
 DEFAULT_POINTS, MIN_POINTS, MAX_POINTS = 13.0, 8.0, 40.0
+
+
+def _columns(text: str, spans: Sequence[BlockSpan], metrics: QFontMetrics) -> list[float]:
+    """Tab stops for the page's table rows: each column as wide as its widest cell (one
+    set for the page: its tables rarely differ, and a wider stop only adds air)."""
+    widths: list[int] = []
+    for span in spans:
+        for number, (start, end) in enumerate(span.cells):
+            width = metrics.horizontalAdvance(text[start:end])
+            if number < len(widths):
+                widths[number] = max(widths[number], width)
+            else:
+                widths.append(width)
+    stops, x = [], 0.0
+    for width in widths[:-1]:
+        x += width + 2 * metrics.averageCharWidth()
+        stops.append(x)
+    return stops
 
 
 class ArabicTextPane(QWidget):
@@ -116,13 +138,22 @@ class ArabicTextPane(QWidget):
         # table cell): the page after would be bold throughout.
         self.browser.clear()
         self.browser.setCurrentCharFormat(QTextCharFormat())
-        self.browser.setPlainText(model.text)
+        # A table's cells are parted by tabs (the space between them, so every offset stays
+        # the page model's) and set in columns below.
+        spans = model.spans()
+        shown = list(model.text)
+        for span in spans:
+            for (_a, end), (start, _b) in itertools.pairwise(span.cells):
+                if start == end + 1 and shown[end] == " ":
+                    shown[end] = "\t"
+        self.browser.setPlainText("".join(shown))
         self.browser.blockSignals(False)
         if not model.text.strip():
             self.browser.setPlaceholderText(self.tr("This page has no text layer."))
             return
         document = self.browser.document()
         base = self.browser.font().pointSizeF()
+        columns = _columns(model.text, spans, QFontMetrics(self.browser.font()))
         position = 0
         blocks = model.blocks()
         first_note = len(model.body)
@@ -155,6 +186,9 @@ class ArabicTextPane(QWidget):
                 block_format.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
                                          QTextLength(QTextLength.Type.PercentageLength, 40))
                 block_format.setBottomMargin(6)
+            if block.kind == TABLE_ROW and columns:
+                block_format.setTabPositions([QTextOption.Tab(x, QTextOption.TabType.LeftTab)
+                                              for x in columns])
             cursor.setBlockFormat(block_format)
             if char_format.propertyCount():
                 cursor.mergeCharFormat(char_format)

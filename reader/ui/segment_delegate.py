@@ -181,7 +181,10 @@ class SegmentDelegate(QStyledItemDelegate):
             font = self.grid.view.font()
             small = QFont(font)
             small.setPointSizeF(font.pointSizeF() * 0.85)
-            english = self._text_height(font, target.width(), segment.target)
+            # A row with no English yet shows the waiting note instead: room for it.
+            shown = segment.target or (self.grid.waiting_text() if segment.status == NEW
+                                       else "")
+            english = self._text_height(font, target.width(), shown)
             if extra:
                 english += self._text_height(small, target.width(), "\n".join(extra)) + 4
             if index.row() == self.editing_row:

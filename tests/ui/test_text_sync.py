@@ -142,3 +142,28 @@ def test_no_bold_leaks_from_one_page_to_the_next(qtbot, make_window, sample_pdf)
         if heading is not None:
             pane.set_cursor(model.text.index(heading.text) + 1)
         assert plain_paragraph_weight(page) <= QFont.Weight.Normal, page
+
+
+def test_a_table_is_set_in_columns_and_every_offset_stays_the_models(
+        qtbot, make_window, sample_pdf):
+    """Issue 15: tables in the Arabic pane were run-on lines. Cells are now parted by tabs
+    (in place of the space between them) and set at column stops."""
+    from PySide6.QtGui import QTextCursor
+
+    window = make_window()
+    open_and_wait(qtbot, window, sample_pdf)
+    with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+        window.go_to_page(2)
+    pane = window.arabic_pane
+    model = pane.model
+    shown = pane.browser.toPlainText()
+    assert len(shown) == len(model.text)
+    assert [i for i, c in enumerate(shown) if c != model.text[i]] == [
+        i for i, c in enumerate(shown) if c == "\t"]
+    row = next(b for b in model.body if b.kind == "table_row" and "المجموع" in b.text)
+    start = model.text.index(row.text)
+    assert shown[start:start + len(row.text)].split("\t") == row.lines[0].cells
+    cursor = QTextCursor(pane.browser.document())
+    cursor.setPosition(start)
+    assert len(cursor.blockFormat().tabPositions()) == len(row.lines[0].cells) - 1 or (
+        len(cursor.blockFormat().tabPositions()) >= 4)
