@@ -4,121 +4,121 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../reader/ui/annotating.py" line="73"/>
+        <location filename="../reader/ui/annotating.py" line="91"/>
         <source>The annotation database was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت قاعدة بيانات التعليقات تالفة، فحُفظت باسم %1 وبُدئت قاعدة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="77"/>
+        <location filename="../reader/ui/annotating.py" line="95"/>
         <source>Qari cannot write to its data folder (%1). Annotations are shown but new ones cannot be saved: export them before closing.</source>
         <translation>لا يستطيع قارئ الكتابة في مجلد بياناته (%1). تُعرض التعليقات الموجودة، لكن لا يمكن حفظ الجديدة منها: صدّرها قبل الإغلاق.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="97"/>
+        <location filename="../reader/ui/annotating.py" line="115"/>
         <source>The annotations of this document cannot be read: %1</source>
         <translation>لا يمكن قراءة تعليقات هذه الوثيقة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="158"/>
+        <location filename="../reader/ui/annotating.py" line="176"/>
         <source>the data folder cannot be written</source>
         <translation>لا يمكن الكتابة في مجلد البيانات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="159"/>
+        <location filename="../reader/ui/annotating.py" line="177"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="160"/>
+        <location filename="../reader/ui/annotating.py" line="178"/>
         <source>saving failed</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="162"/>
+        <location filename="../reader/ui/annotating.py" line="180"/>
         <source>Annotations could not be saved: %1. They are kept and Qari will try again with the next change; to be safe, export them (File → Export annotations).</source>
         <translation>تعذّر حفظ التعليقات: %1. إنها محفوظة في الذاكرة وسيعيد قارئ المحاولة مع التغيير التالي؛ للاحتياط صدّرها (ملف ← تصدير التعليقات).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="178"/>
+        <location filename="../reader/ui/annotating.py" line="196"/>
         <source>Select some text first (in the Arabic pane, on the page or in the translation).</source>
         <translation>حدّد نصًا أولًا (في لوحة النص العربي أو على الصفحة أو في الترجمة).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="186"/>
+        <location filename="../reader/ui/annotating.py" line="204"/>
         <source>Add %1</source>
         <translation>إضافة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="192"/>
+        <location filename="../reader/ui/annotating.py" line="210"/>
         <source>Note on the page</source>
         <translation>ملاحظة على الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="193"/>
-        <location filename="../reader/ui/annotating.py" line="204"/>
+        <location filename="../reader/ui/annotating.py" line="211"/>
+        <location filename="../reader/ui/annotating.py" line="222"/>
         <source>Note:</source>
         <translation>الملاحظة:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="197"/>
-        <location filename="../reader/ui/annotating.py" line="208"/>
+        <location filename="../reader/ui/annotating.py" line="215"/>
+        <location filename="../reader/ui/annotating.py" line="226"/>
         <source>Add a note</source>
         <translation>إضافة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="203"/>
+        <location filename="../reader/ui/annotating.py" line="221"/>
         <source>Note on the document</source>
         <translation>ملاحظة على الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="220"/>
+        <location filename="../reader/ui/annotating.py" line="238"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="223"/>
+        <location filename="../reader/ui/annotating.py" line="241"/>
         <source>Change colour</source>
         <translation>تغيير اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="230"/>
+        <location filename="../reader/ui/annotating.py" line="248"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="231"/>
+        <location filename="../reader/ui/annotating.py" line="249"/>
         <source>Tags, separated by commas:</source>
         <translation>الوسوم، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="235"/>
+        <location filename="../reader/ui/annotating.py" line="253"/>
         <source>Edit tags</source>
         <translation>تحرير الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="243"/>
+        <location filename="../reader/ui/annotating.py" line="261"/>
         <source>Delete annotations</source>
         <translation>حذف التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="254"/>
+        <location filename="../reader/ui/annotating.py" line="272"/>
         <source>Colour: %1</source>
         <translation>اللون: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="286"/>
-        <location filename="../reader/ui/annotating.py" line="306"/>
-        <location filename="../reader/ui/annotating.py" line="317"/>
+        <location filename="../reader/ui/annotating.py" line="304"/>
+        <location filename="../reader/ui/annotating.py" line="324"/>
+        <location filename="../reader/ui/annotating.py" line="335"/>
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="287"/>
+        <location filename="../reader/ui/annotating.py" line="305"/>
         <source>Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;Annotated PDF (*.pdf)</source>
         <translation>تعليقات (*.json *.pdf);;تعليقات ويب W3C ‏(*.json);;ملف PDF مع تعليقات (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="307"/>
+        <location filename="../reader/ui/annotating.py" line="325"/>
         <source>%n annotation(s) imported.</source>
         <translation>
             <numerusform>لم يُستورد أي تعليق.</numerusform>
@@ -130,32 +130,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="309"/>
+        <location filename="../reader/ui/annotating.py" line="327"/>
         <source>%1 could not be placed in the text; they are listed as “not found”.</source>
         <translation>تعذّر تحديد موضع %1 منها في النص؛ وهي مدرجة بوصفها «غير موجودة».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="312"/>
+        <location filename="../reader/ui/annotating.py" line="330"/>
         <source>%1 were there already.</source>
         <translation>%1 منها موجودة من قبل.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="315"/>
+        <location filename="../reader/ui/annotating.py" line="333"/>
         <source>%1 were left out (unreadable, or of a kind Qari does not use).</source>
         <translation>أُغفل %1 منها (غير مقروءة، أو من نوع لا يستخدمه قارئ).</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="322"/>
+        <location filename="../reader/ui/annotating.py" line="340"/>
         <source>it is not a W3C Web Annotation file (%1)</source>
         <translation>ليس ملف تعليقات ويب W3C ‏(%1)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="326"/>
+        <location filename="../reader/ui/annotating.py" line="344"/>
         <source>Cannot import annotations from %1: %2</source>
         <translation>لا يمكن استيراد التعليقات من %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="333"/>
+        <location filename="../reader/ui/annotating.py" line="351"/>
         <source>%n annotation(s) written to %1</source>
         <translation>
             <numerusform>لم يُكتب أي تعليق في %1</numerusform>
@@ -167,58 +167,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="357"/>
+        <location filename="../reader/ui/annotating.py" line="375"/>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="359"/>
+        <location filename="../reader/ui/annotating.py" line="377"/>
         <source>W3C Web Annotations (*.json)</source>
         <translation>تعليقات ويب W3C ‏(*.json)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="338"/>
+        <location filename="../reader/ui/annotating.py" line="356"/>
         <source>Cannot write %1: %2</source>
         <translation>لا يمكن كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="367"/>
+        <location filename="../reader/ui/annotating.py" line="385"/>
         <source>Export an annotated copy of the PDF</source>
         <translation>تصدير نسخة من ملف PDF مع التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="369"/>
+        <location filename="../reader/ui/annotating.py" line="387"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF ‏(*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="376"/>
-        <location filename="../reader/ui/annotating.py" line="381"/>
+        <location filename="../reader/ui/annotating.py" line="394"/>
+        <location filename="../reader/ui/annotating.py" line="399"/>
         <source>Export notes</source>
         <translation>تصدير الملاحظات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="377"/>
+        <location filename="../reader/ui/annotating.py" line="395"/>
         <source>Markdown (*.md)</source>
         <translation>ماركداون (*.md)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="380"/>
+        <location filename="../reader/ui/annotating.py" line="398"/>
         <source>by page</source>
         <translation>حسب الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="380"/>
+        <location filename="../reader/ui/annotating.py" line="398"/>
         <source>by colour</source>
         <translation>حسب اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="380"/>
+        <location filename="../reader/ui/annotating.py" line="398"/>
         <source>by tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotating.py" line="382"/>
+        <location filename="../reader/ui/annotating.py" line="400"/>
         <source>Group the annotations:</source>
         <translation>جمّع التعليقات:</translation>
     </message>
@@ -226,22 +226,22 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="126"/>
+        <location filename="../reader/ui/annotations_panel.py" line="132"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="127"/>
+        <location filename="../reader/ui/annotations_panel.py" line="133"/>
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="130"/>
+        <location filename="../reader/ui/annotations_panel.py" line="136"/>
         <source>not found in the text</source>
         <translation>غير موجود في النص</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="132"/>
+        <location filename="../reader/ui/annotations_panel.py" line="138"/>
         <source>moved: check it</source>
         <translation>تغيّر موضعه: راجعه</translation>
     </message>
@@ -249,67 +249,67 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="53"/>
+        <location filename="../reader/ui/annotations_panel.py" line="59"/>
         <source>Highlight</source>
         <translation>تظليل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="54"/>
+        <location filename="../reader/ui/annotations_panel.py" line="60"/>
         <source>Underline</source>
         <translation>تسطير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="55"/>
+        <location filename="../reader/ui/annotations_panel.py" line="61"/>
         <source>Strike-through</source>
         <translation>شطب</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="56"/>
+        <location filename="../reader/ui/annotations_panel.py" line="62"/>
         <source>Note on the page</source>
         <translation>ملاحظة على الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="57"/>
+        <location filename="../reader/ui/annotations_panel.py" line="63"/>
         <source>Note on the document</source>
         <translation>ملاحظة على الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="63"/>
+        <location filename="../reader/ui/annotations_panel.py" line="69"/>
         <source>Yellow</source>
         <translation>أصفر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="64"/>
+        <location filename="../reader/ui/annotations_panel.py" line="70"/>
         <source>Red</source>
         <translation>أحمر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="65"/>
+        <location filename="../reader/ui/annotations_panel.py" line="71"/>
         <source>Green</source>
         <translation>أخضر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="66"/>
+        <location filename="../reader/ui/annotations_panel.py" line="72"/>
         <source>Blue</source>
         <translation>أزرق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="67"/>
+        <location filename="../reader/ui/annotations_panel.py" line="73"/>
         <source>Purple</source>
         <translation>بنفسجي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="68"/>
+        <location filename="../reader/ui/annotations_panel.py" line="74"/>
         <source>Magenta</source>
         <translation>أرجواني</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="69"/>
+        <location filename="../reader/ui/annotations_panel.py" line="75"/>
         <source>Orange</source>
         <translation>برتقالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="70"/>
+        <location filename="../reader/ui/annotations_panel.py" line="76"/>
         <source>Grey</source>
         <translation>رمادي</translation>
     </message>
@@ -317,52 +317,52 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="250"/>
+        <location filename="../reader/ui/annotations_panel.py" line="308"/>
         <source>Search quotes, comments, tags</source>
         <translation>ابحث في الاقتباسات والتعليقات والوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="251"/>
+        <location filename="../reader/ui/annotations_panel.py" line="309"/>
         <source>New note</source>
         <translation>ملاحظة جديدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="252"/>
+        <location filename="../reader/ui/annotations_panel.py" line="310"/>
         <source>A note on the whole document (Ctrl+Shift+N)</source>
         <translation>ملاحظة على الوثيقة كلها (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="253"/>
+        <location filename="../reader/ui/annotations_panel.py" line="311"/>
         <source>No annotations yet. Select text and press H to highlight it (1–8 pick a colour), U to underline, K to strike through; right-click the page for a note.</source>
         <translation>لا تعليقات بعد. حدّد نصًا واضغط H لتظليله (تختار المفاتيح 1–8 اللون)، وU لتسطيره، وK لشطبه؛ وانقر الصفحة بالزر الأيمن لإضافة ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="264"/>
+        <location filename="../reader/ui/annotations_panel.py" line="322"/>
         <source>All colours</source>
         <translation>كل الألوان</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="270"/>
+        <location filename="../reader/ui/annotations_panel.py" line="328"/>
         <source>All kinds</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="273"/>
+        <location filename="../reader/ui/annotations_panel.py" line="331"/>
         <source>To check (moved or not found)</source>
         <translation>للمراجعة (تغيّر موضعها أو لم تُوجد)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="275"/>
+        <location filename="../reader/ui/annotations_panel.py" line="333"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="318"/>
+        <location filename="../reader/ui/annotations_panel.py" line="376"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotations_panel.py" line="320"/>
+        <location filename="../reader/ui/annotations_panel.py" line="378"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>لا تعليقات</numerusform>
@@ -374,22 +374,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="353"/>
+        <location filename="../reader/ui/annotations_panel.py" line="411"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="354"/>
+        <location filename="../reader/ui/annotations_panel.py" line="412"/>
         <source>Tags…</source>
         <translation>الوسوم…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="355"/>
+        <location filename="../reader/ui/annotations_panel.py" line="413"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="360"/>
+        <location filename="../reader/ui/annotations_panel.py" line="418"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
@@ -397,23 +397,23 @@
 <context>
     <name>ArabicTextPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="78"/>
+        <location filename="../reader/ui/panes.py" line="114"/>
         <source>Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="79"/>
+        <location filename="../reader/ui/panes.py" line="115"/>
         <source>Open a PDF to see its text here.</source>
         <translation>افتح ملف PDF ليظهر نصه هنا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="88"/>
+        <location filename="../reader/ui/panes.py" line="124"/>
         <source>Reading page %1…</source>
         <translation>جارٍ قراءة الصفحة %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="104"/>
-        <location filename="../reader/ui/panes.py" line="247"/>
+        <location filename="../reader/ui/panes.py" line="152"/>
+        <location filename="../reader/ui/panes.py" line="330"/>
         <source>This page has no text layer.</source>
         <translation>لا تحتوي هذه الصفحة على طبقة نصية.</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>InstanceGuard</name>
     <message>
-        <location filename="../reader/ui/app.py" line="113"/>
+        <location filename="../reader/ui/app.py" line="115"/>
         <source>Qari is already running with this data folder (process %1) and does not answer. Two windows on one data folder would overwrite each other&apos;s work: close the other window first.</source>
         <translation>قارئ يعمل بالفعل بمجلد البيانات هذا (العملية %1) ولا يستجيب. نافذتان على مجلد بيانات واحد تكتب كل منهما فوق عمل الأخرى: أغلق النافذة الأخرى أولاً.</translation>
     </message>
@@ -470,422 +470,427 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/main_window.py" line="497"/>
+        <location filename="../reader/ui/main_window.py" line="512"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="498"/>
+        <location filename="../reader/ui/main_window.py" line="513"/>
         <source>Open the &amp;sample report</source>
         <translation>فتح التقرير ال&amp;تجريبي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="499"/>
+        <location filename="../reader/ui/main_window.py" line="514"/>
         <source>Install translation &amp;model from file…</source>
         <translation>تثبيت &amp;نموذج ترجمة من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="500"/>
+        <location filename="../reader/ui/main_window.py" line="515"/>
         <source>Translation m&amp;odels…</source>
         <translation>&amp;نماذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="501"/>
+        <location filename="../reader/ui/main_window.py" line="516"/>
         <source>E&amp;xport translation…</source>
         <translation>&amp;تصدير الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="502"/>
+        <location filename="../reader/ui/main_window.py" line="517"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="518"/>
         <source>Import translations (&amp;XLIFF)…</source>
         <translation>استيراد الترجمات (&amp;XLIFF)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="503"/>
+        <location filename="../reader/ui/main_window.py" line="519"/>
         <source>&amp;Glossary</source>
         <translation>&amp;المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="504"/>
+        <location filename="../reader/ui/main_window.py" line="520"/>
         <source>&amp;Add the selected Arabic as a term…</source>
         <translation>&amp;إضافة العربية المحددة مصطلحًا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="505"/>
+        <location filename="../reader/ui/main_window.py" line="521"/>
         <source>&amp;Import a glossary (TBX, CSV, TSV)…</source>
         <translation>ا&amp;ستيراد مسرد (TBX، CSV، TSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="506"/>
+        <location filename="../reader/ui/main_window.py" line="522"/>
         <source>&amp;Export the glossary (TBX, CSV)…</source>
         <translation>ت&amp;صدير المسرد (TBX، CSV)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="507"/>
+        <location filename="../reader/ui/main_window.py" line="523"/>
         <source>&amp;Stop translating the document</source>
         <translation>&amp;إيقاف ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="508"/>
+        <location filename="../reader/ui/main_window.py" line="524"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="509"/>
+        <location filename="../reader/ui/main_window.py" line="525"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="510"/>
+        <location filename="../reader/ui/main_window.py" line="526"/>
         <source>&amp;First page</source>
         <translation>الصفحة الأ&amp;ولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="511"/>
+        <location filename="../reader/ui/main_window.py" line="527"/>
         <source>&amp;Previous page</source>
         <translation>الصفحة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="512"/>
+        <location filename="../reader/ui/main_window.py" line="528"/>
         <source>&amp;Next page</source>
         <translation>الصفحة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="513"/>
+        <location filename="../reader/ui/main_window.py" line="529"/>
         <source>&amp;Last page</source>
         <translation>الصفحة الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="514"/>
+        <location filename="../reader/ui/main_window.py" line="530"/>
         <source>&amp;Go to page…</source>
         <translation>&amp;انتقال إلى صفحة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="515"/>
+        <location filename="../reader/ui/main_window.py" line="531"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="516"/>
+        <location filename="../reader/ui/main_window.py" line="532"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="517"/>
+        <location filename="../reader/ui/main_window.py" line="533"/>
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="518"/>
+        <location filename="../reader/ui/main_window.py" line="534"/>
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="519"/>
+        <location filename="../reader/ui/main_window.py" line="535"/>
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="520"/>
+        <location filename="../reader/ui/main_window.py" line="536"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="521"/>
+        <location filename="../reader/ui/main_window.py" line="537"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="522"/>
+        <location filename="../reader/ui/main_window.py" line="538"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="523"/>
+        <location filename="../reader/ui/main_window.py" line="539"/>
         <source>&amp;Page</source>
         <translation>&amp;الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="524"/>
+        <location filename="../reader/ui/main_window.py" line="540"/>
         <source>&amp;Arabic text</source>
         <translation>النص ال&amp;عربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="525"/>
+        <location filename="../reader/ui/main_window.py" line="541"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="526"/>
+        <location filename="../reader/ui/main_window.py" line="542"/>
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="527"/>
+        <location filename="../reader/ui/main_window.py" line="543"/>
         <source>Follow the &amp;system</source>
         <translation>حسب ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="528"/>
+        <location filename="../reader/ui/main_window.py" line="544"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="529"/>
+        <location filename="../reader/ui/main_window.py" line="545"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="530"/>
+        <location filename="../reader/ui/main_window.py" line="546"/>
         <source>&amp;About Qari</source>
         <translation>&amp;عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="531"/>
+        <location filename="../reader/ui/main_window.py" line="547"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="532"/>
+        <location filename="../reader/ui/main_window.py" line="548"/>
         <source>&amp;First steps</source>
         <translation>ال&amp;خطوات الأولى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="533"/>
+        <location filename="../reader/ui/main_window.py" line="549"/>
         <source>&amp;Highlight the selection</source>
         <translation>&amp;ظلّل التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="534"/>
+        <location filename="../reader/ui/main_window.py" line="550"/>
         <source>&amp;Underline the selection</source>
         <translation>&amp;سطّر تحت التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="535"/>
+        <location filename="../reader/ui/main_window.py" line="551"/>
         <source>Stri&amp;ke through the selection</source>
         <translation>ا&amp;شطب التحديد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="536"/>
+        <location filename="../reader/ui/main_window.py" line="552"/>
         <source>New &amp;note on the document…</source>
         <translation>&amp;ملاحظة جديدة على الوثيقة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="541"/>
+        <location filename="../reader/ui/main_window.py" line="557"/>
         <source>&amp;Import annotations…</source>
         <translation>ا&amp;ستيراد التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="542"/>
+        <location filename="../reader/ui/main_window.py" line="558"/>
         <source>&amp;Export notes (Markdown)…</source>
         <translation>&amp;تصدير الملاحظات (ماركداون)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="543"/>
+        <location filename="../reader/ui/main_window.py" line="559"/>
         <source>Export annotations (&amp;W3C JSON)…</source>
         <translation>تصدير التعليقات (&amp;W3C JSON)…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="544"/>
+        <location filename="../reader/ui/main_window.py" line="560"/>
         <source>Export an annotated &amp;copy of the PDF…</source>
         <translation>تصدير &amp;نسخة PDF مع التعليقات…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="545"/>
+        <location filename="../reader/ui/main_window.py" line="561"/>
         <source>Read this page with &amp;OCR</source>
         <translation>اقرأ هذه الصفحة بالتعرّف الضوئي (&amp;OCR)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="546"/>
+        <location filename="../reader/ui/main_window.py" line="562"/>
         <source>Read the whole document with OC&amp;R</source>
         <translation>اقرأ الوثيقة كلها بالتعرّف الضوئي (OC&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="547"/>
+        <location filename="../reader/ui/main_window.py" line="563"/>
         <source>Stop reading with OCR</source>
         <translation>أوقف القراءة بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="549"/>
+        <location filename="../reader/ui/main_window.py" line="565"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="550"/>
+        <location filename="../reader/ui/main_window.py" line="566"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="551"/>
+        <location filename="../reader/ui/main_window.py" line="567"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="552"/>
+        <location filename="../reader/ui/main_window.py" line="568"/>
         <source>&amp;Colour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="553"/>
+        <location filename="../reader/ui/main_window.py" line="569"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="554"/>
+        <location filename="../reader/ui/main_window.py" line="570"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="555"/>
+        <location filename="../reader/ui/main_window.py" line="571"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="556"/>
+        <location filename="../reader/ui/main_window.py" line="572"/>
         <source>Pa&amp;nes</source>
         <translation>الأ&amp;جزاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="557"/>
+        <location filename="../reader/ui/main_window.py" line="573"/>
         <source>Side pa&amp;nels</source>
         <translation>الألواح ال&amp;جانبية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="558"/>
+        <location filename="../reader/ui/main_window.py" line="574"/>
         <source>&amp;Theme</source>
         <translation>&amp;السمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="559"/>
+        <location filename="../reader/ui/main_window.py" line="575"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="560"/>
+        <location filename="../reader/ui/main_window.py" line="576"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="561"/>
+        <location filename="../reader/ui/main_window.py" line="577"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="562"/>
+        <location filename="../reader/ui/main_window.py" line="578"/>
         <source>Pages</source>
         <translation>الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="563"/>
+        <location filename="../reader/ui/main_window.py" line="579"/>
         <source>Outline</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="564"/>
+        <location filename="../reader/ui/main_window.py" line="580"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="565"/>
+        <location filename="../reader/ui/main_window.py" line="581"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="566"/>
+        <location filename="../reader/ui/main_window.py" line="582"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="567"/>
+        <location filename="../reader/ui/main_window.py" line="583"/>
         <source>Stop the search</source>
         <translation>إيقاف البحث</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="613"/>
+        <location filename="../reader/ui/main_window.py" line="645"/>
         <source>Some annotations could not be saved. Export them to a file before closing?</source>
         <translation>تعذّر حفظ بعض التعليقات. هل تصدّرها إلى ملف قبل الإغلاق؟</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="634"/>
+        <location filename="../reader/ui/main_window.py" line="666"/>
         <source>Open a PDF</source>
         <translation>فتح ملف PDF</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="635"/>
+        <location filename="../reader/ui/main_window.py" line="667"/>
         <source>PDF documents (*.pdf);;All files (*)</source>
         <translation>وثائق PDF (*.pdf);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="642"/>
+        <location filename="../reader/ui/main_window.py" line="674"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="662"/>
+        <location filename="../reader/ui/main_window.py" line="694"/>
         <source>The password was not correct. Enter the password for “%1”:</source>
         <translation>كلمة المرور غير صحيحة. أدخل كلمة مرور «%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="663"/>
+        <location filename="../reader/ui/main_window.py" line="695"/>
         <source>“%1” is protected. Enter its password:</source>
         <translation>«%1» محمي بكلمة مرور. أدخل كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="664"/>
+        <location filename="../reader/ui/main_window.py" line="696"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="745"/>
+        <location filename="../reader/ui/main_window.py" line="777"/>
         <source>The file was damaged; Qari repaired what it could.</source>
         <translation>كان الملف تالفًا، وأصلح قارئ ما أمكن إصلاحه.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="746"/>
+        <location filename="../reader/ui/main_window.py" line="778"/>
         <source>Opened %1 (%2 pages)</source>
         <translation>فُتح %1 (%2 صفحات)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="766"/>
+        <location filename="../reader/ui/main_window.py" line="798"/>
         <source>Text: %1 / %2 pages</source>
         <translation>النص: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="784"/>
+        <location filename="../reader/ui/main_window.py" line="816"/>
         <source>Some pages could not be read</source>
         <translation>تعذرت قراءة بعض الصفحات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="812"/>
+        <location filename="../reader/ui/main_window.py" line="845"/>
         <source>No recent files</source>
         <translation>لا توجد ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="816"/>
+        <location filename="../reader/ui/main_window.py" line="849"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="885"/>
+        <location filename="../reader/ui/main_window.py" line="918"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="895"/>
+        <location filename="../reader/ui/main_window.py" line="928"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="897"/>
+        <location filename="../reader/ui/main_window.py" line="930"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="899"/>
+        <location filename="../reader/ui/main_window.py" line="932"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="901"/>
+        <location filename="../reader/ui/main_window.py" line="934"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>لم يُستعد أي حرف من الخط</numerusform>
@@ -897,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="903"/>
+        <location filename="../reader/ui/main_window.py" line="936"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>لا حروف غير مقروءة</numerusform>
@@ -909,62 +914,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="906"/>
+        <location filename="../reader/ui/main_window.py" line="939"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1026"/>
+        <location filename="../reader/ui/main_window.py" line="1059"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1036"/>
+        <location filename="../reader/ui/main_window.py" line="1069"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1041"/>
+        <location filename="../reader/ui/main_window.py" line="1074"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1048"/>
+        <location filename="../reader/ui/main_window.py" line="1081"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1098"/>
+        <location filename="../reader/ui/main_window.py" line="1135"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1111"/>
+        <location filename="../reader/ui/main_window.py" line="1148"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1124"/>
+        <location filename="../reader/ui/main_window.py" line="1161"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1153"/>
+        <location filename="../reader/ui/main_window.py" line="1190"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1155"/>
+        <location filename="../reader/ui/main_window.py" line="1192"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1234"/>
+        <location filename="../reader/ui/main_window.py" line="1271"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1250"/>
+        <location filename="../reader/ui/main_window.py" line="1287"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -976,122 +981,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1280"/>
+        <location filename="../reader/ui/main_window.py" line="1317"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1406"/>
+        <location filename="../reader/ui/main_window.py" line="1443"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1422"/>
+        <location filename="../reader/ui/main_window.py" line="1459"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1422"/>
+        <location filename="../reader/ui/main_window.py" line="1459"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1423"/>
+        <location filename="../reader/ui/main_window.py" line="1460"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1451"/>
+        <location filename="../reader/ui/main_window.py" line="1488"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1464"/>
+        <location filename="../reader/ui/main_window.py" line="1501"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1514"/>
+        <location filename="../reader/ui/main_window.py" line="1551"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1534"/>
+        <location filename="../reader/ui/main_window.py" line="1571"/>
         <source>Select the Arabic of a term first.</source>
         <translation>حدّد النص العربي للمصطلح أولًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1538"/>
+        <location filename="../reader/ui/main_window.py" line="1575"/>
         <source>Add to the glossary</source>
         <translation>إضافة إلى المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1540"/>
+        <location filename="../reader/ui/main_window.py" line="1577"/>
         <source>Only for this document</source>
         <translation>لهذه الوثيقة فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1546"/>
+        <location filename="../reader/ui/main_window.py" line="1583"/>
         <source>English for “%1”:</source>
         <translation>المقابل الإنجليزي لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1564"/>
+        <location filename="../reader/ui/main_window.py" line="1601"/>
         <source>Added “%1” to the glossary.</source>
         <translation>أُضيف «%1» إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1597"/>
+        <location filename="../reader/ui/main_window.py" line="1634"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1608"/>
+        <location filename="../reader/ui/main_window.py" line="1645"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1630"/>
+        <location filename="../reader/ui/main_window.py" line="1667"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1634"/>
+        <location filename="../reader/ui/main_window.py" line="1671"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1635"/>
+        <location filename="../reader/ui/main_window.py" line="1672"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1640"/>
+        <location filename="../reader/ui/main_window.py" line="1677"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1643"/>
+        <location filename="../reader/ui/main_window.py" line="1680"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1650"/>
+        <location filename="../reader/ui/main_window.py" line="1687"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1653"/>
+        <location filename="../reader/ui/main_window.py" line="1690"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1683"/>
+        <location filename="../reader/ui/main_window.py" line="1720"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1684"/>
+        <location filename="../reader/ui/main_window.py" line="1721"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1215,27 +1220,27 @@
 <context>
     <name>OcrRunner</name>
     <message>
-        <location filename="../reader/ui/ocr_runner.py" line="49"/>
+        <location filename="../reader/ui/ocr_runner.py" line="59"/>
         <source>Stop OCR</source>
         <translation>أوقف التعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/ocr_runner.py" line="50"/>
+        <location filename="../reader/ui/ocr_runner.py" line="60"/>
         <source>Stop reading pages with OCR</source>
         <translation>أوقف قراءة الصفحات بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/ocr_runner.py" line="61"/>
+        <location filename="../reader/ui/ocr_runner.py" line="71"/>
         <source>OCR is not available: Tesseract with its Arabic data is not installed. Install it with: %1</source>
         <translation>التعرّف الضوئي غير متاح: برنامج Tesseract مع بياناته العربية غير مثبّت. ثبّته بالأمر: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/ocr_runner.py" line="162"/>
+        <location filename="../reader/ui/ocr_runner.py" line="172"/>
         <source>OCR could not read page %1: %2</source>
         <translation>تعذّر على التعرّف الضوئي قراءة الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/ocr_runner.py" line="174"/>
+        <location filename="../reader/ui/ocr_runner.py" line="184"/>
         <source>OCR: page %1 (%2 of %3)…</source>
         <translation>التعرّف الضوئي: الصفحة %1 (%2 من %3)…</translation>
     </message>
@@ -1309,6 +1314,41 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../reader/ui/printing.py" line="55"/>
+        <source>Printing…</source>
+        <translation>جارٍ الطباعة…</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/printing.py" line="55"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reader/ui/printing.py" line="84"/>
+        <source>%n page(s) printed.</source>
+        <translation>
+            <numerusform>لم تُطبع أي صفحة.</numerusform>
+            <numerusform>طُبعت صفحة واحدة.</numerusform>
+            <numerusform>طُبعت صفحتان.</numerusform>
+            <numerusform>طُبعت %n صفحات.</numerusform>
+            <numerusform>طُبعت %n صفحةً.</numerusform>
+            <numerusform>طُبعت %n صفحة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/printing.py" line="90"/>
+        <source>Printing failed: %1</source>
+        <translation>فشلت الطباعة: %1</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/printing.py" line="101"/>
+        <source>Printing stopped.</source>
+        <translation>توقفت الطباعة.</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <location filename="../reader/ui/i18n.py" line="24"/>
@@ -1319,47 +1359,47 @@
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="268"/>
+        <location filename="../reader/ui/segment_grid.py" line="287"/>
         <source>Translation</source>
         <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="269"/>
+        <location filename="../reader/ui/segment_grid.py" line="288"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="271"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>All segments</source>
         <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="271"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>Not confirmed</source>
         <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="272"/>
+        <location filename="../reader/ui/segment_grid.py" line="291"/>
         <source>With warnings</source>
         <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="274"/>
+        <location filename="../reader/ui/segment_grid.py" line="293"/>
         <source>This page</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="274"/>
+        <location filename="../reader/ui/segment_grid.py" line="293"/>
         <source>Whole document</source>
         <translation>الوثيقة كلها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="277"/>
+        <location filename="../reader/ui/segment_grid.py" line="296"/>
         <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
         <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="282"/>
+        <location filename="../reader/ui/segment_grid.py" line="301"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
@@ -1368,132 +1408,132 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="290"/>
+        <location filename="../reader/ui/segment_grid.py" line="309"/>
         <source>not yet translated</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="290"/>
+        <location filename="../reader/ui/segment_grid.py" line="309"/>
         <source>machine translation</source>
         <translation>ترجمة آلية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="291"/>
+        <location filename="../reader/ui/segment_grid.py" line="310"/>
         <source>from your translation memory</source>
         <translation>من ذاكرة ترجمتك</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="291"/>
+        <location filename="../reader/ui/segment_grid.py" line="310"/>
         <source>edited</source>
         <translation>معدّلة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="292"/>
+        <location filename="../reader/ui/segment_grid.py" line="311"/>
         <source>confirmed</source>
         <translation>مؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="295"/>
+        <location filename="../reader/ui/segment_grid.py" line="314"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="296"/>
+        <location filename="../reader/ui/segment_grid.py" line="315"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="297"/>
+        <location filename="../reader/ui/segment_grid.py" line="316"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="298"/>
+        <location filename="../reader/ui/segment_grid.py" line="317"/>
         <source>the model could not translate this sentence</source>
         <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="301"/>
+        <location filename="../reader/ui/segment_grid.py" line="320"/>
         <source>glossary: %1 is “%2”, not in the English</source>
         <translation>المسرد: %1 يقابله «%2»، وهو غير موجود في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="305"/>
+        <location filename="../reader/ui/segment_grid.py" line="324"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="306"/>
+        <location filename="../reader/ui/segment_grid.py" line="325"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="314"/>
+        <location filename="../reader/ui/segment_grid.py" line="333"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="315"/>
+        <location filename="../reader/ui/segment_grid.py" line="334"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="441"/>
+        <location filename="../reader/ui/segment_grid.py" line="460"/>
         <source>Page %1</source>
         <translation>الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="557"/>
+        <location filename="../reader/ui/segment_grid.py" line="576"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="754"/>
+        <location filename="../reader/ui/segment_grid.py" line="773"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="755"/>
+        <location filename="../reader/ui/segment_grid.py" line="774"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="800"/>
+        <location filename="../reader/ui/segment_grid.py" line="819"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="804"/>
+        <location filename="../reader/ui/segment_grid.py" line="823"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="825"/>
+        <location filename="../reader/ui/segment_grid.py" line="844"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="828"/>
+        <location filename="../reader/ui/segment_grid.py" line="847"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="837"/>
+        <location filename="../reader/ui/segment_grid.py" line="856"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="841"/>
+        <location filename="../reader/ui/segment_grid.py" line="860"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="844"/>
+        <location filename="../reader/ui/segment_grid.py" line="863"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="852"/>
+        <location filename="../reader/ui/segment_grid.py" line="871"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AnnotationController</name>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="307"/>
+        <location filename="../reader/ui/annotating.py" line="325"/>
         <source>%n annotation(s) imported.</source>
         <translation>
             <numerusform>%n annotation imported.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="333"/>
+        <location filename="../reader/ui/annotating.py" line="351"/>
         <source>%n annotation(s) written to %1</source>
         <translation>
             <numerusform>%n annotation written to %1</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message numerus="yes">
-        <location filename="../reader/ui/annotations_panel.py" line="320"/>
+        <location filename="../reader/ui/annotations_panel.py" line="378"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="901"/>
+        <location filename="../reader/ui/main_window.py" line="934"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>%n glyph recovered from the font</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="903"/>
+        <location filename="../reader/ui/main_window.py" line="936"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>%n glyph unreadable</numerusform>
@@ -50,11 +50,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1250"/>
+        <location filename="../reader/ui/main_window.py" line="1287"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>
             <numerusform>%n fixes of the Arabic on this page no longer match its text; they are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/printing.py" line="84"/>
+        <source>%n page(s) printed.</source>
+        <translation>
+            <numerusform>%n page printed.</numerusform>
+            <numerusform>%n pages printed.</numerusform>
         </translation>
     </message>
 </context>

@@ -69,6 +69,7 @@ from reader.ui.page_images import PageImageCache
 from reader.ui.panes import ArabicTextPane
 from reader.ui.pdf_view import PdfView
 from reader.ui.physical_keys import PhysicalKeys
+from reader.ui.printing import Printing
 from reader.ui.segment_grid import Segment, SegmentGrid, Step, fill_segment
 from reader.ui.settings import SettingsStore
 from reader.ui.theme import apply_theme, tinted
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationController(self)
         self.ocr = OcrRunner(self)
         self.physical_keys = PhysicalKeys(self)  # H, U, K, 1–8 with an Arabic layout too
+        self.printing = Printing(self, self.jobs,
+                                 lambda: self.session.render if self.session else None,
+                                 lambda: self.session.page_count if self.session else 0)
+        self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.printing.failed.connect(self.show_error)
         self.translation_files = TranslationFiles(
             self, self.jobs, lambda: self.session, lambda: (self._translations(), self._memory()),
             self._glossary)
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
         self.stop_translation_action = self._action(self.stop_translation)
         self.export_translation_action = self._action(self.translation_files.export_dialog,
                                                       "Ctrl+Shift+E")
+        self.print_action = self._action(self.printing.print_dialog, sk.Print)
         self.import_translations_action = self._action(self.translation_files.import_dialog)
         self.import_glossary_action = self._action(self.translation_files.import_glossary_dialog)
         self.export_glossary_action = self._action(self.translation_files.export_glossary_dialog)
@@ -392,6 +399,8 @@ class MainWindow(QMainWindow):
         for action in (self.ocr_page_action, self.ocr_document_action, self.stop_ocr_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
@@ -505,6 +514,7 @@ class MainWindow(QMainWindow):
         self.install_model_action.setText(self.tr("Install translation &model from file…"))
         self.models_action.setText(self.tr("Translation m&odels…"))
         self.export_translation_action.setText(self.tr("E&xport translation…"))
+        self.print_action.setText(self.tr("&Print…"))
         self.import_translations_action.setText(self.tr("Import translations (&XLIFF)…"))
         self.glossary_menu.setTitle(self.tr("&Glossary"))
         self.add_term_action.setText(self.tr("&Add the selected Arabic as a term…"))
@@ -819,7 +829,8 @@ class MainWindow(QMainWindow):
                        self.underline_action, self.strike_action, self.note_action,
                        self.import_annotations_action, self.export_notes_action,
                        self.export_w3c_action, self.export_pdf_action, *self.colour_actions,
-                       self.ocr_page_action, self.ocr_document_action):
+                       self.ocr_page_action, self.ocr_document_action, self.print_action,
+                       self.export_translation_action, self.import_translations_action):
             action.setEnabled(has_doc)
         self.page_box.setEnabled(has_doc)
 

@@ -354,3 +354,23 @@ def test_the_grid_taking_the_focus_selects_no_sentence(qtbot, window, sample_pdf
     assert window.translation_pane.selected_rows() == []
     assert window.arabic_pane.selection()[0] == window.arabic_pane.selection()[1]
     assert window.current_selection() is None
+
+
+def test_print_renders_the_chosen_pages_off_the_window_thread(qtbot, window, sample_pdf,
+                                                              tmp_path):
+    """Issue 15: no Print. Printing to a PDF file stands in for a printer."""
+    import pymupdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    assert not window.print_action.isEnabled()
+    open_and_wait(qtbot, window, sample_pdf)
+    assert window.print_action.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(window.printing.printed, timeout=60000) as done:
+        window.printing.print_pages(printer, [0, 2])
+    assert done.args == [2]
+    printed = pymupdf.open(out)
+    assert printed.page_count == 2 and printed[0].get_images()
