@@ -903,6 +903,7 @@ class MainWindow(QMainWindow):
         def shown(model: PageText) -> None:
             if session is self.session and page == self.view.current_page:
                 self.arabic_pane.show_page(model)
+                self._show_hits()
                 self._show_quality(model)
                 self._show_sentences(model)
                 self._paint_text_annotations()
@@ -1123,6 +1124,7 @@ class MainWindow(QMainWindow):
         self._hit_index = -1
         self.results.clear()
         self.view.set_search_hits({})
+        self.arabic_pane.set_search_hits([])
         if self.session is None or not query.strip():
             self.find_bar.set_status("")
             return
@@ -1205,6 +1207,12 @@ class MainWindow(QMainWindow):
             if hit.rects:
                 current = (hit.page, hit.rects[0])
         self.view.set_search_hits(by_page, current)
+        # The same hits in the Arabic text of the page shown.
+        page = self.arabic_pane.page
+        shown = [h for h in self._hits if h.page == page]
+        at = self._hits[self._hit_index] if 0 <= self._hit_index < len(self._hits) else None
+        self.arabic_pane.set_search_hits([(h.start, h.end) for h in shown],
+                                         shown.index(at) if at in shown else -1)
 
     def go_to_hit(self, index: int) -> None:
         if not self._hits:
@@ -1234,6 +1242,7 @@ class MainWindow(QMainWindow):
     def _on_find_closed(self) -> None:
         self.cancel_search()
         self.view.set_search_hits({})
+        self.arabic_pane.set_search_hits([])
         self.view.setFocus()
 
     # -- translation models ------------------------------------------------------------------

@@ -103,6 +103,7 @@ class ArabicTextPane(QWidget):
         self._notes: dict[str, int] = {}
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._tint: list[QTextEdit.ExtraSelection] = []
+        self._hits: list[QTextEdit.ExtraSelection] = []  # find hits on this page
         self.browser.anchorClicked.connect(self._follow_anchor)
         self.browser.viewport().setMouseTracking(True)
         self.browser.viewport().installEventFilter(self)
@@ -292,7 +293,27 @@ class ArabicTextPane(QWidget):
         if extra is not None:
             extra.format.setBackground(self.palette().highlight().color().lighter(170))
             self._tint = [extra]
-        self.browser.setExtraSelections(self._marks + self._tint)
+        self._paint_extras()
+
+    def _paint_extras(self) -> None:
+        self.browser.setExtraSelections(self._marks + self._hits + self._tint)
+
+    def set_search_hits(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
+        """Mark find hits in the text as on the page; ``current`` (an index in ``ranges``)
+        the one being looked at."""
+        self._hits = []
+        for number, (start, end) in enumerate(ranges):
+            extra = self._extra(start, end)
+            if extra is None:
+                continue
+            shade = QColor(255, 140, 0) if number == current else QColor(255, 210, 0)
+            shade.setAlpha(150 if number == current else 90)
+            extra.format.setBackground(shade)
+            self._hits.append(extra)
+        self._paint_extras()
+
+    def search_hits(self) -> list[tuple[int, int]]:
+        return [(e.cursor.selectionStart(), e.cursor.selectionEnd()) for e in self._hits]
 
     def set_annotation_marks(self, marks: list[tuple[int, int, str, str]]) -> None:
         """Draw annotations: (start, end, kind, colour) over the page's text."""
@@ -312,7 +333,7 @@ class ArabicTextPane(QWidget):
                 extra.format.setFontStrikeOut(True)
                 extra.format.setForeground(shade.darker(180))
             self._marks.append(extra)
-        self.browser.setExtraSelections(self._marks + self._tint)
+        self._paint_extras()
 
     def select_range(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (a sentence chosen in the translation pane)."""

@@ -374,3 +374,25 @@ def test_print_renders_the_chosen_pages_off_the_window_thread(qtbot, window, sam
     assert done.args == [2]
     printed = pymupdf.open(out)
     assert printed.page_count == 2 and printed[0].get_images()
+
+
+def test_find_hits_are_marked_in_the_arabic_text_too(qtbot, window, sample_pdf):
+    """Issue 15: find hits were marked on the page image but not in the Arabic pane."""
+    open_and_wait(qtbot, window, sample_pdf)
+    window.find_action.trigger()
+    with qtbot.waitSignal(window.search_finished, timeout=10000):
+        window.find_bar.edit.setText("مياه")
+        window.find_bar.edit.textEdited.emit("مياه")
+        window.find_bar.flush()
+    hits = window.search_hits()
+    page = hits[0].page
+    qtbot.waitUntil(lambda: window.arabic_pane.page == page
+                    and window.arabic_pane.model is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.arabic_pane.search_hits() == [
+        (h.start, h.end) for h in hits if h.page == page], timeout=10000)
+    from reader.arabic.fold import fold
+
+    text = window.arabic_pane.model.text
+    assert all(fold(text[a:b]) == fold("مياه") for a, b in window.arabic_pane.search_hits())
+    window.find_bar.closed.emit()
+    assert window.arabic_pane.search_hits() == []
