@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -188,7 +190,35 @@ def elide_start_kept(metrics: QFontMetrics, text: str, width: int) -> str:
 
 class _RowDelegate(QStyledItemDelegate):
     """A row of three lines (place and kind; the quote; the comment), each laid out in its
-    own direction and cut at its end, so an Arabic quote shows its beginning."""
+    own direction and cut at its end, so an Arabic quote shows its beginning. Its comment
+    is edited in a wrapping editor of several lines (a one-line field cut notes short)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = CommentEditor(parent)
+        editor.setObjectName("commentEditor")
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        editor.done.connect(lambda e=editor: (self.commitData.emit(e), self.closeEditor.emit(e)))
+        return editor
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            if right_to_left(editor.toPlainText()):
+                editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget,  # noqa: N802
+                             option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        # Room for a few lines: the row is three lines high; the editor may cover the next.
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 120))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -218,6 +248,20 @@ class _RowDelegate(QStyledItemDelegate):
                                        else Qt.LayoutDirection.LeftToRight)
             painter.drawText(rect, int(align), elide_start_kept(metrics, line, rect.width()))
         painter.restore()
+
+
+class CommentEditor(QPlainTextEdit):
+    """The comment of an annotation, edited in place: wrapped, several lines; Ctrl+Enter
+    or leaving it keeps it, Escape cancels (Enter starts a new line)."""
+
+    done = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.done.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class _List(QListView):

@@ -299,3 +299,24 @@ def test_side_lists_show_the_start_of_an_arabic_quote_and_the_matched_word(qtbot
     shown = around_match(hit)
     assert "«المطلوبة»" in shown and len(shown) < 50
     window.annotations.list.grab()  # the rows' delegate paints
+
+
+def test_a_comment_is_edited_in_place_over_several_wrapped_lines(qtbot, window, sample_pdf):
+    """Issue 15: the note editor did not wrap (a one-line field)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    open_and_wait(qtbot, window, sample_pdf)
+    model = shown(qtbot, window, 0)
+    select(window, model, PHRASE)
+    window.highlight_action.trigger()
+    [a] = window.annotating.review.annotations.all()
+    panel = window.annotations
+    panel.list.edit(panel.model.index(0))
+    editor = panel.list.findChild(QPlainTextEdit, "commentEditor")
+    assert editor is not None
+    assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    editor.setPlainText("A first line of the reviewer's comment\nand a second one.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.annotating.review.annotations.get(a.id).comment
+                    == "A first line of the reviewer's comment\nand a second one.",
+                    timeout=5000)
