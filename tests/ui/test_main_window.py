@@ -123,14 +123,19 @@ def test_find_with_and_without_harakat(qtbot, window, sample_pdf, query):
     assert window.find_bar.status.text() == f"1 of {len(hits)}"
 
 
-def test_f3_and_shift_f3_walk_the_hits(qtbot, window, sample_pdf):
+def search_for(qtbot, window, sample_pdf, query):
+    """Open the sample, type ``query`` in the find bar, wait for every page's hits."""
     open_and_wait(qtbot, window, sample_pdf)
     window.find_action.trigger()
     with qtbot.waitSignal(window.search_finished, timeout=10000):
-        window.find_bar.edit.setText("مياه")
-        window.find_bar.edit.textEdited.emit("مياه")
+        window.find_bar.edit.setText(query)  # as an edit would (QTest cannot type Arabic)
+        window.find_bar.edit.textEdited.emit(query)
         window.find_bar.flush()
-    hits = window.search_hits()
+    return window.search_hits()
+
+
+def test_f3_and_shift_f3_walk_the_hits(qtbot, window, sample_pdf):
+    hits = search_for(qtbot, window, sample_pdf, "مياه")
     assert len(hits) >= 3
     window.find_next_action.trigger()
     assert window.find_bar.status.text() == f"2 of {len(hits)}"
@@ -378,13 +383,7 @@ def test_print_renders_the_chosen_pages_off_the_window_thread(qtbot, window, sam
 
 def test_find_hits_are_marked_in_the_arabic_text_too(qtbot, window, sample_pdf):
     """Issue 15: find hits were marked on the page image but not in the Arabic pane."""
-    open_and_wait(qtbot, window, sample_pdf)
-    window.find_action.trigger()
-    with qtbot.waitSignal(window.search_finished, timeout=10000):
-        window.find_bar.edit.setText("مياه")
-        window.find_bar.edit.textEdited.emit("مياه")
-        window.find_bar.flush()
-    hits = window.search_hits()
+    hits = search_for(qtbot, window, sample_pdf, "مياه")
     page = hits[0].page
     qtbot.waitUntil(lambda: window.arabic_pane.page == page
                     and window.arabic_pane.model is not None, timeout=10000)
