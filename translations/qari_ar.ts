@@ -226,22 +226,22 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="132"/>
+        <location filename="../reader/ui/annotations_panel.py" line="134"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="133"/>
+        <location filename="../reader/ui/annotations_panel.py" line="135"/>
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="136"/>
+        <location filename="../reader/ui/annotations_panel.py" line="138"/>
         <source>not found in the text</source>
         <translation>غير موجود في النص</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="138"/>
+        <location filename="../reader/ui/annotations_panel.py" line="140"/>
         <source>moved: check it</source>
         <translation>تغيّر موضعه: راجعه</translation>
     </message>
@@ -249,67 +249,67 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="59"/>
+        <location filename="../reader/ui/annotations_panel.py" line="61"/>
         <source>Highlight</source>
         <translation>تظليل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="60"/>
+        <location filename="../reader/ui/annotations_panel.py" line="62"/>
         <source>Underline</source>
         <translation>تسطير</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="61"/>
+        <location filename="../reader/ui/annotations_panel.py" line="63"/>
         <source>Strike-through</source>
         <translation>شطب</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="62"/>
+        <location filename="../reader/ui/annotations_panel.py" line="64"/>
         <source>Note on the page</source>
         <translation>ملاحظة على الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="63"/>
+        <location filename="../reader/ui/annotations_panel.py" line="65"/>
         <source>Note on the document</source>
         <translation>ملاحظة على الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="69"/>
+        <location filename="../reader/ui/annotations_panel.py" line="71"/>
         <source>Yellow</source>
         <translation>أصفر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="70"/>
+        <location filename="../reader/ui/annotations_panel.py" line="72"/>
         <source>Red</source>
         <translation>أحمر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="71"/>
+        <location filename="../reader/ui/annotations_panel.py" line="73"/>
         <source>Green</source>
         <translation>أخضر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="72"/>
+        <location filename="../reader/ui/annotations_panel.py" line="74"/>
         <source>Blue</source>
         <translation>أزرق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="73"/>
+        <location filename="../reader/ui/annotations_panel.py" line="75"/>
         <source>Purple</source>
         <translation>بنفسجي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="74"/>
+        <location filename="../reader/ui/annotations_panel.py" line="76"/>
         <source>Magenta</source>
         <translation>أرجواني</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="75"/>
+        <location filename="../reader/ui/annotations_panel.py" line="77"/>
         <source>Orange</source>
         <translation>برتقالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="76"/>
+        <location filename="../reader/ui/annotations_panel.py" line="78"/>
         <source>Grey</source>
         <translation>رمادي</translation>
     </message>
@@ -317,52 +317,52 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="308"/>
+        <location filename="../reader/ui/annotations_panel.py" line="352"/>
         <source>Search quotes, comments, tags</source>
         <translation>ابحث في الاقتباسات والتعليقات والوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="309"/>
+        <location filename="../reader/ui/annotations_panel.py" line="353"/>
         <source>New note</source>
         <translation>ملاحظة جديدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="310"/>
+        <location filename="../reader/ui/annotations_panel.py" line="354"/>
         <source>A note on the whole document (Ctrl+Shift+N)</source>
         <translation>ملاحظة على الوثيقة كلها (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="311"/>
+        <location filename="../reader/ui/annotations_panel.py" line="355"/>
         <source>No annotations yet. Select text and press H to highlight it (1–8 pick a colour), U to underline, K to strike through; right-click the page for a note.</source>
         <translation>لا تعليقات بعد. حدّد نصًا واضغط H لتظليله (تختار المفاتيح 1–8 اللون)، وU لتسطيره، وK لشطبه؛ وانقر الصفحة بالزر الأيمن لإضافة ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="322"/>
+        <location filename="../reader/ui/annotations_panel.py" line="366"/>
         <source>All colours</source>
         <translation>كل الألوان</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="328"/>
+        <location filename="../reader/ui/annotations_panel.py" line="372"/>
         <source>All kinds</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="331"/>
+        <location filename="../reader/ui/annotations_panel.py" line="375"/>
         <source>To check (moved or not found)</source>
         <translation>للمراجعة (تغيّر موضعها أو لم تُوجد)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="333"/>
+        <location filename="../reader/ui/annotations_panel.py" line="377"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="376"/>
+        <location filename="../reader/ui/annotations_panel.py" line="420"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotations_panel.py" line="378"/>
+        <location filename="../reader/ui/annotations_panel.py" line="422"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>لا تعليقات</numerusform>
@@ -374,22 +374,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="411"/>
+        <location filename="../reader/ui/annotations_panel.py" line="455"/>
         <source>Edit comment</source>
         <translation>تحرير التعليق</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="412"/>
+        <location filename="../reader/ui/annotations_panel.py" line="456"/>
         <source>Tags…</source>
         <translation>الوسوم…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="413"/>
+        <location filename="../reader/ui/annotations_panel.py" line="457"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../reader/ui/annotations_panel.py" line="418"/>
+        <location filename="../reader/ui/annotations_panel.py" line="462"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
@@ -397,23 +397,23 @@
 <context>
     <name>ArabicTextPane</name>
     <message>
-        <location filename="../reader/ui/panes.py" line="114"/>
+        <location filename="../reader/ui/panes.py" line="115"/>
         <source>Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="115"/>
+        <location filename="../reader/ui/panes.py" line="116"/>
         <source>Open a PDF to see its text here.</source>
         <translation>افتح ملف PDF ليظهر نصه هنا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="124"/>
+        <location filename="../reader/ui/panes.py" line="125"/>
         <source>Reading page %1…</source>
         <translation>جارٍ قراءة الصفحة %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/panes.py" line="152"/>
-        <location filename="../reader/ui/panes.py" line="330"/>
+        <location filename="../reader/ui/panes.py" line="153"/>
+        <location filename="../reader/ui/panes.py" line="351"/>
         <source>This page has no text layer.</source>
         <translation>لا تحتوي هذه الصفحة على طبقة نصية.</translation>
     </message>
@@ -870,27 +870,27 @@
         <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="918"/>
+        <location filename="../reader/ui/main_window.py" line="919"/>
         <source>The text of this page cannot be read.</source>
         <translation>تتعذر قراءة نص هذه الصفحة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="928"/>
+        <location filename="../reader/ui/main_window.py" line="929"/>
         <source>Read by OCR</source>
         <translation>قُرئت بالتعرّف الضوئي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="930"/>
+        <location filename="../reader/ui/main_window.py" line="931"/>
         <source>No text layer (a scanned page?)</source>
         <translation>لا توجد طبقة نصية (صفحة ممسوحة ضوئيًا؟)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="932"/>
+        <location filename="../reader/ui/main_window.py" line="933"/>
         <source>Text stored in visual order: reordered</source>
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="934"/>
+        <location filename="../reader/ui/main_window.py" line="935"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>لم يُستعد أي حرف من الخط</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="936"/>
+        <location filename="../reader/ui/main_window.py" line="937"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>لا حروف غير مقروءة</numerusform>
@@ -914,62 +914,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="939"/>
+        <location filename="../reader/ui/main_window.py" line="940"/>
         <source>How the text of this page was obtained from the PDF&apos;s text layer.</source>
         <translation>كيف استُخرج نص هذه الصفحة من الطبقة النصية لملف PDF.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1059"/>
+        <location filename="../reader/ui/main_window.py" line="1060"/>
         <source>Add a note here…</source>
         <translation>أضف ملاحظة هنا…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1069"/>
+        <location filename="../reader/ui/main_window.py" line="1070"/>
         <source>Page %1 cannot be displayed: %2</source>
         <translation>يتعذر عرض الصفحة %1: %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1074"/>
+        <location filename="../reader/ui/main_window.py" line="1075"/>
         <source>No document</source>
         <translation>لا توجد وثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1081"/>
+        <location filename="../reader/ui/main_window.py" line="1082"/>
         <source>Page %1 of %2</source>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1135"/>
+        <location filename="../reader/ui/main_window.py" line="1137"/>
         <source>Searching %p%</source>
         <translation>جارٍ البحث %p%</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1148"/>
+        <location filename="../reader/ui/main_window.py" line="1150"/>
         <source>p. %1</source>
         <translation>ص %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1161"/>
+        <location filename="../reader/ui/main_window.py" line="1163"/>
         <source>The search failed: %1</source>
         <translation>فشل البحث: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1190"/>
+        <location filename="../reader/ui/main_window.py" line="1192"/>
         <source>No matches</source>
         <translation>لا توجد نتائج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1192"/>
+        <location filename="../reader/ui/main_window.py" line="1194"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1271"/>
+        <location filename="../reader/ui/main_window.py" line="1280"/>
         <source>The translation model cannot be loaded: %1</source>
         <translation>يتعذر تحميل نموذج الترجمة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1287"/>
+        <location filename="../reader/ui/main_window.py" line="1296"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>لم يعد أي تصحيح للنص العربي في هذه الصفحة يطابق نصها؛ وهي محفوظة.</numerusform>
@@ -981,122 +981,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1317"/>
+        <location filename="../reader/ui/main_window.py" line="1326"/>
         <source>Translation failed: %1</source>
         <translation>فشلت الترجمة: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1443"/>
+        <location filename="../reader/ui/main_window.py" line="1452"/>
         <source>The fix of the Arabic could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيح النص العربي: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1459"/>
+        <location filename="../reader/ui/main_window.py" line="1468"/>
         <source>Fix of the Arabic</source>
         <translation>تصحيح النص العربي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1459"/>
+        <location filename="../reader/ui/main_window.py" line="1468"/>
         <source>Join of two segments</source>
         <translation>دمج مقطعين</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1460"/>
+        <location filename="../reader/ui/main_window.py" line="1469"/>
         <source>Split of a segment</source>
         <translation>تقسيم مقطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1488"/>
+        <location filename="../reader/ui/main_window.py" line="1497"/>
         <source>Translated: %1 / %2 pages</source>
         <translation>تُرجم: %1 / %2 صفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1501"/>
+        <location filename="../reader/ui/main_window.py" line="1510"/>
         <source>Translation of the document stopped: %1</source>
         <translation>توقفت ترجمة المستند: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1551"/>
+        <location filename="../reader/ui/main_window.py" line="1560"/>
         <source>The translation memory was damaged. It was kept as %1 and a new one was started.</source>
         <translation>كانت ذاكرة الترجمة تالفة، فحُفظت باسم %1 وبُدئت ذاكرة جديدة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1571"/>
+        <location filename="../reader/ui/main_window.py" line="1580"/>
         <source>Select the Arabic of a term first.</source>
         <translation>حدّد النص العربي للمصطلح أولًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1575"/>
+        <location filename="../reader/ui/main_window.py" line="1584"/>
         <source>Add to the glossary</source>
         <translation>إضافة إلى المسرد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1577"/>
+        <location filename="../reader/ui/main_window.py" line="1586"/>
         <source>Only for this document</source>
         <translation>لهذه الوثيقة فقط</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1583"/>
+        <location filename="../reader/ui/main_window.py" line="1592"/>
         <source>English for “%1”:</source>
         <translation>المقابل الإنجليزي لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1601"/>
+        <location filename="../reader/ui/main_window.py" line="1610"/>
         <source>Added “%1” to the glossary.</source>
         <translation>أُضيف «%1» إلى المسرد.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1634"/>
+        <location filename="../reader/ui/main_window.py" line="1643"/>
         <source>Your correction could not be saved: %1</source>
         <translation>تعذّر حفظ تصحيحك: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1645"/>
+        <location filename="../reader/ui/main_window.py" line="1654"/>
         <source>Other translations are ready in the sentence&apos;s menu.</source>
         <translation>الترجمات الأخرى جاهزة في قائمة الجملة.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1667"/>
+        <location filename="../reader/ui/main_window.py" line="1676"/>
         <source>Translation of the document stopped</source>
         <translation>توقفت ترجمة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1671"/>
+        <location filename="../reader/ui/main_window.py" line="1680"/>
         <source>Install a translation model</source>
         <translation>تثبيت نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1672"/>
+        <location filename="../reader/ui/main_window.py" line="1681"/>
         <source>Argos Translate models (*.argosmodel);;All files (*)</source>
         <translation>نماذج Argos Translate (*.argosmodel);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1677"/>
+        <location filename="../reader/ui/main_window.py" line="1686"/>
         <source>Installing %1…</source>
         <translation>جارٍ تثبيت %1…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1680"/>
+        <location filename="../reader/ui/main_window.py" line="1689"/>
         <source>Installed the translation model %1.</source>
         <translation>ثُبّت نموذج الترجمة %1.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1687"/>
+        <location filename="../reader/ui/main_window.py" line="1696"/>
         <source>This translation model cannot be installed: %1</source>
         <translation>لا يمكن تثبيت نموذج الترجمة هذا: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1690"/>
+        <location filename="../reader/ui/main_window.py" line="1699"/>
         <source>Installing the model failed: %1</source>
         <translation>فشل تثبيت النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1720"/>
+        <location filename="../reader/ui/main_window.py" line="1729"/>
         <source>About Qari</source>
         <translation>عن قارئ</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="1721"/>
+        <location filename="../reader/ui/main_window.py" line="1730"/>
         <source>&lt;b&gt;Qari %1&lt;/b&gt;&lt;p&gt;An offline reader for the bilingual review of Arabic reports.&lt;/p&gt;&lt;p&gt;Licensed under the GNU Affero General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;قارئ %1&lt;/b&gt;&lt;p&gt;قارئ يعمل دون اتصال لمراجعة التقارير العربية بلغتين.&lt;/p&gt;&lt;p&gt;مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.&lt;/p&gt;</translation>
     </message>
@@ -1359,47 +1359,47 @@
 <context>
     <name>SegmentGrid</name>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="287"/>
+        <location filename="../reader/ui/segment_grid.py" line="286"/>
         <source>Translation</source>
         <translation>الترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="288"/>
+        <location filename="../reader/ui/segment_grid.py" line="287"/>
         <source>Install model from file…</source>
         <translation>تثبيت نموذج من ملف…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="290"/>
+        <location filename="../reader/ui/segment_grid.py" line="289"/>
         <source>All segments</source>
         <translation>كل المقاطع</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="290"/>
+        <location filename="../reader/ui/segment_grid.py" line="289"/>
         <source>Not confirmed</source>
         <translation>غير المؤكَّدة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="291"/>
+        <location filename="../reader/ui/segment_grid.py" line="290"/>
         <source>With warnings</source>
         <translation>ذات التنبيهات</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="293"/>
+        <location filename="../reader/ui/segment_grid.py" line="292"/>
         <source>This page</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="293"/>
+        <location filename="../reader/ui/segment_grid.py" line="292"/>
         <source>Whole document</source>
         <translation>الوثيقة كلها</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="296"/>
+        <location filename="../reader/ui/segment_grid.py" line="295"/>
         <source>Model: %1. Enter edits a sentence; Ctrl+Enter confirms it and goes to the next one.</source>
         <translation>النموذج: %1. يحرّر Enter الجملة؛ ويؤكّدها Ctrl+Enter وينتقل إلى التالية.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="301"/>
+        <location filename="../reader/ui/segment_grid.py" line="300"/>
         <source>No Arabic→English translation model is installed.
 
 Qari translates offline and never downloads anything by itself. On a computer with internet access, download the Argos Translate package “translate-ar_en” (a .argosmodel file), copy it to this computer, then choose “Install model from file…”.</source>
@@ -1408,132 +1408,107 @@ Qari translates offline and never downloads anything by itself. On a computer wi
 يترجم قارئ دون اتصال بالإنترنت ولا ينزّل شيئًا من تلقاء نفسه. نزّل حزمة Argos Translate ‏«translate-ar_en» (ملف ‎.argosmodel) على حاسوب متصل بالإنترنت، وانسخها إلى هذا الحاسوب، ثم اختر «تثبيت نموذج من ملف…».</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="309"/>
-        <source>not yet translated</source>
-        <translation>لم تُترجم بعد</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/segment_grid.py" line="309"/>
-        <source>machine translation</source>
-        <translation>ترجمة آلية</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/segment_grid.py" line="310"/>
-        <source>from your translation memory</source>
-        <translation>من ذاكرة ترجمتك</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/segment_grid.py" line="310"/>
-        <source>edited</source>
-        <translation>معدّلة</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/segment_grid.py" line="311"/>
-        <source>confirmed</source>
-        <translation>مؤكَّدة</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/segment_grid.py" line="314"/>
+        <location filename="../reader/ui/segment_grid.py" line="308"/>
         <source>Arabic left in the English</source>
         <translation>بقي نص عربي في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="315"/>
+        <location filename="../reader/ui/segment_grid.py" line="309"/>
         <source>the output equals the input</source>
         <translation>الناتج مطابق للمدخل</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="316"/>
+        <location filename="../reader/ui/segment_grid.py" line="310"/>
         <source>unusual length</source>
         <translation>طول غير معتاد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="317"/>
+        <location filename="../reader/ui/segment_grid.py" line="311"/>
         <source>the model could not translate this sentence</source>
         <translation>تعذّر على النموذج ترجمة هذه الجملة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="320"/>
+        <location filename="../reader/ui/segment_grid.py" line="314"/>
         <source>glossary: %1 is “%2”, not in the English</source>
         <translation>المسرد: %1 يقابله «%2»، وهو غير موجود في الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="324"/>
+        <location filename="../reader/ui/segment_grid.py" line="318"/>
         <source>waiting for the translation…</source>
         <translation>في انتظار الترجمة…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="325"/>
+        <location filename="../reader/ui/segment_grid.py" line="319"/>
         <source>not translated (type to write the English)</source>
         <translation>غير مترجمة (اكتب لتضع الترجمة الإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="333"/>
+        <location filename="../reader/ui/segment_grid.py" line="327"/>
         <source>memory %1 %</source>
         <translation>الذاكرة %1 %</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="334"/>
+        <location filename="../reader/ui/segment_grid.py" line="328"/>
         <source>model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="460"/>
+        <location filename="../reader/ui/segment_grid.py" line="454"/>
         <source>Page %1</source>
         <translation>الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="576"/>
+        <location filename="../reader/ui/segment_grid.py" line="570"/>
         <source>Change of a translation</source>
         <translation>تغيير ترجمة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="773"/>
+        <location filename="../reader/ui/segment_grid.py" line="767"/>
         <source>Fix the Arabic source</source>
         <translation>تصحيح النص العربي المصدر</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="774"/>
+        <location filename="../reader/ui/segment_grid.py" line="768"/>
         <source>Correct what the extraction got wrong. A line break splits the segment there. The text as extracted stays on record.</source>
         <translation>صحّح ما أخطأ فيه الاستخراج. يقسم فاصل السطر المقطع عنده. يبقى النص كما استُخرج محفوظًا.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="819"/>
+        <location filename="../reader/ui/segment_grid.py" line="813"/>
         <source>Confirmed %1 of %2 on this page</source>
         <translation>المؤكَّد %1 من %2 في هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="823"/>
+        <location filename="../reader/ui/segment_grid.py" line="817"/>
         <source>%1 of %2 in the document</source>
         <translation>%1 من %2 في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="844"/>
+        <location filename="../reader/ui/segment_grid.py" line="837"/>
         <source>Edit the English</source>
         <translation>تحرير الترجمة الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="847"/>
+        <location filename="../reader/ui/segment_grid.py" line="840"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="856"/>
+        <location filename="../reader/ui/segment_grid.py" line="849"/>
         <source>Show other translations</source>
         <translation>عرض ترجمات أخرى</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="860"/>
+        <location filename="../reader/ui/segment_grid.py" line="853"/>
         <source>Fix the Arabic source…</source>
         <translation>تصحيح النص العربي المصدر…</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="863"/>
+        <location filename="../reader/ui/segment_grid.py" line="856"/>
         <source>Join with the next segment</source>
         <translation>دمج مع المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../reader/ui/segment_grid.py" line="871"/>
+        <location filename="../reader/ui/segment_grid.py" line="864"/>
         <source>Copy the page as bilingual text</source>
         <translation>نسخ الصفحة نصًا ثنائي اللغة</translation>
     </message>

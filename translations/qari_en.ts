@@ -23,7 +23,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message numerus="yes">
-        <location filename="../reader/ui/annotations_panel.py" line="378"/>
+        <location filename="../reader/ui/annotations_panel.py" line="422"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="934"/>
+        <location filename="../reader/ui/main_window.py" line="935"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>%n glyph recovered from the font</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="936"/>
+        <location filename="../reader/ui/main_window.py" line="937"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>%n glyph unreadable</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1287"/>
+        <location filename="../reader/ui/main_window.py" line="1296"/>
         <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
         <translation>
             <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>

@@ -299,15 +299,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def glossary_warnings(glossary: Glossary | None, pairs: Sequence[tuple[str, str]],
-                      scope: str = GLOBAL) -> list[list[Term]]:
-    """For each (Arabic, English) pair, the terms whose translation the English lacks."""
-    if glossary is None:
-        return [[] for _ in pairs]
-    return [glossary.missing(source, english, scope) if english.strip() else []
-            for source, english in pairs]
-
-
 def glossary_terms(glossary: Glossary | None, source: str, scope: str = GLOBAL
                    ) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     """The terms of a segment for display: (start, end, Arabic term, its English)."""

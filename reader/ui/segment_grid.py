@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.translation.cache import EDITED, MACHINE, REVIEWED
+from reader.translation.cache import EDITED, REVIEWED
 from reader.translation.engine import Translation
 from reader.translation.memory import Match
 from reader.translation.segment import Sentence
@@ -185,7 +185,6 @@ class SegmentGrid(QWidget):
     edited = Signal(str, str, str, int, int)
     alternatives_requested = Signal(str)  # the source whose other translations are wanted
     scope_changed = Signal(bool)  # True: the whole document
-    counts_changed = Signal()
     # page, range (start, end) in its text, kind (EDIT, JOIN, SPLIT), the texts that replace
     # the row (and the next, for a join), where each text after the first starts
     source_fix_requested = Signal(int, int, int, str, list, list)
@@ -304,11 +303,6 @@ class SegmentGrid(QWidget):
                 "“translate-ar_en” (a .argosmodel file), copy it to this computer, then "
                 "choose “Install model from file…”."))
         self._count()
-
-    def status_name(self, status: str) -> str:
-        return {NEW: self.tr("not yet translated"), MACHINE: self.tr("machine translation"),
-                MEMORY: self.tr("from your translation memory"), EDITED: self.tr("edited"),
-                REVIEWED: self.tr("confirmed")}.get(status, status)
 
     def warning_text(self, code: str) -> str:
         return {"arabic_left": self.tr("Arabic left in the English"),
@@ -823,7 +817,6 @@ class SegmentGrid(QWidget):
             text += " · " + self.tr("%1 of %2 in the document").replace(
                 "%1", str(done)).replace("%2", str(total))
         self.counter.setText(text)
-        self.counts_changed.emit()
 
     def _relayout(self) -> None:
         for segment in self.model.segments:

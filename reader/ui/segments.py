@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.translation.cache import EDITED, MACHINE, REVIEWED
+from reader.translation.cache import MACHINE
 from reader.translation.engine import Translation
 from reader.translation.glossary import lacks
 from reader.translation.memory import Match
@@ -16,7 +16,6 @@ NEW = "new"  # waiting for its translation
 MEMORY = "memory"  # the translator's earlier English for the same sentence (not confirmed)
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole
 ALTERNATIVES = 3  # Ctrl+1…3
-STATUSES = (NEW, MACHINE, MEMORY, EDITED, REVIEWED)
 
 
 @dataclass
