@@ -1602,14 +1602,15 @@ class MainWindow(QMainWindow):
         if glossary is None:
             return
         scope = info.sha256 if this_document and info is not None else ""
-        try:
-            glossary.add(term, english, scope=scope)
-        except QariError as exc:
-            self.show_error(str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Added “%1” to the glossary.").replace("%1", term),
-                                     6000)
-        self._translations_imported(0)
+
+        def added(_term: object) -> None:
+            self.statusBar().showMessage(
+                self.tr("Added “%1” to the glossary.").replace("%1", term), 6000)
+            self._translations_imported(0)
+
+        # Written off the window's thread like every other store write (a synced commit).
+        self.jobs.submit(lambda: glossary.add(term, english, scope=scope), PRIORITY_VISIBLE,
+                         added, lambda exc: self.show_error(str(exc)))
 
     def _save_edit(self, source: str, text: str, status: str, page: int = -1,
                    start: int = -1) -> None:

@@ -96,6 +96,8 @@ def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_wi
     dialog.accept()
     from reader.translation.glossary import Glossary
 
+    qtbot.waitUntil(lambda: any(t.source == "مياه" for t in Glossary().terms(
+        window.info.sha256)), timeout=10000)  # kept off the window's thread
     [water] = [t for t in Glossary().terms(window.info.sha256) if t.source == "مياه"]
     assert water.scope == window.info.sha256
     assert water not in Glossary().terms("another document")
