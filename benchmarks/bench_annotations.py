@@ -88,7 +88,8 @@ def main() -> None:
     begin = time.perf_counter()
     window.annotating.loaded.connect(
         lambda _n: times.setdefault("annotations", time.perf_counter() - begin))
-    window.page_text_shown.connect(lambda _p: times.setdefault("text", time.perf_counter() - begin))
+    window.navigation.page_text_shown.connect(
+        lambda _p: times.setdefault("text", time.perf_counter() - begin))
     window.cache.image_ready.connect(
         lambda _p: times.setdefault("page", time.perf_counter() - begin))
     window.open_path(str(pdf))

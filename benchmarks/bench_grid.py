@@ -132,7 +132,7 @@ def typing(app: object, tmp: Path, qtest: object) -> None:
     grid.edit_row(1)
     spin(lambda: isinstance(grid.view.indexWidget(grid.model.index(1)), TargetEditor))
     editor = grid.view.indexWidget(grid.model.index(1))
-    translating = window._translate_task is not None
+    translating = window.translation._translate_task is not None
     probe = StallProbe()
     probe.start()
     keys = []

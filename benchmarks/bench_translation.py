@@ -81,7 +81,7 @@ def window(tmp: Path) -> None:
     probe = StallProbe()
     probe.start()
     finished: list[int] = []
-    win.document_translated.connect(finished.append)
+    win.translation.document_translated.connect(finished.append)
     win.open_path(str(path))
     spin(lambda: bool(finished))
     probe.stop()
@@ -96,8 +96,10 @@ def window(tmp: Path) -> None:
         again.show()
         spin(again.translation_pane.has_model)
         shown: dict[str, float] = {}
-        again.page_text_shown.connect(lambda p, s=shown: s.setdefault("text", time.perf_counter()))
-        again.page_translated.connect(lambda p, s=shown: s.setdefault("mt", time.perf_counter()))
+        again.navigation.page_text_shown.connect(
+            lambda p, s=shown: s.setdefault("text", time.perf_counter()))
+        again.translation.page_translated.connect(
+            lambda p, s=shown: s.setdefault("mt", time.perf_counter()))
         again.settings.set_last_page(win.info.sha256, page)
         again.open_path(str(path))
         spin(lambda s=shown: "mt" in s)

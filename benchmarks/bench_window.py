@@ -59,13 +59,13 @@ def main() -> None:
     probe.start()
 
     opened = []
-    window.document_opened.connect(opened.append)
+    window.documents.opened.connect(opened.append)
     phase[0] = "open 500 pages"
     window.open_path(str(pdf))
     spin_until(lambda: bool(opened))
     phase[0] = "page turns"
     view = window.view
-    window.zoom_reset_action.trigger()
+    window.commands.zoom_reset_action.trigger()
 
     def turn(page: int) -> float:
         start = time.perf_counter()
@@ -90,18 +90,18 @@ def main() -> None:
         app.processEvents()
     phase[0] = "zooming"
     for _ in range(3):
-        window.zoom_in_action.trigger()
+        window.commands.zoom_in_action.trigger()
         app.processEvents()
     phase[0] = "searching 500 pages"
     finished = []
-    window.search_finished.connect(finished.append)
+    window.find.finished.connect(finished.append)
     phase[0] = "opening the find bar"
-    window.open_find()
+    window.find.open()
     for _ in range(20):
         app.processEvents()
         time.sleep(0.005)
     phase[0] = "searching 500 pages"
-    window.start_search("الصفصاف")
+    window.find.start("الصفصاف")
     spin_until(lambda: bool(finished), timeout=120)
     spin_until(lambda: window.cache.get(view.current_page, view.device_scale()) is not None)
     probe.stop()

@@ -4,7 +4,7 @@
 <context>
     <name>AnnotationController</name>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="325"/>
+        <location filename="../reader/ui/annotating.py" line="374"/>
         <source>%n annotation(s) imported.</source>
         <translation>
             <numerusform>%n annotation imported.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/annotating.py" line="351"/>
+        <location filename="../reader/ui/annotating.py" line="400"/>
         <source>%n annotation(s) written to %1</source>
         <translation>
             <numerusform>%n annotation written to %1</numerusform>
@@ -32,9 +32,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>NavigationController</name>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="935"/>
+        <location filename="../reader/ui/navigation.py" line="147"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>
             <numerusform>%n glyph recovered from the font</numerusform>
@@ -42,19 +42,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="937"/>
+        <location filename="../reader/ui/navigation.py" line="149"/>
         <source>%n glyph(s) unreadable</source>
         <translation>
             <numerusform>%n glyph unreadable</numerusform>
             <numerusform>%n glyphs unreadable</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../reader/ui/main_window.py" line="1296"/>
-        <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
-        <translation>
-            <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>
-            <numerusform>%n fixes of the Arabic on this page no longer match its text; they are kept.</numerusform>
         </translation>
     </message>
 </context>
@@ -66,6 +58,17 @@
         <translation>
             <numerusform>%n page printed.</numerusform>
             <numerusform>%n pages printed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message numerus="yes">
+        <location filename="../reader/ui/translating.py" line="135"/>
+        <source>%n fix(es) of the Arabic on this page no longer match its text; they are kept.</source>
+        <translation>
+            <numerusform>%n fix of the Arabic on this page no longer matches its text; it is kept.</numerusform>
+            <numerusform>%n fixes of the Arabic on this page no longer match its text; they are kept.</numerusform>
         </translation>
     </message>
 </context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -28,30 +28,15 @@ from reader.annotations.review import ImportReport, Review, mark_text, sticky_on
 from reader.annotations.store import AnnotationStore, StoreError, StoreErrorCode
 from reader.annotations.w3c import W3CError
 from reader.arabic.model import PageText
-from reader.ui.annotations_panel import kind_label
+from reader.ui.annotations_panel import AnnotationsPanel, kind_label
+from reader.ui.context import WindowContext
+from reader.ui.panes import ArabicTextPane
+from reader.ui.pdf_view import PdfView
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar
-
-    from reader.pdf import DocumentInfo
     from reader.session import DocumentSession
-    from reader.ui.annotations_panel import AnnotationsPanel
 
-
-class AnnotationHost(Protocol):
-    """What the controller asks of the window that holds it (a QWidget: the parent of its
-    dialogs). The window is not imported: it imports this module."""
-
-    annotations: AnnotationsPanel
-    info: DocumentInfo | None
-    jobs: DocumentWorker
-    session: DocumentSession | None
-    worker: DocumentWorker
-
-    def current_selection(self) -> tuple[PageText, int, int, str, str] | None: ...
-    def show_error(self, message: str) -> None: ...
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
 Change = list[tuple[str, Annotation | None, Annotation | None]]  # id, before, after
 
@@ -70,28 +55,91 @@ class ChangeCommand(QUndoCommand):
 
 
 class AnnotationController(QObject):
+    """Annotations of the open document: made, changed, undone, imported and exported here,
+    listed in the side panel, drawn on the page and in the Arabic pane."""
+
     changed = Signal()  # annotations were added, changed or removed
     loaded = Signal(int)  # a document's annotations are in (how many)
+    text_marks_shown = Signal(list)  # (start, end, kind, colour) on the page in the pane
+    page_requested = Signal(int)  # an annotation with no place on its page: show the page
 
-    def __init__(self, window: AnnotationHost) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext, panel: AnnotationsPanel, view: PdfView,
+                 pane: ArabicTextPane,
+                 selection: Callable[[], tuple[PageText, int, int, str, str] | None]) -> None:
+        super().__init__(ctx)
+        self.ctx, self.panel, self.view, self.pane = ctx, panel, view, pane
+        self._selection = selection  # what an annotation would cover now
+        self._pending: tuple[int, int, int] | None = None  # (page, start, end) to select
         self.undo_stack = QUndoStack(self)
         self.review: Review | None = None
         self._store: AnnotationStore | None = None
         self.colour = COLOUR_NAMES[0]
         self._warned: StoreErrorCode | None = None
+        view.annotation_marks = self.page_marks
+        panel.activated.connect(self.go_to)
+        panel.delete_requested.connect(self.delete)
+        panel.comment_edited.connect(self.set_comment)
+        panel.recolour_requested.connect(self.recolour)
+        panel.tags_requested.connect(self.edit_tags)
+        panel.note_requested.connect(self.add_document_note)
+        self.loaded.connect(self._loaded)
+        self.changed.connect(self._changed)
+        ctx.document_changed.connect(self.open)
+
+    # -- shown -----------------------------------------------------------------------------------
+    def _loaded(self, _count: int) -> None:
+        self.panel.set_annotations(self.review.annotations if self.review else None)
+        self.view.viewport().update()
+        self.paint_text()
+
+    def _changed(self) -> None:
+        self.panel.refresh()
+        self.view.viewport().update()
+        self.paint_text()
+
+    def paint_text(self) -> None:
+        """The page's text annotations in the Arabic pane (and, by signal, the grid)."""
+        model = self.pane.model
+        if model is not None:
+            marks = self.text_marks(model.page)
+            self.pane.set_annotation_marks(marks)
+            self.text_marks_shown.emit(marks)
+
+    def page_shown(self, model: PageText) -> None:
+        self.paint_text()
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == model.page and pending[2] > pending[1]:
+            self.pane.select_range(pending[1], pending[2])
+
+    def go_to(self, annotation_id: str) -> None:
+        """Show an annotation: its place on the page, its text selected in the pane."""
+        annotation = self.review.annotations.get(annotation_id) if self.review else None
+        if annotation is None or annotation.page is None:
+            return
+        page = annotation.page
+        if annotation.rects:
+            self.view.ensure_visible(page, annotation.rects[0])
+        elif annotation.point is not None:
+            x, y = annotation.point
+            self.view.ensure_visible(page, (x, y, x + 10, y + 10))
+        else:
+            self.page_requested.emit(page)
+        model = self.pane.model
+        if model is not None and model.page == page and annotation.end > annotation.start:
+            self.pane.select_range(annotation.start, annotation.end)
+        else:
+            self._pending = (page, annotation.start, annotation.end)
 
     # -- documents -----------------------------------------------------------------------------
     def store(self) -> AnnotationStore:
         if self._store is None:
             self._store = AnnotationStore.open()
             if self._store.set_aside is not None:
-                self.window.show_error(self.tr(
+                self.ctx.fail(self.tr(
                     "The annotation database was damaged. It was kept as %1 and a new one "
                     "was started.").replace("%1", str(self._store.set_aside)))
             elif self._store.read_only:
-                self.window.show_error(self.tr(
+                self.ctx.fail(self.tr(
                     "Qari cannot write to its data folder (%1). Annotations are shown but "
                     "new ones cannot be saved: export them before closing.").replace(
                     "%1", str(self._store.path.parent)))
@@ -100,25 +148,26 @@ class AnnotationController(QObject):
     def open(self, session: DocumentSession) -> None:
         """Load the document's annotations off the GUI thread; until they are in there is
         nothing to annotate with."""
+        self.panel.set_annotations(None)
         self.close()
         store = self.store()
 
         def done(review: Review) -> None:
-            if self.window.session is not session:
+            if self.ctx.session is not session:
                 return
             self.review = review
             self.loaded.emit(len(review.annotations))
             self._place_again(session)
-            self.window.jobs.submit(review.annotations.prepare_search, PRIORITY_BACKGROUND)
+            self.ctx.jobs.submit(review.annotations.prepare_search, PRIORITY_BACKGROUND)
 
         def failed(exc: object) -> None:
-            self.window.show_error(self.tr("The annotations of this document cannot be "
+            self.ctx.fail(self.tr("The annotations of this document cannot be "
                                            "read: %1").replace("%1", str(exc)))
 
         # On the document thread, queued before the first page's rendering: reading a few
         # thousand rows takes tens of milliseconds there, and several times that on another
         # thread competing with the rendering for the interpreter.
-        self.window.worker.submit(lambda: Review(session, store), PRIORITY_VISIBLE, done,
+        self.ctx.worker.submit(lambda: Review(session, store), PRIORITY_VISIBLE, done,
                                   failed)
 
     def _place_again(self, session: DocumentSession) -> None:
@@ -139,7 +188,7 @@ class AnnotationController(QObject):
                 self._report(review.apply(placed))
                 self.changed.emit()
 
-        self.window.worker.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
+        self.ctx.worker.submit(work, PRIORITY_BACKGROUND, done, lambda _e: None)
 
     def close(self) -> bool:
         """Save what is pending; False if something could not be saved."""
@@ -176,7 +225,7 @@ class AnnotationController(QObject):
         reason = {StoreErrorCode.READ_ONLY: self.tr("the data folder cannot be written"),
                   StoreErrorCode.DISK_FULL: self.tr("the disk is full")}.get(
             error.code, self.tr("saving failed"))
-        self.window.show_error(self.tr(
+        self.ctx.fail(self.tr(
             "Annotations could not be saved: %1. They are kept and Qari will try again with "
             "the next change; to be safe, export them (File → Export annotations).")
             .replace("%1", reason))
@@ -190,9 +239,9 @@ class AnnotationController(QObject):
         if self.review is None:
             return None
         colour = colour or self.colour
-        selection = self.window.current_selection()
+        selection = self._selection()
         if selection is None:
-            self.window.statusBar().showMessage(
+            self.ctx.tell(
                 self.tr("Select some text first (in the Arabic pane, on the page or in the "
                         "translation)."), 5000)
             return None
@@ -207,7 +256,7 @@ class AnnotationController(QObject):
     def add_sticky(self, model: PageText, x: float, y: float) -> Annotation | None:
         if self.review is None:
             return None
-        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Note on the page"),
+        text, ok = QInputDialog.getMultiLineText(self.ctx.widget, self.tr("Note on the page"),
                                                  self.tr("Note:"))
         if not ok:
             return None
@@ -218,7 +267,7 @@ class AnnotationController(QObject):
     def add_document_note(self) -> Annotation | None:
         if self.review is None:
             return None
-        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Note on the document"),
+        text, ok = QInputDialog.getMultiLineText(self.ctx.widget, self.tr("Note on the document"),
                                                  self.tr("Note:"))
         if not ok or not text.strip():
             return None
@@ -245,7 +294,7 @@ class AnnotationController(QObject):
             return
         first = self.review.annotations.get(ids[0])
         current = ", ".join(first.tags) if first else ""
-        text, ok = QInputDialog.getText(self.window, self.tr("Tags"),
+        text, ok = QInputDialog.getText(self.ctx.widget, self.tr("Tags"),
                                         self.tr("Tags, separated by commas:"), text=current)
         if ok:
             tags = tuple(dict.fromkeys(t.strip() for t in text.replace("،", ",").split(",")
@@ -264,12 +313,12 @@ class AnnotationController(QObject):
         """Keys 1-8: the colour for what comes next; with text selected, highlight it in
         that colour; with annotations selected in the panel, recolour them."""
         self.colour = COLOUR_NAMES[number - 1]
-        panel = self.window.annotations
+        panel = self.panel
         if panel.list.hasFocus() and panel.selected_ids():
             self.recolour(panel.selected_ids(), self.colour)
-        elif self.window.current_selection() is not None:
+        elif self._selection() is not None:
             self.mark_selection("highlight", self.colour)
-        self.window.statusBar().showMessage(self.tr("Colour: %1").replace(
+        self.ctx.tell(self.tr("Colour: %1").replace(
             "%1", self.colour), 3000)
 
     # -- painting ------------------------------------------------------------------------------
@@ -290,18 +339,18 @@ class AnnotationController(QObject):
 
     # -- files ---------------------------------------------------------------------------------
     def _folder(self) -> str:
-        info = self.window.info
+        info = self.ctx.info
         return str(Path(info.path).parent) if info else str(Path.home())
 
     def _stem(self) -> str:
-        info = self.window.info
+        info = self.ctx.info
         return Path(info.path).stem if info else "annotations"
 
     def import_dialog(self) -> None:
         if self.review is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import annotations"), self._folder(),
+            self.ctx.widget, self.tr("Import annotations"), self._folder(),
             self.tr("Annotations (*.json *.pdf);;W3C Web Annotations (*.json);;"
                     "Annotated PDF (*.pdf)"))
         if path:
@@ -332,7 +381,7 @@ class AnnotationController(QObject):
             if report.skipped:
                 lines.append(self.tr("%1 were left out (unreadable, or of a kind Qari does "
                                      "not use).").replace("%1", str(len(report.skipped))))
-            QMessageBox.information(self.window, self.tr("Import annotations"),
+            QMessageBox.information(self.ctx.widget, self.tr("Import annotations"),
                                     "\n".join(lines))
 
         def failed(exc: object) -> None:
@@ -341,24 +390,24 @@ class AnnotationController(QObject):
                     "%1", str(exc))
             else:
                 reason = str(exc)
-            self.window.show_error(self.tr("Cannot import annotations from %1: %2")
+            self.ctx.fail(self.tr("Cannot import annotations from %1: %2")
                                    .replace("%1", Path(path).name).replace("%2", reason))
 
-        self.window.worker.submit(work, PRIORITY_VISIBLE, done, failed)
+        self.ctx.worker.submit(work, PRIORITY_VISIBLE, done, failed)
 
     def _written(self, path: str, count: int) -> None:
-        self.window.statusBar().showMessage(
+        self.ctx.tell(
             self.tr("%n annotation(s) written to %1", "", count).replace(
                 "%1", Path(path).name), 6000)
 
     def _not_written(self, path: str, exc: object) -> None:
         reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-        self.window.show_error(self.tr("Cannot write %1: %2").replace("%1", path)
+        self.ctx.fail(self.tr("Cannot write %1: %2").replace("%1", path)
                                .replace("%2", reason))
 
     def _save_path(self, title: str, name: str, kinds: str) -> str:
         """A path the user chose to write to ("" if none), starting beside the document."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title,
+        path, _ = QFileDialog.getSaveFileName(self.ctx.widget, title,
                                               str(Path(self._folder()) / name), kinds)
         return path
 
@@ -376,7 +425,7 @@ class AnnotationController(QObject):
                                f"{self._stem()}.annotations.json",
                                self.tr("W3C Web Annotations (*.json)"))
         if path:
-            self._write(path, lambda: review.export_w3c(path), self.window.jobs)
+            self._write(path, lambda: review.export_w3c(path), self.ctx.jobs)
 
     def export_pdf_dialog(self) -> None:
         review = self.review
@@ -386,7 +435,7 @@ class AnnotationController(QObject):
                                f"{self._stem()} (annotated).pdf",
                                self.tr("PDF documents (*.pdf)"))
         if path:
-            self._write(path, lambda: review.export_pdf(path), self.window.jobs)
+            self._write(path, lambda: review.export_pdf(path), self.ctx.jobs)
 
     def export_markdown_dialog(self) -> None:
         if self.review is None:
@@ -396,7 +445,7 @@ class AnnotationController(QObject):
         if not path:
             return
         groups = [self.tr("by page"), self.tr("by colour"), self.tr("by tag")]
-        choice, ok = QInputDialog.getItem(self.window, self.tr("Export notes"),
+        choice, ok = QInputDialog.getItem(self.ctx.widget, self.tr("Export notes"),
                                           self.tr("Group the annotations:"), groups, 0, False)
         if not ok:
             return
@@ -409,4 +458,4 @@ class AnnotationController(QObject):
         if review is None:
             return
         self._write(path, lambda: write_summary(review, path, group, bilingual_pages or []),
-                    self.window.worker)
+                    self.ctx.worker)

@@ -150,7 +150,7 @@ def _arm_after_first_paint(window, screenshot: str | None, quit_after: bool) -> 
         print(f"saved {target}", flush=True)
         QApplication.quit()
 
-    window.document_opened.connect(lambda _info: QTimer.singleShot(0, check))
+    window.documents.opened.connect(lambda _info: QTimer.singleShot(0, check))
 
 
 if __name__ == "__main__":

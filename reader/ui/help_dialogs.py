@@ -28,10 +28,12 @@ class ShortcutsDialog(QDialog):
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
                     for k in action.shortcuts() if not k.isEmpty()]
-            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            text = action.text().split("\t")[0]
+            text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
             if keys and text:
-                rows.append((text.rstrip("…"), ", ".join(keys)))
-        rows += [(text, keys) for keys, text in self.grid_keys()]
+                # Isolated left to right: "Ctrl+," stays so in a right-to-left table.
+                rows.append((text.rstrip("…"), "\u2066" + ", ".join(keys) + "\u2069"))
+        rows += [(text, f"\u2066{keys}\u2069") for keys, text in self.grid_keys()]
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])

@@ -8,38 +8,29 @@ program) waited for on the OCR thread, then turned into a page model on the docu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from reader import ocr
 from reader.arabic.model import PageText
+from reader.ui.context import WindowContext
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar
-
     from reader.session import DocumentSession
-
-
-class OcrHost(Protocol):
-    """What the runner asks of the window that holds it (not imported: it imports this)."""
-
-    worker: DocumentWorker
-
-    def show_error(self, message: str) -> None: ...
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
 
 class OcrRunner(QObject):
     page_read = Signal(int)  # a page's OCR text is in
     finished = Signal()  # the queue is empty (done or stopped)
+    pages_changed = Signal(list)  # pages whose text changed once running heads were settled
 
-    def __init__(self, window: OcrHost) -> None:
-        super().__init__(window)
-        self.window = window
-        self.thread = DocumentWorker(window)  # waits for Tesseract; holds no PDF
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.thread = DocumentWorker(ctx.widget)  # waits for Tesseract; holds no PDF
         self._queue: list[int] = []
         self._done: set[int] = set()
         self._session: DocumentSession | None = None
@@ -54,6 +45,8 @@ class OcrRunner(QObject):
         self.stop_button = QToolButton()
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.hide()
+        ctx.document_changed.connect(self.reset)
+        self.finished.connect(self._settle)
 
     def retranslate_ui(self) -> None:
         self.stop_button.setText(self.tr("Stop OCR"))
@@ -78,6 +71,26 @@ class OcrRunner(QObject):
         self.stop()
         self._session = session
         self._done = set()
+        self.check()
+
+    def page_shown(self, model: PageText) -> None:
+        """A page shown with no usable text (a scan, or a text layer that is garbage) is
+        read first."""
+        if model.quality.unusable:
+            self.read([model.page], first=True)
+
+    def read_unusable(self) -> None:
+        """Every page with no usable text, once the text of all pages is known."""
+        if self._session is not None:
+            self.read(self._session.unusable_pages())
+
+    def _settle(self) -> None:
+        """With several scanned pages read, their running heads show by repetition."""
+        session = self._session
+        if session is not None:
+            self.ctx.worker.submit(session.settle_ocr_running, PRIORITY_BACKGROUND,
+                                   lambda changed: session is self._session
+                                   and self.pages_changed.emit(changed))
 
     def read(self, pages: list[int], force: bool = False, first: bool = False) -> None:
         """Queue pages (``force``: even those read already; ``first``: before the rest)."""
@@ -85,9 +98,9 @@ class OcrRunner(QObject):
             return
         if self.problem is not None:
             if force:  # asked for: say why not; automatic: a word in the status bar
-                self.window.show_error(self.problem)
+                self.ctx.fail(self.problem)
             else:
-                self.window.statusBar().showMessage(self.problem, 10000)
+                self.ctx.tell(self.problem, 10000)
             return
         fresh = [p for p in pages if (force or p not in self._done) and p != self._current
                  and p not in self._queue]
@@ -122,7 +135,7 @@ class OcrRunner(QObject):
         session, page = self._session, self._queue.pop(0)
         self._current = page
         self._show()
-        worker = self.window.worker
+        worker = self.ctx.worker
 
         def cached_or_image() -> tuple[list[ocr.OcrWord] | None, bytes | None]:
             words = ocr.cached(session.info.sha256, page)
@@ -164,11 +177,11 @@ class OcrRunner(QObject):
             if isinstance(exc, ocr.OcrError) and exc.code is not ocr.OcrErrorCode.FAILED:
                 self.problem = str(exc)
                 self._queue.clear()
-                self.window.show_error(self.problem)
+                self.ctx.fail(self.problem)
                 self._show()
                 return
             self._done.add(page)  # do not try it again and again
-            self.window.statusBar().showMessage(
+            self.ctx.tell(
                 self.tr("OCR could not read page %1: %2").replace("%1", str(page + 1))
                 .replace("%2", str(exc)), 8000)
             QTimer.singleShot(0, self._next)

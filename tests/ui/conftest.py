@@ -42,11 +42,11 @@ def window(make_window):
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path | str, timeout: int = 15000) -> None:
-    with qtbot.waitSignal(window.document_opened, timeout=timeout):
+    with qtbot.waitSignal(window.documents.opened, timeout=timeout):
         window.open_path(str(path))
 
 
 def fail_and_wait(qtbot, window: MainWindow, path: Path | str) -> str:
-    with qtbot.waitSignal(window.document_failed, timeout=15000) as blocker:
+    with qtbot.waitSignal(window.ctx.error, timeout=15000) as blocker:
         window.open_path(str(path))
     return blocker.args[0]

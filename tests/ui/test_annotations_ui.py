@@ -28,7 +28,7 @@ def test_highlight_from_the_arabic_pane_is_painted_everywhere_and_undoable(
     open_and_wait(qtbot, window, sample_pdf)
     model = shown(qtbot, window, 0)
     start, end = select(window, model, PHRASE)
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     [a] = window.annotating.review.annotations.all()
     assert (a.kind, a.exact, a.colour, a.page) == ("highlight", PHRASE, "yellow", 0)
     assert window.annotations.model.rowCount() == 1
@@ -36,9 +36,9 @@ def test_highlight_from_the_arabic_pane_is_painted_everywhere_and_undoable(
     marks = window.arabic_pane.browser.extraSelections()
     assert any(m.cursor.selectionStart() == start and m.cursor.selectionEnd() == end
                for m in marks)
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert window.annotations.model.rowCount() == 0 and window.view.annotation_marks(0) == []
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert window.annotations.model.rowCount() == 1
 
 
@@ -46,11 +46,11 @@ def test_colour_keys_and_other_kinds(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
     model = shown(qtbot, window, 0)
     select(window, model, PHRASE)
-    window.colour_actions[1].trigger()  # key 2: red, and the selection highlighted in it
+    window.commands.colour_actions[1].trigger()  # key 2: red, and the selection highlighted in it
     select(window, model, "ثلاث وعشرين")
-    window.underline_action.trigger()  # in the colour picked last
+    window.commands.underline_action.trigger()  # in the colour picked last
     select(window, model, "قرية جبلية")
-    window.strike_action.trigger()
+    window.commands.strike_action.trigger()
     got = {(a.kind, a.colour) for a in window.annotating.review.annotations.all()}
     assert got == {("highlight", "red"), ("underline", "red"), ("strike", "red")}
 
@@ -64,7 +64,7 @@ def test_dragging_on_the_page_selects_in_reading_order(qtbot, window, sample_pdf
     window.view.page_dragged.emit(0, (first[0] + first[2]) / 2, (first[1] + first[3]) / 2,
                                   (last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
     assert window.arabic_pane.selection() == (start, start + len(PHRASE))
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     assert window.annotating.review.annotations.all()[0].exact == PHRASE
 
 
@@ -74,9 +74,9 @@ def test_annotating_sentences_from_the_translation_pane(qtbot, window, sample_pd
     grid = window.translation_pane
     grid.view.selectionModel().select(
         grid.model.index(3), grid.view.selectionModel().SelectionFlag.Select)
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     [a] = window.annotating.review.annotations.all()
-    sentence = window._sentences[3]
+    sentence = window.translation.sentences[3]
     assert (a.layer, a.start, a.end) == ("translation", sentence.start, sentence.end)
     assert grid.model.segments[3].annotated
 
@@ -85,9 +85,9 @@ def test_panel_filters_edits_deletes_and_jumps(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
     model = shown(qtbot, window, 0)
     select(window, model, PHRASE)
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     select(window, model, "ثلاث وعشرين")
-    window.colour_actions[2].trigger()  # green
+    window.commands.colour_actions[2].trigger()  # green
     panel = window.annotations
     assert panel.model.rowCount() == 2
     panel.colour.setCurrentIndex(panel.colour.findData("green"))
@@ -107,9 +107,9 @@ def test_panel_filters_edits_deletes_and_jumps(qtbot, window, sample_pdf):
                     timeout=10000)
     panel.delete_requested.emit([a.id for a in panel.model.items()])
     assert len(window.annotating.review.annotations) == 0
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert len(window.annotating.review.annotations) == 2
-    window.undo_action.trigger()  # the comment edit
+    window.commands.undo_action.trigger()  # the comment edit
     assert window.annotating.review.annotations.get(first.id).comment == ""
 
 
@@ -119,7 +119,7 @@ def test_annotations_come_back_when_the_document_is_opened_again(qtbot, make_win
     open_and_wait(qtbot, first, sample_pdf)
     model = shown(qtbot, first, 0)
     select(first, model, PHRASE)
-    first.highlight_action.trigger()
+    first.commands.highlight_action.trigger()
     first.close()
     second = make_window()
     open_and_wait(qtbot, second, sample_pdf)
@@ -137,14 +137,14 @@ def test_a_failed_save_says_so_and_keeps_the_annotation(qtbot, window, sample_pd
 
     monkeypatch.setattr(AnnotationStore, "save", full)
     select(window, model, PHRASE)
-    with qtbot.waitSignal(window.document_failed) as message:
-        window.highlight_action.trigger()
+    with qtbot.waitSignal(window.ctx.error) as message:
+        window.commands.highlight_action.trigger()
     assert "disk is full" in message.args[0]
     assert window.annotations.model.rowCount() == 1
     assert window.annotating.review.annotations.unsaved == 1
     monkeypatch.undo()  # the disk has room again: the next change saves both
     select(window, model, "ثلاث وعشرين")
-    window.underline_action.trigger()
+    window.commands.underline_action.trigger()
     assert window.annotating.review.annotations.unsaved == 0
     assert len(window.annotating.review.store.load(window.info.sha256)) == 2
 
@@ -153,7 +153,7 @@ def test_export_notes_from_the_window(qtbot, window, sample_pdf, tmp_path):
     open_and_wait(qtbot, window, sample_pdf)
     model = shown(qtbot, window, 0)
     select(window, model, PHRASE)
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     target = tmp_path / "notes.md"
     window.annotating.export_markdown(str(target), "colour", [0])
     qtbot.waitUntil(target.exists, timeout=10000)
@@ -205,7 +205,7 @@ def test_typing_in_a_text_field_does_not_annotate(qtbot, window, sample_pdf):
     model = shown(qtbot, window, 0)
     select(window, model, PHRASE)
     window.activateWindow()
-    window.open_find()
+    window.find.open()
     edit = window.find_bar.edit
     qtbot.waitUntil(edit.hasFocus, timeout=5000)
     qtbot.keyClicks(edit, "h1u")
@@ -270,11 +270,11 @@ def test_turning_pages_selects_nothing_an_annotation_key_would_take(qtbot, windo
                                       grid.view.selectionModel().SelectionFlag.Select)
     grid.view.selectionModel().clearSelection()  # the user chose, then unchose, a row
     for page in (1, 2, 0):
-        with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+        with qtbot.waitSignal(window.navigation.page_text_shown, timeout=30000):
             window.go_to_page(page)
-        assert window.current_selection() is None
+        assert window.translation.current_selection() is None
         assert grid.selected_rows() == []
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     assert window.annotating.review.annotations.all() == []
 
 
@@ -308,7 +308,7 @@ def test_a_comment_is_edited_in_place_over_several_wrapped_lines(qtbot, window, 
     open_and_wait(qtbot, window, sample_pdf)
     model = shown(qtbot, window, 0)
     select(window, model, PHRASE)
-    window.highlight_action.trigger()
+    window.commands.highlight_action.trigger()
     [a] = window.annotating.review.annotations.all()
     panel = window.annotations
     panel.list.edit(panel.model.index(0))

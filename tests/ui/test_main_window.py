@@ -16,13 +16,15 @@ def wait_text(qtbot, window, page):
 def test_opens_the_sample_with_page_and_text(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
     assert window.info.page_count == 5
-    assert window.page_box.maximum() == 5
-    assert window.page_total.text().strip() == "/ 5"
+    assert window.navigation.page_box.maximum() == 5
+    assert window.navigation.page_total.text().strip() == "/ 5"
     assert "Qari" in window.windowTitle()
     wait_text(qtbot, window, 0)
     assert "ملخص تنفيذي" in window.arabic_pane.text()
     assert "No Arabic→English translation model" in window.translation_pane.message.text()
-    assert window.outline_dock.isVisible()
+    # The outline is offered (shown beside the thumbnails when that side is open).
+    assert window.outline_dock.toggleViewAction().isEnabled()
+    assert window.outline_dock.isVisible() == window.thumbnails_dock.isVisible()
     assert window.outline.topLevelItemCount() >= 5
     # The first page is rendered and painted.
     qtbot.waitUntil(lambda: window.cache.get(0, window.view.device_scale()) is not None,
@@ -31,48 +33,48 @@ def test_opens_the_sample_with_page_and_text(qtbot, window, sample_pdf):
 
 def test_navigation(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
-    window.next_action.trigger()
+    window.commands.next_action.trigger()
     assert window.view.current_page == 1
-    assert window.page_box.value() == 2
-    window.last_action.trigger()
+    assert window.navigation.page_box.value() == 2
+    window.commands.last_action.trigger()
     assert window.view.current_page == 4
-    window.previous_action.trigger()
+    window.commands.previous_action.trigger()
     assert window.view.current_page == 3
-    window.first_action.trigger()
+    window.commands.first_action.trigger()
     assert window.view.current_page == 0
-    window.page_box.setValue(3)
+    window.navigation.page_box.setValue(3)
     assert window.view.current_page == 2
     wait_text(qtbot, window, 2)
     assert "النتائج الرئيسية" in window.arabic_pane.text()
-    assert window.status_page.text() == "Page 3 of 5"
+    assert window.navigation.status_page.text() == "Page 3 of 5"
     window.thumbnails.page_activated.emit(4)
     assert window.view.current_page == 4
-    window.next_action.trigger()  # past the end stays on the last page
+    window.commands.next_action.trigger()  # past the end stays on the last page
     assert window.view.current_page == 4
 
 
 def test_zoom_changes_the_rendered_size(qtbot, window, sample_pdf):
     window.resize(1300, 800)  # room for a page at its sizes (the screen here is 800 wide)
     open_and_wait(qtbot, window, sample_pdf)
-    window.zoom_reset_action.trigger()
+    window.commands.zoom_reset_action.trigger()
     view = window.view
     qtbot.waitUntil(lambda: window.cache.get(0, view.device_scale()) is not None, timeout=10000)
     before = window.cache.get(0, view.device_scale()).width()
     width_before = view.page_rect(0).width()
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.commands.zoom_in_action.trigger()
+    window.commands.zoom_in_action.trigger()
     assert view.zoom == pytest.approx(1.25)
-    assert window.status_zoom.text() == "125%"
+    assert window.navigation.status_zoom.text() == "125%"
     qtbot.waitUntil(lambda: window.cache.get(0, view.device_scale()) is not None, timeout=10000)
     after = window.cache.get(0, view.device_scale()).width()
     assert after == pytest.approx(before * 1.25, abs=2)
     assert view.page_rect(0).width() == pytest.approx(width_before * 1.25, abs=1)
-    window.zoom_out_action.trigger()
+    window.commands.zoom_out_action.trigger()
     assert view.zoom == pytest.approx(1.1)
-    window.fit_width_action.trigger()
+    window.commands.fit_width_action.trigger()
     room = view.viewport().width()
     assert view.page_rect(0).width() == pytest.approx(room - 20, abs=2)
-    window.fit_page_action.trigger()
+    window.commands.fit_page_action.trigger()
     assert view.page_rect(0).height() <= view.viewport().height()
 
 
@@ -81,7 +83,7 @@ def test_ctrl_wheel_zooms(qtbot, window, sample_pdf):
     from PySide6.QtGui import QWheelEvent
 
     open_and_wait(qtbot, window, sample_pdf)
-    window.zoom_reset_action.trigger()
+    window.commands.zoom_reset_action.trigger()
     event = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
@@ -91,6 +93,8 @@ def test_ctrl_wheel_zooms(qtbot, window, sample_pdf):
 
 def test_outline_click_goes_to_its_page(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
+    if not window.outline_dock.isVisible():  # closed on a small screen: View → Side panels
+        window.outline_dock.toggleViewAction().trigger()
     window.outline_dock.raise_()
     qtbot.waitUntil(window.outline.isVisible, timeout=5000)
     items = window.outline.findItems("4. التوصيات", Qt.MatchFlag.MatchExactly
@@ -107,13 +111,13 @@ def test_outline_click_goes_to_its_page(qtbot, window, sample_pdf):
 @pytest.mark.parametrize("query", ["الصفصاف", "الصَّفْصَافُ"])
 def test_find_with_and_without_harakat(qtbot, window, sample_pdf, query):
     open_and_wait(qtbot, window, sample_pdf)
-    window.find_action.trigger()
+    window.commands.find_action.trigger()
     assert window.find_bar.isVisible()
-    with qtbot.waitSignal(window.search_finished, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.find.finished, timeout=10000) as blocker:
         # QTest cannot type Arabic on every platform: set the text as an edit would.
         window.find_bar.edit.setText(query)
         window.find_bar.edit.textEdited.emit(query)
-    hits = window.search_hits()
+    hits = window.find.hits()
     assert blocker.args[0] == len(hits) >= 2
     assert sorted({h.page for h in hits}) == [3, 4]
     assert window.results.count() == len(hits)
@@ -126,21 +130,21 @@ def test_find_with_and_without_harakat(qtbot, window, sample_pdf, query):
 def search_for(qtbot, window, sample_pdf, query):
     """Open the sample, type ``query`` in the find bar, wait for every page's hits."""
     open_and_wait(qtbot, window, sample_pdf)
-    window.find_action.trigger()
-    with qtbot.waitSignal(window.search_finished, timeout=10000):
+    window.commands.find_action.trigger()
+    with qtbot.waitSignal(window.find.finished, timeout=10000):
         window.find_bar.edit.setText(query)  # as an edit would (QTest cannot type Arabic)
         window.find_bar.edit.textEdited.emit(query)
         window.find_bar.flush()
-    return window.search_hits()
+    return window.find.hits()
 
 
 def test_f3_and_shift_f3_walk_the_hits(qtbot, window, sample_pdf):
     hits = search_for(qtbot, window, sample_pdf, "مياه")
     assert len(hits) >= 3
-    window.find_next_action.trigger()
+    window.commands.find_next_action.trigger()
     assert window.find_bar.status.text() == f"2 of {len(hits)}"
-    window.find_previous_action.trigger()
-    window.find_previous_action.trigger()
+    window.commands.find_previous_action.trigger()
+    window.commands.find_previous_action.trigger()
     assert window.find_bar.status.text() == f"{len(hits)} of {len(hits)}"
     assert window.view.current_page == hits[-1].page
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
@@ -150,10 +154,10 @@ def test_f3_and_shift_f3_walk_the_hits(qtbot, window, sample_pdf):
 
 def test_no_match(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
-    window.find_action.trigger()
-    with qtbot.waitSignal(window.search_finished, timeout=10000):
-        window.start_search("زرافة")
-    assert window.search_hits() == []
+    window.commands.find_action.trigger()
+    with qtbot.waitSignal(window.find.finished, timeout=10000):
+        window.find.start("زرافة")
+    assert window.find.hits() == []
     assert window.find_bar.status.text() == "No matches"
 
 
@@ -185,11 +189,11 @@ def test_bad_input_keeps_the_open_document(qtbot, window, sample_pdf, bad_files,
 def test_password_is_asked_and_checked(qtbot, window, sample_pdf, bad_files, monkeypatch):
     open_and_wait(qtbot, window, sample_pdf)
     answers = iter(["wrong", None])
-    monkeypatch.setattr(window, "ask_password", lambda _name, _retry: next(answers))
+    monkeypatch.setattr(window.documents, "ask_password", lambda _name, _retry: next(answers))
     message = fail_and_wait(qtbot, window, bad_files["encrypted"])
     assert "password" in message and "not correct" in message
     assert window.info.path == str(sample_pdf)
-    monkeypatch.setattr(window, "ask_password", lambda _name, _retry: "sesame")
+    monkeypatch.setattr(window.documents, "ask_password", lambda _name, _retry: "sesame")
     open_and_wait(qtbot, window, bad_files["encrypted"])
     assert window.info.path == str(bad_files["encrypted"])
 
@@ -201,7 +205,7 @@ def test_drop_a_pdf_opens_it(qtbot, window, sample_pdf, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(copy))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.document_opened, timeout=15000):
+    with qtbot.waitSignal(window.documents.opened, timeout=15000):
         window.dropEvent(event)
     assert window.info.path == str(copy)
 
@@ -221,22 +225,22 @@ def test_render_failure_is_reported_not_fatal(qtbot, window, tmp_path):
 
 def test_panes_can_be_hidden_but_not_all(qtbot, window, sample_pdf):
     open_and_wait(qtbot, window, sample_pdf)
-    window.pane_actions["translation"].setChecked(False)
+    window.layout_state.pane_actions["translation"].setChecked(False)
     assert not window.translation_pane.isVisible()
-    window.pane_actions["arabic"].setChecked(False)
-    window.pane_actions["page"].setChecked(False)
-    assert window.pane_actions["page"].isChecked()
+    window.layout_state.pane_actions["arabic"].setChecked(False)
+    window.layout_state.pane_actions["page"].setChecked(False)
+    assert window.layout_state.pane_actions["page"].isChecked()
     assert window.view.isVisible()
 
 
 def test_dark_theme_toggle(qtbot, window, app):
-    window.set_theme("light")
+    window.layout_state.set_theme("light")
     light = app.palette().color(QPalette.ColorRole.Window).lightness()
-    window.dark_action.trigger()
-    assert window.dark_action.isChecked()
+    window.layout_state.dark_action.trigger()
+    assert window.layout_state.dark_action.isChecked()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < light
     assert window.settings.theme() == "dark"
-    window.dark_action.trigger()
+    window.layout_state.dark_action.trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() == light
 
 
@@ -248,7 +252,7 @@ def test_fast_flipping_renders_only_where_the_reader_stops(qtbot, window, tmp_pa
     path = tmp_path / "sixty.pdf"
     doc.save(path)
     open_and_wait(qtbot, window, path)
-    window.fit_page_action.trigger()
+    window.commands.fit_page_action.trigger()
     rendered: list[int] = []
     session = window.session
     original = session.render
@@ -275,14 +279,14 @@ def test_whole_document_is_read_in_the_background(qtbot, window, tmp_path, sampl
         doc.insert_pdf(sample)
     path = tmp_path / "forty.pdf"
     doc.save(path)
-    with qtbot.waitSignal(window.text_extracted, timeout=60000) as blocker:
+    with qtbot.waitSignal(window.documents.text_extracted, timeout=60000) as blocker:
         open_and_wait(qtbot, window, path)
     assert blocker.args == [40]
     assert window.session.extracted() == 40
     # Find now answers from the kept text without rebuilding every page.
-    with qtbot.waitSignal(window.search_finished, timeout=10000) as found:
-        window.open_find()
-        window.start_search("الصفصاف")
+    with qtbot.waitSignal(window.find.finished, timeout=10000) as found:
+        window.find.open()
+        window.find.start("الصفصاف")
     assert found.args[0] == 16  # twice on each of pages 4 and 5 of every copy
 
 
@@ -310,15 +314,16 @@ def test_help_lists_every_shortcut_and_the_first_steps(qtbot, window):
     window's own actions (so it never drifts from them), and a first-steps page."""
     from PySide6.QtWidgets import QDialog, QTableWidget, QTextBrowser
 
-    window.shortcuts_action.trigger()
+    window.commands.shortcuts_action.trigger()
     dialog = window.findChild(QDialog, "shortcutsDialog")
     table = dialog.findChild(QTableWidget)
-    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    rows = {table.item(r, 0).text(): table.item(r, 1).text().strip("\u2066\u2069")
+            for r in range(table.rowCount())}
     assert rows["Highlight the selection"] == "H" and "Ctrl+Shift+E" in rows.values()
     assert any(text.startswith("Grid: confirm") for text in rows)
-    assert window.shortcuts_action.shortcut().toString() == "F1"
+    assert window.commands.shortcuts_action.shortcut().toString() == "F1"
     dialog.reject()
-    window.first_steps_action.trigger()
+    window.commands.first_steps_action.trigger()
     steps = window.findChild(QDialog, "firstStepsDialog").findChild(QTextBrowser)
     assert "Install a translation model" in steps.toPlainText()
 
@@ -330,6 +335,10 @@ def test_the_first_window_fits_the_screen_and_gives_the_page_room(qtbot, window)
     assert window.width() <= area.width() and window.height() <= area.height()
     sizes = window.splitter.sizes()
     assert sizes[0] == max(sizes)  # the page pane is the widest
+    assert sizes[0] >= 0.45 * sum(sizes)
+    if area.width() < 1560:  # a laptop screen: no thumbnail column beside the page
+        assert not window.thumbnails_dock.isVisible()
+        assert window.thumbnails_dock.toggleViewAction().isEnabled()  # one click brings it
 
 
 def test_dark_theme_icons_are_drawn_in_the_palettes_text_colour(qtbot, window):
@@ -341,10 +350,10 @@ def test_dark_theme_icons_are_drawn_in_the_palettes_text_colour(qtbot, window):
         drawn = [c.lightness() for c in values if c.alpha() > 128]
         return sum(drawn) / len(drawn) if drawn else 0.0
 
-    window.set_theme("dark")
-    assert brightness(window.next_action) > 150
-    window.set_theme("light")
-    assert brightness(window.next_action) < 150
+    window.layout_state.set_theme("dark")
+    assert brightness(window.commands.next_action) > 150
+    window.layout_state.set_theme("light")
+    assert brightness(window.commands.next_action) < 150
 
 
 def test_the_grid_taking_the_focus_selects_no_sentence(qtbot, window, sample_pdf):
@@ -358,7 +367,7 @@ def test_the_grid_taking_the_focus_selects_no_sentence(qtbot, window, sample_pdf
     qtbot.waitUntil(window.translation_pane.view.hasFocus)
     assert window.translation_pane.selected_rows() == []
     assert window.arabic_pane.selection()[0] == window.arabic_pane.selection()[1]
-    assert window.current_selection() is None
+    assert window.translation.current_selection() is None
 
 
 def test_print_renders_the_chosen_pages_off_the_window_thread(qtbot, window, sample_pdf,
@@ -367,9 +376,9 @@ def test_print_renders_the_chosen_pages_off_the_window_thread(qtbot, window, sam
     import pymupdf
     from PySide6.QtPrintSupport import QPrinter
 
-    assert not window.print_action.isEnabled()
+    assert not window.commands.print_action.isEnabled()
     open_and_wait(qtbot, window, sample_pdf)
-    assert window.print_action.isEnabled()
+    assert window.commands.print_action.isEnabled()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"

@@ -14,7 +14,7 @@ def test_a_scanned_page_is_read_by_ocr_without_asking(qtbot, window, tmp_path):
     pdf = scan(tmp_path / "scan.pdf", pages=(0, 1), dpi=300)
     open_and_wait(qtbot, window, pdf)
     qtbot.waitUntil(lambda: "مياه الشرب" in window.arabic_pane.text(), timeout=60000)
-    assert "Read by OCR" in window.status_quality.text()
+    assert "Read by OCR" in window.navigation.status_quality.text()
     model = window.arabic_pane.model
     assert model is not None and model.quality.ocr
     # The OCR text takes part like any text: selection marks the page.
@@ -30,9 +30,9 @@ def test_without_tesseract_the_window_says_how_to_install_it(qtbot, window, tmp_
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     pdf = scan(tmp_path / "scan.pdf", pages=(0,), dpi=72)
     open_and_wait(qtbot, window, pdf)
-    with qtbot.waitSignal(window.document_failed, timeout=15000) as message:
-        window.ocr_page_action.trigger()
+    with qtbot.waitSignal(window.ctx.error, timeout=15000) as message:
+        window.commands.ocr_page_action.trigger()
         qtbot.waitUntil(lambda: window.ocr.problem is not None, timeout=15000)
-        window.ocr_page_action.trigger()
+        window.commands.ocr_page_action.trigger()
     assert "tesseract-ocr-ara" in message.args[0]
     assert window.arabic_pane.model is None or not window.arabic_pane.model.quality.ocr

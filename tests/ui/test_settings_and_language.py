@@ -12,15 +12,15 @@ def test_settings_survive_a_restart(qtbot, make_window, sample_pdf):
     first.resize(701, 603)  # within the 800×800 offscreen screen
     open_and_wait(qtbot, first, sample_pdf)
     first.go_to_page(3)
-    first.pane_actions["translation"].setChecked(False)
+    first.layout_state.pane_actions["translation"].setChecked(False)
     first.annotations_dock.hide()
-    first.zoom_reset_action.trigger()
-    first.zoom_in_action.trigger()
+    first.commands.zoom_reset_action.trigger()
+    first.commands.zoom_in_action.trigger()
     first.close()
 
     second = make_window()
     assert (second.width(), second.height()) == (701, 603)
-    assert not second.pane_actions["translation"].isChecked()
+    assert not second.layout_state.pane_actions["translation"].isChecked()
     assert not second.translation_pane.isVisible()
     assert not second.annotations_dock.isVisible()
     assert second.settings.recent_files()[0] == str(sample_pdf.resolve())
@@ -35,8 +35,15 @@ def test_arabic_ui_is_right_to_left_and_translated(qtbot, app):
     qtbot.addWidget(window)
     assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.file_menu.title() == "&ملف"
-    assert window.open_action.text() == "&فتح…"
+    assert window.commands.file_menu.title() == "&ملف"
+    label, keys = window.commands.open_action.text().split("\t")
+    assert label == "&فتح…"
+    # A right-to-left menu reversed a shortcut's parts ("Ctrl+," read "+,Ctrl"): each is
+    # given after a tab, isolated left to right, and still works as the key.
+    assert keys == "\u2066Ctrl+O\u2069"
+    preferences = window.commands.preferences_action
+    assert preferences.text().endswith("\t\u2066Ctrl+,\u2069")
+    assert preferences.shortcut().toString() == "Ctrl+,"
     assert "لا يوجد نموذج" in window.translation_pane.message.text()
     # Content keeps its own direction: the page is never mirrored, English stays LTR.
     assert window.view.layoutDirection() == Qt.LayoutDirection.LeftToRight

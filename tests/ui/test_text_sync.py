@@ -23,7 +23,7 @@ def test_pane_shows_the_repaired_page(qtbot, window, sample_pdf):
     assert "في ثلاث وعشرين قرية" in text  # ligatures recovered, logical order
     # The sample's subset font has no tables: its glyphs are recovered through the bundled
     # font, and the status bar says so.
-    assert "glyphs recovered from the font" in window.status_quality.text()
+    assert "glyphs recovered from the font" in window.navigation.status_quality.text()
 
 
 def test_selection_marks_the_same_glyphs_on_the_page(qtbot, window, sample_pdf):
@@ -126,7 +126,7 @@ def test_no_bold_leaks_from_one_page_to_the_next(qtbot, make_window, sample_pdf)
     pane = window.arabic_pane
 
     def plain_paragraph_weight(page: int) -> int:
-        with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+        with qtbot.waitSignal(window.navigation.page_text_shown, timeout=30000):
             window.go_to_page(page)
         model = pane.model
         paragraph = next(b for b in model.body if b.kind == "paragraph")
@@ -152,7 +152,7 @@ def test_a_table_is_set_in_columns_and_every_offset_stays_the_models(
 
     window = make_window()
     open_and_wait(qtbot, window, sample_pdf)
-    with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+    with qtbot.waitSignal(window.navigation.page_text_shown, timeout=30000):
         window.go_to_page(2)
     pane = window.arabic_pane
     model = pane.model

@@ -77,7 +77,7 @@ def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_wi
     model = window.arabic_pane.model
     start = model.text.index("ملخص تنفيذي")
     window.arabic_pane.select_range(start, start + len("ملخص تنفيذي"))
-    window.add_term("ملخص تنفيذي", "executive summary")
+    window.translation.add_term("ملخص تنفيذي", "executive summary")
 
     def summary_row():
         return next(s for s in grid.model.segments if s.source == "ملخص تنفيذي")
@@ -87,7 +87,7 @@ def test_glossary_terms_reach_the_grid_and_its_files_go_both_ways(qtbot, make_wi
     # The same from the dialog, for this document only.
     start = model.text.index("مياه")
     window.arabic_pane.select_range(start, start + len("مياه"))
-    window.add_term_dialog()
+    window.translation.add_term_dialog()
     from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit
 
     dialog = window.findChild(QDialog, "addTermDialog")

@@ -19,7 +19,7 @@ def translated_window(qtbot, make_window, sample_pdf):
     install_package(FIXTURE)
     window = make_window()
     qtbot.waitUntil(lambda: window.translation_pane.has_model(), timeout=20000)
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         open_and_wait(qtbot, window, sample_pdf)
     return window
 
@@ -28,15 +28,15 @@ def test_sentences_are_translated_and_aligned(qtbot, make_window, sample_pdf):
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
     rows = pane.row_count()
-    assert rows == len(window._sentences) > 3
+    assert rows == len(window.translation.sentences) > 3
     assert all(pane.target(r) and pane.status(r) == MACHINE for r in range(rows))
     # Choosing a sentence selects its Arabic and marks it on the page.
     pane.set_current_row(1)
-    sentence = window._sentences[1]
+    sentence = window.translation.sentences[1]
     assert window.arabic_pane.selection() == (sentence.start, sentence.end)
     assert window.view.selection_marks()[0]
     # Putting the cursor in the Arabic selects the English sentence.
-    window.arabic_pane.set_cursor(window._sentences[2].start + 1)
+    window.arabic_pane.set_cursor(window.translation.sentences[2].start + 1)
     assert pane.current_row() == 2
 
 
@@ -48,7 +48,7 @@ def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
     pane.set_current_row(0)
     qtbot.keyClick(pane.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert pane.status(0) == REVIEWED
-    source = window._sentences[0].text
+    source = window.translation.sentences[0].text
     key = " ".join(source.split())
 
     def reviewed() -> bool:
@@ -67,7 +67,7 @@ def test_edits_and_reviews_are_kept(qtbot, make_window, sample_pdf):
 
 def test_whole_document_translated_in_background(qtbot, make_window, sample_pdf):
     window = translated_window(qtbot, make_window, sample_pdf)
-    with qtbot.waitSignal(window.document_translated, timeout=60000) as blocker:
+    with qtbot.waitSignal(window.translation.document_translated, timeout=60000) as blocker:
         pass
     assert blocker.args == [5]
     assert window.translation_pane.bilingual_text().count("\n\n") >= 3
@@ -80,15 +80,15 @@ def test_models_dialog_lists_installs_and_removes(qtbot, window, monkeypatch):
     qtbot.addWidget(dialog)
     assert dialog.tree.topLevelItemCount() == 0 and dialog.empty.isVisibleTo(dialog)
     # (The window's own first look, finding no model, may answer in between.)
-    with qtbot.waitSignal(window.model_ready, timeout=20000, check_params_cb=bool):
-        window.install_model(str(FIXTURE))
+    with qtbot.waitSignal(window.models.model_ready, timeout=20000, check_params_cb=bool):
+        window.models.install(str(FIXTURE))
     dialog.refresh()
     assert dialog.tree.topLevelItemCount() == 1
     assert dialog.tree.topLevelItem(0).text(0) == "ar → en"
     dialog.tree.topLevelItem(0).setSelected(True)
-    with qtbot.waitSignal(window.model_ready, timeout=20000,
+    with qtbot.waitSignal(window.models.model_ready, timeout=20000,
                           check_params_cb=lambda ok: not ok):
-        dialog.changed.connect(window._refresh_models)
+        dialog.changed.connect(window.models.refresh)
         dialog.remove_button.click()
     assert dialog.tree.topLevelItemCount() == 0 and not window.translation_pane.has_model()
 
@@ -96,8 +96,8 @@ def test_models_dialog_lists_installs_and_removes(qtbot, window, monkeypatch):
 def test_a_bad_model_file_gets_a_message(qtbot, window, tmp_path):
     junk = tmp_path / "broken.argosmodel"
     junk.write_bytes(b"not a zip at all")
-    with qtbot.waitSignal(window.document_failed, timeout=10000) as failed:
-        window.install_model(str(junk))
+    with qtbot.waitSignal(window.ctx.error, timeout=10000) as failed:
+        window.models.install(str(junk))
     assert "cannot be installed" in failed.args[0] and "not a zip" in failed.args[0]
     assert not window.translation_pane.has_model()
 
@@ -106,12 +106,12 @@ def test_hovering_a_sentence_tints_its_counterparts(qtbot, make_window, sample_p
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
     pane.view.entered.emit(pane.model.index(2))
-    sentence = window._sentences[2]
+    sentence = window.translation.sentences[2]
     [extra] = window.arabic_pane.browser.extraSelections()
     assert (extra.cursor.selectionStart(), extra.cursor.selectionEnd()) == (sentence.start,
                                                                             sentence.end)
     assert window.view.hover_marks()[0]
-    window.arabic_pane.hovered.emit(window._sentences[1].start + 1)
+    window.arabic_pane.hovered.emit(window.translation.sentences[1].start + 1)
     assert pane.hovered_row == 1
     window.arabic_pane.hovered.emit(-1)
     assert window.view.hover_marks() == {}
@@ -125,8 +125,8 @@ def test_a_session_of_work_survives_a_restart_and_nothing_else_is_marked(
     editor, review another, turn pages, close, open again."""
     window = make_window()
     open_and_wait(qtbot, window, sample_pdf)
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
-        window.install_model(str(FIXTURE))
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
+        window.models.install(str(FIXTURE))
     pane = window.translation_pane
     for row in range(pane.row_count()):  # what used to mark rows edited
         pane.hover_sentence(row)
@@ -147,14 +147,14 @@ def test_a_session_of_work_survives_a_restart_and_nothing_else_is_marked(
     sha = window.info.sha256
     qtbot.waitUntil(lambda: len(TranslationCache().edits(sha)) == 2, timeout=10000)
     for _ in range(2):  # turn pages and come back: re-shown rows are no edits either
-        with qtbot.waitSignal(window.page_translated, timeout=30000):
+        with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
             window.go_to_page(1)
-        with qtbot.waitSignal(window.page_translated, timeout=30000):
+        with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
             window.go_to_page(0)
     window.close()
 
     again = make_window()
-    with qtbot.waitSignal(again.page_translated, timeout=30000):
+    with qtbot.waitSignal(again.translation.page_translated, timeout=30000):
         open_and_wait(qtbot, again, sample_pdf)
     rows = again.translation_pane
     assert rows.target(1) == "1. Introduction, corrected"
@@ -200,10 +200,10 @@ def test_a_model_installed_after_the_text_was_read_translates_the_whole_document
     """Issue 11: after installing a model in the window only the visible page was
     translated."""
     window = make_window()
-    with qtbot.waitSignal(window.text_extracted, timeout=30000):
+    with qtbot.waitSignal(window.documents.text_extracted, timeout=30000):
         open_and_wait(qtbot, window, sample_pdf)
-    with qtbot.waitSignal(window.document_translated, timeout=60000) as blocker:
-        window.install_model(str(FIXTURE))
+    with qtbot.waitSignal(window.translation.document_translated, timeout=60000) as blocker:
+        window.models.install(str(FIXTURE))
     assert blocker.args == [5]
     cache, session = TranslationCache(), window.session
     for page in range(5):
@@ -217,7 +217,7 @@ def test_confirmed_english_goes_into_the_memory_and_undo_takes_it_out(
     shows the translator's earlier English, marked as such; undo reaches the stores."""
     window = translated_window(qtbot, make_window, sample_pdf)
     pane = window.translation_pane
-    source = window._sentences[2].text
+    source = window.translation.sentences[2].text
     pane.change(2, "A sentence I wrote.", EDITED)
     pane.mark_reviewed(2)
     sha = window.info.sha256
@@ -236,7 +236,7 @@ def test_confirmed_english_goes_into_the_memory_and_undo_takes_it_out(
     # What another document would get: the same sentence, no edit of its own.
     TranslationCache().forget(sha, source)
     again = translated_window(qtbot, make_window, sample_pdf)
-    row = next(i for i, s in enumerate(again._sentences) if s.text == source)
+    row = next(i for i, s in enumerate(again.translation.sentences) if s.text == source)
     assert (again.translation_pane.target(row), again.translation_pane.status(row)) == (
         "A sentence I wrote.", "memory")
 
@@ -248,12 +248,12 @@ def test_fixes_of_the_arabic_source_are_kept_undoable_and_keep_the_page_map(
     survive a restart and can be undone."""
     window = translated_window(qtbot, make_window, sample_pdf)
     grid = window.translation_pane
-    before = list(window._sentences)
+    before = list(window.translation.sentences)
     count = len(before)
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         grid.join_with_next(2)
-    joined = window._sentences[2]
-    assert len(window._sentences) == count - 1 == grid.row_count()
+    joined = window.translation.sentences[2]
+    assert len(window.translation.sentences) == count - 1 == grid.row_count()
     assert (joined.start, joined.end) == (before[2].start, before[3].end)
     assert joined.text == f"{before[2].text} {before[3].text}"
     assert grid.status(2) == MACHINE and grid.target(2)  # translated again
@@ -261,34 +261,34 @@ def test_fixes_of_the_arabic_source_are_kept_undoable_and_keep_the_page_map(
     assert window.arabic_pane.selection() == (before[2].start, before[3].end)
     # A correction of the Arabic, then a split with a line break.
     corrected = before[0].text + " (مصحح)"
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         grid.fix_source_text(0, corrected)
-    assert window._sentences[0].text == corrected
-    assert (window._sentences[0].start, window._sentences[0].end) == (before[0].start,
-                                                                      before[0].end)
+    assert window.translation.sentences[0].text == corrected
+    first = window.translation.sentences[0]
+    assert (first.start, first.end) == (before[0].start, before[0].end)
     words = before[1].text.split()
     assert len(words) > 1
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         grid.fix_source_text(1, " ".join(words[:1]) + "\n" + " ".join(words[1:]))
-    assert [s.text for s in window._sentences[1:3]] == [words[0], " ".join(words[1:])]
-    assert window._sentences[1].start == before[1].start
-    assert window._sentences[2].end == before[1].end
-    assert len(window._sentences) == count
-    texts = [s.text for s in window._sentences]
+    assert [s.text for s in window.translation.sentences[1:3]] == [words[0], " ".join(words[1:])]
+    assert window.translation.sentences[1].start == before[1].start
+    assert window.translation.sentences[2].end == before[1].end
+    assert len(window.translation.sentences) == count
+    texts = [s.text for s in window.translation.sentences]
     window.close()
 
     again = translated_window(qtbot, make_window, sample_pdf)
-    assert [s.text for s in again._sentences] == texts
+    assert [s.text for s in again.translation.sentences] == texts
     # Undo works on this window's own steps; the fixes are removed through the store.
     grid = again.translation_pane
     assert len(TranslationCache().source_fixes.fixes(again.info.sha256, 0)) == 3
     window = again
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         grid.join_with_next(0)
-    assert len(window._sentences) == count - 1
-    with qtbot.waitSignal(window.page_translated, timeout=30000):
+    assert len(window.translation.sentences) == count - 1
+    with qtbot.waitSignal(window.translation.page_translated, timeout=30000):
         grid.undo_stack.undo()
-    assert [s.text for s in window._sentences] == texts
+    assert [s.text for s in window.translation.sentences] == texts
 
 
 def test_the_counter_shows_confirmed_segments_of_the_page_and_the_document(
@@ -311,10 +311,10 @@ def test_the_whole_document_view_follows_the_page_and_is_remembered(
     install_package(FIXTURE)
     window = make_window()
     qtbot.waitUntil(lambda: window.translation_pane.has_model(), timeout=20000)
-    with qtbot.waitSignal(window.document_translated, timeout=60000):
+    with qtbot.waitSignal(window.translation.document_translated, timeout=60000):
         open_and_wait(qtbot, window, sample_pdf)
     grid = window.translation_pane
-    with qtbot.waitSignal(window.document_rows_loaded, timeout=30000):
+    with qtbot.waitSignal(window.translation.document_rows_loaded, timeout=30000):
         grid.scope.setCurrentIndex(1)
     headers = [s for s in grid.model.segments if s.header]
     assert [h.page for h in headers] == [0, 1, 2, 3, 4]
@@ -324,12 +324,12 @@ def test_the_whole_document_view_follows_the_page_and_is_remembered(
         and s.status != MACHINE]
     # A row of page 3 chosen in the grid: the window goes there and selects its Arabic.
     row = next(r for r, s in enumerate(grid.model.segments) if s.page == 2 and s.index == 1)
-    with qtbot.waitSignal(window.page_text_shown, timeout=30000):
+    with qtbot.waitSignal(window.navigation.page_text_shown, timeout=30000):
         grid.set_current_row(row)
     qtbot.waitUntil(lambda: window.arabic_pane.model is not None
                     and window.arabic_pane.model.page == 2, timeout=10000)
     qtbot.waitUntil(lambda: window.arabic_pane.selection() == (
-        window._sentences[1].start, window._sentences[1].end), timeout=10000)
+        window.translation.sentences[1].start, window.translation.sentences[1].end), timeout=10000)
     assert window.view.current_page == 2 and grid.current_row() == row
     window.close()
     again = make_window()
@@ -347,7 +347,7 @@ def test_a_damaged_memory_is_set_aside_with_a_message_and_work_goes_on(
     assert "translation memory was damaged" in window.statusBar().currentMessage()
     assert list(data_dir().glob("memory.sqlite.damaged-*"))
     window.translation_pane.change(0, "Still kept.", EDITED)
-    source = window._sentences[0].text
+    source = window.translation.sentences[0].text
     qtbot.waitUntil(lambda: source in TranslationMemory().exact([source]), timeout=10000)
 
 

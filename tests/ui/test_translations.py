@@ -91,7 +91,7 @@ def test_counts_read_right_in_english_and_arabic(app):
 
     create_app(language="en")
     assert (count(1), count(2)) == ("1 annotation", "2 annotations")
-    assert QCoreApplication.translate("MainWindow", "%n glyph(s) unreadable", "", 1) == (
+    assert QCoreApplication.translate("NavigationController", "%n glyph(s) unreadable", "", 1) == (
         "1 glyph unreadable")
     create_app(language="ar")
     assert [count(n) for n in (1, 2, 3, 11)] == ["تعليق واحد", "تعليقان", "3 تعليقات",
