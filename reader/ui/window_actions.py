@@ -278,7 +278,9 @@ class WindowCommands(QObject):
             for action in self.window.actions():
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 if keys and "\t" not in action.text():
-                    action.setToolTip(action.text().replace("&", ""))
+                    label = action.text().replace("&", "")
+                    action.setToolTip(label)  # toolbar buttons: the label alone
+                    action.setIconText(label.rstrip("…"))
                     action.setText(f"{action.text()}\t\u2066{keys}\u2069")
 
     def set_icons(self, dark: bool = False) -> None:

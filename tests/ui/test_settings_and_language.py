@@ -44,6 +44,7 @@ def test_arabic_ui_is_right_to_left_and_translated(qtbot, app):
     preferences = window.commands.preferences_action
     assert preferences.text().endswith("\t\u2066Ctrl+,\u2069")
     assert preferences.shortcut().toString() == "Ctrl+,"
+    assert "\t" not in window.commands.dark_toggle.text()  # a toolbar button: the label
     assert "لا يوجد نموذج" in window.translation_pane.message.text()
     # Content keeps its own direction: the page is never mirrored, English stays LTR.
     assert window.view.layoutDirection() == Qt.LayoutDirection.LeftToRight
