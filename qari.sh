@@ -4,6 +4,11 @@
 #   ./qari.sh run [FILE.pdf] [--lang ar|en]   install what is missing, open the reader
 #                                             (the bundled sample report by default)
 #   ./qari.sh test [PYTEST ARGS]              install the test dependencies, run every test
+#   ./qari.sh bundle [DIR] [--with FILE]...   write an offline installer for this platform:
+#                                             DIR/qari-<version>-<platform>.tar.gz holding the
+#                                             wheels, the Debian packages a base system lacks,
+#                                             install.sh, and the FILEs (.argosmodel,
+#                                             .traineddata) to install with it
 #
 # It installs missing system libraries with apt-get (only those missing; via sudo when not
 # root), creates .venv beside this script and installs Qari into it with its test extra.
@@ -88,6 +93,101 @@ ensure_venv() {
   fi
 }
 
+bundle() {
+  local out="$here/dist" extras=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --with) [ $# -ge 2 ] || { say "--with needs a file"; exit 2; }
+              [ -f "$2" ] || { say "no such file: $2"; exit 2; }
+              extras+=("$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
+      -*) say "unknown option: $1"; exit 2 ;;
+      *) out="$1"; shift ;;
+    esac
+  done
+  command -v apt-get >/dev/null 2>&1 || { say "a bundle is made on Debian or Ubuntu (apt-get)"; exit 2; }
+  ensure_packages python3 python3-venv python3-pip
+  mkdir -p "$out"
+  out="$(cd "$out" && pwd)"
+  # The target's own Python (Debian's), whose version the wheels are for.
+  local python=/usr/bin/python3 version os arch pyver name stage
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$here/pyproject.toml" | head -n 1)
+  os=$(. /etc/os-release && printf '%s%s' "$ID" "${VERSION_ID:-}")
+  arch=$(dpkg --print-architecture)
+  pyver=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  name="qari-$version-$os-$arch-py$pyver"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  stage="$work/$name"
+  mkdir -p "$stage/wheels" "$stage/debs" "$stage/extras"
+  say "collecting Qari and its Python packages for Python $pyver"
+  "$python" -m venv "$work/build"
+  if ! { "$work/build/bin/python" -m pip install -q --upgrade pip &&
+         "$work/build/bin/python" -m pip wheel -q --wheel-dir "$stage/wheels" "$here"; } \
+       >"$work/pip.log" 2>&1; then
+    tail -n 30 "$work/pip.log" >&2; say "collecting the wheels failed"; exit 1
+  fi
+  # The Debian packages Qari needs with every dependency a base system lacks: apt-get
+  # resolves them as if only the "required" packages (debootstrap's minimal base) were
+  # installed, then downloads exactly those versions.
+  say "collecting the Debian packages a base system lacks"
+  # The base: the installed "required" and essential packages with everything they depend on.
+  "$python" - >"$work/base-status" <<'PYTHON'
+import re, sys
+stanzas = open("/var/lib/dpkg/status", encoding="utf-8").read().strip().split("\n\n")
+info = {}
+provides = {}
+for text in stanzas:
+    fields = dict(re.findall(r"^([\w-]+): (.*(?:\n .*)*)", text, re.M))
+    if "installed" not in fields.get("Status", "").split():
+        continue
+    name = fields["Package"]
+    info[name] = (text, fields)
+    for item in fields.get("Provides", "").split(","):
+        if item.strip():
+            provides.setdefault(item.split()[0].split(":")[0], []).append(name)
+base = [n for n, (_, f) in info.items() if f.get("Priority") == "required" or f.get("Essential") == "yes"]
+seen = set(base)
+while base:
+    fields = info[base.pop()][1]
+    for group in (fields.get("Pre-Depends", "") + "," + fields.get("Depends", "")).split(","):
+        for alt in group.split("|"):
+            dep = alt.strip().split(" ")[0].split(":")[0]
+            found = [dep] if dep in info else provides.get(dep, [])
+            if found:
+                for f in found:
+                    if f not in seen:
+                        seen.add(f); base.append(f)
+                break
+sys.stdout.write("\n\n".join(info[n][0] for n in sorted(seen)) + "\n\n")
+PYTHON
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo=(sudo)
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq || true
+  mapfile -t wanted < <(apt-get -s -o Dir::State::status="$work/base-status" \
+      -o Debug::NoLocking=1 install --no-install-recommends \
+      "${base_packages[@]}" "${desktop_packages[@]}" python3 python3-venv 2>/dev/null \
+    | awk '/^Inst / { v = $3; gsub(/[()]/, "", v); print $2 "=" v }')
+  if [ "${#wanted[@]}" -eq 0 ]; then say "apt-get could not resolve Qari's packages"; exit 1; fi
+  if ! (cd "$stage/debs" && apt-get download -q "${wanted[@]}" >"$work/apt.log" 2>&1); then
+    tail -n 20 "$work/apt.log" >&2; say "downloading the Debian packages failed"; exit 1
+  fi
+  local extra
+  for extra in "${extras[@]}"; do cp "$extra" "$stage/extras/"; done
+  install -m 755 "$here/packaging/install.sh" "$stage/install.sh"
+  cp "$work/base-status" "$stage/debs/BASE-STATUS"  # the base system the debs complete
+  cat >"$stage/MANIFEST" <<MANIFEST
+QARI_VERSION=$version
+QARI_PLATFORM=$os-$arch-py$pyver
+QARI_OS=$os
+QARI_ARCH=$arch
+QARI_PYTHON=$pyver
+MANIFEST
+  tar -C "$work" -czf "$out/$name.tar.gz.part" "$name"
+  mv "$out/$name.tar.gz.part" "$out/$name.tar.gz"
+  say "wrote $out/$name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1); ${#wanted[@]} Debian packages, $(ls "$stage/wheels" | wc -l) wheels)"
+  say "on the offline computer: tar xf $name.tar.gz && $name/install.sh"
+}
+
 command=${1:-run}
 [ $# -gt 0 ] && shift
 cd "$here"
@@ -97,6 +197,9 @@ case "$command" in
     # Test tools already there (a checkout that ran the tests) are fine; never required.
     [ -f "$venv/.qari-installed-test" ] && [ ! "$here/pyproject.toml" -nt "$venv/.qari-installed-test" ] \
       || ensure_venv run
+    if [ ! -f "$venv/.qari-desktop" ]; then  # once: Qari in the desktop's menu
+      "$venv/bin/python" -m reader.desktop install --exec "$venv/bin/qari" && touch "$venv/.qari-desktop" || true
+    fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       say "no desktop session found (DISPLAY is not set); the window needs one"
       exit 2
@@ -109,8 +212,11 @@ case "$command" in
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
     exec "$venv/bin/python" -m pytest "$@"
     ;;
+  bundle)
+    bundle "$@"
+    ;;
   *)
-    say "usage: ./qari.sh run [FILE.pdf] [--lang ar|en] | ./qari.sh test [pytest args]"
+    say "usage: ./qari.sh run [FILE.pdf] [--lang ar|en] | ./qari.sh test [pytest args] | ./qari.sh bundle [DIR] [--with FILE]"
     exit 2
     ;;
 esac

@@ -1,5 +1,6 @@
-"""Headless subcommands of Qari: ``extract``, ``translate``, ``annotations`` (import and
-export) and ``export`` (the Markdown summary).
+"""Headless subcommands of Qari: ``extract``, ``translate``, ``translations``, ``annotations``
+(import and export), ``export`` (the Markdown summary) and ``models`` (translation models
+installed from files carried over).
 
 Errors print one line on stderr and exit with code 2.
 """
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # the report and its writers load only for the subcommands th
     from reader.translation.report import Report
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("extract", "translate", "translations", "annotations", "export")
+SUBCOMMANDS = ("extract", "translate", "translations", "annotations", "export", "models")
 FORMATS = ("docx", "odt", "html", "md", "tmx", "xliff")  # as reader.exports.writing
 
 
@@ -112,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--bilingual-pages", help="add the full Arabic and English text of "
                                                    "these pages, e.g. 1-3")
     summary.add_argument("--password", help="password of a protected PDF")
+    models = sub.add_parser("models", help="list the translation models, or install one "
+                                           "from an .argosmodel file")
+    model_steps = models.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    model_steps.add_parser("list", help="the installed models")
+    install = model_steps.add_parser("install", help="install a model from a file")
+    install.add_argument("file", help="the .argosmodel file")
     return parser
 
 
@@ -459,6 +466,18 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())[:2000]
 
 
+def _models(args: argparse.Namespace) -> int:
+    from reader.translation.packages import install_package, installed_packages
+
+    if args.action == "install":
+        package = install_package(args.file)
+        print(f"installed {package.label}")
+        return 0
+    for package in installed_packages():
+        print(package.label)
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"qari: {_one_line(message)}", file=sys.stderr)
     return EXIT_USAGE
@@ -470,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (a future slip still gives one line; ``QARI_DEBUG=1`` adds the traceback)."""
     args = build_parser().parse_args(argv)
     commands = {"extract": _extract, "translate": _translate, "annotations": _annotations,
-                "export": _summary, "translations": _translations}
+                "export": _summary, "translations": _translations, "models": _models}
     try:
         return commands[args.command](args)
     except (QariError, _UsageError) as exc:

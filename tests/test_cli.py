@@ -145,3 +145,24 @@ def test_translations_export_every_format_and_import_an_xliff(sample_pdf, tmp_pa
     assert "--format" in capsys.readouterr().err
     assert main(["translations", "memory", "-o", str(tmp_path / "memory.tmx")]) == 0
     assert "wrote 1 translation unit " in capsys.readouterr().out
+
+
+def test_models_install_a_model_file_and_list_it(capsys):
+    """Issue 16: an offline install puts a carried-over model in with the program
+    (install.sh --with FILE.argosmodel uses this)."""
+    fixture = ROOT / "tests" / "fixtures" / "translate-ar_en-tiny.argosmodel"
+    assert main(["models", "list"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["models", "install", str(fixture)]) == 0
+    assert capsys.readouterr().out.startswith("installed ")
+    assert main(["models", "list"]) == 0
+    assert "ar" in capsys.readouterr().out
+
+
+def test_models_install_refuses_a_file_that_is_no_model(tmp_path, capsys):
+    junk = tmp_path / "junk.argosmodel"
+    junk.write_bytes(b"not a zip")
+    assert main(["models", "install", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a translation package" in err
+    assert main(["models", "list"]) == 0 and capsys.readouterr().out == ""

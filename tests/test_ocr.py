@@ -177,3 +177,19 @@ def test_a_dense_page_whose_tsv_outgrows_the_pipe(tmp_path, monkeypatch):
     # The old loop failed here with "Tesseract took too long".
     words = ocr._run(b"P5 1 1 255 \0", "ara", lambda: False, timeout=30)
     assert len(words) == 8000 and words[0].text == "كلمة"
+
+
+def test_the_model_link_left_by_a_removed_install_is_made_again(tmp_path):
+    """Issue 16: an upgrade removes the older program, whose bundled model the cache's
+    model folder linked to; the next OCR links the new program's model."""
+    old = tmp_path / "old" / "ara.traineddata"
+    old.parent.mkdir()
+    old.write_bytes(b"old model")
+    folder = ocr.cache_dir() / "tessdata"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ara.traineddata").symlink_to(old)
+    old.unlink()  # the older install is gone: the link dangles
+    made = ocr._model_folder(None)
+    assert made == folder
+    assert (folder / "ara.traineddata").resolve() == ocr.bundled_model().resolve()
+    assert (folder / "ara.traineddata").read_bytes()[:4] == ocr.bundled_model().read_bytes()[:4]

@@ -37,6 +37,19 @@ def _precheck(path: str) -> str | None:
     return None
 
 
+def app_icon():  # noqa: ANN201 (a QIcon; Qt is imported lazily here)
+    """Qari's icon (resources/icons, drawn by scripts/make_icon.py) at every size."""
+    from PySide6.QtGui import QIcon
+
+    from reader.desktop import APP_ID, ICON_SIZES
+    from reader.resources import resources_dir
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources_dir() / "icons" / f"{APP_ID}-{size}.png"))
+    return icon
+
+
 def create_app(argv: Sequence[str] = (), language: str | None = None):  # noqa: ANN201
     """The QApplication with fonts, translations, direction and style set up."""
     from PySide6.QtWidgets import QApplication
@@ -53,6 +66,9 @@ def create_app(argv: Sequence[str] = (), language: str | None = None):  # noqa: 
     app.setApplicationName("Qari")
     app.setOrganizationName("Qari")
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    # Wayland names a window's app by this: the menu entry's icon and name go with it.
+    app.setDesktopFileName("io.github.qari.Qari")
     register_fonts()
     chosen = resolve_language(language or SettingsStore().language())
     for old in getattr(app, "_qari_translators", []):  # a language set up before
