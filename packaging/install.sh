@@ -50,14 +50,22 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   say "installing ${#missing[@]} system packages from the bundle"
   # No package source but these files: apt-get resolves among them and what is installed,
-  # and never reaches for a network.
+  # and never reaches for a network (without --no-download, which fails on local files:
+  # "Pathname to install is not absolute"). Its lists and cache are empty folders: ones
+  # left from an installation medium or an old update (possibly naming the same versions)
+  # would be taken instead of the bundle's files.
+  empty=$(mktemp -d)
+  mkdir -p "$empty/lists/partial" "$empty/cache/archives/partial"
   if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-       --no-install-recommends --no-download -o Dir::Etc::SourceList=/dev/null \
-       -o Dir::Etc::SourceParts=/dev/null -o DPkg::Lock::Timeout=300 "${missing[@]}" \
+       --no-install-recommends -o Dir::Etc::SourceList=/dev/null \
+       -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$empty/lists" \
+       -o Dir::Cache="$empty/cache" -o DPkg::Lock::Timeout=300 "${missing[@]}" \
        > "$here/apt.log" 2>&1; then
+    rm -rf "$empty"
     tail -n 20 "$here/apt.log" >&2
     fail "the system packages could not be installed (full log: $here/apt.log)"
   fi
+  rm -rf "$empty"
 fi
 
 # -- Qari in a virtual environment -------------------------------------------------------------

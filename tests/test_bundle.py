@@ -68,7 +68,7 @@ def test_its_system_packages_install_on_a_base_system_with_no_network(bundle, us
     empty = Path(user["HOME"]) / "apt"
     (empty / "lists" / "partial").mkdir(parents=True)
     (empty / "cache" / "archives" / "partial").mkdir(parents=True)
-    result = offline(["apt-get", "install", "-s", "--no-download", "--no-install-recommends",
+    result = offline(["apt-get", "install", "-s", "--no-install-recommends",
                       "-o", "Debug::NoLocking=1", "-o", "Dir::Etc::SourceList=/dev/null",
                       "-o", "Dir::Etc::SourceParts=/dev/null",
                       "-o", f"Dir::State::status={bundle / 'debs' / 'BASE-STATUS'}",
@@ -137,3 +137,35 @@ def _digests(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): (f"-> {os.readlink(p)}" if p.is_symlink() else
                                          hashlib.sha256(p.read_bytes()).hexdigest())
             for p in sorted(folder.rglob("*")) if p.is_symlink() or p.is_file()}
+
+
+@pytest.mark.skipif(shutil.which("debootstrap") is None, reason="debootstrap is not installed")
+def test_it_installs_on_a_minimal_debian_with_no_network(bundle, tmp_path):
+    """The whole path on a computer that has only Debian's minimal base: the bundle's 130
+    system packages (Python, Qt's libraries, Tesseract) and Qari installed with no
+    network, then the sample read, by OCR too, and the window opened."""
+    root = tmp_path / "root"
+    release = subprocess.run(["sh", "-c", ". /etc/os-release && echo $VERSION_CODENAME"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    made = subprocess.run(["debootstrap", "--variant=minbase", release, str(root),
+                           "http://deb.debian.org/debian"], capture_output=True, text=True,
+                          timeout=900)
+    if made.returncode != 0:
+        pytest.skip(f"no minimal {release} could be made here: {made.stderr[-300:]}")
+    shutil.copytree(bundle, root / "root" / "bundle")
+    script = (
+        "set -e; mount -t proc proc /proc; "
+        "env -i HOME=/root PATH=/usr/bin:/bin /root/bundle/install.sh /opt/qari; "
+        "sample=$(/opt/qari/current/bin/python -c 'from reader.resources import "
+        "sample_report; print(sample_report())'); "
+        "/opt/qari/current/bin/qari-cli extract \"$sample\" --pages 1; echo '== OCR =='; "
+        "/opt/qari/current/bin/qari-cli extract \"$sample\" --pages 1 --ocr always; "
+        "QT_QPA_PLATFORM=offscreen /opt/qari/current/bin/qari --quit-after-paint")
+    # A network namespace with no network and a mount namespace for /proc (gone after).
+    result = subprocess.run(["unshare", "-n", "-m", "--", "chroot", str(root), "sh", "-c",
+                             script], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "system packages from the bundle" in result.stderr
+    text, ocr = result.stdout.split("== OCR ==")
+    assert "مياه الشرب في القرى الجبلية" in text and "مياه الشرب" in ocr
+    assert "first-paint-seconds=" in result.stdout + result.stderr
