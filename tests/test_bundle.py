@@ -153,6 +153,9 @@ def test_it_installs_on_a_minimal_debian_with_no_network(bundle, tmp_path):
     if made.returncode != 0:
         pytest.skip(f"no minimal {release} could be made here: {made.stderr[-300:]}")
     shutil.copytree(bundle, root / "root" / "bundle")
+    # An OCR model carried in (as --with puts it): installed where Tesseract finds it.
+    shutil.copyfile(ROOT / "resources" / "tessdata" / "ara.traineddata",
+                    root / "root" / "bundle" / "extras" / "arabest.traineddata")
     script = (
         "set -e; mount -t proc proc /proc; "
         "env -i HOME=/root PATH=/usr/bin:/bin /root/bundle/install.sh /opt/qari; "
@@ -160,7 +163,8 @@ def test_it_installs_on_a_minimal_debian_with_no_network(bundle, tmp_path):
         "sample_report; print(sample_report())'); "
         "/opt/qari/current/bin/qari-cli extract \"$sample\" --pages 1; echo '== OCR =='; "
         "/opt/qari/current/bin/qari-cli extract \"$sample\" --pages 1 --ocr always; "
-        "QT_QPA_PLATFORM=offscreen /opt/qari/current/bin/qari --quit-after-paint")
+        "QT_QPA_PLATFORM=offscreen /opt/qari/current/bin/qari --quit-after-paint; "
+        "tesseract --list-langs")
     # A network namespace with no network and a mount namespace for /proc (gone after).
     result = subprocess.run(["unshare", "-n", "-m", "--", "chroot", str(root), "sh", "-c",
                              script], capture_output=True, text=True, timeout=900)
@@ -169,3 +173,4 @@ def test_it_installs_on_a_minimal_debian_with_no_network(bundle, tmp_path):
     text, ocr = result.stdout.split("== OCR ==")
     assert "مياه الشرب في القرى الجبلية" in text and "مياه الشرب" in ocr
     assert "first-paint-seconds=" in result.stdout + result.stderr
+    assert "arabest" in ocr.split()  # tesseract lists the carried-in model
