@@ -66,3 +66,7 @@ class RawPage:
     unmapped: int = 0  # glyphs whose text could not be recovered (left out)
     visual_order: bool = False  # the content stream draws Arabic left to right
     vrules: tuple[VRule, ...] = ()  # vertical lines: cells they separate are not one text
+    # A tagged PDF's structure: each line of text drawn inside a structure element, as
+    # (x0, y0, x1, y1, n), n the element's place in the tree read depth first (the author's
+    # reading order). Empty for untagged pages.
+    regions: tuple[tuple[float, float, float, float, int], ...] = ()

@@ -30,14 +30,14 @@ from reader.arabic.model import (
     Quality,
 )
 from reader.arabic.raw import RawPage
-from reader.arabic.reading_order import reading_order
+from reader.arabic.reading_order import reading_order, structure_order
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
 from reader.arabic.sanitize import sane_glyphs
 from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/35"
+PIPELINE_VERSION = "arabic-repair/36"
 
 
 @gc_paused
@@ -64,7 +64,7 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     if not segments:  # nothing but spaces
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])
-    rows = reading_order(segments, rtl, raw.width, aligned.edges)
+    rows = structure_order(reading_order(segments, rtl, raw.width, aligned.edges), raw.regions)
     persian = folds_persian_forms({c.text for c in clusters})
     ltr_rows = left_to_right_tables(rows, rtl) | left_to_right_verse(
         rows, rtl, lambda s: logical_line([s], rtl, spaces).text)

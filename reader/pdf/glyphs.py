@@ -24,6 +24,8 @@ from reader.gcpause import gc_paused
 # corpus); collect the boxes of line art in the same pass (rules: footnote separators).
 _FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
           | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS | pymupdf.TEXT_INHIBIT_SPACES)
+_STRUCTURE_FLAGS = (pymupdf.TEXT_COLLECT_STRUCTURE | pymupdf.TEXT_MEDIABOX_CLIP
+                    | pymupdf.TEXT_IGNORE_ACTUALTEXT)
 _TEXT, _VECTOR = 0, 3  # block types
 _SUPERSCRIPT = 1  # MuPDF span flag bit
 _BOLD = 16
@@ -179,6 +181,11 @@ _ODD_CHARS_ASCII = _ODD_CHARS_ARABIC | _ASCII_ALNUM
 @gc_paused
 def raw_page(page: pymupdf.Page) -> RawPage:
     data = page.get_text("rawdict", flags=_FLAGS)
+    regions: list[tuple[float, float, float, float, int]] = []
+    if _tagged(page):
+        # Read apart: with the structure collected MuPDF splits and places glyphs
+        # differently (marks, spaces); only the lines' places are wanted from it.
+        _structure_lines(page.get_text("dict", flags=_STRUCTURE_FLAGS)["blocks"], regions)
     broken: list[tuple[int, int, list[dict], str, frozenset[str]]] = []  # range, chars, font, odd
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
@@ -322,7 +329,48 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
-                   tuple(vrules))
+                   tuple(vrules), tuple(regions))
+
+
+def _tagged(page: pymupdf.Page) -> bool:
+    """Does the page belong to a tagged PDF's structure tree? (A structure tree root in the
+    catalog and the page's /StructParents; ``Document.markinfo`` misreads some files.)"""
+    facts = _facts(page.parent)
+    if facts.tagged is None:
+        doc = page.parent
+        try:
+            facts.tagged = doc.is_pdf and doc.xref_get_key(
+                doc.pdf_catalog(), "StructTreeRoot")[0] != "null"
+        except Exception:  # a damaged catalog: read as untagged
+            facts.tagged = False
+    if not facts.tagged:
+        return False
+    try:
+        return page.parent.xref_get_key(page.xref, "StructParents")[0] != "null"
+    except Exception:
+        return False
+
+
+def _structure_lines(blocks: list[dict],
+                     regions: list[tuple[float, float, float, float, int]]) -> None:
+    """Each line of text drawn inside a structure element, into ``regions`` with the
+    element's number in the tree's depth-first order (nested elements number after their
+    parent). The walk is as deep as MuPDF's answer, which is bounded by the page."""
+    count = 0
+    stack: list[tuple[list[dict], int, int]] = [(blocks, 0, -1)]  # blocks, next, element
+    while stack:
+        items, at, element = stack.pop()
+        if at >= len(items):
+            continue
+        stack.append((items, at + 1, element))
+        block = items[at]
+        if block.get("type") == 2:  # a structure element: its own blocks come next
+            count += 1
+            stack.append((block.get("blocks") or [], 0, count))
+        elif block.get("type") == _TEXT and element >= 0:
+            for line in block.get("lines", ()):
+                x0, y0, x1, y1 = line["bbox"]
+                regions.append((x0, y0, x1, y1, element))
 
 
 def _owner(chars: list[dict], i: int, origin: tuple[float, float]) -> int | None:
@@ -521,6 +569,7 @@ class _DocumentFacts:
     font_xrefs: dict[str, list[int]] = field(default_factory=dict)  # _font_key -> xrefs
     distrusted: dict[str, bool] = field(default_factory=dict)  # _font_key -> map is wrong
     font_text_quick: dict[int, dict[int, str]] = field(default_factory=dict)  # no outlines
+    tagged: bool | None = None  # has a structure tree
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:

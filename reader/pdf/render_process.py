@@ -216,15 +216,16 @@ def _pack_raw(raw: RawPage) -> bytes:
     rows = [(g.char, g.box, g.baseline, g.size, g.bold, g.superscript, g.text, g.kind,
              g.centre) for g in raw.glyphs]
     return pickle.dumps((raw.index, raw.width, raw.height, rows, raw.rules, raw.images,
-                         raw.recovered, raw.unmapped, raw.visual_order, raw.vrules),
+                         raw.recovered, raw.unmapped, raw.visual_order, raw.vrules,
+                         raw.regions),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpack_raw(data: bytes) -> RawPage:
     (index, width, height, rows, rules, images, recovered, unmapped, visual,
-     vrules) = pickle.loads(data)
+     vrules, regions) = pickle.loads(data)
     return RawPage(index, width, height, tuple(Glyph(*row) for row in rows), tuple(rules),
-                   images, recovered, unmapped, visual, tuple(vrules))
+                   images, recovered, unmapped, visual, tuple(vrules), tuple(regions))
 
 
 class _Forked:

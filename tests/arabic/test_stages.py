@@ -7,7 +7,7 @@ from reader.arabic.clusters import SPACES_GAPS, make_clusters, place_ligature_ma
 from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, logical_line
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
 from reader.arabic.raw import RawPage, glyph
-from reader.arabic.reading_order import reading_order
+from reader.arabic.reading_order import reading_order, structure_order
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows
 from reader.arabic.sanitize import sane_glyphs
 
@@ -58,6 +58,23 @@ def test_reading_order_takes_the_right_column_first():
     rows = reading_order(segments, True, 595)
     assert [len(row) for row in rows] == [1] * 6
     assert [row[0].x0 > 300 for row in rows] == [True] * 3 + [False] * 3
+
+
+def test_a_tagged_pages_structure_orders_its_rows():
+    """Issue 12: a tagged PDF's structure tree is the author's reading order. A note set
+    above the text that the tree puts after it is read after it; lines of one element
+    keep their geometric order; a row no element holds at the page's foot stays last."""
+    glyphs = []
+    for y in (100, 200, 216, 232, 300):
+        glyphs += word("سطر" * 8, 560, y)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    note, body1, body2, body3, footer = rows
+    regions = [(0, 85, 595, 104, 2),  # the note: the tree's second element
+               (0, 185, 595, 236, 1)]  # the body's lines: its first
+    assert structure_order(rows, regions) == [body1, body2, body3, note, footer]
+    # A structure that leaves more than a fifth of the rows out is not trusted.
+    assert structure_order(rows, regions[:1]) == rows
+    assert structure_order(rows, []) == rows
 
 
 def test_verse_halves_are_one_line_not_two_columns():

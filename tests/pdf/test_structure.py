@@ -1,0 +1,78 @@
+"""Issue 12: a tagged PDF's structure tree gives the author's reading order."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pymupdf
+
+from reader.arabic.repair import repair_page
+from reader.pdf.glyphs import raw_page
+from reader.pdf.render_process import _pack_raw, _unpack_raw
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+LINES = [(700, "The note set above the text comes last."),
+         (500, "The body of the report comes first here.")]
+
+
+def _pdf(tree_order: list[int] | None) -> pymupdf.Document:
+    """Two lines drawn top to bottom, each marked content of its own element; the tree
+    lists the elements in ``tree_order`` (None: no structure at all)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    font = doc.get_new_xref()
+    doc.update_object(font, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica"
+                            "/Encoding/WinAnsiEncoding>>")
+    contents = doc.get_new_xref()
+    doc.update_object(contents, "<<>>")
+    doc.update_stream(contents, "\n".join(
+        f"/P <</MCID {mcid}>> BDC BT /F1 14 Tf 72 {y} Td ({text}) Tj ET EMC"
+        for mcid, (y, text) in enumerate(LINES)).encode())
+    doc.xref_set_key(page.xref, "Contents", f"{contents} 0 R")
+    doc.xref_set_key(page.xref, "Resources", f"<</Font<</F1 {font} 0 R>>>>")
+    if tree_order is not None:
+        root = doc.get_new_xref()
+        elements = [doc.get_new_xref() for _ in LINES]
+        for mcid, xref in enumerate(elements):
+            doc.update_object(xref, f"<</Type/StructElem/S/P/P {root} 0 R"
+                                    f"/Pg {page.xref} 0 R/K {mcid}>>")
+        kids = " ".join(f"{elements[i]} 0 R" for i in tree_order)
+        parents = " ".join(f"{x} 0 R" for x in elements)
+        doc.update_object(root, f"<</Type/StructTreeRoot/K [{kids}]"
+                                f"/ParentTree <</Nums [0 [{parents}]]>>>>")
+        doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
+        doc.xref_set_key(page.xref, "StructParents", "0")
+    return pymupdf.open("pdf", doc.tobytes())
+
+
+def _text(doc: pymupdf.Document) -> str:
+    return "\n".join(b.text for b in repair_page(raw_page(doc[0])).body)
+
+
+def test_the_tree_orders_what_geometry_would_read_otherwise():
+    assert _text(_pdf([1, 0])) == f"{LINES[1][1]}\n{LINES[0][1]}"  # the tree's order
+    assert _text(_pdf(None)) == f"{LINES[0][1]}\n{LINES[1][1]}"  # untagged: top first
+    assert _text(_pdf([0, 1])) == f"{LINES[0][1]}\n{LINES[1][1]}"
+
+
+def test_the_structure_travels_with_the_page_from_the_render_process():
+    raw = raw_page(_pdf([1, 0])[0])
+    # By place on the page (top first): the note is the tree's second element.
+    assert [r[4] for r in sorted(raw.regions, key=lambda r: r[1])] == [2, 1]
+    assert _unpack_raw(_pack_raw(raw)) == raw
+
+
+def test_a_tagged_producers_page_agrees_with_its_geometry():
+    """Typst tags its PDFs: the structure covers the page, reads the words in the order
+    geometry does, and keeps its two footnotes apart as its source has them."""
+    doc = pymupdf.open(FIXTURES / "typst-noto-naskh-notes.pdf")
+    raw = raw_page(doc[0])
+    assert len(raw.regions) >= 5
+    tagged = repair_page(raw).text
+    untagged = repair_page(dataclasses.replace(raw, regions=()))
+    assert tagged.split() == untagged.text.split()
+    truth = (FIXTURES / "typst-noto-naskh-notes.gt.txt").read_text(encoding="utf-8")
+    notes = [line for line in truth.splitlines() if line[:1] in "١٢"]
+    assert len(notes) == 2 and all(note.replace(" ", "", 1) in tagged.splitlines()
+                                   for note in notes)
