@@ -337,11 +337,9 @@ def _tagged(page: pymupdf.Page) -> bool:
     catalog and the page's /StructParents; ``Document.markinfo`` misreads some files.)"""
     facts = _facts(page.parent)
     if facts.tagged is None:
-        doc = page.parent
         try:
-            facts.tagged = doc.is_pdf and doc.xref_get_key(
-                doc.pdf_catalog(), "StructTreeRoot")[0] != "null"
-        except Exception:  # a damaged catalog: read as untagged
+            facts.tagged = _usable_structure(page.parent)
+        except Exception:  # a damaged catalog or tree: read as untagged
             facts.tagged = False
     if not facts.tagged:
         return False
@@ -349,6 +347,38 @@ def _tagged(page: pymupdf.Page) -> bool:
         return page.parent.xref_get_key(page.xref, "StructParents")[0] != "null"
     except Exception:
         return False
+
+
+# MuPDF's structure pass takes time that grows with the square of the tree's depth (20,000
+# nested elements: 30 s for one line of text). Real trees are a few dozen deep; a tree
+# deeper than this, or too big to check at once, is not used (geometry orders the page).
+_MAX_STRUCTURE_DEPTH = 100
+_MAX_STRUCTURE_ELEMENTS = 50_000
+_REFERENCE = re.compile(r"(\d+) 0 R")
+
+
+def _usable_structure(doc: pymupdf.Document) -> bool:
+    """Does the document have a structure tree worth reading? Walked once, iteratively,
+    by its /K references: no deeper than ``_MAX_STRUCTURE_DEPTH``, no bigger than
+    ``_MAX_STRUCTURE_ELEMENTS`` objects."""
+    if not doc.is_pdf:
+        return False
+    kind, value = doc.xref_get_key(doc.pdf_catalog(), "StructTreeRoot")
+    if kind != "xref":
+        return False
+    stack = [(int(value.split()[0]), 0)]
+    seen: set[int] = set()
+    while stack:
+        xref, depth = stack.pop()
+        if xref in seen:
+            continue
+        seen.add(xref)
+        if depth > _MAX_STRUCTURE_DEPTH or len(seen) > _MAX_STRUCTURE_ELEMENTS:
+            return False
+        kind, value = doc.xref_get_key(xref, "K")
+        if kind in ("array", "xref", "dict"):
+            stack.extend((int(m.group(1)), depth + 1) for m in _REFERENCE.finditer(value))
+    return True
 
 
 def _structure_lines(blocks: list[dict],

@@ -92,6 +92,25 @@ def _nested_arrays() -> bytes:
     return one_page(b"[" * 100_000 + b"]" * 100_000 + b" " + HELLO)
 
 
+def _deep_structure() -> bytes:
+    """A tagged page whose structure tree nests 100,000 elements (MuPDF's structure pass
+    takes time with the square of the depth)."""
+    depth = 100_000
+    first = 6  # objects 1-5: catalog, pages, page, contents, font
+    elements = [f"<< /Type /StructElem /S /Div /P {first + i - 1 if i else first + depth} 0 R "
+                f"/Pg 3 0 R /K {f'{first + i + 1} 0 R' if i + 1 < depth else '0'} >>"
+                for i in range(depth)]
+    root = first + depth
+    return pdf([f"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot {root} 0 R "
+                "/MarkInfo << /Marked true >> >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                "/Resources << /Font << /F1 5 0 R >> >> /StructParents 0 >>",
+                stream(b"/P << /MCID 0 >> BDC " + HELLO + b" EMC"), FONT, *elements,
+                f"<< /Type /StructTreeRoot /K {first} 0 R "
+                f"/ParentTree << /Nums [0 [{first + depth - 1} 0 R]] >> >>"])
+
+
 def _junk_font() -> bytes:
     junk = bytes(range(256)) * 64
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -202,6 +221,7 @@ INPUTS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "nested-arrays.pdf": ("pdf", _nested_arrays),
     "flate-bomb.pdf": ("pdf", _flate_bomb),
     "junk-font.pdf": ("pdf", _junk_font),
+    "deep-structure.pdf": ("pdf", _deep_structure),
     "trailing-junk.pdf": ("pdf", lambda: _sample() + b"\0" * 10_000),
     "leading-junk.pdf": ("pdf", lambda: b"JUNK" * 100 + _sample()),
     "encrypted.pdf": ("pdf", _sample_variant(lambda d: None)),  # replaced in ``write``
@@ -243,6 +263,7 @@ SPECIAL = ("fifo", "dev-zero", "folder", "symlink-loop", "missing")
 
 # The subset CI runs: one of each family, the ones that hung or lost data before.
 QUICK = ("truncated.pdf", "lying-count-huge.pdf", "cyclic-page-tree.pdf", "nan-matrix.pdf",
+         "deep-structure.pdf",
          "many-glyphs.pdf", "script-text.pdf", "trailing-junk.pdf", "short-point.json",
          "deep.json", "same-id-5000.json", "broken-model.argosmodel",
          "encrypted-entry.argosmodel", "fifo", "dev-zero", "folder")

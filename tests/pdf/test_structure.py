@@ -76,3 +76,33 @@ def test_a_tagged_producers_page_agrees_with_its_geometry():
     notes = [line for line in truth.splitlines() if line[:1] in "١٢"]
     assert len(notes) == 2 and all(note.replace(" ", "", 1) in tagged.splitlines()
                                    for note in notes)
+
+
+def test_a_hostile_tree_is_not_used():
+    """MuPDF's structure pass takes time with the square of the tree's depth (20,000
+    nested elements: 30 s for one line): a tree deeper than real ones is not read, and
+    the page is read by its geometry."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    font = doc.get_new_xref()
+    doc.update_object(font, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>")
+    contents = doc.get_new_xref()
+    doc.update_object(contents, "<<>>")
+    doc.update_stream(contents, b"/P <</MCID 0>> BDC BT /F1 14 Tf 72 700 Td (Deep) Tj ET EMC")
+    doc.xref_set_key(page.xref, "Contents", f"{contents} 0 R")
+    doc.xref_set_key(page.xref, "Resources", f"<</Font<</F1 {font} 0 R>>>>")
+    root = doc.get_new_xref()
+    chain = [doc.get_new_xref() for _ in range(300)]
+    for i, xref in enumerate(chain):
+        parent = root if i == 0 else chain[i - 1]
+        kid = f"{chain[i + 1]} 0 R" if i + 1 < len(chain) else "0"
+        doc.update_object(xref, f"<</Type/StructElem/S/Div/P {parent} 0 R"
+                                f"/Pg {page.xref} 0 R/K {kid}>>")
+    doc.update_object(root, f"<</Type/StructTreeRoot/K {chain[0]} 0 R"
+                            f"/ParentTree <</Nums [0 [{chain[-1]} 0 R]]>>>>")
+    doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
+    doc.xref_set_key(page.xref, "StructParents", "0")
+    deep = pymupdf.open("pdf", doc.tobytes())
+    raw = raw_page(deep[0])
+    assert raw.regions == ()
+    assert _text(deep) == "Deep"
