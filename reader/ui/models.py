@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from reader.translation import argos
@@ -66,11 +66,13 @@ class ModelsController(QObject):
         from reader.ui.models_dialog import ModelsDialog
 
         dialog = ModelsDialog(self.ctx.widget)
+        # Deleted when closed; a bound slot is disconnected with it (a lambda kept every
+        # closed dialog alive and refreshed them all at each model load).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.install_requested.connect(self.install)
         dialog.changed.connect(self.refresh)
-        self.model_ready.connect(lambda _ok: dialog.refresh())
+        self.model_ready.connect(dialog.refresh)
         dialog.open()
-        self._dialog = dialog
 
     def install_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

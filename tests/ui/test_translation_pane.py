@@ -375,3 +375,15 @@ def test_the_grids_keys_win_over_the_windows_shortcuts(qtbot, make_window, sampl
     qtbot.keyClick(grid.view, Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: grid.source_dialog is not None and grid.source_dialog.isVisible())
     grid.source_dialog.reject()
+
+
+def test_a_closed_models_dialog_is_gone_and_not_refreshed(qtbot, window):
+    from reader.ui.models_dialog import ModelsDialog
+
+    window.models.dialog()
+    dialog = window.findChild(ModelsDialog)
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.reject()
+    window.models.model_ready.emit(True)  # nothing left to refresh: no error
+    assert window.findChild(ModelsDialog) is None
