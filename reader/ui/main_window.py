@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.translation_pane.set_document_view(self.settings.whole_document_grid())
         if self.settings.text_size():
             self.arabic_pane.set_font_size(self.settings.text_size())
+        self.stores.prepare()  # off this thread, before the first page asks for them
         self.models.refresh()
         self.commands.set_document_open(False)
 

@@ -1,9 +1,13 @@
-"""The translator's stores (translations and source fixes, the memory, the glossary), each
-opened on first use; a store that cannot be opened is said once and left closed."""
+"""The translator's stores (translations and source fixes, the memory, the glossary), opened
+off the GUI thread when the window starts (opening and checking a database takes tens of
+milliseconds), or on first use if that comes sooner; a store that cannot be opened is said
+once and left closed."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -12,52 +16,69 @@ from reader.translation.cache import TranslationCache
 from reader.translation.glossary import Glossary
 from reader.translation.memory import TranslationMemory
 from reader.ui.context import WindowContext
+from reader.ui.worker import PRIORITY_BACKGROUND
+
+T = TypeVar("T")
 
 
 class TranslationStores(QObject):
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx)
         self.ctx = ctx
-        self._lock = threading.Lock()  # the model loader opens the cache on the jobs thread
-        self._cache: TranslationCache | None = None
-        self._memory: TranslationMemory | None = None
-        self._glossary: Glossary | None = None
+        # Held while a store opens: the jobs thread opens them at start, and the GUI thread
+        # that asks meanwhile waits for that one opening instead of starting a second.
+        self._lock = threading.Lock()
+        self._opened: dict[str, object] = {}
+        self._failed: set[str] = set()
+
+    def prepare(self) -> None:
+        """Open every store on the jobs thread now, before the first page asks."""
+        def work() -> None:
+            self.translations()
+            self.memory()
+            self.glossary()
+
+        self.ctx.jobs.submit(work, PRIORITY_BACKGROUND, None, lambda _exc: None)
+
+    def _store(self, name: str, make: Callable[[], T], opened: Callable[[T], None] | None = None,
+               ) -> T | None:
+        with self._lock:
+            if name in self._opened:
+                return self._opened[name]  # type: ignore[return-value]
+            if name in self._failed:
+                return None
+            try:
+                store = make()
+            except QariError as exc:
+                self._failed.add(name)
+                self.ctx.fail(str(exc))  # a signal: shown by the GUI thread
+                return None
+            self._opened[name] = store
+        if opened is not None:
+            opened(store)
+        return store
 
     def open_translations(self) -> TranslationCache:
         """The translations database, opened here if it is not yet (raises QariError)."""
         with self._lock:
-            if self._cache is None:
-                self._cache = TranslationCache()
-            return self._cache
+            if "translations" not in self._opened:
+                self._opened["translations"] = TranslationCache()
+                self._failed.discard("translations")
+            return self._opened["translations"]  # type: ignore[return-value]
 
     def translations(self) -> TranslationCache | None:
         """The translations database (edits, source fixes), or None when it cannot open."""
-        try:
-            return self.open_translations()
-        except QariError as exc:
-            self.ctx.fail(str(exc))
-            return None
+        return self._store("translations", TranslationCache)
 
     def memory(self) -> TranslationMemory | None:
         """The translation memory (a damaged file is set aside and said)."""
-        with self._lock:
-            if self._memory is None:
-                try:
-                    self._memory = memory = TranslationMemory()
-                except QariError as exc:
-                    self.ctx.fail(str(exc))
-                else:
-                    if memory.set_aside is not None:
-                        self.ctx.tell(self.tr(
-                            "The translation memory was damaged. It was kept as %1 and a new "
-                            "one was started.").replace("%1", str(memory.set_aside)), 15000)
-            return self._memory
+        def opened(memory: TranslationMemory) -> None:
+            if memory.set_aside is not None:
+                self.ctx.fail(self.tr(
+                    "The translation memory was damaged. It was kept as %1 and a new one "
+                    "was started.").replace("%1", str(memory.set_aside)))
+
+        return self._store("memory", TranslationMemory, opened)
 
     def glossary(self) -> Glossary | None:
-        with self._lock:
-            if self._glossary is None:
-                try:
-                    self._glossary = Glossary()
-                except QariError as exc:
-                    self.ctx.fail(str(exc))
-            return self._glossary
+        return self._store("glossary", Glossary)
