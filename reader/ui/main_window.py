@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.stores = TranslationStores(ctx)
         self.models = ModelsController(ctx, grid, self.stores)
         self.translation = TranslationController(ctx, view, pane, grid, self.stores)
-        # In this order each takes a new document: the annotations first (their reading
-        # is queued on the document thread before the first page's text).
+        # Each takes a new document in the order made here: the annotations' reading goes
+        # on the document thread before navigation asks for the first page's text.
         self.annotating = AnnotationController(ctx, self.annotations, view, pane,
                                                self.translation.current_selection)
         self.ocr = OcrRunner(ctx)
