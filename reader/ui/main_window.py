@@ -191,8 +191,7 @@ class MainWindow(QMainWindow):
         self.models.engine_changed.connect(tr.set_engine)
         notes.text_marks_shown.connect(tr.mark_annotated)
         self.ocr.page_read.connect(nav.refresh_if_shown)
-        self.ocr.pages_changed.connect(lambda pages: nav.refresh_if_shown(
-            self.view.current_page) if self.view.current_page in pages else None)
+        self.ocr.pages_changed.connect(lambda pages: nav.refresh_if_shown(*pages))
         self.arabic_pane.font_size_changed.connect(self.settings.set_text_size)
         self.view.context_requested.connect(self.commands.page_menu)
         self.layout_state.theme_applied.connect(self._theme_applied)

@@ -29,7 +29,6 @@ class ModelsController(QObject):
     def __init__(self, ctx: WindowContext, grid: SegmentGrid, stores: TranslationStores) -> None:
         super().__init__(ctx)
         self.ctx, self.grid, self.stores = ctx, grid, stores
-        self.engine: TranslationEngine | None = None
         grid.install_requested.connect(self.install_dialog)
 
     def refresh(self) -> None:
@@ -50,7 +49,6 @@ class ModelsController(QObject):
 
         def loaded(result: tuple[list[str], TranslationEngine | None]) -> None:
             labels, engine = result
-            self.engine = engine
             self.grid.set_installed_models(labels)
             self.engine_changed.emit(engine)
             self.model_ready.emit(bool(engine))

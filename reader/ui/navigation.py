@@ -133,8 +133,9 @@ class NavigationController(QObject):
         self._text_task = ctx.worker.submit(lambda: session.page_model(page), PRIORITY_VISIBLE,
                                             shown, failed)
 
-    def refresh_if_shown(self, page: int) -> None:
-        if page == self.view.current_page:
+    def refresh_if_shown(self, *pages: int) -> None:
+        """Fetch the page's text again if it is one of ``pages`` (their text changed)."""
+        if self.view.current_page in pages:
             self.refresh()
 
     def _show_quality(self, model: PageText) -> None:

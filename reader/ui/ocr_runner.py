@@ -87,10 +87,14 @@ class OcrRunner(QObject):
     def _settle(self) -> None:
         """With several scanned pages read, their running heads show by repetition."""
         session = self._session
-        if session is not None:
-            self.ctx.worker.submit(session.settle_ocr_running, PRIORITY_BACKGROUND,
-                                   lambda changed: session is self._session
-                                   and self.pages_changed.emit(changed))
+        if session is None:
+            return
+
+        def settled(changed: list[int]) -> None:
+            if session is self._session:
+                self.pages_changed.emit(changed)
+
+        self.ctx.worker.submit(session.settle_ocr_running, PRIORITY_BACKGROUND, settled)
 
     def read(self, pages: list[int], force: bool = False, first: bool = False) -> None:
         """Queue pages (``force``: even those read already; ``first``: before the rest)."""

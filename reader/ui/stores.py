@@ -40,31 +40,33 @@ class TranslationStores(QObject):
 
         self.ctx.jobs.submit(work, PRIORITY_BACKGROUND, None, lambda _exc: None)
 
-    def _store(self, name: str, make: Callable[[], T], opened: Callable[[T], None] | None = None,
-               ) -> T | None:
+    def _open(self, name: str, make: Callable[[], T]) -> tuple[T, bool]:
+        """The store, made here if it is not yet (raises QariError); True when just made."""
         with self._lock:
             if name in self._opened:
-                return self._opened[name]  # type: ignore[return-value]
-            if name in self._failed:
-                return None
-            try:
-                store = make()
-            except QariError as exc:
-                self._failed.add(name)
-                self.ctx.fail(str(exc))  # a signal: shown by the GUI thread
-                return None
-            self._opened[name] = store
-        if opened is not None:
+                return self._opened[name], False  # type: ignore[return-value]
+            store = self._opened[name] = make()
+            self._failed.discard(name)
+            return store, True
+
+    def _store(self, name: str, make: Callable[[], T], opened: Callable[[T], None] | None = None,
+               ) -> T | None:
+        """The store, or None when it cannot open (said the first time)."""
+        if name in self._failed:
+            return None
+        try:
+            store, fresh = self._open(name, make)
+        except QariError as exc:
+            self._failed.add(name)
+            self.ctx.fail(str(exc))  # a signal: shown by the GUI thread
+            return None
+        if fresh and opened is not None:
             opened(store)
         return store
 
     def open_translations(self) -> TranslationCache:
         """The translations database, opened here if it is not yet (raises QariError)."""
-        with self._lock:
-            if "translations" not in self._opened:
-                self._opened["translations"] = TranslationCache()
-                self._failed.discard("translations")
-            return self._opened["translations"]  # type: ignore[return-value]
+        return self._open("translations", TranslationCache)[0]
 
     def translations(self) -> TranslationCache | None:
         """The translations database (edits, source fixes), or None when it cannot open."""
