@@ -15,8 +15,7 @@ from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "icons"
-NAME = "io.github.qari.Qari"
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+sys.path.insert(0, str(ROOT))  # the names and sizes are the installer's (reader.desktop)
 
 
 def letter_path(box: tuple[float, float, float, float]) -> str:
@@ -56,6 +55,9 @@ def svg() -> str:
 
 
 def main() -> None:
+    from reader.desktop import APP_ID as NAME
+    from reader.desktop import ICON_SIZES as SIZES
+
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{NAME}.svg"
     path.write_text(svg(), encoding="utf-8")
