@@ -61,30 +61,31 @@ _LETTER = re.compile("[^\\W\\d_]")
 _NON_ARABIC_LETTER = re.compile("[^\\W\\d_\u0600-\U0010ffff]")
 
 
-def _font_census(data: dict) -> tuple[set[str], set[str], set[str], set[str]]:
-    """In one pass over the page: the fonts that draw Arabic letters; the fonts whose
-    text is mostly letters from Latin Extended (Ā ĸ Ŧ …), as a rewriter (Ghostscript)
-    writes when it numbers the glyphs of a font it could not map: for those, the font
-    itself then says what each glyph draws; and the Arabic fonts whose words mix in
-    letters of other scripts (``كثر(``, ``المܞضه``: a map that may be wrong throughout,
-    checked against the font in ``_map_disagrees``)."""
+def _font_census(lines: list[list[tuple[dict, str]]]) -> tuple[
+        set[str], set[str], set[str], set[str], dict[str, str]]:
+    """In one pass over the page's lines (each a list of spans with their text): the fonts
+    that draw Arabic letters; the fonts whose text is mostly letters from Latin Extended
+    (Ā ĸ Ŧ …), as a rewriter (Ghostscript) writes when it numbers the glyphs of a font it
+    could not map: for those, the font itself then says what each glyph draws; the Arabic
+    fonts whose words mix in letters of other scripts (``كثر(``, ``المܞضه``: a map that may
+    be wrong throughout, checked against the font in ``_map_disagrees``); and each font's
+    text on the page, a line a row."""
     pieces: dict[str, list[str]] = {}  # font -> its text on the page, a line a row
-    for block in data["blocks"]:
-        for line in block.get("lines", ()):
-            fonts = set()
-            for span in line["spans"]:  # a line's spans joined: MuPDF may split a word
-                font = span["font"]  # into spans at a badly mapped glyph
-                pieces.setdefault(font, []).append("".join([ch["c"] for ch in span["chars"]]))
-                fonts.add(font)
-            for font in fonts:
-                pieces[font].append("\n")
+    for line in lines:
+        fonts = set()
+        for span, text in line:  # a line's spans joined: MuPDF may split a word
+            font = span["font"]  # into spans at a badly mapped glyph
+            pieces.setdefault(font, []).append(text)
+            fonts.add(font)
+        for font in fonts:
+            pieces[font].append("\n")
     arabic: set[str] = set()
     garbled: set[str] = set()
     suspect: set[str] = set()
     ascii_suspect: set[str] = set()
+    texts = {font: "".join(parts) for font, parts in pieces.items()}
     # Counted by expressions over each font's whole text: this runs on every page.
-    for font, texts in pieces.items():
-        text = "".join(texts)
+    for font, text in texts.items():
         if _ARABIC_CODE.search(text):
             arabic.add(font)
         elif len(letters := _LETTER.findall(text)) >= 20 and (
@@ -96,7 +97,7 @@ def _font_census(data: dict) -> tuple[set[str], set[str], set[str], set[str]]:
             suspect.add(font)
         if font in arabic and len(_ASCII_LETTER.findall(text)) >= 2:
             ascii_suspect.add(font)
-    return arabic, garbled, suspect, ascii_suspect
+    return arabic, garbled, suspect, ascii_suspect, texts
 
 
 # A word (no space) with an Arabic letter, or a glyph mapped to nothing sensible, next to
@@ -190,18 +191,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
-    presentation = False
     rules: list[Rule] = []
     vrules: list[VRule] = []
-    # A line starts with a mark, or a mark follows a space: MuPDF put marks where they were
-    # not drawn (``_marks_on_their_letters``).
-    displaced = False
-    arabic_fonts, garbled, suspect, ascii_suspect = _font_census(data)
-    # The map of an Arabic font is checked against the font once per document, and only
-    # when its words mix scripts: a map that is wrong throughout is not used; one that
-    # sends Arabic glyphs to ASCII (Ghostscript: ز as 8, ٥ as k) is not used for those.
-    garbled |= {font for font in suspect if _map_disagrees(page, font)}
-    ascii_wrong = {font for font in ascii_suspect if _map_disagrees(page, font, ascii=True)}
+    # The page's text lines, each a list of spans with their text, read once: the checks
+    # below look at whole fonts and the whole page (LibreOffice writes a span a word).
+    lines: list[list[tuple[dict, str]]] = []
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -210,42 +204,54 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 rules.append(Rule(x0, x1, (y0 + y1) / 2))
             elif x1 - x0 < 2.5 and y1 - y0 > 5:  # a thin vertical one: a cell border
                 vrules.append(VRule((x0 + x1) / 2, y0, y1))
-            continue
-        if kind != _TEXT:
+        elif kind != _TEXT:
             images += 1
-            continue
-        for line in block["lines"]:
-            spans = line["spans"]
-            if spans and spans[0]["chars"] and spans[0]["chars"][0]["c"] in _ARABIC_MARKS:
-                displaced = True
-            for span in spans:
-                flags, size, font = span["flags"], span["size"], span["font"]
-                bold = bool(flags & _BOLD) or _bold_name(font)
-                superscript = bool(flags & _SUPERSCRIPT)
-                chars = span["chars"]
-                text = "".join([ch["c"] for ch in chars])
-                if not presentation and _PRESENTATION.search(text):
-                    presentation = True
-                if not displaced and _MARK_AFTER_SPACE.search(text):
-                    displaced = True  # a mark follows no letter: MuPDF put it after a space
-                start = len(glyphs)
-                # The hot loop of extraction: one object per glyph, built in place.
-                glyphs += [Glyph(c, (box := ch["bbox"]), ch["origin"][1], size, bold,
-                                 superscript, (info := char_info(c))[0], info[1],
-                                 (box[0] + box[2]) / 2)
-                           for ch in chars if (c := ch["c"])]
-                odd = _SUSPICIOUS_CHARS
-                if font in garbled:
-                    odd = frozenset(text) - {" "}  # every code: only the font can tell
-                elif font in ascii_wrong or (font in arabic_fonts and (
-                        not _LATIN_ODD.isdisjoint(text) or _IMPLAUSIBLE.search(text))):
-                    # Only the span's own odd characters: a union with the whole sets
-                    # (thousands of private-use codes) cost more than reading the span.
-                    pool = _ODD_CHARS_ASCII if font in ascii_wrong else _ODD_CHARS_ARABIC
-                    odd = pool.intersection(text)
-                if not odd.isdisjoint(text):
-                    # Broken mappings: recovered below, once the fonts that need it are known.
-                    broken.append((start, len(glyphs), chars, font, odd))
+        else:
+            lines += [[(span, "".join([ch["c"] for ch in span["chars"]]))
+                       for span in line["spans"]] for line in block["lines"]]
+    arabic_fonts, garbled, suspect, ascii_suspect, font_texts = _font_census(lines)
+    # The map of an Arabic font is checked against the font once per document, and only
+    # when its words mix scripts: a map that is wrong throughout is not used; one that
+    # sends Arabic glyphs to ASCII (Ghostscript: ز as 8, ٥ as k) is not used for those.
+    garbled |= {font for font in suspect if _map_disagrees(page, font)}
+    ascii_wrong = {font for font in ascii_suspect if _map_disagrees(page, font, ascii=True)}
+    page_text = "\n".join([text for line in lines for _span, text in line])
+    presentation = bool(_PRESENTATION.search(page_text))
+    # A line starts with a mark, or a mark follows a space: MuPDF put marks where they were
+    # not drawn (``_marks_on_their_letters``).
+    displaced = bool(_MARK_AFTER_SPACE.search(page_text)) or any(
+        chars[0]["c"] in _ARABIC_MARKS for line in lines if line and (chars := line[0][0]["chars"]))
+    # The characters that mark a span's map as broken, by font (``None``: the font has
+    # none on this page, the most common case).
+    odd_chars: dict[str, frozenset[str] | None] = {}
+    for font, text in font_texts.items():
+        odd = _SUSPICIOUS_CHARS
+        if font in garbled:
+            odd = frozenset(text) - {" "}  # every code: only the font can tell
+        elif font in ascii_wrong or (font in arabic_fonts and (
+                not _LATIN_ODD.isdisjoint(text) or _IMPLAUSIBLE.search(text))):
+            # Only the font's own odd characters: a union with the whole sets (thousands of
+            # private-use codes) cost more than reading its text.
+            pool = _ODD_CHARS_ASCII if font in ascii_wrong else _ODD_CHARS_ARABIC
+            odd = pool.intersection(text)
+        odd_chars[font] = None if odd.isdisjoint(text) else odd
+    bold_fonts = {font: _bold_name(font) for font in font_texts}
+    for line in lines:
+        for span, text in line:
+            flags, size, font = span["flags"], span["size"], span["font"]
+            bold = bool(flags & _BOLD) or bold_fonts[font]
+            superscript = bool(flags & _SUPERSCRIPT)
+            chars = span["chars"]
+            start = len(glyphs)
+            # The hot loop of extraction: one object per glyph, built in place.
+            glyphs += [Glyph(c, (box := ch["bbox"]), ch["origin"][1], size, bold,
+                             superscript, (info := char_info(c))[0], info[1],
+                             (box[0] + box[2]) / 2)
+                       for ch in chars if (c := ch["c"])]
+            odd = odd_chars[font]
+            if odd is not None and not odd.isdisjoint(text):
+                # Broken mappings: recovered below, once the fonts that need it are known.
+                broken.append((start, len(glyphs), chars, font, odd))
     if broken:
         places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
         continued: dict[tuple[float, float], tuple[float, float]] = {}
