@@ -176,6 +176,22 @@ def make_libreoffice(doc: Document, font: str, out: Path) -> None:
         shutil.move(Path(tmp) / f"{out.stem}.pdf", out)
 
 
+def make_chromium(doc: Document, font: str, out: Path) -> None:
+    """Chromium's own print to PDF (Skia, HarfBuzz), headless, from the font's folder."""
+    family, file = FONTS[font]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{out.stem}.html"
+        shutil.copy(file, Path(tmp) / Path(file).name)
+        source.write_text(document_html(doc, family, file), encoding="utf-8")
+        subprocess.run([_CHROMIUM, "--headless", "--disable-gpu", "--no-sandbox",
+                        f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", source.as_uri()],
+                       check=True, capture_output=True, timeout=120)
+
+
+_CHROMIUM = "chromium"
+
+
 # -- TeX and Typst -----------------------------------------------------------------------------
 def _tex(text: str) -> str:
     for a, b in (("\\", "\\textbackslash{}"), ("%", "\\%"), ("&", "\\&"), ("#", "\\#"),
@@ -398,7 +414,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "weasyprint": (make_weasyprint, "weasyprint"),
     "libreoffice": (make_libreoffice, "soffice"), "xelatex": (make_tex("xelatex"), "xelatex"),
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
-    "reportlab": (make_reportlab, "reportlab"),
+    "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",

@@ -513,3 +513,23 @@ def test_a_line_of_small_text_under_a_heading_is_its_own_row():
     # A call of two small digits beside a word still joins its line.
     call = word("١٢", 250, 96, size=9.0, advance=4.0)
     assert [round(r.baseline) for r in make_rows(title + call)] == [100]
+
+
+def test_an_alef_drawn_apart_from_its_lam_is_one_lam_alef():
+    # Chromium with Scheherazade draws لأ as the lam and a width-less, raised alef-hamza
+    # 0.28 of the size beyond the lam's left edge, over the next letter: one cluster
+    # whose box reaches the alef, and no word gap before the next letter (الأخيرة).
+    alef, lam = glyph("ا", (278.45, 78, 280.05, 97), 89.2, 11), glyph(
+        "ل", (264.85, 78, 266.86, 97), 89.2, 11)
+    first = glyph("ا", (266.86, 78, 268.45, 97), 89.2, 11)
+    hamza = glyph("أ", (261.7, 77, 261.7, 95.4), 88.0, 11)
+    rest = [glyph(ch, (x0, 78, x1, 97), 89.2, 11) for ch, x0, x1 in (
+        ("خ", 256.73, 261.97), ("ي", 254.76, 256.73), ("ر", 252.15, 254.76),
+        ("ة", 250.15, 252.84))]
+    space = glyph(" ", (268.45, 78, 271.2, 97), 89.2, 11)
+    before = glyph("ت", (271.19, 78, 278.45, 97), 89.2, 11)
+    clusters, _count, spaces = make_clusters([alef, before, space, first, lam, hamza, *rest])
+    pair = next(c for c in clusters if c.text.startswith("ل"))
+    assert pair.text == "لأ" and pair.box[0] == 261.7
+    segments = split_rows(make_rows(clusters))
+    assert logical_line(segments, True, spaces).text == "ات الأخيرة"
