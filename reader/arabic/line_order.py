@@ -107,6 +107,15 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
+            if centres and (_flat(letters[i]) or _flat(letters[i - 1])):
+                # A letter without width (MuPDF's place for a cluster a producer wrote
+                # as ActualText: Chromium's letter after its marks) stands anywhere in its
+                # ink: a gap beside it narrower than a letter tells nothing; a space
+                # glyph between does.
+                k = bisect.bisect_right(centres, letters[i - 1].centre)
+                if gap > full or (k < len(centres) and centres[k] < letters[i].centre):
+                    chosen.append(i)
+                continue
             if gap > bare_full:
                 chosen.append(i)
                 continue
@@ -141,10 +150,17 @@ def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space
     return out
 
 
+def _flat(c: Glyph) -> bool:
+    return c.box[2] - c.box[0] < 0.01
+
+
 def _small(c: Glyph, segment: Segment) -> bool:
-    """Superscript, or smaller than its line and raised: a footnote call, say."""
-    return c.superscript or (c.size < 0.9 * segment.size
-                             and c.baseline < segment.baseline - 0.15 * segment.size)
+    """Superscript, or smaller than its line and raised: a footnote call, say. Never a
+    glyph without width: MuPDF flags as superscript the raised, width-less letter it
+    places at the mark drawn before it (Chromium's letter after its marks)."""
+    return (c.superscript or (c.size < 0.9 * segment.size
+                              and c.baseline < segment.baseline - 0.15 * segment.size)
+            ) and c.box[2] - c.box[0] > 0.01
 
 
 _MIRRORED = re.compile("[()\\[\\]{}«»]")

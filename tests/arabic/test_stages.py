@@ -533,3 +533,21 @@ def test_an_alef_drawn_apart_from_its_lam_is_one_lam_alef():
     assert pair.text == "لأ" and pair.box[0] == 261.7
     segments = split_rows(make_rows(clusters))
     assert logical_line(segments, True, spaces).text == "ات الأخيرة"
+
+
+def test_a_letter_without_width_after_its_mark_makes_no_word_gap():
+    # Chromium writes a letter with its tanween as ActualText: MuPDF places the letter at
+    # the mark's origin, raised, width-less and flagged superscript (تراجعًا: the ع).
+    # The gaps beside it are its own ink, not word gaps; a space glyph still is one.
+    alef = glyph("ا", (475.36, 154, 478.52, 175), 167.25, 12.5)
+    ain = glyph("ع", (480.15, 152.4, 480.15, 173.7), 165.8, 12.5, superscript=True)
+    tanween = glyph("\u064b", (480.15, 152.4, 480.15, 173.7), 165.8, 12.5)
+    jeem = glyph("ج", (483.7, 154, 491.64, 175), 167.25, 12.5)
+    rest = [glyph(ch, (x0, 154, x1, 175), 167.25, 12.5) for ch, x0, x1 in (
+        ("ا", 491.64, 494.61), ("ر", 494.61, 499.66), ("ت", 499.66, 503.1))]
+    space = glyph(" ", (471.9, 154, 474.66, 175), 167.25, 12.5)
+    next_word = glyph("ن", (466.2, 154, 471.9, 175), 167.25, 12.5)
+    clusters, _count, spaces = make_clusters([*rest[::-1], jeem, tanween, ain, alef, space,
+                                              next_word])
+    segments = split_rows(make_rows(clusters))
+    assert logical_line(segments, True, spaces).text == "تراجعًا ن"
