@@ -191,6 +191,8 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str
                 m += 1
                 continue
             break
+        if inner == L:
+            start, last = _bracketed(seq, classes, start, last, done)
         units += seq[done:start]
         flips += [outside] * (start - done)
         units += seq[start:last + 1][::-1]
@@ -199,6 +201,36 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str
     units += seq[done:]
     flips += [outside] * (len(seq) - done)
     return units, flips
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def _bracketed(seq: list[Unit], classes: list[str], start: int, last: int, done: int
+               ) -> tuple[int, int]:
+    """Rule N0 run backwards: a bracket pair belongs to the left-to-right run it encloses
+    text of (``Human Rights Watch (HRW)``), though the bracket at the run's edge stands
+    between the run and right-to-left text. ``seq[start:last + 1]`` is the run, in reversed
+    visual order; the result is the run with such edge brackets taken in."""
+    opened: list[str] = []
+    unopened: list[str] = []
+    for unit in reversed(seq[start:last + 1]):  # the run left to right: logical order
+        text = unit.text
+        if text in _OPENING:
+            opened.append(text)
+        elif text in _CLOSING:
+            if opened and opened[-1] == _CLOSING[text]:
+                opened.pop()
+            else:
+                unopened.append(text)
+    if opened and start - 1 >= done and classes[start - 1] == N and (
+            seq[start - 1].text == _OPENING[opened[-1]]):
+        start -= 1  # the closing bracket, drawn just right of the run
+    if unopened and last + 1 < len(seq) and classes[last + 1] == N and (
+            seq[last + 1].text == _CLOSING[unopened[0]]):
+        last += 1  # the opening one, drawn just left of it
+    return start, last
 
 
 def _compatible(a: str, b: str, inner: str) -> bool:

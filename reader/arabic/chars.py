@@ -24,7 +24,9 @@ def normalize_char(ch: str) -> str:
     if ch in DROP or (ord(ch) < 0x20):
         return ""
     code = ord(ch)
-    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+    # Arabic presentation forms and ligatures, and the Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that
+    # producers write for an English word: stored as drawn, searched as letters.
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF or 0xFB00 <= code <= 0xFB06:
         return "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in DROP)
     return ch
 

@@ -167,6 +167,24 @@ _MIRRORED = re.compile("[()\\[\\]{}«»]")
 _COMBINING = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
+_OPENERS, _CLOSERS = "([{«", ")]}»"
+
+
+def _by_position(text: str) -> str:
+    """Each bracket of ``text`` that is glued to a word on one side only, as the opening
+    (before the word) or closing (after it) one."""
+    chars = list(text)
+    for i in [m.start() for m in _MIRRORED.finditer(text)]:
+        before = i > 0 and text[i - 1].isalnum()
+        after = i + 1 < len(text) and text[i + 1].isalnum()
+        ch = chars[i]
+        if before and not after and ch in _OPENERS:
+            chars[i] = _CLOSERS[_OPENERS.index(ch)]
+        elif after and not before and ch in _CLOSERS:
+            chars[i] = _OPENERS[_CLOSERS.index(ch)]
+    return "".join(chars)
+
+
 def _balanced(text: str) -> int:
     """How well the brackets of a line pair up in logical order (higher is better)."""
     brackets = "".join(_MIRRORED.findall(text))
@@ -182,6 +200,7 @@ def _balanced(text: str) -> int:
                     score += 1
                 else:
                     score -= 1
+        score -= depth  # left open: as unlikely on one line as closed without an opening
     return score
 
 
@@ -341,6 +360,10 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
                 [t.translate(MIRRORING) if f else t for t, f in zip(parts, flips, strict=True)])
             if _balanced(flipped) > _balanced(plain):
                 plain = flipped
+            elif _balanced(flipped) == _balanced(plain):
+                # Nothing pairs up (a quotation over several lines): a bracket glued to
+                # the end of a word closes, one glued to the start of a word opens.
+                plain = _by_position(plain)
         texts.append(plain)
         if len(plain) == len(parts):  # one character per unit: the common case
             boxes += places

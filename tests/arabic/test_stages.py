@@ -551,3 +551,34 @@ def test_a_letter_without_width_after_its_mark_makes_no_word_gap():
                                               next_word])
     segments = split_rows(make_rows(clusters))
     assert logical_line(segments, True, spaces).text == "تراجعًا ن"
+
+
+def test_a_bracket_pair_closing_a_latin_run_stays_with_it():
+    # Rule N0 of the bidi algorithm run backwards: "(HRW)" at the end of an English name
+    # inside an Arabic sentence keeps both brackets; the closing one, drawn between the
+    # name and the Arabic text, is no Arabic bracket.
+    from dataclasses import dataclass
+
+    from reader.arabic.bidi import visual_to_logical
+
+    @dataclass
+    class Unit:
+        text: str
+
+    visual = "انه " + "Human (HRW)" + " بتك"  # as drawn, left to right
+    units, _flips = visual_to_logical([Unit(ch) for ch in visual], rtl=True)
+    assert "".join(u.text for u in units) == "كتب Human (HRW) هنا"
+
+
+def test_a_quotation_closing_on_its_own_line_closes():
+    # «…» over two lines: the second line holds only the closing guillemet, which pairs
+    # with nothing there. Glued to the end of a word, it closes (العملية»،).
+    line = word("في العملية»، وأضاف", 400, 100)
+    clusters, _count, spaces = make_clusters(line)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == (
+        "في العملية»، وأضاف")
+
+
+def test_latin_ligatures_read_as_their_letters():
+    clusters, _count, _spaces = make_clusters([glyph("\ufb00", (100, 90, 108, 103), 100, 12)])
+    assert [c.text for c in clusters] == ["ff"]
