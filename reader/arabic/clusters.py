@@ -224,6 +224,7 @@ def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
 
 
 _ALEFS = frozenset("\u0627\u0623\u0625\u0622\u0671")  # ا أ إ آ ٱ
+_LAM_ALEF_LETTERS = _ALEFS | {"\u0644"}
 
 
 def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3) -> bool:
@@ -252,11 +253,37 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         c = items[i]
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not _zero_width(p)), None)
-        if same is None or not (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) or abs(
-                same.baseline - c.baseline) >= 0.5 * max(c.size, 1.0):
+        if same is not None and (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) and abs(
+                same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
+            continue
+        if not _drawn_in_two(items, i, c):
             out.append(c)
     out += items[done:]
     return out
+
+
+def _drawn_in_two(items: list[Glyph], i: int, c: Glyph) -> bool:
+    """Is the width-less letter ``items[i]`` the ActualText of a lam or alef that a font
+    draws in two glyphs (Amiri's lam before kaf: a connector and the lam; Scheherazade's
+    alef-hamza after a lam)? MuPDF gives the text at the first glyph's origin, without
+    width, and the letter's own glyph its text again: right beside it in the stream, the
+    same letter with a width, one connector away (not at its very edge, where MuPDF puts
+    the other letters of a ligature glyph). A mark between them makes it a letter of its
+    own (Chromium's letter after its marks); other letters drawn so are not told from a
+    doubled letter by geometry."""
+    if c.text not in _LAM_ALEF_LETTERS:
+        return False
+    size = max(c.size, 1.0)
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(items):
+            continue
+        other = items[k]
+        if other.text != c.text or _zero_width(other) or abs(
+                other.baseline - c.baseline) >= 0.2 * size:
+            continue
+        apart = max(other.box[0] - c.box[0], c.box[0] - other.box[2])
+        return 0.05 < apart < 0.3 * size
+    return False
 
 
 def _zero_width(c: Glyph) -> bool:

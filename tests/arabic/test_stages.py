@@ -582,3 +582,27 @@ def test_a_quotation_closing_on_its_own_line_closes():
 def test_latin_ligatures_read_as_their_letters():
     clusters, _count, _spaces = make_clusters([glyph("\ufb00", (100, 90, 108, 103), 100, 12)])
     assert [c.text for c in clusters] == ["ff"]
+
+
+def test_a_lam_drawn_in_two_glyphs_is_one_lam():
+    # Amiri draws the lam before a kaf as a connector and the lam; LibreOffice and Chromium
+    # write the pair as ActualText "ل", and MuPDF gives that lam without width at the
+    # connector besides the lam's own glyph: one lam, not two (الكولونيل, not اللكولونيل).
+    def glyphs(order: str) -> list:
+        kaf = glyph("ك", (366.53, 228, 374.18, 241), 238.6, 13)
+        copy = glyph("ل", (374.2, 228, 374.2, 241), 238.6, 13)
+        lam = glyph("ل", (376.61, 228, 378.88, 241), 238.6, 13)
+        alef = glyph("ا", (378.9, 228, 381.72, 241), 238.6, 13)
+        space = glyph(" ", (381.72, 228, 384.9, 241), 238.6, 13)
+        waw = glyph("و", (384.9, 228, 389.4, 241), 238.6, 13)
+        drawn = [kaf, copy, lam, alef, space, waw]
+        return drawn if order == "visual" else drawn[::-1]
+
+    for order in ("visual", "logical"):  # LibreOffice's stream order, Chromium's
+        clusters, _count, spaces = make_clusters(glyphs(order))
+        assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "و الك"
+    # Letters of one ligature glyph, which MuPDF puts at its very edge, all stay.
+    lam = glyph("ل", (376.61, 228, 378.88, 241), 238.6, 13)
+    split = glyph("ل", (376.61, 228, 376.61, 241), 238.6, 13)
+    clusters, _count, _spaces = make_clusters([lam, split])
+    assert "".join(c.text for c in clusters) == "لل"
