@@ -224,6 +224,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     # The characters that mark a span's map as broken, by font (``None``: the font has
     # none on this page, the most common case).
     odd_chars: dict[str, frozenset[str] | None] = {}
+    inside_codes: dict[str, frozenset[int]] = {}  # by font key: see ``_INSIDE_WORD``
     for font, text in font_texts.items():
         odd = _SUSPICIOUS_CHARS
         if font in garbled:
@@ -234,6 +235,12 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             # private-use codes) cost more than reading its text.
             pool = _ODD_CHARS_ASCII if font in ascii_wrong else _ODD_CHARS_ARABIC
             odd = pool.intersection(text)
+        if font in arabic_fonts and (inside := _INSIDE_WORD.findall(text)):
+            # A Latin letter or a symbol between two letters of an Arabic word is no text
+            # (Ghostscript numbers a connector glyph it cannot map: الuكوادر, ال©كولونيل):
+            # the font is asked what it draws.
+            odd = odd.intersection(text) | frozenset(inside)
+            inside_codes[_font_key(font)] = frozenset(map(ord, inside))
         odd_chars[font] = None if odd.isdisjoint(text) else odd
     bold_fonts = {font: _bold_name(font) for font in font_texts}
     for line in lines:
@@ -257,7 +264,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         continued: dict[tuple[float, float], tuple[float, float]] = {}
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
                            {_font_key(font) for font in garbled}, places,
-                           {_font_key(font) for font in ascii_wrong}, continued)
+                           {_font_key(font) for font in ascii_wrong}, continued, inside_codes)
         dropped: set[int] = set()
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
@@ -593,6 +600,14 @@ def _bold_name(font: str) -> bool:
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")
+# One character between two Arabic letters (or their presentation forms), with no space:
+# not Arabic, a digit, a mark, white space, an invisible control or the punctuation words
+# are written with
+# (الثاني/يناير, لـ"قسد", (قسد)).
+_INSIDE_WORD = re.compile("(?<=[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc])"
+                          "([^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\\s\\d"
+                          "\u200b-\u200f\u2066-\u2069\ufeff/\\-.:()\\[\\]\"'«»!?*_,])"
+                          "(?=[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc])")
 
 
 @dataclass
@@ -1041,6 +1056,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                places: dict[tuple[float, float], tuple[Rect, float, str]] | None = None,
                ascii_wrong: set[str] = frozenset(),
                continued: dict[tuple[float, float], tuple[float, float]] | None = None,
+               inside: dict[str, frozenset[int]] | None = None,
                ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
@@ -1050,7 +1066,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
     drawn glyph's box, size and font name (MuPDF leaves out some glyphs with a broken
     map: sent to a control or to nothing, or U+FFFD right after another). ``continued``
     receives, for a glyph mapped to several codes of which a further one is odd, where
-    MuPDF puts that code (the glyph's end) and the glyph's origin: the glyph is asked."""
+    MuPDF puts that code (the glyph's end) and the glyph's origin: the glyph is asked.
+    ``inside``: by font key, further codes to ask about (found inside Arabic words)."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = _texttrace(page)
@@ -1067,12 +1084,13 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                                           for w in wanted):
             continue
         odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
+        extra = inside.get(font, frozenset()) if inside else frozenset()
         # In a garbled font even a space may be a letter MuPDF took for a control.
         broken = []
         owner = None  # the last glyph drawn: a code without a glyph continues its text
         for char in span["chars"]:
             code, gid = char[0], char[1]
-            bad = code in odd or font in garbled or (
+            bad = code in odd or code in extra or font in garbled or (
                 font in ascii_wrong and code in _ASCII_ALNUM_CODES)
             if gid >= 0:
                 owner = None if bad else char

@@ -412,6 +412,24 @@ def test_a_ligature_mapped_to_a_letter_and_a_symbol_is_asked_of_the_font(tmp_pat
     assert page.text == sentence and page.quality.unmapped == 0
 
 
+def test_a_latin_code_inside_an_arabic_word_is_asked_of_the_font(tmp_path):
+    """Ghostscript numbers a glyph it cannot map with any free code, a Latin letter or a
+    symbol among them (الDكهرباء, ال©كولونيل): one such character between two letters of an
+    Arabic word is no text; the font says what the glyph draws."""
+    import pymupdf
+
+    sentence = "تنقطع الكهرباء عن القرى الجبلية ساعات طويلة"
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    kaf = {code for span in pymupdf.open(original)[0].get_texttrace()
+           for code, *_ in span["chars"] if unicodedata.name(chr(code), "").endswith("KAF "
+                                                                                  "MEDIAL FORM")}
+    assert kaf  # MuPDF's HTML engine writes presentation forms
+
+    _remapped(original, tmp_path / "d.pdf", lambda code: "D" if code in kaf else chr(code))
+    assert "D" in pymupdf.open(tmp_path / "d.pdf")[0].get_text()  # the map is broken indeed
+    assert DocumentSession.open(tmp_path / "d.pdf").page_model(0).text == sentence
+
+
 def test_a_ligature_mapped_to_its_letters_reads_in_order(tmp_path):
     """Google Docs draws الله as one glyph (ﷲ) mapped to its four letters: MuPDF gives
     the alef the glyph's box and the other letters no width at its right edge, before it
