@@ -4,6 +4,7 @@ running headers, footers and page numbers set aside.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -54,9 +55,26 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
                 note_size and line.size <= note_size + 0.5 and line.size < 0.95 * body_size):
             kind = FOOTNOTE
             note_size = max(note_size, line.size)
+            line = _note_number_apart(line)
         _add_line(blocks, line, kind, body_size, leading)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
+
+
+# A note's number glued to its first word: LibreOffice sets it against the text.
+_GLUED_NUMBER = re.compile(r"^\s*(?:\d+|[٠-٩]+)(?=[^\W\d_])")
+
+
+def _note_number_apart(line: Line) -> Line:
+    """The footnote line with a space between its leading number and its first word
+    (2يُنظر → 2 يُنظر): a number glued to a word is no word of the text, and the note
+    starts there."""
+    found = _GLUED_NUMBER.match(line.text)
+    if found is None:
+        return line
+    at = found.end()
+    return dataclasses.replace(line, text=line.text[:at] + " " + line.text[at:],
+                               boxes=[*line.boxes[:at], None, *line.boxes[at:]])
 
 
 def _ruled(line: Line, vrules: Sequence[VRule]) -> bool:

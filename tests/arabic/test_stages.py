@@ -606,3 +606,17 @@ def test_a_lam_drawn_in_two_glyphs_is_one_lam():
     split = glyph("ل", (376.61, 228, 376.61, 241), 238.6, 13)
     clusters, _count, _spaces = make_clusters([lam, split])
     assert "".join(c.text for c in clusters) == "لل"
+
+
+def test_a_note_number_set_against_its_text_starts_a_note():
+    # LibreOffice sets a footnote's number against its first word (2يُنظر): each note is
+    # its own block, its number a word apart, and the map keeps a box per character.
+    def line(text: str, top: float) -> Line:
+        return Line(text, [(50.0, top, 60.0, top + 9)] * len(text), (50, top, 500, top + 9), 9)
+
+    lines = [(Line("نص", [None, None], (50, 100, 500, 112), 12), 1),
+             (line("1يُنظر: تقرير أول.", 760), 1), (line("2يُنظر: تقرير ثان.", 772), 1)]
+    _body, notes, _running = make_blocks(lines, 12, RawPage(0, 595, 842, (), (), 0),
+                                         frozenset())
+    assert [n.text for n in notes] == ["1 يُنظر: تقرير أول.", "2 يُنظر: تقرير ثان."]
+    assert all(len(n.lines[0].boxes) == len(n.text) for n in notes)

@@ -74,8 +74,7 @@ def test_a_tagged_producers_page_agrees_with_its_geometry():
     assert tagged.split() == untagged.text.split()
     truth = (FIXTURES / "typst-noto-naskh-notes.gt.txt").read_text(encoding="utf-8")
     notes = [line for line in truth.splitlines() if line[:1] in "١٢"]
-    assert len(notes) == 2 and all(note.replace(" ", "", 1) in tagged.splitlines()
-                                   for note in notes)
+    assert len(notes) == 2 and all(note in tagged.splitlines() for note in notes)
 
 
 def test_a_hostile_tree_is_not_used():
