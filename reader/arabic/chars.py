@@ -13,6 +13,10 @@ DROP = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u
                  "\u2066\u2067\u2068\u2069\ufeff\u00ad\u2060" + TATWEEL)
 
 
+_SUPERSCRIPT_DIGITS = {ch: str(unicodedata.digit(ch)) for ch in "\u2070\u00b9\u00b2\u00b3"
+                       "\u2074\u2075\u2076\u2077\u2078\u2079"}
+
+
 @lru_cache(maxsize=8192)
 def normalize_char(ch: str) -> str:
     """Base letters for presentation forms and ligatures; nothing for invisible characters;
@@ -21,6 +25,8 @@ def normalize_char(ch: str) -> str:
         return "".join(normalize_char(c) for c in ch).strip()
     if ch.isspace():
         return " "
+    if ch in _SUPERSCRIPT_DIGITS:  # a note call the producer wrote as ¹ ²: the number
+        return _SUPERSCRIPT_DIGITS[ch]
     if ch in DROP or (ord(ch) < 0x20):
         return ""
     code = ord(ch)
