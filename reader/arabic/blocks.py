@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from reader.arabic.model import (
@@ -36,7 +37,7 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
     # some fonts ask for twice their size between lines (Qt with Noto Sans Arabic).
     usual = _usual_gap([line for line, _ in lines], body_size)
     leading = max(0.9 * body_size, usual + 0.3 * body_size)
-    blocks: list[Block] = []
+    kinds: list[tuple[Line, str]] = []
     note_size = 0.0  # once the notes have started, smaller lines below them are notes too
     for line, cells in lines:
         if not line.text.strip():
@@ -56,6 +57,10 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
             kind = FOOTNOTE
             note_size = max(note_size, line.size)
             line = _note_number_apart(line)
+        kinds.append((line, kind))
+    _numbers_of_latin_notes(kinds)
+    blocks: list[Block] = []
+    for line, kind in kinds:
         _add_line(blocks, line, kind, body_size, leading)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
@@ -75,6 +80,63 @@ def _note_number_apart(line: Line) -> Line:
     at = found.end()
     return dataclasses.replace(line, text=line.text[:at] + " " + line.text[at:],
                                boxes=[*line.boxes[:at], None, *line.boxes[at:]])
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(\d+|[٠-٩]+)\s")
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_ARABIC = re.compile("[\u0621-\u064a]")
+
+
+def _numbers_of_latin_notes(kinds: list[tuple[Line, str]]) -> None:
+    """A note in English on a right-to-left page: its number, set at the right like the
+    other notes' numbers, is drawn against the end of the English run, which ends with a
+    year as often as not ("…profile, 20211."). Where the notes before or after tell what
+    its number must be, and the line's rightmost digits are that number, they go to the
+    front of the note (``1 UNICEF, … 2021.``). In place, in ``kinds``."""
+    notes = [i for i, (_line, kind) in enumerate(kinds) if kind == FOOTNOTE]
+    numbers: dict[int, int] = {}
+    for i in notes:
+        found = _LEADING_NUMBER.match(kinds[i][0].text)
+        if found:
+            numbers[i] = int("".join(str(unicodedata.digit(c)) for c in found.group(1)))
+    for n, i in enumerate(notes):
+        line = kinds[i][0]
+        if i in numbers or len(_LATIN.findall(line.text)) <= len(_ARABIC.findall(line.text)):
+            continue
+        # The nearest numbered notes before and after it (lines between them may be the
+        # notes' further lines).
+        before = next((numbers[k] for k in reversed(notes[:n]) if k in numbers), None)
+        after = next((numbers[k] for k in notes[n + 1:] if k in numbers), None)
+        expected = {x for x in (before + 1 if before is not None else None,
+                                after - 1 if after is not None else None) if x is not None}
+        if len(expected) != 1:
+            continue
+        number = str(expected.pop())
+        for digits in (number, number.translate(_ARABIC_INDIC)):
+            fixed = _number_to_front(line, digits)
+            if fixed is not None:
+                kinds[i] = (fixed, FOOTNOTE)
+                break
+
+
+def _number_to_front(line: Line, number: str) -> Line | None:
+    """``line`` with ``number`` taken from the end of the digit run drawn rightmost and
+    put in front, or None when the rightmost glyphs are not that number."""
+    placed = [k for k, box in enumerate(line.boxes) if box is not None]
+    if not placed:
+        return None
+    right = max(placed, key=lambda k: line.boxes[k][2])  # type: ignore[index]
+    end = right + 1
+    start = end - len(number)
+    if start < 0 or line.text[start:end] != number or (
+            end < len(line.text) and line.text[end].isdigit()):
+        return None
+    rest_text = line.text[:start] + line.text[end:]
+    rest_boxes = [*line.boxes[:start], *line.boxes[end:]]
+    return dataclasses.replace(line, text=f"{number} {rest_text.lstrip()}",
+                               boxes=[*line.boxes[start:end], None,
+                                      *rest_boxes[len(rest_text) - len(rest_text.lstrip()):]])
 
 
 def _ruled(line: Line, vrules: Sequence[VRule]) -> bool:

@@ -6,7 +6,7 @@ from reader.arabic.blocks import make_blocks
 from reader.arabic.clusters import SPACES_GAPS, make_clusters, place_ligature_marks
 from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, logical_line
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
-from reader.arabic.raw import RawPage, glyph
+from reader.arabic.raw import RawPage, Rule, glyph
 from reader.arabic.reading_order import reading_order, structure_order
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows
 from reader.arabic.sanitize import sane_glyphs
@@ -623,3 +623,19 @@ def test_a_note_number_set_against_its_text_starts_a_note():
                                          frozenset())
     assert [n.text for n in notes] == ["1 يُنظر: تقرير أول.", "2 يُنظر: تقرير ثان."]
     assert all(len(n.lines[0].boxes) == len(n.text) for n in notes)
+
+
+def test_an_english_notes_number_goes_in_front():
+    # LibreOffice sets a note's number at the right; in an English note it is drawn
+    # against the end of the English run, a year as often as not (…profile, 20211.). The
+    # next note's number (2) says it is 1: it goes in front, with its box.
+    text = "UNICEF, country profile, 20211."
+    boxes = [(60.0 + 4 * k, 760.0, 64.0 + 4 * k, 769.0) for k in range(len(text))]
+    boxes[-2] = (533.7, 760.0, 538.75, 769.0)  # the note's number, at the right
+    english = Line(text, boxes, (60, 760, 538.75, 769), 9)
+    arabic = Line("2 يُنظر: تقرير.", [(500.0, 772.0, 504.0, 781.0)] * 15, (400, 772, 538.75, 781), 9)
+    _body, notes, _running = make_blocks(
+        [(Line("نص", [None, None], (50, 100, 500, 112), 12), 1), (english, 1), (arabic, 1)],
+        12, RawPage(0, 595, 842, (), (Rule(400, 538, 750),), 0), frozenset())
+    assert [n.text for n in notes] == ["1 UNICEF, country profile, 2021.", "2 يُنظر: تقرير."]
+    assert notes[0].lines[0].boxes[0] == (533.7, 760.0, 538.75, 769.0)
