@@ -200,7 +200,6 @@ def _balanced(text: str) -> int:
                     score += 1
                 else:
                     score -= 1
-        score -= depth  # left open: as unlikely on one line as closed without an opening
     return score
 
 
@@ -316,10 +315,13 @@ def reads_reversed(text: str) -> bool:
 
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
                  cells_left_to_right: bool = False, persian_forms: bool = False,
-                 as_drawn: bool = False) -> Line:
+                 as_drawn: bool = False,
+                 wrapped: dict[int, list[Segment]] | None = None) -> Line:
     """The text of a row's segments in reading order, with a box per character.
     ``persian_forms``: fold Persian letter forms to Arabic letters (``reader.arabic.letters``);
-    ``as_drawn``: every letter left to right, as drawn (see ``reads_reversed``)."""
+    ``as_drawn``: every letter left to right, as drawn (see ``reads_reversed``);
+    ``wrapped``: by ``id`` of a segment, the further lines of its table cell
+    (``reader.arabic.reading_order.wrapped_cells``), read after it in the same cell."""
     ordered_segments = sorted(segments, key=lambda s: s.x0,
                               reverse=rtl and not cells_left_to_right) if len(
         segments) > 1 else segments
@@ -360,15 +362,18 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
                 [t.translate(MIRRORING) if f else t for t, f in zip(parts, flips, strict=True)])
             if _balanced(flipped) > _balanced(plain):
                 plain = flipped
-            elif _balanced(flipped) == _balanced(plain):
-                # Nothing pairs up (a quotation over several lines): a bracket glued to
-                # the end of a word closes, one glued to the start of a word opens.
-                plain = _by_position(plain)
+            # What pairing cannot tell (a quotation over several lines, a list's "1)"):
+            # a bracket glued to the end of a word closes, one glued to its start opens.
+            plain = _by_position(plain)
         texts.append(plain)
         if len(plain) == len(parts):  # one character per unit: the common case
             boxes += places
         else:
             boxes += [box for t, box in zip(parts, places, strict=True) for _ in t]
+        for further in (wrapped or {}).get(id(segment), ()):
+            more = logical_line([further], rtl, spaces, cells_left_to_right, as_drawn=as_drawn)
+            texts.append(" " + more.text)
+            boxes += [None, *more.boxes]
         if len(ordered_segments) > 1:
             cells.append(unicodedata.normalize("NFC", "".join(texts[cell_start:])).strip())
     joined = "".join(texts)

@@ -10,6 +10,7 @@ import math
 import statistics
 from collections.abc import Sequence
 
+from reader.arabic.raw import Rule
 from reader.arabic.rows import NARROW_GUTTER, Segment
 
 MAX_DEPTH = 64  # column splits within column splits: real pages need a handful
@@ -297,3 +298,54 @@ def _element_at(segment: Segment, regions: Sequence[tuple[float, float, float, f
     x, y = (segment.x0 + segment.x1) / 2, (segment.top + segment.bottom) / 2
     found = [n for x0, y0, x1, y1, n in regions if x0 <= x <= x1 and y0 <= y <= y1]
     return min(found) if found else None
+
+
+def wrapped_cells(rows: list[list[Segment]], rules: Sequence[Rule]
+                  ) -> tuple[list[list[Segment]], list[dict[int, list[Segment]]]]:
+    """Table cells whose text wraps onto further lines: a row of one segment right under
+    a row of cells, inside one cell's stretch (clear of the cells beside it), a line's
+    pitch below it with no drawn rule between, is that cell's next line ("عدد" over
+    "القرى" in a header cell; a verse half too long for its cell). The rows without
+    those lines, and for each row the further lines of its cells (by ``id`` of the
+    segment they continue; see ``logical_line``)."""
+    kept: list[list[Segment]] = []
+    wrapped: list[dict[int, list[Segment]]] = []
+    host: list[Segment] | None = None  # the last row of cells, while lines may wrap
+    last: dict[int, Segment] = {}  # by id of a cell: its lowest line so far
+    for row in rows:
+        if host is not None and len(row) == 1:
+            cell = _wrapped_into(host, row[0], last, rules)
+            if cell is not None:
+                wrapped[-1].setdefault(id(cell), []).append(row[0])
+                last[id(cell)] = row[0]
+                continue
+        kept.append(row)
+        wrapped.append({})
+        # Cells side by side on one baseline (not a line with a raised note call).
+        host = row if len(row) >= 2 and max(s.baseline for s in row) - min(
+            s.baseline for s in row) < 0.25 * max(s.size for s in row) else None
+        last = {id(s): s for s in row}
+    return kept, wrapped
+
+
+def _wrapped_into(cells: list[Segment], line: Segment, last: dict[int, Segment],
+                  rules: Sequence[Rule]) -> Segment | None:
+    """The cell of ``cells`` whose text ``line`` continues, if any."""
+    ordered = sorted(cells, key=lambda s: s.x0)
+    for k, cell in enumerate(ordered):
+        left = ordered[k - 1].x1 if k else float("-inf")
+        right = ordered[k + 1].x0 if k + 1 < len(ordered) else float("inf")
+        if not (left < line.x0 and line.x1 < right and line.x1 > cell.x0 and line.x0 < cell.x1):
+            continue
+        above = last.get(id(cell), cell)
+        if line.x0 < cell.x0 - cell.size or line.x1 > cell.x1 + cell.size:
+            return None  # wider than the cell: a line of its own (a paragraph after it)
+        step = line.baseline - above.baseline
+        if not (0.9 * above.size <= line.size <= 1.1 * above.size
+                and 0 < step <= 1.6 * above.size):
+            return None
+        if any(above.baseline < r.y < line.baseline and r.x0 < line.x1 and r.x1 > line.x0
+               for r in rules):
+            return None  # a drawn border between them: the next row
+        return cell
+    return None

@@ -30,14 +30,14 @@ from reader.arabic.model import (
     Quality,
 )
 from reader.arabic.raw import RawPage
-from reader.arabic.reading_order import reading_order, structure_order
+from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
 from reader.arabic.sanitize import sane_glyphs
 from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/38"
+PIPELINE_VERSION = "arabic-repair/39"
 
 
 @gc_paused
@@ -64,15 +64,18 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     if not segments:  # nothing but spaces
         return page
     body_size = weighted_median([(s.size, len(s.clusters)) for s in segments])
-    rows = structure_order(reading_order(segments, rtl, raw.width, aligned.edges), raw.regions)
+    rows, wrapped = wrapped_cells(structure_order(
+        reading_order(segments, rtl, raw.width, aligned.edges), raw.regions), raw.rules)
     persian = folds_persian_forms({c.text for c in clusters})
     ltr_rows = left_to_right_tables(rows, rtl) | left_to_right_verse(
         rows, rtl, lambda s: logical_line([s], rtl, spaces).text)
-    lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian), len(row))
+    lines = [(logical_line(row, rtl, spaces, index in ltr_rows, persian,
+                           wrapped=wrapped[index]), len(row))
              for index, row in enumerate(rows)]
     # Arabic laid out left to right reads backwards: such lines are read as drawn.
     backwards = reversed_lines([line.text for line, _ in lines])
-    lines = [(logical_line(row, False, spaces, True, persian, as_drawn=True), n)
+    lines = [(logical_line(row, False, spaces, True, persian, as_drawn=True,
+                           wrapped=wrapped[index]), n)
              if index in backwards else (line, n)
              for index, ((line, n), row) in enumerate(zip(lines, rows, strict=True))]
     page.body, page.notes, page.running = make_blocks(lines, body_size, raw, running)

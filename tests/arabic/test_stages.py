@@ -7,7 +7,7 @@ from reader.arabic.clusters import SPACES_GAPS, make_clusters, place_ligature_ma
 from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, logical_line
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
 from reader.arabic.raw import RawPage, Rule, glyph
-from reader.arabic.reading_order import reading_order, structure_order
+from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows
 from reader.arabic.sanitize import sane_glyphs
 
@@ -639,3 +639,27 @@ def test_an_english_notes_number_goes_in_front():
         12, RawPage(0, 595, 842, (), (Rule(400, 538, 750),), 0), frozenset())
     assert [n.text for n in notes] == ["1 UNICEF, country profile, 2021.", "2 يُنظر: تقرير."]
     assert notes[0].lines[0].boxes[0] == (533.7, 760.0, 538.75, 769.0)
+
+
+def test_a_table_cells_wrapped_line_stays_in_its_cell():
+    # A header cell too narrow for "عدد القرى" wraps its second word under the first: it
+    # is the cell's next line, not a row of its own. A paragraph under the table, wider
+    # than any cell, and a row under a drawn border are rows of their own.
+    header = word("المنطقة", 500, 100) + word("عدد", 380, 100) + word("عدد الأسر", 260, 100)
+    wrapped = word("القرى", 380, 116)
+    row = word("الشمال", 500, 150) + word("٥", 380, 150) + word("٠٠٢٬١", 260, 150)  # drawn LTR
+    paragraph = word("وارتفعت أسعار السلع الأساسية في الأسواق المحلية", 500, 166)
+    clusters, _count, spaces = make_clusters(header + wrapped + row + paragraph)
+    rows = make_rows(clusters)
+    aligned = aligned_gutters(rows)
+    ordered = reading_order(split_rows(rows, (), True, aligned), True, 595, aligned.edges)
+    kept, further = wrapped_cells(ordered, [Rule(100, 500, 140)])
+    texts = [logical_line(r, True, spaces, wrapped=w).text
+             for r, w in zip(kept, further, strict=True)]
+    assert texts == ["المنطقة عدد القرى عدد الأسر", "الشمال ٥ ١٬٢٠٠",
+                     "وارتفعت أسعار السلع الأساسية في الأسواق المحلية"]
+    line = logical_line(kept[0], True, spaces, wrapped=further[0])
+    assert len(line.boxes) == len(line.text) and line.cells[1] == "عدد القرى"
+    # With a border between them, the line under the header is a row of its own.
+    kept, further = wrapped_cells(ordered, [Rule(100, 500, 108)])
+    assert len(kept) == 4
