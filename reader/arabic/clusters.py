@@ -91,18 +91,45 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
 def _without_invisible(items: list[Glyph]) -> list[Glyph]:
     """The glyphs that carry text. A tatweel (kashida) drawn right after a letter and
     touching it widens that letter instead: its stretch is inside a word (XeTeX draws
-    Amiri's lam-kaf with one), not a gap between words."""
+    Amiri's lam-kaf with one), not a gap between words. One that ends its word — no letter
+    touches its other side — was typed: the abbreviation هـ of a Hijri year, the prefix
+    لـ or بـ before a quotation, a Latin name or a number; it stays, with its letter."""
     kept: list[Glyph] = []
-    for g in items:
+    for i, g in enumerate(items):
         if g.text:
             kept.append(g)
         elif g.char == "\u0640" and kept and abs(kept[-1].baseline - g.baseline) < 0.2 * g.size:
             last = kept[-1]
-            if min(abs(last.box[0] - g.box[2]), abs(g.box[0] - last.box[2])) < 0.1 * g.size:
+            near = 0.1 * g.size
+            if min(abs(last.box[0] - g.box[2]), abs(g.box[0] - last.box[2])) < near:
                 box = (min(last.box[0], g.box[0]), last.box[1], max(last.box[2], g.box[2]),
                        last.box[3])
-                kept[-1] = dataclasses.replace(last, box=box, centre=(box[0] + box[2]) / 2)
+                text = last.text
+                if ("\u0620" <= text[:1] <= "\u064a" and text[-1:] != "\u0640"
+                        and _ends_word(items, i, last)):
+                    text += "\u0640"
+                kept[-1] = dataclasses.replace(last, text=text, box=box,
+                                               centre=(box[0] + box[2]) / 2)
     return kept
+
+
+def _ends_word(items: list[Glyph], i: int, letter: Glyph) -> bool:
+    """Does the tatweel ``items[i]``, drawn against ``letter``, end its word: no Arabic
+    letter (nor another tatweel) touches its other side among its neighbours in the
+    stream?"""
+    g = items[i]
+    near = 0.1 * max(g.size, 1.0)
+    # The letter at its right (a right-to-left word): the word goes on at its left edge.
+    far_edge = g.box[0] if abs(g.box[2] - letter.box[0]) < near else g.box[2]
+    for k in (i - 2, i - 1, i + 1, i + 2):
+        if not 0 <= k < len(items) or items[k] is letter:
+            continue
+        other = items[k]
+        if (other.char == "\u0640" or "\u0620" <= other.text[:1] <= "\u064a") and abs(
+                other.baseline - g.baseline) < 0.2 * g.size and (
+                abs(other.box[2] - far_edge) < near or abs(other.box[0] - far_edge) < near):
+            return False
+    return True
 
 
 def _copy(g: Glyph, text: str | None = None) -> Glyph:

@@ -663,3 +663,20 @@ def test_a_table_cells_wrapped_line_stays_in_its_cell():
     # With a border between them, the line under the header is a row of its own.
     kept, further = wrapped_cells(ordered, [Rule(100, 500, 108)])
     assert len(kept) == 4
+
+
+def test_a_tatweel_that_ends_a_word_was_typed_and_stays():
+    # ٣٥٤هـ: the Hijri year's abbreviation; لـ"قسد": a prefix before a quotation. A kashida
+    # inside a word (a letter touches both its sides) is still dropped.
+    heh = glyph("ه", (278.0, 120, 283.88, 130), 127.2, 11)
+    final = glyph("\u0640", (275.6, 120, 278.01, 130), 127.2, 11)
+    space = glyph(" ", (271.78, 120, 275.58, 130), 127.2, 11)
+    digits = [glyph(ch, (x, 120, x + 7.6, 130), 127.2, 11)
+              for ch, x in (("٣", 283.8), ("٥", 291.4), ("٤", 299.0))]  # drawn left to right
+    clusters, _count, spaces = make_clusters([*digits[::-1], heh, final, space])
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text.strip() == "٣٥٤هـ"
+    kaf, kashida, lam = (glyph("ك", (366.52, 120, 374.16, 130), 127.2, 11),
+                         glyph("\u0640", (374.19, 120, 376.59, 130), 127.2, 11),
+                         glyph("ل", (376.59, 120, 378.87, 130), 127.2, 11))
+    clusters, _count, spaces = make_clusters([lam, kashida, kaf])
+    assert "\u0640" not in logical_line(split_rows(make_rows(clusters)), True, spaces).text
