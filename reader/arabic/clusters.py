@@ -215,7 +215,8 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         # A lam before them, else the letter after them whose right edge they sit at
         # (where MuPDF's pen stands after a glyph), else the letter before (at either
         # edge: Chromium's lam-alef, or MuPDF's pen after it).
-        if _is_head_of(after, c, edge=2) and not _is_lam_of(before, c, edge=0):
+        if _is_head_of(after, c, edge=2) and (not _is_lam_of(before, c, edge=0) or (
+                _holds_lam_alef(after, before, c))):
             items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
             joined = True
         elif before is not None and (_is_lam_of(before, c, edge=0) or any(
@@ -232,6 +233,15 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         done = j
     out += items[done:]
     return out, joined
+
+
+def _holds_lam_alef(after: Glyph | None, before: Glyph | None, alef: Glyph) -> bool:
+    """Between two lams, whose is the width-less alef at the edge of both? The one whose
+    glyph is a lam-alef ligature: a lam with more than half again the other's width
+    (WeasyPrint's ﻼ mapped to its letters: اللازم, not الالزم)."""
+    return (after is not None and before is not None and after.text == "ل"
+            and alef.text[:1] in _ALEFS
+            and after.box[2] - after.box[0] > 1.6 * (before.box[2] - before.box[0]))
 
 
 def _before_marks(items: list[Glyph], i: int) -> Glyph | None:

@@ -680,3 +680,14 @@ def test_a_tatweel_that_ends_a_word_was_typed_and_stays():
                          glyph("ل", (376.59, 120, 378.87, 130), 127.2, 11))
     clusters, _count, spaces = make_clusters([lam, kashida, kaf])
     assert "\u0640" not in logical_line(split_rows(make_rows(clusters)), True, spaces).text
+
+
+def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
+    # WeasyPrint draws اللازم with a lam-alef glyph mapped to its letters: MuPDF gives the
+    # ligature's lam its whole box and the alef no width at its right edge, which is also
+    # the left edge of the plain lam before it. The wider lam, the ligature, holds it.
+    drawn = [("ا", 135.01, 137.86), ("ل", 131.89, 135.01), ("ا", 131.89, 131.89),
+             ("ل", 124.7, 131.89), ("ز", 120.29, 124.7), ("م", 114.95, 120.76)]
+    glyphs = [glyph(ch, (x0, 240, x1, 262), 255.0, 12.5) for ch, x0, x1 in drawn]
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "اللازم"
