@@ -48,7 +48,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     # Width-less letters are what the producer-specific passes deal with: most pages have
     # none, and skip them.
     if loose:
-        items = _drop_doubled_letters(items, mark_texts)
+        items = _drop_doubled_letters(_marks_mapped_as_clusters(items, mark_texts), mark_texts)
         widths = _width_spaces(items, mark_texts)
         if widths is not None:
             carried, mode = widths, SPACES_GLYPHS
@@ -321,6 +321,35 @@ def _drawn_in_two(items: list[Glyph], i: int, c: Glyph) -> bool:
         apart = max(other.box[0] - c.box[0], c.box[0] - other.box[2])
         return 0.05 < apart < 0.3 * size
     return False
+
+
+def _marks_mapped_as_clusters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
+    """WeasyPrint maps a mark's glyph to the whole cluster it first drew it in (a tanween
+    first drawn on a lam-alef reads ل ً ا wherever it is drawn again). Such a run — a mark
+    and two letters or more, width-less at one origin, strictly inside the box of a letter
+    drawn just before that holds none of those letters (ثانيًا's ي) — is only the mark."""
+    out: list[Glyph] = []
+    i, n = 0, len(items)
+    while i < n:
+        c = items[i]
+        j = i
+        while j < n and _zero_width(items[j]) and items[j].text != " " and abs(
+                items[j].box[0] - c.box[0]) < 0.01 and abs(items[j].baseline - c.baseline) < 0.01:
+            j += 1
+        run = items[i:j]
+        marks = [g for g in run if g.text in mark_texts]
+        letters = [g for g in run if g.text not in mark_texts]
+        host = out[-1] if out else None
+        if (marks and len(letters) >= 2 and host is not None and not _zero_width(host)
+                and host.box[0] + 0.3 < c.box[0] < host.box[2] - 0.3
+                and abs(host.baseline - c.baseline) < 0.5 * max(c.size, 1.0)
+                and not any(g.text[:1] in host.text for g in letters)):
+            out += marks
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return out
 
 
 def _zero_width(c: Glyph) -> bool:

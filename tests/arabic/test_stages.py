@@ -691,3 +691,15 @@ def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
     glyphs = [glyph(ch, (x0, 240, x1, 262), 255.0, 12.5) for ch, x0, x1 in drawn]
     clusters, _count, spaces = make_clusters(glyphs)
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "اللازم"
+
+
+def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
+    # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
+    # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
+    drawn = [("ث", 527.58, 532.61), ("ا", 523.13, 527.58), ("ن", 518.69, 523.13),
+             ("ي", 512.96, 518.69)]
+    glyphs = [glyph(ch, (x0, 80, x1, 90), 86.2, 11) for ch, x0, x1 in drawn]
+    glyphs += [glyph(ch, (513.97, 80, 513.97, 90), 87.8, 11) for ch in "\u0627\u064b\u0644"]
+    glyphs.append(glyph("ا", (508.5, 80, 512.95, 90), 86.2, 11))
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "ثانيًا"
