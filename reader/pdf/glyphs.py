@@ -193,6 +193,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     images = 0
     rules: list[Rule] = []
     vrules: list[VRule] = []
+    marks: list[Rect] = []  # small drawn squares and discs (``_drawn_bullets``)
     # The page's text lines, each a list of spans with their text, read once: the checks
     # below look at whole fonts and the whole page (LibreOffice writes a span a word).
     lines: list[list[tuple[dict, str]]] = []
@@ -204,6 +205,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 rules.append(Rule(x0, x1, (y0 + y1) / 2))
             elif x1 - x0 < 2.5 and y1 - y0 > 5:  # a thin vertical one: a cell border
                 vrules.append(VRule((x0 + x1) / 2, y0, y1))
+            elif 1.5 < x1 - x0 < 9 and 0.7 < (y1 - y0) / (x1 - x0) < 1.4:
+                marks.append((x0, y0, x1, y1))  # a small square or disc: a list's bullet?
         elif kind != _TEXT:
             images += 1
         else:
@@ -339,6 +342,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             glyphs = kept
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
+    if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
+        glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
@@ -570,6 +575,35 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                 shift = baseline - g.baseline
                 out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
                                g.size, g.bold, g.superscript)
+    return out
+
+
+_MAX_BULLETS = 100
+
+
+def _drawn_bullets(marks: list[Rect], glyphs: list[Glyph]) -> list[Glyph]:
+    """List bullets drawn as shapes (Chromium and Qt draw an HTML list's discs and squares
+    as paths: no text at all), as "•" glyphs. A shape counts when it sits beside the end
+    of a text line, within the line's height and an em of its first or last letter, and
+    at least one other such shape stands at the same x (a list has items)."""
+    found: list[tuple[Rect, Glyph]] = []
+    for box in marks:
+        middle = (box[1] + box[3]) / 2
+        width = box[2] - box[0]
+        line = [g for g in glyphs if g.text.strip() and g.box[1] <= middle <= g.box[3]
+                and g.size >= 1.5 * width]
+        if not line:
+            continue
+        size = max(g.size for g in line)
+        left = min(g.box[0] for g in line)
+        right = max(g.box[2] for g in line)
+        if 0 < box[0] - right < size or 0 < left - box[2] < size:
+            nearest = min(line, key=lambda g: min(abs(g.box[0] - box[2]), abs(box[0] - g.box[2])))
+            found.append((box, nearest))
+    out: list[Glyph] = []
+    for box, beside in found:
+        if sum(abs(other[0] - box[0]) < 1.0 for other, _ in found) >= 2:
+            out.append(glyph("\u2022", box, beside.baseline, beside.size, beside.bold))
     return out
 
 

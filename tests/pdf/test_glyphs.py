@@ -66,3 +66,29 @@ def test_a_renumbered_subset_with_other_points_is_read_by_shape():
     letters = {name: t for name, t in expected.items() if "\u0621" <= t[0] <= "\u064a"}
     assert len(letters) >= 12
     assert {name: got.get(name) for name in letters} == letters
+
+
+def test_list_bullets_drawn_as_shapes_read_as_bullets(tmp_path):
+    """Chromium and Qt draw an HTML list's discs as paths, with no text: a small shape
+    beside the end of each of several lines, at one x, reads as "•" before its item; a
+    lone shape, or one away from any line, reads as nothing."""
+    import pymupdf
+
+    from reader.session import DocumentSession
+    from tests.arabic.pdfs import boxes_pdf
+
+    items = ["تحسين دخل الأسر", "تدريب الشباب والنساء", "دعم المشاريع الصغيرة"]
+    source = boxes_pdf(tmp_path / "o.pdf", [((100, 100 + 30 * k, 500, 125 + 30 * k),
+                                            f'<div dir="rtl">{t}</div>')
+                                           for k, t in enumerate(items)])
+    doc = pymupdf.open(source)
+    page = doc[0]
+    lines = [line["bbox"] for block in page.get_text("dict")["blocks"]
+             for line in block.get("lines", ())]
+    for _x0, y0, x1, y1 in lines:
+        middle = (y0 + y1) / 2
+        page.draw_circle((x1 + 6, middle), 2.2, color=None, fill=(0, 0, 0))
+    page.draw_circle((300, 700), 2.2, color=None, fill=(0, 0, 0))  # no line beside it
+    doc.save(tmp_path / "bullets.pdf")
+    text = DocumentSession.open(tmp_path / "bullets.pdf").page_model(0).text
+    assert text.split("\n") == [f"• {t}" for t in items]
