@@ -587,10 +587,15 @@ def _drawn_bullets(marks: list[Rect], glyphs: list[Glyph]) -> list[Glyph]:
     of a text line, within the line's height and an em of its first or last letter, and
     at least one other such shape stands at the same x (a list has items)."""
     found: list[tuple[Rect, Glyph]] = []
+    rows: dict[int, list[Glyph]] = {}  # by whole point of height: the glyphs across it
+    for g in glyphs:
+        if g.text.strip() and 0 <= g.box[3] - g.box[1] < 200:
+            for y in range(int(g.box[1]), int(g.box[3]) + 1):
+                rows.setdefault(y, []).append(g)
     for box in marks:
         middle = (box[1] + box[3]) / 2
         width = box[2] - box[0]
-        line = [g for g in glyphs if g.text.strip() and g.box[1] <= middle <= g.box[3]
+        line = [g for g in rows.get(int(middle), ()) if g.box[1] <= middle <= g.box[3]
                 and g.size >= 1.5 * width]
         if not line:
             continue
