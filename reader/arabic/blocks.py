@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from reader.arabic.model import (
@@ -67,7 +66,7 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
 
 
 # A note's number glued to its first word: LibreOffice sets it against the text.
-_GLUED_NUMBER = re.compile(r"^\s*(?:\d+|[٠-٩]+)(?=[^\W\d_])")
+_GLUED_NUMBER = re.compile(r"^\s*\d+(?=[^\W\d_])")  # \d: any script's digits
 
 
 def _note_number_apart(line: Line) -> Line:
@@ -82,7 +81,7 @@ def _note_number_apart(line: Line) -> Line:
                                boxes=[*line.boxes[:at], None, *line.boxes[at:]])
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(\d+|[٠-٩]+)\s")
+_LEADING_NUMBER = re.compile(r"^\s*(\d+)\s")
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -99,7 +98,7 @@ def _numbers_of_latin_notes(kinds: list[tuple[Line, str]]) -> None:
     for i in notes:
         found = _LEADING_NUMBER.match(kinds[i][0].text)
         if found:
-            numbers[i] = int("".join(str(unicodedata.digit(c)) for c in found.group(1)))
+            numbers[i] = int(found.group(1))  # Arabic-Indic digits too
     for n, i in enumerate(notes):
         line = kinds[i][0]
         if i in numbers or len(_LATIN.findall(line.text)) <= len(_ARABIC.findall(line.text)):
@@ -217,7 +216,7 @@ def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
         continues = (
             last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
             and 0 <= gap < leading and abs(line.size - previous.size) < 0.5
-            and not (kind == FOOTNOTE and re.match(r"^\s*\d+\s", line.text))
+            and not (kind == FOOTNOTE and _LEADING_NUMBER.match(line.text))
             and not _ends_short(last, previous, line)
         ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)
         if continues:

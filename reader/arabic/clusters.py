@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.arabic.chars import is_mark
-from reader.arabic.raw import Glyph
+from reader.arabic.raw import Glyph, zero_width
 
 # How a page shows its word spaces: only as gaps, as space glyphs (then only a wide gap
 # without a glyph counts), or only as glyphs (gaps there are meaningless).
@@ -270,7 +270,7 @@ def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3)
     holds the box)? Exactly there (MuPDF writes the same number; a hamza drawn apart
     stands near the edge of the letter beside it), but for a lam (producers' lam-alefs
     are drawn in two pieces a little apart)."""
-    return (head is not None and "\u0620" <= head.text[:1] <= "\u06ff" and not _zero_width(head)
+    return (head is not None and "\u0620" <= head.text[:1] <= "\u06ff" and not zero_width(head)
             and abs(head.box[edge] - loose.box[0]) < near
             and abs(head.baseline - loose.baseline) < 0.3 * max(head.size, 1.0))
 
@@ -289,7 +289,7 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         done = i + 1
         c = items[i]
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
-                     and not _zero_width(p)), None)
+                     and not zero_width(p)), None)
         if same is not None and (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) and abs(
                 same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
             continue
@@ -315,7 +315,7 @@ def _drawn_in_two(items: list[Glyph], i: int, c: Glyph) -> bool:
         if not 0 <= k < len(items):
             continue
         other = items[k]
-        if other.text != c.text or _zero_width(other) or abs(
+        if other.text != c.text or zero_width(other) or abs(
                 other.baseline - c.baseline) >= 0.2 * size:
             continue
         apart = max(other.box[0] - c.box[0], c.box[0] - other.box[2])
@@ -333,14 +333,14 @@ def _marks_mapped_as_clusters(items: list[Glyph], mark_texts: set[str]) -> list[
     while i < n:
         c = items[i]
         j = i
-        while j < n and _zero_width(items[j]) and items[j].text != " " and abs(
+        while j < n and zero_width(items[j]) and items[j].text != " " and abs(
                 items[j].box[0] - c.box[0]) < 0.01 and abs(items[j].baseline - c.baseline) < 0.01:
             j += 1
         run = items[i:j]
         marks = [g for g in run if g.text in mark_texts]
         letters = [g for g in run if g.text not in mark_texts]
         host = out[-1] if out else None
-        if (marks and len(letters) >= 2 and host is not None and not _zero_width(host)
+        if (marks and len(letters) >= 2 and host is not None and not zero_width(host)
                 and host.box[0] + 0.3 < c.box[0] < host.box[2] - 0.3
                 and abs(host.baseline - c.baseline) < 0.5 * max(c.size, 1.0)
                 and not any(g.text[:1] in host.text for g in letters)):
@@ -350,10 +350,6 @@ def _marks_mapped_as_clusters(items: list[Glyph], mark_texts: set[str]) -> list[
         out.append(c)
         i += 1
     return out
-
-
-def _zero_width(c: Glyph) -> bool:
-    return c.box[2] - c.box[0] < 0.01
 
 
 def _width_spaces(items: list[Glyph], mark_texts: set[str]) -> set[int] | None:
@@ -376,7 +372,7 @@ def _width_spaces(items: list[Glyph], mark_texts: set[str]) -> set[int] | None:
             k -= 1
         previous = items[k] if k >= 0 else None
         odd_width = abs((c.box[2] - c.box[0]) / max(c.size, 1.0) - usual) > 0.02
-        touches = previous is not None and _zero_width(previous) and abs(
+        touches = previous is not None and zero_width(previous) and abs(
             previous.box[0] - c.box[2]) < 0.3
         if odd_width or touches:
             carried.add(id(c))

@@ -18,7 +18,7 @@ from reader.arabic.letters import fold_persian_forms
 from reader.arabic.model import (
     Line,
 )
-from reader.arabic.raw import Glyph, Rect
+from reader.arabic.raw import Glyph, Rect, zero_width
 from reader.arabic.rows import Segment
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
@@ -107,7 +107,7 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
-            if centres and (_flat(letters[i]) or _flat(letters[i - 1])):
+            if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])):
                 # A letter without width (MuPDF's place for a cluster a producer wrote
                 # as ActualText: Chromium's letter after its marks) stands anywhere in its
                 # ink: a gap beside it narrower than a letter tells nothing; a space
@@ -150,17 +150,13 @@ def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space
     return out
 
 
-def _flat(c: Glyph) -> bool:
-    return c.box[2] - c.box[0] < 0.01
-
-
 def _small(c: Glyph, segment: Segment) -> bool:
     """Superscript, or smaller than its line and raised: a footnote call, say. Never a
     glyph without width: MuPDF flags as superscript the raised, width-less letter it
     places at the mark drawn before it (Chromium's letter after its marks)."""
     return (c.superscript or (c.size < 0.9 * segment.size
                               and c.baseline < segment.baseline - 0.15 * segment.size)
-            ) and c.box[2] - c.box[0] > 0.01
+            ) and not zero_width(c)
 
 
 _MIRRORED = re.compile("[()\\[\\]{}«»]")
@@ -177,11 +173,9 @@ def _by_position(text: str) -> str:
     for i in [m.start() for m in _MIRRORED.finditer(text)]:
         before = i > 0 and text[i - 1].isalnum()
         after = i + 1 < len(text) and text[i + 1].isalnum()
-        ch = chars[i]
-        if before and not after and ch in _OPENERS:
-            chars[i] = _CLOSERS[_OPENERS.index(ch)]
-        elif after and not before and ch in _CLOSERS:
-            chars[i] = _OPENERS[_CLOSERS.index(ch)]
+        if (before and not after and chars[i] in _OPENERS) or (
+                after and not before and chars[i] in _CLOSERS):
+            chars[i] = chars[i].translate(MIRRORING)
     return "".join(chars)
 
 

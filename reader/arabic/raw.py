@@ -36,6 +36,12 @@ def glyph(char: str, box: Rect, baseline: float, size: float, bold: bool = False
                  (box[0] + box[2]) / 2)
 
 
+def zero_width(g: Glyph) -> bool:
+    """A glyph MuPDF gave no width: a mark, a letter of a ligature glyph split apart, the
+    text of an ``/ActualText`` cluster."""
+    return g.box[2] - g.box[0] < 0.01
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A thin horizontal line drawn on the page (table borders, footnote separators)."""

@@ -639,10 +639,9 @@ def _bold_name(font: str) -> bool:
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")
-# One character between two Arabic letters (or their presentation forms), with no space:
-# not Arabic, a digit, a mark, white space, an invisible control or the punctuation words
-# are written with
-# (الثاني/يناير, لـ"قسد", (قسد)).
+# One character between two Arabic letters (or their presentation forms), with no space,
+# that is none of: Arabic, a digit, white space, an invisible control, the punctuation
+# words are written with (الثاني/يناير, لـ"قسد", (قسد)).
 _INSIDE_WORD = re.compile("(?<=[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc])"
                           "([^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\\s\\d"
                           "\u200b-\u200f\u2066-\u2069\ufeff/\\-.:()\\[\\]\"'«»!?*_,])"
