@@ -329,8 +329,13 @@ def _marks_mapped_as_clusters(items: list[Glyph], mark_texts: set[str]) -> list[
     and two letters or more, width-less at one origin, strictly inside the box of a letter
     drawn just before that holds none of those letters (ثانيًا's ي) — is only the mark."""
     out: list[Glyph] = []
-    i, n = 0, len(items)
-    while i < n:
+    n = len(items)
+    done = 0  # items before this one are decided
+    # Only a width-less glyph can start such a run: the others are copied in slices.
+    for i in [k for k, g in enumerate(items) if g.box[2] - g.box[0] < 0.01 and g.text != " "]:
+        if i < done:
+            continue  # inside a run already read as its mark
+        out += items[done:i]
         c = items[i]
         j = i
         while j < n and zero_width(items[j]) and items[j].text != " " and abs(
@@ -345,10 +350,11 @@ def _marks_mapped_as_clusters(items: list[Glyph], mark_texts: set[str]) -> list[
                 and abs(host.baseline - c.baseline) < 0.5 * max(c.size, 1.0)
                 and not any(g.text[:1] in host.text for g in letters)):
             out += marks
-            i = j
+            done = j
             continue
         out.append(c)
-        i += 1
+        done = i + 1
+    out += items[done:]
     return out
 
 

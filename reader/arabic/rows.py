@@ -70,15 +70,17 @@ def make_rows(clusters: Iterable[Glyph]) -> list[Row]:
         return []
     # A gap of a third of the size between sorted baselines starts a new row: glyph jitter
     # is denser than that, and so is the offset between two columns' lines.
-    starts = [0, *(i for i, (a, b) in enumerate(itertools.pairwise(ordered), 1)
-                   if b.baseline - a.baseline > (0.3 * b.size if b.size > 1.0 else 0.3))]
+    baselines = [c.baseline for c in ordered]
+    sizes = [c.size for c in ordered]
+    starts = [0, *(i for i, a, b, s in zip(itertools.count(1), baselines, baselines[1:],
+                                           sizes[1:], strict=False)
+                   if b - a > (0.3 * s if s > 1.0 else 0.3))]
     rows = [Row(ordered[i:j]) for i, j in itertools.pairwise([*starts, len(ordered)])]
     for row in rows:
-        sizes = [c.size for c in row.clusters if c.text != " "]
-        if sizes:
-            row.size = size = _median(sizes)
-            row.baseline = _median([c.baseline for c in row.clusters
-                                    if c.text != " " and c.size >= 0.9 * size])
+        letters = [c for c in row.clusters if c.text != " "]
+        if letters:
+            row.size = size = _median([c.size for c in letters])
+            row.baseline = _median([c.baseline for c in letters if c.size >= 0.9 * size])
         else:  # spaces only
             row.size = size = _median([c.size for c in row.clusters])
             row.baseline = _median([c.baseline for c in row.clusters if c.size >= 0.9 * size])

@@ -6,9 +6,7 @@ stage sorts and measures by coordinates, so such glyphs are left out here (and c
 
 from __future__ import annotations
 
-import itertools
 import math
-import operator
 from collections.abc import Sequence
 
 from reader.arabic.raw import Glyph, RawPage
@@ -32,15 +30,12 @@ def _all_finite(glyphs: Sequence[Glyph], lo: float, hi: float) -> bool:
     glyph-by-glyph check."""
     if not glyphs:
         return True
-    places = list(itertools.chain.from_iterable(map(_BOX, glyphs)))
-    places += map(_BASELINE, glyphs)
-    sizes = list(map(_SIZE, glyphs))
+    places = [v for g in glyphs for v in g.box]
+    places += [g.baseline for g in glyphs]
+    sizes = [g.size for g in glyphs]
     if not math.isfinite(sum(places) + sum(sizes)):
         return False
     return lo <= min(places) and max(places) <= hi and min(sizes) >= 0 and max(sizes) <= FAR
-
-
-_BOX, _BASELINE, _SIZE = (operator.attrgetter(a) for a in ("box", "baseline", "size"))
 
 
 def sane_glyphs(raw: RawPage) -> tuple[Sequence[Glyph], int]:

@@ -473,6 +473,18 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             continue
         size = float(span.get("size", 0.0))
         chars = span["chars"]
+        if len(chars) == 1 and chars[0][0] not in _MARK_CODES:
+            # One glyph, no mark (Chromium writes a span a glyph): the short way.
+            code, gid, origin, bbox = chars[0]
+            if gid >= 0:
+                if code != 32:
+                    entries.append(("", origin[0], origin[1], bbox, size))
+                    spaced.append(space)
+                    space = False
+                else:
+                    space = True
+                pen = (origin[0] + bbox[2] - bbox[0], origin[1])
+            continue
         if _MARK_CODES.isdisjoint([c[0] for c in chars]):
             # No mark in it: only its first and last letters can stand beside a mark of
             # another span (most spans: the loop below is the costly part).
@@ -515,16 +527,14 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             ((base[3][0] + base[3][2]) / 2, base[2]))
 
     bases = [i for i, e in enumerate(entries) if not e[0]]
-    at = 0  # bases[at] is the first letter after the mark
     # Each mark with its two neighbours, and its letter where the page's own evidence
     # decides it: then how it was drawn (before or after its letter, and which way the
     # line runs) is a vote on the producer's habit, used for the marks nothing decides.
     undecided: list[tuple[str, float, float, tuple[float, ...], float, Entry, Entry, bool]] = []
     votes: dict[bool, list[int]] = {True: [0, 0], False: [0, 0]}  # rightwards: [before, after]
-    for index, (text, x, y, box, size) in enumerate(entries):
-        if not text:
-            at += 1
-            continue
+    for n, index in enumerate([i for i, e in enumerate(entries) if e[0]]):
+        text, x, y, box, size = entries[index]
+        at = index - n  # the letters before it: bases[at] is the first after it
         before = entries[bases[at - 1]] if at > 0 else None
         after = entries[bases[at]] if at < len(bases) else None
         near = [e for e in (before, after)
@@ -565,16 +575,16 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     if not places:
         return glyphs
     out = list(glyphs)
-    for k, g in enumerate(glyphs):
-        if g.text in _ARABIC_MARKS:
-            gx, gy = round(g.box[0] * 20), round(g.baseline * 20)
-            found = next((f for dx, dy in _NEAR if (f := places.get(
-                (g.char, gx + dx, gy + dy)))), None)  # rounding may differ by one step
-            if found:
-                x, baseline = found.pop(0)
-                shift = baseline - g.baseline
-                out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
-                               g.size, g.bold, g.superscript)
+    for k in [k for k, g in enumerate(glyphs) if g.text in _ARABIC_MARKS]:
+        g = glyphs[k]
+        gx, gy = round(g.box[0] * 20), round(g.baseline * 20)
+        found = next((f for dx, dy in _NEAR if (f := places.get(
+            (g.char, gx + dx, gy + dy)))), None)  # rounding may differ by one step
+        if found:
+            x, baseline = found.pop(0)
+            shift = baseline - g.baseline
+            out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
+                           g.size, g.bold, g.superscript)
     return out
 
 
@@ -1123,6 +1133,9 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
             continue
         odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
         extra = inside.get(font, frozenset()) if inside else frozenset()
+        if font not in garbled and font not in ascii_wrong and odd.isdisjoint(
+                codes := [c[0] for c in span["chars"]]) and extra.isdisjoint(codes):
+            continue  # nothing to ask of the font here (most spans)
         # In a garbled font even a space may be a letter MuPDF took for a control.
         broken = []
         owner = None  # the last glyph drawn: a code without a glyph continues its text
