@@ -58,9 +58,16 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
             line = _note_number_apart(line)
         kinds.append((line, kind))
     _numbers_of_latin_notes(kinds)
+    # Rows of two cells or more, or with a caesura, one after another (a poem's verses,
+    # their halves apart; a table without rules) stand each alone: no paragraph runs
+    # through them. A lone such row among prose is a line of it (a note call or a stray
+    # gap parted it).
+    many = [len(line.cells) >= 2 or line.caesura for line, _ in kinds]
+    alone = {id(line) for k, (line, _) in enumerate(kinds)
+             if many[k] and ((k and many[k - 1]) or (k + 1 < len(kinds) and many[k + 1]))}
     blocks: list[Block] = []
     for line, kind in kinds:
-        _add_line(blocks, line, kind, body_size, leading)
+        _add_line(blocks, line, kind, body_size, leading, alone)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
 
@@ -206,19 +213,20 @@ def _usual_gap(lines: list[Line], body_size: float) -> float:
 
 
 def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
-              leading: float) -> None:
+              leading: float, alone: set[int] = frozenset()) -> None:
     """Start a block, or continue the previous paragraph (or footnote) with this line
-    (``leading``: the widest gap between lines of one paragraph)."""
+    (``leading``: the widest gap between lines of one paragraph; ``alone``: the ids of
+    lines that are blocks of their own)."""
     if blocks:
         last = blocks[-1]
         previous = last.lines[-1]
         gap = line.bbox[1] - previous.bbox[3]
-        continues = (
+        continues = id(line) not in alone and id(previous) not in alone and ((
             last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
             and 0 <= gap < leading and abs(line.size - previous.size) < 0.5
             and not (kind == FOOTNOTE and _LEADING_NUMBER.match(line.text))
             and not _ends_short(last, previous, line)
-        ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size)
+        ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size))
         if continues:
             last.lines.append(line)
             x0, y0, x1, y1 = last.bbox

@@ -19,7 +19,7 @@ from reader.arabic.model import (
     Line,
 )
 from reader.arabic.raw import Glyph, Rect, zero_width
-from reader.arabic.rows import Segment
+from reader.arabic.rows import SEGMENT_GAP, Segment
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between glyphs is a space
 
@@ -307,6 +307,11 @@ def reads_reversed(text: str) -> bool:
     return backwards >= 3 and backwards > 2 * forwards
 
 
+# A gap inside a line this many ems wide (twice what cuts a row where the rows around
+# leave it empty too) is a verse's caesura or a tab's, never a word space.
+CAESURA = 2 * SEGMENT_GAP
+
+
 def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BOTH,
                  cells_left_to_right: bool = False, persian_forms: bool = False,
                  as_drawn: bool = False,
@@ -379,9 +384,11 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         cells = [fold_persian_forms(c) for c in cells]
     if not cells:
         cells = [text.strip()]
+    caesura = False
     if len(segments) == 1:
         only = segments[0]
         x0, x1, top, bottom, size = only.x0, only.x1, only.top, only.bottom, only.size
+        caesura = bool(only.gaps and max(only.gaps) > CAESURA * size)
     else:
         x0 = min(s.x0 for s in segments)
         x1 = max(s.x1 for s in segments)
@@ -390,7 +397,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
         size = max(s.size for s in segments)
     total = sum(len(s.clusters) for s in segments)
     bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
-    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells)
+    return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells, caesura)
 
 
 def _realign_boxes(before: str, after: str, boxes: list[Rect | None]) -> list[Rect | None]:

@@ -28,6 +28,9 @@ class Line:
     bold: bool = False
     rtl: bool = True
     cells: list[str] = field(default_factory=list)  # the text of each segment (table cells)
+    # A gap inside it far wider than a word gap, left uncut (a verse's halves apart where
+    # the lines around do not leave the gap empty): no line of running prose.
+    caesura: bool = False
 
 
 @dataclass

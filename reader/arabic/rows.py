@@ -183,6 +183,7 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = (), rtl: bool = True,
         near = [r for r in rows[max(0, index - 3): index + 4]
                 if r is not row and abs(r.baseline - row.baseline) < 2.6 * row.size]
         current: list[Glyph] = []
+        cut = False
         right_edge = float("-inf")  # of the letters in ``current``; none yet: no gap
         for c in row.clusters:
             if c.text != " ":
@@ -193,10 +194,14 @@ def split_rows(rows: list[Row], vrules: Sequence[VRule] = (), rtl: bool = True,
                         or (x0 - right_edge > wide and _is_gutter(right_edge, x0, near, row.size))):
                     _add_segment(segments, current, row)
                     current = []
+                    cut = True
                 if x1 > right_edge:
                     right_edge = x1
             current.append(c)
-        _add_segment(segments, current, row)
+        if cut:
+            _add_segment(segments, current, row)
+        else:  # a wide gap, but no gutter: one segment still, its gaps known
+            _add_segment(segments, current, row, letters, gaps)
     return segments
 
 

@@ -135,6 +135,37 @@ def test_a_line_divided_by_a_drawn_rule_is_a_table_row():
     assert make_blocks([(line, 2)], 11, plain, frozenset())[0][0].kind == PARAGRAPH
 
 
+def test_rows_of_verse_stand_alone_and_a_lone_parted_line_does_not():
+    """Verses (their halves apart: two cells, or one with a caesura) one after another are
+    a block each, not a paragraph running on from the line before; one line that a stray
+    gap parted, among prose, stays a line of its paragraph."""
+    def line(text: str, top: float, cells: int = 1, caesura: bool = False) -> Line:
+        return Line(text, [None] * len(text), (100, top, 500, top + 11), 11,
+                    cells=[text] * cells, caesura=caesura)
+
+    raw = RawPage(0, 595, 842, (), (), 0)
+    poem = [(line("قال الشاعر في قصيدته:", 100), 1), (line("صدر البيت الأول عجزه", 113, 2), 2),
+            (line("صدر البيت الثاني عجزه", 126, caesura=True), 1),
+            (line("ثم يمضي النص بعدها", 139), 1)]
+    body = make_blocks(poem, 11, raw, frozenset())[0]
+    assert [len(b.lines) for b in body] == [1, 1, 1, 1]
+    prose = [(line("سطر من فقرة", 100), 1), (line("سطر فرقته فجوة", 113, 2), 2),
+             (line("وتتمة الفقرة", 126), 1)]
+    assert [len(b.lines) for b in make_blocks(prose, 11, raw, frozenset())[0]] == [3]
+
+
+def test_a_gap_of_several_ems_inside_a_line_is_a_caesura():
+    """A row whose halves stand far apart but were not cut (the prose under the poem has
+    letters in the gap) reads as one line, marked as no line of running prose."""
+    verse = word("إذا الماء في الوادي", 534, 110) + word("صبرنا وقلنا", 330, 110)
+    prose = word("وارتفعت أسعار السلع الأساسية في الأسواق المحلية", 534, 126)
+    segments = split_rows(make_rows(verse + prose))
+    assert len(segments) == 2
+    lines = {round(s.baseline): logical_line([s], True, SPACES_GAPS) for s in segments}
+    assert lines[110].caesura and not lines[126].caesura
+    assert lines[110].text == "إذا الماء في الوادي صبرنا وقلنا"
+
+
 def _justified(words: list[str], right: float, left: float, baseline: float) -> list:
     """A line of words spread evenly from ``right`` to ``left`` (glyph advance 6)."""
     widths = [6.0 * len(w) for w in words]
