@@ -468,6 +468,11 @@ def _attach_marks(bases: list[Glyph], marks: list[Glyph]) -> None:
             if best < 0 or score > best_score:
                 best, best_score = by_x[pos], score
         if best >= 0 and best_score > -0.5 * mark.size:
-            bases[best] = _copy(bases[best], bases[best].text + mark.text)
+            # A letter never carries a mark twice (LibreOffice draws some marks twice;
+            # a ligature may carry one per letter): a second drawing is dropped.
+            text = bases[best].text
+            letters = sum(1 for ch in text if not unicodedata.combining(ch))
+            if all(text.count(ch) < letters for ch in mark.text):
+                bases[best] = _copy(bases[best], text + mark.text)
         else:
             bases.append(mark)

@@ -442,6 +442,17 @@ def test_a_mark_drawn_before_its_letter_across_a_gap_goes_on_that_letter():
     assert "ة\u064e" in [c.text for c in clusters]
 
 
+def test_a_mark_drawn_twice_at_its_letter_is_read_once():
+    """LibreOffice draws some marks twice (a shadda with its fatha, twice over, at the
+    letter's edge, apart from it in the stream): the letter carries each once (حَرََّّ)."""
+    space = glyph(" ", (300.0, 88, 304.0, 103), 100, 12)
+    marks = [glyph(m, (296.2, 88, 296.2, 103), 100, 12) for m in "\u064e\u0651" * 2]
+    letters = word("حر", 304, 100)  # ح 298-304, ر 292-298
+    clusters, _, _ = make_clusters([*marks, space, *letters])
+    texts = sorted(c.text for c in clusters if c.text != " ")
+    assert texts == ["ح", "ر\u064e\u0651"] or texts == ["ح\u064e\u0651", "ر"]
+
+
 def test_a_lam_alef_split_around_its_marks_is_one_ligature():
     # لْأَ: the lam glyph with its width, the sukun, the alef with hamza (no width, at the
     # lam's left edge) and the fatha, in that order.
