@@ -89,28 +89,45 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
 
 
 def _without_invisible(items: list[Glyph]) -> list[Glyph]:
-    """The glyphs that carry text. A tatweel (kashida) drawn right after a letter and
-    touching it widens that letter instead: its stretch is inside a word (XeTeX draws
-    Amiri's lam-kaf with one), not a gap between words. One that ends its word — no letter
-    touches its other side — was typed: the abbreviation هـ of a Hijri year, the prefix
-    لـ or بـ before a quotation, a Latin name or a number; it stays, with its letter."""
-    kept: list[Glyph] = []
+    """The glyphs that carry text. A tatweel (kashida) drawn against a letter widens that
+    letter instead: its stretch is inside a word (XeTeX draws Amiri's lam-kaf with one),
+    not a gap between words. The letter is the one drawn before it in the stream, past its
+    marks (a damma on ي before the kashida of عُيُـــون), or else the one drawn after it
+    (LibreOffice draws a number's run left to right: the tatweel of ٣٥٤هـ before its heh).
+    One that ends its word — no letter touches its other side — was typed: the
+    abbreviation هـ of a Hijri year, the prefix لـ or بـ before a quotation, a Latin name
+    or a number; it stays, with its letter."""
+    widened: dict[int, Glyph] = {}  # index in items -> the letter with its stretch
     for i, g in enumerate(items):
-        if g.text:
-            kept.append(g)
-        elif g.char == "\u0640" and kept and abs(kept[-1].baseline - g.baseline) < 0.2 * g.size:
-            last = kept[-1]
-            near = 0.1 * g.size
-            if min(abs(last.box[0] - g.box[2]), abs(g.box[0] - last.box[2])) < near:
-                box = (min(last.box[0], g.box[0]), last.box[1], max(last.box[2], g.box[2]),
-                       last.box[3])
-                text = last.text
-                if ("\u0620" <= text[:1] <= "\u064a" and text[-1:] != "\u0640"
-                        and _ends_word(items, i, last)):
-                    text += "\u0640"
-                kept[-1] = dataclasses.replace(last, text=text, box=box,
-                                               centre=(box[0] + box[2]) / 2)
-    return kept
+        if g.text or g.char != "\u0640":
+            continue
+        near = 0.1 * g.size
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(items) and abs(k - i) <= 6 and (
+                    not items[k].text or is_mark(items[k].text)):
+                k += step  # past marks and the stretch's other tatweels
+            if not 0 <= k < len(items) or abs(k - i) > 6:
+                continue
+            letter = widened.get(k, items[k])  # or a digit: a separator the font lacked
+            if not (letter.text != " " and abs(letter.baseline - g.baseline)
+                    < 0.2 * g.size and min(abs(letter.box[0] - g.box[2]),
+                                           abs(g.box[0] - letter.box[2])) < near):
+                continue
+            box = (min(letter.box[0], g.box[0]), letter.box[1], max(letter.box[2], g.box[2]),
+                   letter.box[3])
+            text = letter.text
+            if _is_letter(text[:1]) and text[-1:] != "\u0640" and _ends_word(items, i, letter):
+                text += "\u0640"
+            widened[k] = dataclasses.replace(letter, text=text, box=box,
+                                             centre=(box[0] + box[2]) / 2)
+            break
+    return [widened.get(k, g) for k, g in enumerate(items) if g.text]
+
+
+def _is_letter(ch: str) -> bool:
+    """An Arabic-script letter (not a digit, mark or sign)."""
+    return "\u0620" <= ch <= "\u06ff" and ch.isalpha()
 
 
 def _ends_word(items: list[Glyph], i: int, letter: Glyph) -> bool:

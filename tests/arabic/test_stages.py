@@ -724,6 +724,26 @@ def test_a_tatweel_that_ends_a_word_was_typed_and_stays():
     assert "\u0640" not in logical_line(split_rows(make_rows(clusters)), True, spaces).text
 
 
+def test_a_tatweel_after_its_letters_mark_or_before_its_letter_joins_that_letter():
+    """عُيُـــون: the damma on ي is drawn between ي and its kashida; LibreOffice draws ٣٥٤هـ
+    left to right, the tatweel before its heh, a space before it. Neither splits a word
+    nor is lost (they read عُيُ ونِ and ٣٥٤ه)."""
+    ya = glyph("ي", (344.5, 120, 350.4, 130), 127.2, 11)
+    damma = glyph("\u064f", (344.5, 120, 344.5, 130), 127.2, 11)
+    stretch = [glyph("\u0640", (x - 5, 120, x, 130), 127.2, 11) for x in (344.5, 339.5, 334.5)]
+    waw = glyph("و", (320.5, 120, 329.6, 130), 127.2, 11)
+    clusters, _count, spaces = make_clusters([ya, damma, *stretch, waw])
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "يُو"
+    widened = next(c for c in clusters if c.text == "ي\u064f")
+    assert widened.box[0] < 330  # the stretch is the ي's, up to the و
+    space = glyph(" ", (271.8, 120, 275.6, 130), 127.2, 11)
+    final = glyph("\u0640", (275.6, 120, 278.0, 130), 127.2, 11)
+    heh = glyph("ه", (278.0, 120, 283.9, 130), 127.2, 11)
+    three = glyph("٣", (283.8, 120, 291.4, 130), 127.2, 11)
+    clusters, _count, spaces = make_clusters([space, final, heh, three])
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text.strip() == "٣هـ"
+
+
 def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
     # WeasyPrint draws اللازم with a lam-alef glyph mapped to its letters: MuPDF gives the
     # ligature's lam its whole box and the alef no width at its right edge, which is also
