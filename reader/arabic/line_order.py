@@ -266,7 +266,50 @@ def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
             shares.append(max(ends.count(e) for e in ends) / len(ends) if all(ends) else 0.0)
         if shares[1] >= 0.8 and shares[1] >= shares[0] + 0.3:
             found.update(range(i, j))
+    if found:
+        # One producer set the page: a shorter poem (two verses: too few to tell by rhyme)
+        # whose halves part where those found part, within their stretch, reads so too.
+        halves = [sorted(rows[k], key=lambda s: s.x0) for k in sorted(found)]
+        middles = sorted((a.x1 + b.x0) / 2 for a, b in halves)
+        middle = middles[len(middles) // 2]
+        x0, x1 = min(a.x0 for a, _ in halves), max(b.x1 for _, b in halves)
+        for i, row in enumerate(rows):
+            if i in found or not x0 - row[0].size <= min(s.x0 for s in row) or not max(
+                    s.x1 for s in row) <= x1 + row[0].size:
+                continue
+            if len(row) == 2:
+                left, right = sorted(row, key=lambda s: s.x0)
+                apart = (left.x1, right.x0)
+            elif len(row) == 1 and (cut := _caesura(row[0])) is not None:
+                apart = cut
+            else:
+                continue
+            if apart[0] < middle < apart[1]:
+                found.add(i)
     return found
+
+
+def _caesura(segment: Segment) -> tuple[float, float] | None:
+    """Where a segment's widest gap between letters is, if it may part a verse's halves:
+    half an em at least and twice the segment's next widest gap (a justified verse's word
+    gaps are even; it is asked only of rows where the page's verse parts)."""
+    letters = segment.letters or [c for c in segment.clusters if c.text != " "]
+    gaps = sorted((b.box[0] - a.box[2], a.box[2], b.box[0])
+                  for a, b in itertools.pairwise(letters))
+    if not gaps or gaps[-1][0] < 0.5 * segment.size or (
+            len(gaps) > 1 and gaps[-1][0] < 2 * gaps[-2][0]):
+        return None
+    return gaps[-1][1:]
+
+
+def _halves(segment: Segment) -> list[Segment]:
+    """A segment cut at its caesura into its two halves (left first), or as it is."""
+    cut = _caesura(segment)
+    if cut is None:
+        return [segment]
+    at = next(k for k, c in enumerate(segment.clusters) if c.text != " " and c.box[0] >= cut[1])
+    return [Segment(segment.clusters[:at], segment.size, segment.baseline),
+            Segment(segment.clusters[at:], segment.size, segment.baseline)]
 
 
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{3,}")
@@ -321,6 +364,8 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     ``as_drawn``: every letter left to right, as drawn (see ``reads_reversed``);
     ``wrapped``: by ``id`` of a segment, the further lines of its table cell
     (``reader.arabic.reading_order.wrapped_cells``), read after it in the same cell."""
+    if cells_left_to_right and len(segments) == 1:
+        segments = _halves(segments[0])  # a verse's halves left uncut: read left first
     ordered_segments = sorted(segments, key=lambda s: s.x0,
                               reverse=rtl and not cells_left_to_right) if len(
         segments) > 1 else segments

@@ -413,6 +413,32 @@ def test_verse_set_left_to_right_is_read_from_the_rhyme_less_half():
     assert left_to_right_verse(plain, True, text) == set()
 
 
+def test_a_two_verse_poem_follows_the_verse_the_page_set_left_to_right():
+    """Two verses are too few to tell by rhyme; where the page's longer poem was set left
+    to right, a short one whose halves part at the same place reads from the left too,
+    the halves of a row left in one segment (a gap of an em: no gutter) included."""
+    def text(segment) -> str:
+        return logical_line([segment], True, SPACES_GAPS).text
+
+    glyphs = []
+    for k, (a, b) in enumerate(zip(_FIRST[:3], _SECOND[:3], strict=True)):
+        # The first halves at the left, the cells' edges 20 points apart.
+        glyphs += word(b, 320 + 6 * len(b), 100 + 22 * k) + word(a, 300, 100 + 22 * k)
+    glyphs += word("وقال آخر في معلقته المشهورة بين الشعراء", 534, 200)  # prose between
+    glyphs += word("قفا نبك من ذكرى", 300, 250) + word("بسقط اللوى", 320 + 60, 250)
+    short, far = "فتوضح فالمقراة", "لما نسجتها"  # one em apart, about the same middle
+    glyphs += word(short, 300, 272) + word(far, 300 + 12 + 6 * len(far), 272)
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [len(row) for row in rows] == [2, 2, 2, 1, 2, 1]
+    assert left_to_right_verse(rows, True, text) == {0, 1, 2, 4, 5}
+    line = logical_line(rows[5], True, SPACES_GAPS, cells_left_to_right=True)
+    assert line.text == "فتوضح فالمقراة لما نسجتها" and len(line.cells) == 2
+    # The same short poem on a page with nothing set left to right reads from the right.
+    alone = reading_order(split_rows(make_rows(glyphs[-(len(short) + len(far)) - 25:])),
+                          True, 595)
+    assert left_to_right_verse(alone, True, text) == set()
+
+
 def test_a_table_with_quantities_at_the_right_was_set_left_to_right():
     glyphs = []
     for k, (name, age) in enumerate([("الشاعر", "العمر"), ("المتنبي", "٥١ سنة"),
