@@ -53,6 +53,7 @@ _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
 _ASCII_ALNUM_CODES = frozenset(c for c in range(0x30, 0x7B) if chr(c).isalnum())
 _ASCII_ALNUM = frozenset(map(chr, _ASCII_ALNUM_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")  # digits too
 
 
 _LATIN_EXTENDED = re.compile("[\u0100-\u024f]")
@@ -127,34 +128,81 @@ def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
     name = _font_key(font)
     key = name + (" ascii" if ascii else "")
     if key not in facts.distrusted:
-        agree = disagree = 0
-        try:
-            trace = _texttrace(page)
-        except Exception:
-            trace = []
-        for span in trace:
-            if _font_key(str(span.get("font", ""))) != name:
-                continue
-            tables = [_font_text(page.parent, xref, outlines=False)
-                      for xref in _font_xrefs(page, name)]
-            for code, gid, *_ in span["chars"]:
-                if ascii and code not in _ASCII_ALNUM_CODES:
-                    continue  # only the glyphs the map sends to ASCII letters or digits vote
-                text = next((t[gid] for t in tables if gid in t), "")
-                if code <= 0x20 or code in _SUSPICIOUS_CODES or not text or (
-                        not ascii and not _ARABIC_CODE.search(text)):
-                    continue  # unmapped or unnamed: no vote
-                mapped, named = _letters(chr(code)), _letters(text)
-                if not named:
-                    if not ascii:
-                        continue
-                    named = text  # a mark the map calls a letter
-                if mapped and (named.startswith(mapped) or mapped.startswith(named)):
-                    agree += 1
-                else:
-                    disagree += 1
-        facts.distrusted[key] = disagree >= 5 and disagree > agree
+        if _shared_name(page, name):
+            facts.distrusted[key] = False  # whose glyphs the trace gives is unknown
+            return False
+        agree, disagree = _votes(page, name, ascii)
+        facts.distrusted[key] = (disagree >= 5 and disagree > agree) or (
+            ascii and not agree and not disagree and _collided(page, name) >= 3)
     return facts.distrusted[key]
+
+
+def _shared_name(page: pymupdf.Page, name: str) -> bool:
+    """Do fonts of the page share the name, one of them not embedded (Word: Times New
+    Roman as a Type0 subset for Arabic and as a plain font left to the reader for Latin)?
+    The trace names a glyph's font but not which: a glyph number of the one would be read
+    in the other's tables (Python's t as ر)."""
+    try:
+        fonts = [f for f in page.get_fonts() if _font_key(str(f[3])) == name]
+    except Exception:
+        return False
+    return len(fonts) > 1 and any(f[1] == "n/a" for f in fonts)
+
+
+def _collided(page: pymupdf.Page, name: str) -> int:
+    """How many glyphs of the font the map sends to an ASCII letter or digit it also
+    sends another glyph to, and the font itself names Arabic (Ghostscript's map of a
+    renumbered Noto subset: ٣ ٥ ٧ all as g). Only such glyphs are asked (their names come
+    from matching outlines against the full font, which may name a Latin letter by its
+    twin in another script); ligatures (ﬁ as f) share a code too, but are no Arabic."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return 0
+    glyphs: dict[int, set[int]] = {}
+    for span in trace:
+        if _font_key(str(span.get("font", ""))) == name:
+            for code, gid, *_ in span["chars"]:
+                if gid >= 0 and code in _ASCII_ALNUM_CODES:
+                    glyphs.setdefault(code, set()).add(gid)
+    shared = {gid for gids in glyphs.values() if len(gids) > 1 for gid in gids}
+    if len(shared) < 3:
+        return 0
+    tables = [_font_text(page.parent, xref) for xref in _font_xrefs(page, name)]
+    return sum(1 for gid in shared
+               if _ARABIC_SCRIPT.search(next((t[gid] for t in tables if gid in t), "")))
+
+
+def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
+    """How many of the font's glyphs on the page the map and the font's own tables name
+    alike, and how many differently (``_map_disagrees``)."""
+    agree = disagree = 0
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        trace = []
+    for span in trace:
+        if _font_key(str(span.get("font", ""))) != name:
+            continue
+        tables = [_font_text(page.parent, xref, outlines=False)
+                  for xref in _font_xrefs(page, name)]
+        for code, gid, *_ in span["chars"]:
+            if ascii and code not in _ASCII_ALNUM_CODES:
+                continue  # only the glyphs the map sends to ASCII letters or digits vote
+            text = next((t[gid] for t in tables if gid in t), "")
+            if code <= 0x20 or code in _SUSPICIOUS_CODES or not text or (
+                    not ascii and not _ARABIC_CODE.search(text)):
+                continue  # unmapped or unnamed: no vote
+            mapped, named = _letters(chr(code)), _letters(text)
+            if not named:
+                if not ascii:
+                    continue
+                named = text  # a mark the map calls a letter
+            if mapped and (named.startswith(mapped) or mapped.startswith(named)):
+                agree += 1
+            else:
+                disagree += 1
+    return agree, disagree
 
 
 def _letters(text: str) -> str:
@@ -1162,6 +1210,12 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
         for code, gid, origin, bbox in broken:
             text = next((t[gid] for t in tables if gid in t), "")
+            if (text and font in ascii_wrong and font not in garbled and code not in odd
+                    and code not in extra and not _ARABIC_SCRIPT.search(text)):
+                # Asked for sending Arabic glyphs to ASCII, the font names this one
+                # otherwise (a Latin letter, or its twin in another script: a as а):
+                # the map's letter stands.
+                text = chr(code)
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)

@@ -480,6 +480,42 @@ def test_arabic_glyphs_a_map_sends_to_ascii_are_read_from_the_font(tmp_path):
     assert DocumentSession.open(wrong).page_model(0).text == sentence
 
 
+def test_digits_a_map_sends_several_to_one_ascii_letter_are_read_from_the_font(
+        tmp_path, monkeypatch):
+    """Ghostscript's map of a renumbered Noto subset sends ٣ ٥ ٧ all to g and ٤ ٦ to f,
+    and the font's quick tables (no outlines matched) name none of them: several glyphs
+    the font names Arabic behind one ASCII letter are a broken map, asked of the font."""
+    import reader.pdf.glyphs as glyphs
+
+    sentence = "ولد سنة ٣٠٣ وتوفي سنة ٣٥٤ وله ٧ دواوين و٦ رسائل"
+    original = shaped_pdf(tmp_path / "o.pdf", [f"<p>{sentence}</p>"], subset=False)
+    wrong = _wrong_map(original, tmp_path / "digits.pdf",
+                       only={"٣": "g", "٥": "g", "٧": "g", "٤": "f", "٦": "f"})
+    monkeypatch.setattr(glyphs, "_votes", lambda *args: (0, 0))  # the subset names nothing
+    assert DocumentSession.open(wrong).page_model(0).text == sentence
+
+
+def test_latin_of_a_font_sharing_its_name_with_an_embedded_one_is_kept(tmp_path):
+    """Word embeds Times New Roman as a Type0 subset for the Arabic and names the same font,
+    not embedded, for the Latin: the trace cannot tell their glyphs apart, so the Latin
+    is not asked of the subset's tables (R و Python read و r)."""
+    import pymupdf
+
+    original = shaped_pdf(tmp_path / "o.pdf", ["<p>تعتبر البرمجة بلغة جميلة ومفيدة</p>"],
+                          subset=False)
+    doc = pymupdf.open(original)
+    page = doc[0]
+    page.insert_text((60, 600), "Python and R", fontname="helv")
+    latin = next(f[0] for f in page.get_fonts() if f[1] == "n/a")  # Helvetica, not embedded
+    # Named as MuPDF names the embedded one (its program's own name), as in Word.
+    name = page.get_texttrace()[0]["font"]
+    doc.xref_set_key(latin, "BaseFont", "/" + name)
+    doc.xref_set_key(latin, "Subtype", "/TrueType")
+    doc.save(tmp_path / "shared.pdf")
+    text = DocumentSession.open(tmp_path / "shared.pdf").page_model(0).text
+    assert "Python and R" in text and "تعتبر البرمجة" in text
+
+
 def test_an_unreadable_glyph_inside_a_number_does_not_cut_it(tmp_path, monkeypatch):
     """XeTeX writes U+FFFF for a separator its font lacks (١٬٢٠٠): when nothing can read
     it, the number stays one number (١٢٠٠), not two read in the wrong order (٢٠٠ ١)."""
