@@ -433,6 +433,13 @@ def _stream_base(items: list[Glyph], i: int, zero: set[int],
     return None
 
 
+def _inside(mark: Glyph, letter: Glyph) -> bool:
+    """Does the mark stand well inside the letter's box (a tenth of an em from its edges)?"""
+    middle = (mark.box[0] + mark.box[2]) / 2
+    margin = 0.1 * max(mark.size, 1.0)
+    return letter.box[0] + margin <= middle <= letter.box[2] - margin
+
+
 def _page_habit(items: list[Glyph], targets: dict[int, int | None],
                 mark_texts: set[str]) -> dict[int, int | None]:
     """Marks that fell on the letter after them, moved to the letter before them where the
@@ -440,8 +447,15 @@ def _page_habit(items: list[Glyph], targets: dict[int, int | None],
     in ten the other way) and the mark stands within a fifth of an em of that letter and
     off the next one's middle (Qt draws a shadda with its vowel a little off its letter,
     over the edge of the next)."""
-    after = sum(1 for i, t in targets.items() if t is not None and t < i)
-    before = sum(1 for i, t in targets.items() if t is not None and t > i)
+    # Marks well inside their letter vote, where twenty or more are (one at a letter's edge
+    # is what is asked; Qt's shadda-and-vowel glyphs over the next letter's edge made one
+    # page's contrary votes more than a tenth); on pages that set marks at letters' edges,
+    # all do.
+    placed = [(i, t) for i, t in targets.items() if t is not None]
+    clear = [(i, t) for i, t in placed if _inside(items[i], items[t])]
+    voters = clear if len(clear) >= 20 else placed
+    after = sum(1 for i, t in voters if t < i)
+    before = sum(1 for i, t in voters if t > i)
     if after < 20 or before * 10 > after:
         return targets
     out = dict(targets)

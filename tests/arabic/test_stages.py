@@ -570,6 +570,22 @@ def test_a_mark_off_its_letter_follows_the_habit_of_the_page():
     clusters, _count, _spaces = make_clusters([*glyphs, dal, shadda, tha, fatha])
     texts = {c.text[0]: c.text for c in clusters if c.text[0] in "دث"}
     assert texts == {"د": "د\u064e\u0651", "ث": "ث\u064e"}
+    # A page full of such shadda glyphs (more than one in ten of its marks land on the
+    # letter after them) keeps its habit: only marks well inside their letter vote.
+    page, x = [], 560.0
+    for _ in range(4):
+        for _ in range(6):
+            page += [glyph("\ufe91", (x - 6, 100, x, 112), 110, 12),
+                     glyph("\u064e", (x - 3, 100, x - 3, 112), 110, 12)]
+            x -= 6
+        page += [glyph("\ufeaa", (x - 6, 100, x, 112), 110, 12),
+                 glyph("\u064e\u0651", (x - 6.6, 101, x - 6.6, 113), 111, 12),
+                 glyph("\ufe9b", (x - 9, 100, x - 6, 112), 110, 12),
+                 glyph("\u064e", (x - 7.5, 100, x - 7.5, 112), 110, 12)]
+        x -= 9
+    clusters, _count, _spaces = make_clusters(page)
+    assert sorted(c.text for c in clusters if c.text[0] in "دث") == (
+        ["ث\u064e"] * 4 + ["د\u064e\u0651"] * 4)
 
 
 def test_a_line_of_small_text_under_a_heading_is_its_own_row():
