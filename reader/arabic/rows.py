@@ -134,9 +134,23 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
         x1 = max(c.box[2] for c in other.clusters) + other.size
         if all(x0 <= c.box[0] and c.box[2] <= x1 for c in row.clusters):
             # Measured last (most rows have no bigger neighbour): a line of smaller text
-            # under a heading is not calls beside its words.
-            return None if _longest_run(row) > CALL_LENGTH else other
+            # under a heading is not calls beside its words; nor are limits set under a
+            # word (TeX's lim with n→+∞ beneath: read into it, "n l→i+m∞").
+            if _longest_run(row) > CALL_LENGTH or _beneath(row, other):
+                return None
+            return other
     return None
+
+
+def _beneath(row: Row, host: Row) -> bool:
+    """Is the row of small glyphs set below the host's baseline, one of its glyphs under a
+    letter of the host (half its width or more), as limits under a word are? A subscript
+    beside its letter (H₂O) and a raised note call are not."""
+    if row.baseline < host.baseline + 0.25 * host.size:
+        return False
+    letters = [c.box for c in host.clusters if c.text != " "]
+    return any(min(c.box[2], b[2]) - max(c.box[0], b[0]) >= 0.5 * (c.box[2] - c.box[0]) > 0
+               for c in row.clusters if c.text != " " for b in letters)
 
 
 def _longest_run(row: Row) -> int:

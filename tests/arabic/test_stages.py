@@ -599,6 +599,19 @@ def test_a_line_of_small_text_under_a_heading_is_its_own_row():
     assert [round(r.baseline) for r in make_rows(title + call)] == [100]
 
 
+def test_limits_under_a_word_are_no_note_calls_but_a_subscript_beside_it_is_its_line():
+    # TeX sets lim with n→+∞ beneath it (9 pt, 7 pt lower): read into the word they made
+    # "n l→i+m∞". H₂O's 2, lowered beside its letters, stays in the line.
+    lim = [glyph(ch, (x, 88, x + w, 100), 100, 12) for ch, x, w in
+           (("l", 118.0, 3.2), ("i", 121.2, 3.3), ("m", 124.5, 9.7))]
+    limits = [glyph(ch, (x, 98, x + w, 107), 107, 9) for ch, x, w in
+              (("n", 110.6, 5.0), ("→", 115.8, 9.4), ("+", 125.3, 7.2), ("∞", 132.6, 8.9))]
+    assert [round(r.baseline) for r in make_rows(lim + limits)] == [100, 107]
+    water = [glyph("H", (200, 88, 208, 100), 100, 12), glyph("2", (208.2, 95, 212, 103), 103, 8),
+             glyph("O", (212.2, 88, 221, 100), 100, 12)]
+    assert [round(r.baseline) for r in make_rows(water)] == [100]
+
+
 def test_an_alef_drawn_apart_from_its_lam_is_one_lam_alef():
     # Chromium with Scheherazade draws لأ as the lam and a width-less, raised alef-hamza
     # 0.28 of the size beyond the lam's left edge, over the next letter: one cluster
