@@ -390,6 +390,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             glyphs = kept
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
+        if any(g.box[2] - g.box[0] < 0.01 and g.text in _LETTERS for g in glyphs):
+            # Clusters written as /ActualText (Chromium): MuPDF drops some of their
+            # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
+            glyphs += _dropped_letters(page, glyphs)
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
@@ -634,6 +638,61 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
                            g.size, g.bold, g.superscript)
     return out
+
+
+_LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
+
+
+@lru_cache(maxsize=4096)
+def _letter_of(code: int) -> str:
+    """The Arabic letter a code stands for (a presentation form unfolded), or ""."""
+    letter = unicodedata.normalize("NFKC", chr(code))[:1]
+    return letter if letter in _LETTERS else ""
+
+
+def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """The letters the text trace draws on the page that MuPDF's text has nowhere near:
+    no glyph with that letter on the glyph's line within an em of it. Only glyphs wholly
+    on the page (a clipped-away header drawn at its corner is no text), in fonts whose
+    map names them (a glyph's own map: one letter each)."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return []
+    width, height = page.rect.width, page.rect.height
+    # By letter and band of baselines four points high: the few glyphs a letter of the
+    # trace is compared with (a page has a hundred lams).
+    by_letter: dict[tuple[str, int], list[Glyph]] = {}
+    for g in glyphs:
+        for ch in g.text:
+            if ch in _LETTERS:
+                by_letter.setdefault((ch, int(g.baseline // 4)), []).append(g)
+    found: list[Glyph] = []
+    for span in trace:
+        chars = [c for c in span["chars"] if c[1] >= 0 and _letter_of(c[0])]
+        if not chars:
+            continue
+        direction = span.get("dir", (1.0, 0.0))
+        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+            continue
+        size = float(span.get("size", 0.0))
+        for code, _gid, origin, bbox in chars:
+            if not (bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
+                continue
+            letter = _letter_of(code)
+            band, reach = int(origin[1] // 4), int(0.6 * size // 4) + 1
+            near = size  # MuPDF puts a cluster's letters up to an em from its glyphs
+            if any(abs(g.baseline - origin[1]) < 0.6 * size
+                   and g.box[0] - near <= origin[0] <= g.box[2] + near
+                   for b in range(band - reach, band + reach + 1)
+                   for g in by_letter.get((letter, b), ())):
+                continue
+            # Width-less at the middle of its ink, as MuPDF gives the clusters around it.
+            middle = (bbox[0] + bbox[2]) / 2
+            new = glyph(letter, (middle, bbox[1], middle, bbox[3]), origin[1], size)
+            found.append(new)
+            by_letter.setdefault((letter, band), []).append(new)
+    return found
 
 
 _MAX_BULLETS = 100
