@@ -643,11 +643,10 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
 _LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
 
 
-@lru_cache(maxsize=4096)
-def _letter_of(code: int) -> str:
-    """The Arabic letter a code stands for (a presentation form unfolded), or ""."""
-    letter = unicodedata.normalize("NFKC", chr(code))[:1]
-    return letter if letter in _LETTERS else ""
+# Code -> the Arabic letter it stands for (presentation forms unfolded), for every code
+# that stands for one.
+_LETTER_OF = {code: letter for code in [*range(0x0621, 0x064B), *range(0xFB50, 0xFEFD)]
+              if (letter := unicodedata.normalize("NFKC", chr(code))[:1]) in _LETTERS}
 
 
 def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
@@ -668,30 +667,27 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             if ch in _LETTERS:
                 by_letter.setdefault((ch, int(g.baseline // 4)), []).append(g)
     found: list[Glyph] = []
-    for span in trace:
-        chars = [c for c in span["chars"] if c[1] >= 0 and _letter_of(c[0])]
-        if not chars:
-            continue
+    letters = [(c, span) for span in trace for c in span["chars"]
+               if c[0] in _LETTER_OF and c[1] >= 0]  # one pass: Chromium writes a span a glyph
+    for (code, _gid, origin, bbox), span in letters:
         direction = span.get("dir", (1.0, 0.0))
-        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3 or not (
+                bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
             continue
         size = float(span.get("size", 0.0))
-        for code, _gid, origin, bbox in chars:
-            if not (bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
-                continue
-            letter = _letter_of(code)
-            band, reach = int(origin[1] // 4), int(0.6 * size // 4) + 1
-            near = size  # MuPDF puts a cluster's letters up to an em from its glyphs
-            if any(abs(g.baseline - origin[1]) < 0.6 * size
-                   and g.box[0] - near <= origin[0] <= g.box[2] + near
-                   for b in range(band - reach, band + reach + 1)
-                   for g in by_letter.get((letter, b), ())):
-                continue
-            # Width-less at the middle of its ink, as MuPDF gives the clusters around it.
-            middle = (bbox[0] + bbox[2]) / 2
-            new = glyph(letter, (middle, bbox[1], middle, bbox[3]), origin[1], size)
-            found.append(new)
-            by_letter.setdefault((letter, band), []).append(new)
+        letter = _LETTER_OF[code]
+        band, reach = int(origin[1] // 4), int(0.6 * size // 4) + 1
+        near = size  # MuPDF puts a cluster's letters up to an em from its glyphs
+        if any(abs(g.baseline - origin[1]) < 0.6 * size
+               and g.box[0] - near <= origin[0] <= g.box[2] + near
+               for b in range(band - reach, band + reach + 1)
+               for g in by_letter.get((letter, b), ())):
+            continue
+        # Width-less at the middle of its ink, as MuPDF gives the clusters around it.
+        middle = (bbox[0] + bbox[2]) / 2
+        new = glyph(letter, (middle, bbox[1], middle, bbox[3]), origin[1], size)
+        found.append(new)
+        by_letter.setdefault((letter, band), []).append(new)
     return found
 
 
