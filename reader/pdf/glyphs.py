@@ -272,6 +272,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     # not drawn (``_marks_on_their_letters``).
     displaced = bool(_MARK_AFTER_SPACE.search(page_text)) or any(
         chars[0]["c"] in _ARABIC_MARKS for line in lines if line and (chars := line[0][0]["chars"]))
+    if not displaced and _MARK_CHAR.search(page_text):
+        # A mark an em or more from the glyph before it in its line: MuPDF put it at the
+        # end of another (ReportLab draws a line's last mark in a span before the line).
+        displaced = any(_far_mark(line) for line in lines)
     # The characters that mark a span's map as broken, by font (``None``: the font has
     # none on this page, the most common case).
     odd_chars: dict[str, frozenset[str] | None] = {}
@@ -488,6 +492,25 @@ _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B
 
 
 _MARK_CODES = frozenset(map(ord, _ARABIC_MARKS))
+_MARK_CHAR = re.compile("[" + "".join(sorted(_ARABIC_MARKS)) + "]")
+
+
+def _far_mark(line: list[tuple[dict, str]]) -> bool:
+    """Does a mark of the line stand an em or more from the glyph before it?"""
+    previous = None
+    for span, text in line:
+        size = max(float(span["size"]), 1.0)
+        chars = span["chars"]
+        if _MARK_CHAR.search(text):
+            for ch in chars:
+                if ch["c"] in _ARABIC_MARKS and previous is not None and abs(
+                        ch["bbox"][0] - previous["bbox"][0]) > size and abs(
+                        ch["bbox"][0] - previous["bbox"][2]) > size:
+                    return True
+                previous = ch
+        elif chars:
+            previous = chars[-1]
+    return False
 _MARK_AFTER_SPACE = re.compile(" [" + "".join(sorted(_ARABIC_MARKS)) + "]")
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
@@ -627,6 +650,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     if not places:
         return glyphs
     out = list(glyphs)
+    unplaced: list[int] = []
     for k in [k for k, g in enumerate(glyphs) if g.text in _ARABIC_MARKS]:
         g = glyphs[k]
         gx, gy = round(g.box[0] * 20), round(g.baseline * 20)
@@ -634,10 +658,34 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             (g.char, gx + dx, gy + dy)))), None)  # rounding may differ by one step
         if found:
             x, baseline = found.pop(0)
-            shift = baseline - g.baseline
-            out[k] = glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline,
-                           g.size, g.bold, g.superscript)
+            out[k] = _moved(g, x, baseline)
+        else:
+            unplaced.append(k)
+    if unplaced:
+        # A mark drawn in a span of its own before its line (ReportLab): MuPDF puts it at
+        # the line's end, not where the pen stood. The marks left on a line and the places
+        # left for marks of that text on it pair up in order, where as many of each.
+        left: dict[tuple[str, float], list[tuple[float, float]]] = {}
+        for (text, _x, _y), targets in places.items():
+            for x, baseline in targets:
+                left.setdefault((text, round(baseline, 1)), []).append((x, baseline))
+        waiting: dict[tuple[str, float], list[int]] = {}
+        for k in unplaced:
+            waiting.setdefault((glyphs[k].char, round(glyphs[k].baseline, 1)), []).append(k)
+        for key, marks in waiting.items():
+            targets = left.get(key, [])
+            if len(targets) == len(marks):
+                for k, (x, baseline) in zip(sorted(marks, key=lambda k: glyphs[k].box[0]),
+                                            sorted(targets), strict=True):
+                    out[k] = _moved(glyphs[k], x, baseline)
     return out
+
+
+def _moved(g: Glyph, x: float, baseline: float) -> Glyph:
+    """The mark ``g`` put at ``x`` on ``baseline``."""
+    shift = baseline - g.baseline
+    return glyph(g.char, (x, g.box[1] + shift, x, g.box[3] + shift), baseline, g.size, g.bold,
+                 g.superscript)
 
 
 _LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")

@@ -120,3 +120,36 @@ def test_letters_mupdf_drops_from_chromium_clusters_are_read_from_the_trace():
     assert wrong <= {"اللَّهِ", "اللَّهُ", "الْعِلْمُ", "أَهْلَهُ،", "الطَّيِّبَةُ"}
     assert words[-1] == "صَدَقَةٌ." and words[source.index("الطَّيِّبَةُ")].startswith(
         "الطَّيِّبَة")
+
+
+def test_a_lines_last_mark_drawn_before_the_line_goes_on_its_letter(tmp_path):
+    """ReportLab draws the mark of a line's last (leftmost) letter in a span of its own
+    before the line; MuPDF puts it at the line's right end, beside its first letter
+    (شَبِمُ وَاحَرَّ read شَبِم وَُاحَرَّ). It is an em and more from the glyph before it in
+    its line, which calls the mark pass; the trace's place for a damma on that line, left
+    over, is where it goes. (The page's trace is given: the shape ReportLab's has.)"""
+    import pymupdf
+
+    from reader.arabic.raw import glyph
+    from reader.pdf.glyphs import _far_mark, _marks_on_their_letters
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y, top, bottom = 182.0, 170.0, 186.0
+    letters = [("م", 363.0, 370.0), ("ب", 370.0, 373.2), ("ش", 373.2, 382.0),
+               (" ", 382.0, 385.0), ("و", 467.9, 472.9)]
+    damma = glyph("\u064f", (472.9, top, 472.9, bottom), y, 13)  # where MuPDF put it
+    glyphs = [glyph(t, (a, top, b, bottom), y, 13) for t, a, b in letters] + [damma]
+    # MuPDF's line, as rawdict gives it: in logical order (right to left), the damma last,
+    # after م but at the line's right end.
+    line = [({"size": 13.0, "chars": [{"c": t, "bbox": (a, top, b, bottom)} for t, a, b in
+                                      [*letters[::-1], ("\u064f", 472.9, 472.9)]]},
+             "و شبم\u064f")]
+    assert _far_mark(line)
+    font = {"dir": (1.0, 0.0), "size": 13.0, "font": "DejaVuSans"}
+    page._qari_trace = [
+        {**font, "chars": [(0x0645, 10, (300.0, 160.0), (295.0, 150.0, 300.0, 164.0))]},
+        {**font, "chars": [(0x064F, 5, (363.0, y), (363.0, top, 366.0, bottom))]},
+        {**font, "chars": [(ord(t), 7, (a, y), (a, top, b, bottom)) for t, a, b in letters]}]
+    moved = _marks_on_their_letters(page, glyphs)[-1]
+    assert moved.text == "\u064f" and 363.0 <= moved.box[0] <= 370.0  # on م
