@@ -280,7 +280,7 @@ def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
             if len(row) == 2:
                 left, right = sorted(row, key=lambda s: s.x0)
                 apart = (left.x1, right.x0)
-            elif len(row) == 1 and (cut := _caesura(row[0])) is not None:
+            elif len(row) == 1 and (cut := _parting(row[0])) is not None:
                 apart = cut
             else:
                 continue
@@ -289,7 +289,7 @@ def left_to_right_verse(rows: list[list[Segment]], rtl: bool, texts: Callable[
     return found
 
 
-def _caesura(segment: Segment) -> tuple[float, float] | None:
+def _parting(segment: Segment) -> tuple[float, float] | None:
     """Where a segment's widest gap between letters is, if it may part a verse's halves:
     half an em at least and twice the segment's next widest gap (a justified verse's word
     gaps are even; it is asked only of rows where the page's verse parts)."""
@@ -303,8 +303,8 @@ def _caesura(segment: Segment) -> tuple[float, float] | None:
 
 
 def _halves(segment: Segment) -> list[Segment]:
-    """A segment cut at its caesura into its two halves (left first), or as it is."""
-    cut = _caesura(segment)
+    """A segment cut where its halves part (``_parting``), left first, or as it is."""
+    cut = _parting(segment)
     if cut is None:
         return [segment]
     at = next(k for k, c in enumerate(segment.clusters) if c.text != " " and c.box[0] >= cut[1])

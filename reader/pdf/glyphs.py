@@ -16,7 +16,7 @@ from functools import lru_cache
 import pymupdf
 
 from reader.arabic.chars import char_info
-from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph
+from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph, zero_width
 from reader.gcpause import gc_paused
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate, nor
@@ -394,7 +394,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             glyphs = kept
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
-        if any(g.box[2] - g.box[0] < 0.01 and g.text in _LETTERS for g in glyphs):
+        if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
             # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
             glyphs += _dropped_letters(page, glyphs)
@@ -492,7 +492,9 @@ _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B
 
 
 _MARK_CODES = frozenset(map(ord, _ARABIC_MARKS))
-_MARK_CHAR = re.compile("[" + "".join(sorted(_ARABIC_MARKS)) + "]")
+_MARK_CLASS = "[" + "".join(sorted(_ARABIC_MARKS)) + "]"
+_MARK_CHAR, _MARK_AFTER_SPACE = re.compile(_MARK_CLASS), re.compile(" " + _MARK_CLASS)
+_NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
 
 def _far_mark(line: list[tuple[dict, str]]) -> bool:
@@ -511,8 +513,6 @@ def _far_mark(line: list[tuple[dict, str]]) -> bool:
         elif chars:
             previous = chars[-1]
     return False
-_MARK_AFTER_SPACE = re.compile(" [" + "".join(sorted(_ARABIC_MARKS)) + "]")
-_NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
 
 Entry = tuple[str, float, float, tuple[float, ...], float]  # see _marks_on_their_letters
@@ -725,9 +725,9 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
         size = float(span.get("size", 0.0))
         letter = _LETTER_OF[code]
         band, reach = int(origin[1] // 4), int(0.6 * size // 4) + 1
-        near = size  # MuPDF puts a cluster's letters up to an em from its glyphs
+        # MuPDF puts a cluster's letters up to an em from its glyphs.
         if any(abs(g.baseline - origin[1]) < 0.6 * size
-               and g.box[0] - near <= origin[0] <= g.box[2] + near
+               and g.box[0] - size <= origin[0] <= g.box[2] + size
                for b in range(band - reach, band + reach + 1)
                for g in by_letter.get((letter, b), ())):
             continue
