@@ -53,6 +53,7 @@ _LATIN_ODD = frozenset(map(chr, _LATIN_ODD_CODES))
 _ASCII_ALNUM_CODES = frozenset(c for c in range(0x30, 0x7B) if chr(c).isalnum())
 _ASCII_ALNUM = frozenset(map(chr, _ASCII_ALNUM_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
+_ARABIC_LETTER_CODES = frozenset([*range(0x0621, 0x064B), *range(0xFB50, 0xFEFD)])
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")  # digits too
 
 
@@ -612,19 +613,20 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
         at = index - n  # the letters before it: bases[at] is the first after it
         before = entries[bases[at - 1]] if at > 0 else None
         after = entries[bases[at]] if at < len(bases) else None
-        near = [e for e in (before, after)
-                if e is not None and abs(e[2] - box[1]) < 0.6 * max(size, 1.0)]
-        if not near:
+        reach = 0.6 * max(size, 1.0)
+        if before is None or abs(before[2] - box[1]) >= reach:
+            if after is not None and abs(after[2] - box[1]) < reach:
+                put(text, x, y, after)
             continue
-        if len(near) == 1:
-            put(text, x, y, near[0])
+        if after is None or abs(after[2] - box[1]) >= reach:
+            put(text, x, y, before)
             continue
-        assert before is not None and after is not None
         rightwards = after[1] > before[1]
         # A hamza or madda sits on the few letters that carry one: where only one of the
         # two can, it is that one (fonts that draw أ as alef and hamza place it either side
         # in drawing order).
-        carriers = [e for e in near if _carries(text, letters, e)]
+        carriers = [e for e in (before, after) if _carries(text, letters, e)] if (
+            text in _HAMZA_MARKS) else []
         # A mark is drawn next to its letter: never with a space between them.
         apart = (any(spaced[bases[at - 1] + 1:index + 1]),
                  any(spaced[index + 1:bases[at] + 1]))
@@ -654,7 +656,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     for k in [k for k, g in enumerate(glyphs) if g.text in _ARABIC_MARKS]:
         g = glyphs[k]
         gx, gy = round(g.box[0] * 20), round(g.baseline * 20)
-        found = next((f for dx, dy in _NEAR if (f := places.get(
+        found = places.get((g.char, gx, gy)) or next((f for dx, dy in _NEAR if (f := places.get(
             (g.char, gx + dx, gy + dy)))), None)  # rounding may differ by one step
         if found:
             x, baseline = found.pop(0)
@@ -710,13 +712,17 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     # By letter and band of baselines four points high: the few glyphs a letter of the
     # trace is compared with (a page has a hundred lams).
     by_letter: dict[tuple[str, int], list[Glyph]] = {}
+    # Most letters MuPDF gives just where the trace draws them: found at once by origin.
+    given: set[tuple[str, float, float]] = set()
     for g in glyphs:
         for ch in g.text:
             if ch in _LETTERS:
                 by_letter.setdefault((ch, int(g.baseline // 4)), []).append(g)
+                given.add((ch, g.box[0], g.baseline))
     found: list[Glyph] = []
     letters = [(c, span) for span in trace for c in span["chars"]
-               if c[0] in _LETTER_OF and c[1] >= 0]  # one pass: Chromium writes a span a glyph
+               if c[0] in _LETTER_OF and c[1] >= 0 and (  # one pass: a span a glyph, at times
+                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given]
     for (code, _gid, origin, bbox), span in letters:
         direction = span.get("dir", (1.0, 0.0))
         if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3 or not (
@@ -1274,13 +1280,20 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         return fixes
     doc = page.parent
     width, height = page.rect.width, page.rect.height
-    arabic = {_font_key(str(span.get("font", ""))) for span in trace
-              if any(0x0621 <= c <= 0x064A or 0xFB50 <= c <= 0xFEFC
-                     for c, *_ in span["chars"])}
+    keys: dict[str, str] = {}  # by the trace's font name: its key (a span a glyph, at times)
+    arabic: set[str] = set()
     for span in trace:
-        font = _font_key(str(span.get("font", "")))
-        if wanted is not None and not any(font.startswith(w) or w.startswith(font)
-                                          for w in wanted):
+        name = span.get("font", "")
+        if (font := keys.get(name)) is None:
+            font = keys[name] = _font_key(str(name))
+        if font not in arabic and not _ARABIC_LETTER_CODES.isdisjoint(
+                [c[0] for c in span["chars"]]):
+            arabic.add(font)
+    asked = {font: wanted is None or any(font.startswith(w) or w.startswith(font)
+                                         for w in wanted) for font in keys.values()}
+    for span in trace:
+        font = keys[span.get("font", "")]
+        if not asked[font]:
             continue
         odd = _ODD_IN_ARABIC_FONT if font in arabic else _SUSPICIOUS_CODES
         extra = inside.get(font, frozenset()) if inside else frozenset()
