@@ -498,17 +498,21 @@ _MARK_CHAR, _MARK_AFTER_SPACE = re.compile(_MARK_CLASS), re.compile(" " + _MARK_
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
 
+_FAR_MARK = 0.2
+
+
 def _far_mark(line: list[tuple[dict, str]]) -> bool:
-    """Does a mark of the line stand an em or more from the glyph before it?"""
+    """Does a mark of the line stand outside the glyph before it, a fifth of an em or
+    more from it?"""
     previous = None
     for span, text in line:
         size = max(float(span["size"]), 1.0)
         chars = span["chars"]
         if _MARK_CHAR.search(text):
             for ch in chars:
-                if ch["c"] in _ARABIC_MARKS and previous is not None and abs(
-                        ch["bbox"][0] - previous["bbox"][0]) > size and abs(
-                        ch["bbox"][0] - previous["bbox"][2]) > size:
+                if ch["c"] in _ARABIC_MARKS and previous is not None and max(
+                        previous["bbox"][0] - ch["bbox"][0],
+                        ch["bbox"][0] - previous["bbox"][2]) > _FAR_MARK * size:
                     return True
                 previous = ch
         elif chars:

@@ -153,3 +153,37 @@ def test_a_lines_last_mark_drawn_before_the_line_goes_on_its_letter(tmp_path):
         {**font, "chars": [(ord(t), 7, (a, y), (a, top, b, bottom)) for t, a, b in letters]}]
     moved = _marks_on_their_letters(page, glyphs)[-1]
     assert moved.text == "\u064f" and 363.0 <= moved.box[0] <= 370.0  # on م
+
+
+# Our own text, set by XeLaTeX (polyglossia, Amiri) as tests/fixtures/xetex-vocalized.pdf.
+_XETEX_VOCALIZED = (
+    "كتبَ الطالبُ درساً جديداً في دفترٍ صغيرٍ، ثمّ قرأهُ مرّةً ثانيةً أمامَ معلّمٍ كريمٍ. "
+    "وقالَ إنّ العلمَ نورٌ، وإنّ الصبرَ مفتاحُ الفرجِ، فاستمعَ الجميعُ إليهِ باهتمامٍ كبيرٍ.")
+
+
+def test_a_word_final_mark_xetex_draws_past_the_word_gap_stays_on_its_word():
+    """XeTeX draws a word's last mark after moving its pen across the word space; MuPDF
+    puts it there, at the edge of the next word's first letter (كتبَ الطالبُ read
+    كتب اَلطالب), while the trace draws it over its letter. A mark that far outside the
+    glyph before it (a fifth of an em) calls the mark pass."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "xetex-vocalized.pdf"
+    words = DocumentSession.open(path).page_model(0).text.split()
+    assert words == _XETEX_VOCALIZED.split()
+
+
+def test_a_mark_at_the_edge_of_the_glyph_before_it_calls_no_mark_pass():
+    """Marks at (or inside) the glyph drawn before them are where most producers put them:
+    the trace is not read for them."""
+    from reader.pdf.glyphs import _far_mark
+
+    def line(mark_x: float) -> list[tuple[dict, str]]:
+        chars = [{"c": "ن", "bbox": (458.5, 250.0, 466.0, 274.0)},
+                 {"c": "\u0651", "bbox": (mark_x, 250.0, mark_x, 274.0)},
+                 {"c": "ا", "bbox": (451.8, 250.0, 454.6, 274.0)}]
+        return [({"size": 13.2, "chars": chars}, "نّا")]
+
+    assert not _far_mark(line(458.5))  # at the letter's end
+    assert not _far_mark(line(460.0))  # over it
+    assert _far_mark(line(454.6))  # past the word gap, at the next word's letter
