@@ -28,6 +28,14 @@ ENGLISH = ("The survey covered twelve villages and was carried out by local team
            "March and May.")
 NOTE_1 = "١ أجري المسح الميداني في اثنتي عشرة قرية."
 NOTE_2 = "٢ الأرقام تقريبية ومصدرها سجلات المجالس المحلية."
+# Fully vocalized (harakat, shadda, tanween, sukun on every word): producers place marks
+# each their own way, and a mark read on the wrong letter changes the word.
+VOWELLED = ("قَالَ الْمُعَلِّمُ لِطُلَّابِهِ: إِنَّ الْمَاءَ سِرُّ الْحَيَاةِ، فَلَا تُسْرِفُوا فِيهِ "
+            "وَلَوْ كُنْتُمْ عَلَى نَهْرٍ جَارٍ. ثُمَّ كَتَبَ عَلَى اللَّوْحِ دَرْسًا قَصِيرًا عَنْ "
+            "حِفْظِ الْمِيَاهِ، وَطَلَبَ مِنْ كُلِّ طَالِبٍ أَنْ يَقْرَأَهُ مَرَّتَيْنِ.")
+VOWELLED_2 = ("وَفِي الْمَسَاءِ اجْتَمَعَ أَهْلُ الْقَرْيَةِ حَوْلَ الْبِئْرِ الْجَدِيدَةِ، "
+              "فَشَكَرُوا الْعُمَّالَ عَلَى جُهْدِهِمْ، وَوَعَدُوا بِأَنْ يُحَافِظُوا عَلَيْهَا "
+              "جِيلًا بَعْدَ جِيلٍ، لِأَنَّ الْخَيْرَ الَّذِي يُؤْخَذُ بِالتَّعَبِ لَا يُضَيَّعُ.")
 VERSES = [("إذا الماء في الوادي تأخر جريه", "صبرنا وقلنا إن في الصبر منجاة"),
           ("وما القرية الصغرى بغير رجالها", "إذا اجتمعوا كانوا لها الحصن والقوة")]
 LIST_ITEMS = ["أ. حصر الآبار العاملة والمتوقفة.", "ب. صيانة المضخات والأنابيب.",
@@ -83,6 +91,7 @@ DOCUMENTS = [
                                                     ["الجنوب", "الآبار", "٩"]],
                                      spans={(0, 0): 2})]),
     Document("verse", "one", [heading("من الشعر"), Block("verse", pairs=VERSES), para(MARKET)]),
+    Document("vowelled", "one", [heading("دَرْسٌ فِي الْمَاءِ"), para(VOWELLED), para(VOWELLED_2)]),
     Document("numbers", "one", [heading("أرقام وعناوين"), para(NUMBERS),
                                 Block("english", ENGLISH), para(COUNCIL)]),
 ]

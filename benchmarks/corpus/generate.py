@@ -338,13 +338,15 @@ def make_typst(doc: Document, font: str, out: Path) -> None:
 
 def make_reportlab(doc: Document, font: str, out: Path) -> None:
     """The legacy pipeline: reshaped presentation forms in visual order, line by line."""
-    from arabic_reshaper import reshape
+    from arabic_reshaper import ArabicReshaper
     from bidi import get_display
     from fontTools.ttLib import TTFont as FontFile
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
+    # Harakat kept (the reshaper drops them unless told): a vocalized text prints them.
+    reshape = ArabicReshaper(configuration={"delete_harakat": False}).reshape
     cmap = FontFile(FONTS[font][1], lazy=True).getBestCmap() or {}
     if not all(code in cmap for code in (0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3)):
         # The legacy pipeline draws presentation forms: a font without them draws boxes.

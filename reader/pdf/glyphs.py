@@ -723,10 +723,15 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             if ch in _LETTERS:
                 by_letter.setdefault((ch, int(g.baseline // 4)), []).append(g)
                 given.add((ch, g.box[0], g.baseline))
+    # Where MuPDF gives another letter at a glyph's very origin, the page's /ActualText
+    # says what the glyph reads, not its map: Typst maps a glyph shared by clusters (a
+    # vowel mark drawn first) to the first cluster's letter, and gives each cluster's text
+    # as /ActualText.
+    told = {(g.box[0], g.baseline) for g in glyphs if g.text[:1] in _LETTERS}
     found: list[Glyph] = []
     letters = [(c, span) for span in trace for c in span["chars"]
                if c[0] in _LETTER_OF and c[1] >= 0 and (  # one pass: a span a glyph, at times
-                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given]
+                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told]
     for (code, _gid, origin, bbox), span in letters:
         direction = span.get("dir", (1.0, 0.0))
         if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3 or not (

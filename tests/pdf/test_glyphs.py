@@ -187,3 +187,27 @@ def test_a_mark_at_the_edge_of_the_glyph_before_it_calls_no_mark_pass():
     assert not _far_mark(line(458.5))  # at the letter's end
     assert not _far_mark(line(460.0))  # over it
     assert _far_mark(line(454.6))  # past the word gap, at the next word's letter
+
+
+def test_a_glyph_whose_actualtext_reads_another_letter_adds_no_letter():
+    """Typst maps a glyph shared by clusters (a vowel mark drawn first) to the first
+    cluster's letter and gives each cluster's text as /ActualText: where MuPDF reads
+    another letter at the glyph's very origin, the trace's letter is no dropped letter
+    (دَرْسٌ read مدَلرْسٌ). A letter the trace draws with nothing at its place still is."""
+    import pymupdf
+
+    from reader.arabic.raw import glyph
+    from reader.pdf.glyphs import _dropped_letters
+
+    page = pymupdf.open().new_page()
+    y, top, bottom = 65.2, 50.0, 74.0
+    glyphs = [glyph("\u064e", (531.8, top, 531.8, bottom), y, 12),  # as MuPDF reads them
+              glyph("د", (531.8, top, 531.8, bottom), y, 12),
+              glyph("ر", (527.5, top, 527.5, bottom), y, 12)]
+    font = {"dir": (1.0, 0.0), "size": 12.0, "font": "Amiri"}
+    page._qari_trace = [
+        {**font, "chars": [(0x0645, 4, (531.8, y), (531.8, top, 531.8, bottom)),  # "م" + fatha
+                           (0x064E, -1, (531.8, y), (531.8, top, 531.8, bottom))]},
+        {**font, "chars": [(0x0642, 9, (400.0, y), (400.0, top, 405.0, bottom))]}]  # ق alone
+    added = _dropped_letters(page, glyphs)
+    assert [g.text for g in added] == ["ق"]
