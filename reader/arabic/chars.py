@@ -33,7 +33,11 @@ def normalize_char(ch: str) -> str:
     # Arabic presentation forms and ligatures, and the Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that
     # producers write for an English word: stored as drawn, searched as letters.
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF or 0xFB00 <= code <= 0xFB06:
-        return "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in DROP)
+        text = "".join(c for c in unicodedata.normalize("NFKC", ch) if c not in DROP)
+        # The isolated forms of marks (a shadda with its vowel as one glyph: ﱡ) decompose
+        # to a space and the marks: they are marks of the letter they are drawn on.
+        return text.lstrip(" ") if text.startswith(" ") and all(
+            unicodedata.combining(c) for c in text[1:]) else text
     return ch
 
 
