@@ -399,6 +399,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
             # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
             glyphs += _dropped_letters(page, glyphs)
+    if _facts(page.parent).mark_inks is not False and (
+            _MARK_CHAR.search(page_text) or displaced or (  # marks read from the font too
+                recovered and any(g.text in _ARABIC_MARKS for g in glyphs))):
+        glyphs = _marks_at_their_ink(page, glyphs)
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
@@ -687,6 +691,108 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     return out
 
 
+def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Marks moved to the middle of their ink, where the page shows that is where marks
+    are.
+
+    MuPDF places a glyph by its origin, and a mark has no width: its box says where the pen
+    stood, not where the mark is drawn. A font may draw a mark well to the side of its
+    origin (Ghostscript's rewrite of Amiri: a fatha's ink two to six points right of it,
+    over the letter its origin is not on). The outline in the embedded font says where.
+    A document whose first ten marks say otherwise is not asked again."""
+    facts = _facts(page.parent)
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    # Where a width-less glyph of the trace is drawn: its font, glyph number and size.
+    drawn: dict[tuple[float, float], tuple[str, int, float]] = {}
+    for span in trace:
+        direction = span.get("dir", (1.0, 0.0))
+        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+            continue
+        for _code, gid, origin, bbox in span["chars"]:
+            if gid >= 0 and bbox[2] - bbox[0] < 0.01:
+                drawn[(round(origin[0], 1), round(origin[1], 1))] = (
+                    str(span.get("font", "")), gid, float(span.get("size", 0.0)))
+    if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
+        return glyphs  # clusters written as /ActualText: MuPDF has placed their marks
+    inks: dict[int, float] = {}  # index in glyphs -> the middle of the mark's ink
+    marks = 0
+    for k, g in enumerate(glyphs):
+        if g.text not in _ARABIC_MARKS or not zero_width(g):
+            continue
+        marks += 1
+        found = drawn.get((round(g.box[0], 1), round(g.baseline, 1)))
+        if found is None:
+            continue
+        font, gid, size = found
+        ink = next((e for xref in _font_xrefs(page, _font_key(font))
+                    if (e := _ink(page.parent, xref, gid)) is not None), None)
+        if ink is not None:
+            inks[k] = g.box[0] + (ink[0] + ink[1]) / 2 * size
+    # Only where MuPDF gives the page's marks at the very origins they are drawn from:
+    # elsewhere it has placed them itself (clusters written as /ActualText, marks drawn
+    # in a span apart), in ways the repair reads as they are.
+    if marks < _INK_MARKS or len(inks) < _INK_SHARE * marks:
+        if marks >= _INK_MARKS and facts.mark_inks is None:
+            facts.mark_inks = False
+        return glyphs
+    facts.mark_inks = True
+    out = list(glyphs)
+    for k, x in inks.items():
+        if abs(x - glyphs[k].box[0]) > _INK_OFF * glyphs[k].size:
+            out[k] = _moved(glyphs[k], x, glyphs[k].baseline)
+    return out
+
+
+_INK_MARKS, _INK_SHARE = 10, 0.9  # marks a page needs, and the share at their origins
+_INK_OFF = 0.1  # of the size: a mark's ink this far from its origin is drawn off it
+
+
+def _ink(doc: pymupdf.Document, xref: int, gid: int) -> tuple[float, float] | None:
+    """The x extent of a glyph's outline in an embedded TrueType or OpenType font, in ems
+    from its origin (None for a font fontTools cannot read: its marks stay where MuPDF
+    put them). Each glyph is measured once per document, when asked."""
+    fonts = _facts(doc).inks
+    if xref not in fonts:
+        fonts[xref] = _Outlines(doc, xref)
+    return fonts[xref].extent(gid)
+
+
+class _Outlines:
+    """One embedded font's outlines, read once, measured glyph by glyph."""
+
+    def __init__(self, doc: pymupdf.Document, xref: int) -> None:
+        from fontTools.ttLib import TTFont
+
+        self.known: dict[int, tuple[float, float] | None] = {}
+        try:
+            _name, _ext, _kind, buffer = doc.extract_font(xref)
+            font = TTFont(io.BytesIO(buffer), lazy=True)
+            self.units = float(font["head"].unitsPerEm) or 1000.0
+            self.order = font.getGlyphOrder()
+            self.glyphs: object = font.getGlyphSet()
+        except Exception:
+            self.order = []
+
+    def extent(self, gid: int) -> tuple[float, float] | None:
+        from fontTools.pens.boundsPen import ControlBoundsPen
+
+        if gid not in self.known:
+            self.known[gid] = None
+            if 0 <= gid < len(self.order):
+                try:
+                    pen = ControlBoundsPen(self.glyphs)
+                    self.glyphs[self.order[gid]].draw(pen)  # type: ignore[index]
+                    if pen.bounds is not None:
+                        self.known[gid] = (pen.bounds[0] / self.units,
+                                           pen.bounds[2] / self.units)
+                except Exception:  # a broken glyph: left where MuPDF put it
+                    pass
+        return self.known[gid]
+
+
 def _moved(g: Glyph, x: float, baseline: float) -> Glyph:
     """The mark ``g`` put at ``x`` on ``baseline``."""
     shift = baseline - g.baseline
@@ -835,6 +941,8 @@ class _DocumentFacts:
     distrusted: dict[str, bool] = field(default_factory=dict)  # _font_key -> map is wrong
     font_text_quick: dict[int, dict[int, str]] = field(default_factory=dict)  # no outlines
     tagged: bool | None = None  # has a structure tree
+    inks: dict[int, _Outlines] = field(default_factory=dict)  # xref -> its outlines
+    mark_inks: bool | None = None  # marks are read where their ink is (or never)
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:

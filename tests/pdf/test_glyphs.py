@@ -211,3 +211,19 @@ def test_a_glyph_whose_actualtext_reads_another_letter_adds_no_letter():
         {**font, "chars": [(0x0642, 9, (400.0, y), (400.0, top, 405.0, bottom))]}]  # ق alone
     added = _dropped_letters(page, glyphs)
     assert [g.text for g in added] == ["ق"]
+
+
+_GS_VOCALIZED = "كَتَبَ الطَّالِبُ دَرْسًا قَصِيرًا، ثُمَّ قَرَأَهُ عَلَى مُعَلِّمِهِ."
+
+
+def test_marks_are_read_at_their_ink_where_the_font_draws_them_off_their_origin():
+    """Ghostscript's rewrite of a page set in Amiri keeps each mark's origin where the
+    pen stood and draws the mark two to six points to its right, over the letter its
+    origin is not on (كَتَبَ read كَتبَ, قَرَأَهُ read قرَأَهُ). Where MuPDF gives the
+    page's marks at their very origins, the embedded font's outlines say where they are.
+    (Our own text, set by MuPDF's HTML engine and rewritten by Ghostscript: 43 KB.)"""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "gs-vocalized.pdf"
+    text = DocumentSession.open(path).page_model(0).text
+    assert text.split() == _GS_VOCALIZED.split()
