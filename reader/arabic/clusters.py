@@ -58,6 +58,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     if mark_texts:
         zero = {id(g) for g in flat}
         new_texts: dict[int, str] = {}  # index in items -> the text with its marks
+        wide: dict[int, list[float]] = {}  # index in items -> its box with its wide marks
         targets = _page_habit(items, {i: _stream_base(items, i, zero, mark_texts)
                                       for i, c in enumerate(items) if c.text in mark_texts},
                               mark_texts)
@@ -70,12 +71,22 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
                 letters = sum(1 for ch in text if not unicodedata.combining(ch))
                 if text.count(mark) < letters:
                     new_texts[target] = text + mark
+                m = items[i].box
+                if m[2] - m[0] >= 0.01:
+                    # A mark with a width of its own (Nazli's) takes room beside its
+                    # letter: the cluster spans both, no gap inside a word.
+                    box = wide.setdefault(target, list(items[target].box))
+                    box[0], box[2] = min(box[0], m[0]), max(box[2], m[2])
             else:
                 orphans.append(items[i])
         if new_texts:
             items = list(items)
             for k, text in new_texts.items():
                 items[k] = _copy(items[k], text)
+                if k in wide:
+                    box = (wide[k][0], items[k].box[1], wide[k][2], items[k].box[3])
+                    items[k] = dataclasses.replace(items[k], box=box,
+                                                   centre=(box[0] + box[2]) / 2)
             changed = True
     bases = [c for c in items if c.text != " " and c.text not in mark_texts]
     spaces = [c for c in items if c.text == " " and c.size > 0 and id(c) not in carried]
@@ -426,9 +437,11 @@ def _stream_base(items: list[Glyph], i: int, zero: set[int],
     if nxt is not None and id(items[nxt]) in zero and abs(items[nxt].box[2] - mx) < 0.3:
         # Chromium: the mark sits at the origin of the zero-width letter that follows it.
         return nxt
-    if prev is not None and items[prev].box[0] - 0.3 <= mx <= items[prev].box[2] + 0.3:
+    # Over or touching the letter (a mark may have a width of its own: Nazli's do).
+    x0, x1 = mark.box[0], mark.box[2]
+    if prev is not None and items[prev].box[0] - 0.3 <= x1 and x0 <= items[prev].box[2] + 0.3:
         return prev
-    if nxt is not None and items[nxt].box[0] - 0.3 <= mx <= items[nxt].box[2] + 0.3:
+    if nxt is not None and items[nxt].box[0] - 0.3 <= x1 and x0 <= items[nxt].box[2] + 0.3:
         return nxt
     return None
 

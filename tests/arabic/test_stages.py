@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from reader.arabic.blocks import make_blocks
 from reader.arabic.clusters import SPACES_GAPS, make_clusters, place_ligature_marks
 from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, logical_line
@@ -820,3 +822,19 @@ def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     glyphs.append(glyph("ا", (508.5, 80, 512.95, 90), 86.2, 11))
     clusters, _count, spaces = make_clusters(glyphs)
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "ثانيًا"
+
+
+def test_a_mark_with_a_width_of_its_own_goes_on_the_letter_it_touches_and_widens_it():
+    """Nazli's marks have widths: set by LuaLaTeX each stands beside its letter, touching
+    it and the letter drawn before it (دَرْسٌ read دَْ ر سٌ: the sukun of ر on د, gaps
+    inside the word). The letter before it in the stream, which it touches, carries it,
+    and the cluster spans both."""
+    y, top, bottom = 67.8, 56.9, 71.3
+    stream = [("د", 533.1, 538.59), ("\u064e", 538.59, 541.39), ("ر", 525.77, 530.31),
+              ("\u0652", 530.31, 533.11), ("س", 510.52, 522.96), ("\u064c", 522.96, 525.76)]
+    clusters, _count, _spaces = make_clusters(
+        [glyph(t, (a, top, b, bottom), y, 14.3) for t, a, b in stream])
+    by_x = sorted(clusters, key=lambda c: -c.centre)
+    assert [c.text for c in by_x] == ["د\u064e", "ر\u0652", "س\u064c"]
+    # No gap left between the letters of the word.
+    assert all(abs(a.box[0] - b.box[2]) < 0.05 for a, b in itertools.pairwise(by_x))
