@@ -7,6 +7,7 @@ reading order from geometry, so nothing here trusts it.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import unicodedata
@@ -835,9 +836,15 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     # as /ActualText.
     told = {(g.box[0], g.baseline) for g in glyphs if g.text[:1] in _LETTERS}
     found: list[Glyph] = []
+    # A glyph without advance mapped to a letter and its vowel is a vowel's glyph: Typst
+    # and LibreOffice map a mark's glyph to the text of the first cluster it was drawn in
+    # (تَ) and the letter's own glyph to nothing, the cluster's text going as /ActualText.
+    vowels = {id(c) for span in trace for c, after in itertools.pairwise(span["chars"])
+              if after[1] < 0 and after[0] in _MARK_CODES and c[3][2] - c[3][0] < 0.01}
     letters = [(c, span) for span in trace for c in span["chars"]
                if c[0] in _LETTER_OF and c[1] >= 0 and (  # one pass: a span a glyph, at times
-                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told]
+                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told
+               and id(c) not in vowels]
     for (code, _gid, origin, bbox), span in letters:
         direction = span.get("dir", (1.0, 0.0))
         if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3 or not (

@@ -227,3 +227,25 @@ def test_marks_are_read_at_their_ink_where_the_font_draws_them_off_their_origin(
     path = Path(__file__).parent.parent / "fixtures" / "gs-vocalized.pdf"
     text = DocumentSession.open(path).page_model(0).text
     assert text.split() == _GS_VOCALIZED.split()
+
+
+def test_a_glyph_without_advance_mapped_to_a_letter_and_its_vowel_adds_no_letter():
+    """LibreOffice (and Typst) map a vowel mark's glyph to the text of the first cluster
+    it was drawn in (تَ) and the letter's glyph to nothing; the cluster's text goes as
+    /ActualText. Where MuPDF puts that text elsewhere, the mark's glyph is still no
+    letter MuPDF lost (قَالَ read قَاَلت)."""
+    import pymupdf
+
+    from reader.arabic.raw import glyph
+    from reader.pdf.glyphs import _dropped_letters
+
+    page = pymupdf.open().new_page()
+    y, top, bottom = 80.0, 70.0, 84.0
+    glyphs = [glyph("ق", (300.0, top, 300.0, bottom), y, 12),
+              glyph("\u064e", (300.0, top, 300.0, bottom), y, 12)]
+    font = {"dir": (1.0, 0.0), "size": 12.0, "font": "Scheherazade"}
+    page._qari_trace = [{**font, "chars": [
+        (0xFFFD, 11, (121.8, y), (121.8, top, 123.7, bottom)),  # the letter's glyph
+        (0x062A, 13, (121.8, y), (121.8, top, 121.8, bottom)),  # the fatha's, mapped "تَ"
+        (0x064E, -1, (121.8, y), (121.8, top, 121.8, bottom))]}]
+    assert _dropped_letters(page, glyphs) == []
