@@ -702,6 +702,8 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     over the letter its origin is not on). The outline in the embedded font says where.
     A document whose first ten marks say otherwise is not asked again."""
     facts = _facts(page.parent)
+    if sum(1 for g in glyphs if g.text in _ARABIC_MARKS) < _INK_MARKS:
+        return glyphs  # too few to tell (a tanween or two): the trace is not read for them
     try:
         trace = _texttrace(page)
     except Exception:
