@@ -11,6 +11,7 @@ import itertools
 import logging
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -394,6 +395,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
+    if any(a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
+           and zero_width(a) for a, b in itertools.pairwise(glyphs)):
+        glyphs = _without_borrowed_marks(page, glyphs)
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
         if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
@@ -689,6 +693,56 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                 for k, (x, baseline) in zip(sorted(marks, key=lambda k: glyphs[k].box[0]),
                                             sorted(targets), strict=True):
                     out[k] = _moved(glyphs[k], x, baseline)
+    return out
+
+
+def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Marks a mark glyph's map borrowed from the first cluster it was drawn in, left out.
+
+    A map gives each glyph one text; WeasyPrint gives a vowel's glyph the text of the first
+    cluster it drew it in: the kasra of لِّ is mapped to kasra and shadda, and every kasra of
+    the page read as both (سِّرُّ for سِرُّ). The trace tells a glyph's own code from the
+    further ones (no glyph number); where the font names the glyph as fewer marks than its
+    map, the further marks it does not name are left out. MuPDF gives a mark where the
+    glyph drawn before it ended: that is where they are looked for."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    borrowed: dict[tuple[str, float, float], int] = {}  # (mark, x, baseline) -> how many
+    pen: tuple[float, float] | None = None  # where MuPDF's pen stands
+    for span in trace:
+        chars = span["chars"]
+        for i, (code, gid, origin, box) in enumerate(chars):
+            if gid < 0:
+                continue
+            if code not in _MARK_CODES:
+                pen = (origin[0] + box[2] - box[0], origin[1])
+                continue
+            further = [chr(c[0]) for c in itertools.takewhile(lambda c: c[1] < 0,
+                                                               chars[i + 1:])]
+            if not further or pen is None:
+                continue
+            tables = [_font_text(page.parent, xref, outlines=False)
+                      for xref in _font_xrefs(page, _font_key(str(span.get("font", ""))))]
+            own = next((t[gid] for t in tables if gid in t), "")
+            if not own or not all(unicodedata.combining(ch) for ch in own):
+                continue  # the font does not name it a mark: its map stands
+            extra = Counter([chr(code), *further]) - Counter(own)
+            for mark in further:
+                if extra[mark] > 0:
+                    extra[mark] -= 1
+                    key = (mark, round(pen[0], 1), round(pen[1], 1))
+                    borrowed[key] = borrowed.get(key, 0) + 1
+    if not borrowed:
+        return glyphs
+    out: list[Glyph] = []
+    for g in glyphs:
+        key = (g.char, round(g.box[0], 1), round(g.baseline, 1))
+        if zero_width(g) and borrowed.get(key, 0) > 0:
+            borrowed[key] -= 1
+            continue
+        out.append(g)
     return out
 
 
