@@ -758,6 +758,8 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     facts = _facts(page.parent)
     if sum(1 for g in glyphs if g.text in _ARABIC_MARKS) < _INK_MARKS:
         return glyphs  # too few to tell (a tanween or two): the trace is not read for them
+    if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
+        return glyphs  # clusters written as /ActualText: MuPDF has placed their marks
     try:
         trace = _texttrace(page)
     except Exception:
@@ -772,8 +774,6 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             if gid >= 0 and bbox[2] - bbox[0] < 0.01:
                 drawn[(round(origin[0], 1), round(origin[1], 1))] = (
                     str(span.get("font", "")), gid, float(span.get("size", 0.0)))
-    if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
-        return glyphs  # clusters written as /ActualText: MuPDF has placed their marks
     inks: dict[int, float] = {}  # index in glyphs -> the middle of the mark's ink
     marks = 0
     for k, g in enumerate(glyphs):
