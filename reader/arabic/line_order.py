@@ -65,6 +65,14 @@ def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) 
     return first == R and last == R
 
 
+def _vowelled(letter: Glyph) -> bool:
+    """Does the cluster carry vowel marks (harakat, tanween, shadda, sukun; not a hamza,
+    which makes a letter)? MuPDF may give such a cluster, written as
+    ``/ActualText``, only a share of its glyph's width (Chromium with Nazli: دَ two points
+    wide of six): the gap beside it is its own ink."""
+    return len(letter.text) > 1 and any("\u064b" <= ch <= "\u0652" for ch in letter.text[1:])
+
+
 def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[int]]:
     """The segment's letters left to right, and before which of them the page has a space.
 
@@ -107,7 +115,8 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
-            if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])):
+            if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])
+                            or _vowelled(letters[i]) or _vowelled(letters[i - 1])):
                 # A letter without width (MuPDF's place for a cluster a producer wrote
                 # as ActualText: Chromium's letter after its marks) stands anywhere in its
                 # ink: a gap beside it narrower than a letter tells nothing; a space

@@ -838,3 +838,20 @@ def test_a_mark_with_a_width_of_its_own_goes_on_the_letter_it_touches_and_widens
     assert [c.text for c in by_x] == ["د\u064e", "ر\u0652", "س\u064c"]
     # No gap left between the letters of the word.
     assert all(abs(a.box[0] - b.box[2]) < 0.05 for a, b in itertools.pairwise(by_x))
+
+
+def test_a_gap_beside_a_vowelled_cluster_is_no_word_space_on_a_line_with_space_glyphs():
+    """Chromium writes a letter with its vowel as /ActualText; with Nazli MuPDF gives such a
+    cluster a share of its glyph's width only (دَ two points of six), and the rest reads as
+    a gap inside the word (دَرْ سٌ). On a line whose words are parted by space glyphs, a gap
+    beside a vowelled cluster with no space glyph in it, narrower than an em, is its own
+    ink; a space glyph still parts words."""
+    y, top, bottom, size = 56.0, 44.0, 63.0, 13.0
+    drawn = [("َ", 576.43, 576.43), ("د", 573.51, 576.43), ("ْ", 571.58, 571.58),
+             ("ر", 568.65, 571.58), ("ٌ", 562.7, 562.7), ("س", 559.78, 562.7),
+             (" ", 551.11, 554.77), ("ِ", 549.88, 549.88), ("ف", 546.95, 549.88),
+             ("ي", 537.94, 547.29)]
+    clusters, _count, spaces = make_clusters(
+        [glyph(t, (a, top, b, bottom), y, size) for t, a, b in drawn])
+    segments = split_rows(make_rows(clusters))
+    assert logical_line(segments, True, spaces).text == "دَرْسٌ فِي"
