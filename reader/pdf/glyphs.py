@@ -276,9 +276,15 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     displaced = bool(_MARK_AFTER_SPACE.search(page_text)) or any(
         chars[0]["c"] in _ARABIC_MARKS for line in lines if line and (chars := line[0][0]["chars"]))
     if not displaced and _MARK_CHAR.search(page_text):
-        # A mark an em or more from the glyph before it in its line: MuPDF put it at the
-        # end of another (ReportLab draws a line's last mark in a span before the line).
-        displaced = any(_far_mark(line) for line in lines)
+        # A mark a fifth of an em or more outside the glyph before it in its line: MuPDF
+        # put it past a word space (XeTeX) or at the end of another line (ReportLab draws a
+        # line's last mark in a span before the line). Where the page has clusters written
+        # as /ActualText (width-less letters: Chromium), MuPDF places their marks itself,
+        # a fifth of an em off at times: there only a mark an em away is displaced.
+        clusters = any(ch["bbox"][2] - ch["bbox"][0] < 0.01 and ch["c"] in _LETTERS
+                       for line in lines for span, _text in line for ch in span["chars"])
+        far = _FAR_MARK_CLUSTERS if clusters else _FAR_MARK
+        displaced = any(_far_mark(line, far) for line in lines)
     # The characters that mark a span's map as broken, by font (``None``: the font has
     # none on this page, the most common case).
     odd_chars: dict[str, frozenset[str] | None] = {}
@@ -395,8 +401,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
-    if any(a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
-           and zero_width(a) for a, b in itertools.pairwise(glyphs)):
+    if _facts(page.parent).borrowed is not False and any(
+            a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
+            and zero_width(a) for a, b in itertools.pairwise(glyphs)):
         glyphs = _without_borrowed_marks(page, glyphs)
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
@@ -507,12 +514,12 @@ _MARK_CHAR, _MARK_AFTER_SPACE = re.compile(_MARK_CLASS), re.compile(" " + _MARK_
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
 
-_FAR_MARK = 0.2
+_FAR_MARK, _FAR_MARK_CLUSTERS = 0.2, 1.0  # of the size (see raw_page)
 
 
-def _far_mark(line: list[tuple[dict, str]]) -> bool:
-    """Does a mark of the line stand outside the glyph before it, a fifth of an em or
-    more from it?"""
+def _far_mark(line: list[tuple[dict, str]], far: float = _FAR_MARK) -> bool:
+    """Does a mark of the line stand outside the glyph before it, ``far`` ems or more
+    from it?"""
     previous = None
     for span, text in line:
         size = max(float(span["size"]), 1.0)
@@ -521,7 +528,7 @@ def _far_mark(line: list[tuple[dict, str]]) -> bool:
             for ch in chars:
                 if ch["c"] in _ARABIC_MARKS and previous is not None and max(
                         previous["bbox"][0] - ch["bbox"][0],
-                        ch["bbox"][0] - previous["bbox"][2]) > _FAR_MARK * size:
+                        ch["bbox"][0] - previous["bbox"][2]) > far * size:
                     return True
                 previous = ch
         elif chars:
@@ -710,6 +717,7 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     except Exception:
         return glyphs
     borrowed: dict[tuple[str, float, float], int] = {}  # (mark, x, baseline) -> how many
+    asked = 0  # mark glyphs looked at
     pen: tuple[float, float] | None = None  # where MuPDF's pen stands
     for span in trace:
         chars = span["chars"]
@@ -719,6 +727,7 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             if code not in _MARK_CODES:
                 pen = (origin[0] + box[2] - box[0], origin[1])
                 continue
+            asked += 1
             further = [chr(c[0]) for c in itertools.takewhile(lambda c: c[1] < 0,
                                                                chars[i + 1:])]
             if not further or pen is None:
@@ -734,8 +743,13 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                     extra[mark] -= 1
                     key = (mark, round(pen[0], 1), round(pen[1], 1))
                     borrowed[key] = borrowed.get(key, 0) + 1
+    facts = _facts(page.parent)
     if not borrowed:
+        facts.marks_asked += asked
+        if facts.marks_asked >= _BORROWED_ASKED and facts.borrowed is None:
+            facts.borrowed = False  # a producer that maps each glyph its own: not asked again
         return glyphs
+    facts.borrowed = True
     out: list[Glyph] = []
     for g in glyphs:
         key = (g.char, round(g.box[0], 1), round(g.baseline, 1))
@@ -744,6 +758,9 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             continue
         out.append(g)
     return out
+
+
+_BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
 
 
 def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
@@ -1006,6 +1023,8 @@ class _DocumentFacts:
     tagged: bool | None = None  # has a structure tree
     inks: dict[int, _Outlines] = field(default_factory=dict)  # xref -> its outlines
     mark_inks: bool | None = None  # marks are read where their ink is (or never)
+    borrowed: bool | None = None  # mark glyphs' maps borrow marks (or never: not asked)
+    marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
