@@ -82,11 +82,12 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
         if new_texts:
             items = list(items)
             for k, text in new_texts.items():
-                items[k] = _copy(items[k], text)
                 if k in wide:
                     box = (wide[k][0], items[k].box[1], wide[k][2], items[k].box[3])
-                    items[k] = dataclasses.replace(items[k], box=box,
+                    items[k] = dataclasses.replace(items[k], text=text, box=box,
                                                    centre=(box[0] + box[2]) / 2)
+                else:
+                    items[k] = _copy(items[k], text)
             changed = True
     bases = [c for c in items if c.text != " " and c.text not in mark_texts]
     spaces = [c for c in items if c.text == " " and c.size > 0 and id(c) not in carried]

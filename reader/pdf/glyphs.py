@@ -407,7 +407,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         glyphs = _without_borrowed_marks(page, glyphs)
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
-        if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
+        if _has_clusters(glyphs):
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
             # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
             glyphs += _dropped_letters(page, glyphs)
@@ -563,8 +563,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     pen: tuple[float, float] | None = None  # where MuPDF's pen stands
     space = False
     for span in trace:
-        direction = span.get("dir", (1.0, 0.0))
-        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+        if not _upright(span):
             pen = None  # rotated text: left as MuPDF gave it
             continue
         size = float(span.get("size", 0.0))
@@ -775,8 +774,8 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     facts = _facts(page.parent)
     if sum(1 for g in glyphs if g.text in _ARABIC_MARKS) < _INK_MARKS:
         return glyphs  # too few to tell (a tanween or two): the trace is not read for them
-    if any(g.text in _LETTERS and zero_width(g) for g in glyphs):
-        return glyphs  # clusters written as /ActualText: MuPDF has placed their marks
+    if _has_clusters(glyphs):
+        return glyphs  # MuPDF has placed their marks itself
     try:
         trace = _texttrace(page)
     except Exception:
@@ -784,8 +783,7 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     # Where a width-less glyph of the trace is drawn: its font, glyph number and size.
     drawn: dict[tuple[float, float], tuple[str, int, float]] = {}
     for span in trace:
-        direction = span.get("dir", (1.0, 0.0))
-        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3:
+        if not _upright(span):
             continue
         for _code, gid, origin, bbox in span["chars"]:
             if gid >= 0 and bbox[2] - bbox[0] < 0.01:
@@ -879,8 +877,20 @@ _LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقك
 
 # Code -> the Arabic letter it stands for (presentation forms unfolded), for every code
 # that stands for one.
-_LETTER_OF = {code: letter for code in [*range(0x0621, 0x064B), *range(0xFB50, 0xFEFD)]
+_LETTER_OF = {code: letter for code in _ARABIC_LETTER_CODES
               if (letter := unicodedata.normalize("NFKC", chr(code))[:1]) in _LETTERS}
+
+
+def _has_clusters(glyphs: list[Glyph]) -> bool:
+    """Has the page clusters a producer wrote as ``/ActualText`` (Chromium, Typst)? MuPDF
+    gives their letters without width."""
+    return any(g.text in _LETTERS and zero_width(g) for g in glyphs)
+
+
+def _upright(span: dict) -> bool:
+    """Does a span of the text trace run left to right, unrotated?"""
+    direction = span.get("dir", (1.0, 0.0))
+    return abs(direction[0] - 1.0) <= 1e-3 and abs(direction[1]) <= 1e-3
 
 
 def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
@@ -919,8 +929,7 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
                    _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told
                and id(c) not in vowels]
     for (code, _gid, origin, bbox), span in letters:
-        direction = span.get("dir", (1.0, 0.0))
-        if abs(direction[0] - 1.0) > 1e-3 or abs(direction[1]) > 1e-3 or not (
+        if not _upright(span) or not (
                 bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
             continue
         size = float(span.get("size", 0.0))
