@@ -167,6 +167,7 @@ def _copy(g: Glyph, text: str | None = None) -> Glyph:
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
+KASRA = "\u0650"
 _MAKSURAS = frozenset("\u0649\ufef0\ufeef")  # alef maksura, its final and isolated forms
 _HEHS = frozenset("\u0647\u06c1\u06be\u06d5")  # heh, heh goal, heh doachashmee, ae
 
@@ -177,7 +178,8 @@ def place_ligature_marks(text: str) -> str:
     One glyph cannot show which of its letters a mark sits on; these are the conventions
     of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
     on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
-    hamza, a sukun goes on the lam; other marks follow the alef, as usually typed (لاَ);
+    hamza, a sukun goes on the lam, and so does a kasra where the hamza is above (أ never
+    carries one: لِأَنَّ); other marks follow the alef, as usually typed (لاَ);
     a final alef maksura carries no vowel (only a superscript alef, or a shadda with its
     vowel): the vowels go on the letter before it (عَلَى, not عَلىَ; عَلَىَّ).
     """
@@ -193,6 +195,10 @@ def place_ligature_marks(text: str) -> str:
         rest = list(marks)
         rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
         return "ل" + SUKUN + letters[1] + "".join(rest)
+    if letters in ("لأ", "لآ") and KASRA in marks and text.startswith(letters):
+        rest = list(marks)
+        rest.remove(KASRA)  # an alef with its hamza above never carries a kasra: the lam's
+        return "ل" + KASRA + letters[1] + "".join(rest)
     if len(letters) > 1 and letters[-1] in _MAKSURAS and text.startswith(letters) and marks:
         on_maksura = [m for m in marks if m == SUPERSCRIPT_ALEF]
         before = [m for m in marks if m != SUPERSCRIPT_ALEF]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pymupdf
 
-from reader.arabic.chars import char_info
+from reader.arabic.chars import char_info, is_mark
 from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph, zero_width
 from reader.gcpause import gc_paused
 
@@ -28,6 +28,9 @@ _FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
           | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS | pymupdf.TEXT_INHIBIT_SPACES)
 _STRUCTURE_FLAGS = (pymupdf.TEXT_COLLECT_STRUCTURE | pymupdf.TEXT_MEDIABOX_CLIP
                     | pymupdf.TEXT_IGNORE_ACTUALTEXT)
+_OWN_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+              | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_INHIBIT_SPACES
+              | pymupdf.TEXT_IGNORE_ACTUALTEXT)
 _TEXT, _VECTOR = 0, 3  # block types
 _SUPERSCRIPT = 1  # MuPDF span flag bit
 _BOLD = 16
@@ -263,13 +266,26 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         else:
             lines += [[(span, "".join([ch["c"] for ch in span["chars"]]))
                        for span in line["spans"]] for line in block["lines"]]
+    page_text = "\n".join([text for line in lines for _span, text in line])
+    as_drawn = False
+    if _facts(page.parent).cluster_maps is not False and _MARK_CHAR.search(page_text) and (
+            (cluster_marks := _cluster_marks(page)) is not None):
+        # A cluster's whole text given to its mark glyphs (Typst, LibreOffice) or its
+        # letter's (WeasyPrint) while the others draw it too: each glyph read as drawn,
+        # without the page's /ActualText, and given its own part of that text.
+        as_drawn = True
+        lines = _own_cluster_texts([
+            [(span, "") for span in line["spans"]]
+            for block in page.get_text("rawdict", flags=_OWN_FLAGS)["blocks"]
+            if block.get("type") == _TEXT for line in block["lines"]], *cluster_marks,
+            _told_letters(lines))
+        page_text = "\n".join([text for line in lines for _span, text in line])
     arabic_fonts, garbled, suspect, ascii_suspect, font_texts = _font_census(lines)
     # The map of an Arabic font is checked against the font once per document, and only
     # when its words mix scripts: a map that is wrong throughout is not used; one that
     # sends Arabic glyphs to ASCII (Ghostscript: ز as 8, ٥ as k) is not used for those.
     garbled |= {font for font in suspect if _map_disagrees(page, font)}
     ascii_wrong = {font for font in ascii_suspect if _map_disagrees(page, font, ascii=True)}
-    page_text = "\n".join([text for line in lines for _span, text in line])
     presentation = bool(_PRESENTATION.search(page_text))
     # A line starts with a mark, or a mark follows a space: MuPDF put marks where they were
     # not drawn (``_marks_on_their_letters``).
@@ -373,8 +389,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         after = -1
         read: set[tuple[float, float]] = set()  # origins of the glyphs MuPDF gave
         if any(key not in asked and fixes.get(key) for key in places):
+            # In the fonts' spans with no broken map too: read as drawn, a span of glyphs
+            # mapped to nothing may have been read from /ActualText (``_own_cluster_texts``).
+            fonts = {font for *_, font, _odd in broken}
             read = {(round(ch["origin"][0], 1), round(ch["origin"][1], 1))
-                    for *_, chars, _font, _odd in broken for ch in chars}
+                    for line in lines for span, _text in line if span["font"] in fonts
+                    for ch in span["chars"]} if as_drawn else {
+                (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
+                for *_, chars, _font, _odd in broken for ch in chars}
         for key, (box, size, font) in places.items():  # in drawing order
             if key in asked:
                 after = asked[key]
@@ -414,7 +436,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if _facts(page.parent).mark_inks is not False and (
             _MARK_CHAR.search(page_text) or displaced or (  # marks read from the font too
                 recovered and any(g.text in _ARABIC_MARKS for g in glyphs))):
-        glyphs = _marks_at_their_ink(page, glyphs)
+        glyphs = _marks_at_their_ink(page, glyphs, as_drawn)
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
@@ -509,6 +531,7 @@ _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B
 
 
 _MARK_CODES = frozenset(map(ord, _ARABIC_MARKS))
+_MARKS_TEXT = "".join(sorted(_ARABIC_MARKS))
 _MARK_CLASS = "[" + "".join(sorted(_ARABIC_MARKS)) + "]"
 _MARK_CHAR, _MARK_AFTER_SPACE = re.compile(_MARK_CLASS), re.compile(" " + _MARK_CLASS)
 _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
@@ -762,7 +785,8 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
 _BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
 
 
-def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
+                        as_drawn: bool = False) -> list[Glyph]:
     """Marks moved to the middle of their ink, where the page shows that is where marks
     are.
 
@@ -774,8 +798,8 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     facts = _facts(page.parent)
     if sum(1 for g in glyphs if g.text in _ARABIC_MARKS) < _INK_MARKS:
         return glyphs  # too few to tell (a tanween or two): the trace is not read for them
-    if _has_clusters(glyphs):
-        return glyphs  # MuPDF has placed their marks itself
+    if _has_clusters(glyphs) and not as_drawn:
+        return glyphs  # MuPDF has placed their marks itself (unless read as drawn)
     try:
         trace = _texttrace(page)
     except Exception:
@@ -877,6 +901,7 @@ _LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقك
 
 # Code -> the Arabic letter it stands for (presentation forms unfolded), for every code
 # that stands for one.
+_LETTER_OF_CHAR = _LETTERS | frozenset("\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c1\u06be")
 _LETTER_OF = {code: letter for code in _ARABIC_LETTER_CODES
               if (letter := unicodedata.normalize("NFKC", chr(code))[:1]) in _LETTERS}
 
@@ -947,6 +972,217 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
         found.append(new)
         by_letter.setdefault((letter, band), []).append(new)
     return found
+
+
+_Key = tuple[float, float, int]  # a glyph as drawn: origin (to a tenth) and first code
+
+
+def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | None:
+    """The glyphs the page draws with what their font names them ("" for a glyph it does
+    not name), and which of them are mark glyphs, when a cluster's text goes on the map
+    of more than one of its glyphs (else None).
+
+    A producer that maps a glyph to the text of the whole cluster it was first drawn in
+    (Typst; LibreOffice with Scheherazade) gives its mark glyphs a letter and marks; one
+    that maps a cluster's first glyph to its text (WeasyPrint) gives the letter's glyph
+    the marks while the marks' glyphs, mapped to nothing, draw them again. A mark's glyph
+    is one without advance, or one its font names a mark (Nazli's marks have widths).
+    Only where most mark glyphs show it: WeasyPrint with Amiri maps a few mark glyphs to
+    a letter too, and its letters' glyphs to none. A document whose first twenty mark
+    glyphs show none is not asked again."""
+    facts = _facts(page.parent)
+    if facts.cluster_maps is False:
+        return None
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return None
+    drawn: dict[_Key, tuple[str, int]] = {}  # key -> font, glyph number
+    marks: set[_Key] = set()
+    mapped = asked = 0
+    carrier = False  # the glyph before is a letter's, mapped to its cluster's marks too
+    names: dict[str, dict[int, str]] = {}  # by font: the font's own names for its glyphs
+
+    def name(font: str, gid: int) -> str:
+        if font not in names:
+            names[font] = {}
+            for xref in _font_xrefs(page, _font_key(font)):
+                names[font] = {**_font_text(page.parent, xref, outlines=False), **names[font]}
+        return names[font].get(gid, "")
+
+    for span in trace:
+        chars = span["chars"]
+        font = str(span.get("font", ""))
+        for i, (code, gid, origin, bbox) in enumerate(chars):
+            if gid < 0:
+                continue
+            key = (round(origin[0], 1), round(origin[1], 1), code)
+            drawn[key] = (font, gid)
+            further = "".join([chr(c[0]) for c in itertools.takewhile(
+                lambda c: c[1] < 0, chars[i + 1:])])
+            flat = bbox[2] - bbox[0] < 0.01
+            before, carrier = carrier, not flat and code in _LETTER_OF and bool(
+                _split_cluster(chr(code) + further))
+            if flat and code not in _LETTER_OF and code not in _MARK_CODES and code != 32:
+                if is_mark(name(font, gid)):
+                    # A mark's glyph mapped to nothing, after a letter's glyph mapped to
+                    # the cluster's marks too (WeasyPrint with Scheherazade): its font
+                    # names it.
+                    marks.add(key)
+                    asked += 1
+                    mapped += before
+                continue
+            if code not in _MARK_CODES and not (code in _LETTER_OF
+                                                and _MARK_CHAR.search(further)):
+                continue  # a glyph with a letter's map: nothing to ask
+            if not flat and not is_mark(name(font, gid)):
+                continue
+            marks.add(key)
+            asked += 1
+            if code in _LETTER_OF and _split_cluster(chr(code) + further):
+                mapped += 1
+    if mapped >= _CLUSTER_MAPPED and 2 * mapped >= asked:  # most of them: their habit
+        facts.cluster_maps = True
+        return {key: name(*glyph) for key, glyph in drawn.items()}, marks
+    facts.cluster_asked += asked
+    if facts.cluster_asked >= _BORROWED_ASKED and facts.cluster_maps is None:
+        facts.cluster_maps = False
+    return None
+
+
+_CLUSTER_MAPPED = 3  # such mark glyphs on a page: one or two may be a font's own oddity
+_FURTHER = 8  # characters a glyph's map may give beyond its first
+
+
+def _split_cluster(text: str) -> tuple[str, str] | None:
+    """A map's text as its letters and its marks, when it is Arabic letters with marks (a
+    cluster's text, a lam-alef's with its vowel between its letters)."""
+    letters = "".join([ch for ch in text if ch not in _ARABIC_MARKS])
+    if 0 < len(letters) < len(text) and all(ch in _LETTER_OF_CHAR for ch in letters):
+        return letters, "".join([ch for ch in text if ch in _ARABIC_MARKS])
+    return None
+
+
+def _base_letters(text: str) -> str:
+    """A map's letters without their hamzas and maddas (أ → ا), its marks left out."""
+    return "".join([ch for ch in unicodedata.normalize("NFD", text)
+                    if not unicodedata.combining(ch)])
+
+
+def _found(keys: dict[_Key, str], ch: dict) -> _Key | None:
+    """The key of the glyph drawn at a character's origin with its code (or with none: the
+    trace gives U+FFFD for a glyph MuPDF's text gives its font's code), give or take
+    MuPDF's rounding."""
+    x, y = ch["origin"]
+    code = ord(ch["c"][:1] or " ")
+    for dx in (0.0, -0.06, 0.06):
+        for dy in (0.0, -0.06, 0.06):
+            key = (round(x + dx, 1), round(y + dy, 1), code)
+            if key in keys:
+                return key
+    if ch["c"] in _LETTER_OF_CHAR or ch["c"] in _ARABIC_MARKS:
+        return None
+    key = (round(x, 1), round(y, 1), 0xFFFD)
+    return key if key in keys else None
+
+
+def _told_letters(lines: list[list[tuple[dict, str]]]) -> dict[tuple[float, float], str]:
+    """The letter MuPDF gives first at each origin of the page's lines (read with
+    /ActualText)."""
+    told: dict[tuple[float, float], str] = {}
+    for line in lines:
+        for span, _text in line:
+            for ch in span["chars"]:
+                if ch["c"] in _LETTER_OF_CHAR:
+                    told.setdefault((round(ch["origin"][0], 1), round(ch["origin"][1], 1)),
+                                    ch["c"])
+    return told
+
+
+def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, str],
+                       marks: set[_Key], told: dict[tuple[float, float], str],
+                       ) -> list[list[tuple[dict, str]]]:
+    """Each glyph's own part of the cluster text its map gives it, in the page's lines as
+    read without /ActualText: a mark's glyph draws the marks (those its font names it, if
+    it names it), a letter's glyph the letters (its map's marks are drawn by its
+    cluster's mark glyphs). Where the font names a letter's glyph as the base letter of
+    its map's letter (ا for أ: Scheherazade draws the hamza as a mark), the name holds:
+    the hamza is the mark glyph's. A letter's glyph mapped to nothing or to a code of its
+    font is what the font names it, else what the /ActualText read (``told``) gives at
+    its origin; such a mark's glyph is what the font names it, else nothing.
+
+    A glyph's first character is where the trace draws a glyph with that code (``heads``);
+    MuPDF gives its further characters where the glyph ends, before it in a span it
+    reverses (right to left), else after it."""
+    out: list[list[tuple[dict, str]]] = []
+    for line in lines:
+        new_line: list[tuple[dict, str]] = []
+        for span, _text in line:
+            chars = span["chars"]
+            n = len(chars)
+            found = [_found(heads, c) for c in chars]
+            owner: list[int | None] = [None] * n  # a further character's glyph
+            further: dict[int, tuple[list[str], list[str]]] = {}  # glyph -> before, after
+            for k, c in enumerate(chars):
+                if found[k] is not None:
+                    continue
+                for side, step in enumerate((-1, 1)):
+                    w = k + step  # past the glyph's other further characters, a few
+                    while 0 <= w < n and found[w] is None and abs(w - k) < _FURTHER:
+                        w += step
+                    if 0 <= w < n and found[w] is not None and abs(
+                            chars[w]["bbox"][2] - c["origin"][0]) < 0.05 and abs(
+                            chars[w]["origin"][1] - c["origin"][1]) < 0.05:
+                        owner[k] = w
+                        further.setdefault(w, ([], []))[side].append(c["c"])
+                        break
+            kept: list[dict] = []
+            for w, c in enumerate(chars):
+                if owner[w] is not None:
+                    continue
+                key = found[w]
+                if key is None:
+                    kept.append(c)
+                    continue
+                if c["c"] not in _LETTER_OF_CHAR and key not in marks and (
+                        c["bbox"][2] - c["bbox"][0] >= 0.01) and (letter := (
+                        heads[key] if heads[key] and all(ch in _LETTER_OF_CHAR
+                                                         for ch in heads[key])
+                        else told.get((key[0], key[1])))):
+                    # A letter's glyph mapped to nothing or to its font's code, a space's
+                    # at times (LibreOffice gives the cluster's text to its mark's glyph,
+                    # and as /ActualText): what its font names it, else the letter MuPDF
+                    # read there from the /ActualText.
+                    kept.append({**c, "c": letter})
+                    continue
+                after, before = further.get(w, ([], []))  # found before them, after them
+                if not (c["c"] in _LETTER_OF_CHAR or c["c"] in _ARABIC_MARKS or c["c"] == " "
+                        ) and c["bbox"][2] - c["bbox"][0] < 0.01 and (
+                        c["c"] == "\ufffd" or c["c"].isascii()):
+                    # A mark's glyph mapped to nothing or to its font's code (LibreOffice:
+                    # the cluster's text went to another glyph): what its font names it,
+                    # if a mark, else nothing (its cluster's text says it).
+                    if heads[key] and all(ch in _ARABIC_MARKS for ch in heads[key]):
+                        kept += [{**c, "c": m} for m in heads[key]]
+                    continue
+                text = c["c"] + "".join(reversed(before)) + "".join(after)
+                own = heads[key]
+                if own and own == _base_letters(text) != text:
+                    text = unicodedata.normalize("NFD", text)  # أَ drawn as ا and a mark
+                parts = _split_cluster(text)
+                if parts is None:
+                    kept += [chars[k] for k in range(n) if k == w or owner[k] == w]
+                elif key in marks:
+                    # The marks its font names it (a shadda's glyph mapped to a shadda and
+                    # the kasra of the first cluster it was drawn in is a shadda).
+                    drawn = "".join([m for m in unicodedata.normalize("NFD", text)
+                                     if m in own]) or own if own else parts[1]
+                    kept += [{**c, "c": m} for m in drawn]
+                else:
+                    kept.append({**c, "c": parts[0]})
+            new_line.append(({**span, "chars": kept}, "".join([c["c"] for c in kept])))
+        out.append(new_line)
+    return out
 
 
 _MAX_BULLETS = 100
@@ -1034,6 +1270,8 @@ class _DocumentFacts:
     mark_inks: bool | None = None  # marks are read where their ink is (or never)
     borrowed: bool | None = None  # mark glyphs' maps borrow marks (or never: not asked)
     marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
+    cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
+    cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:

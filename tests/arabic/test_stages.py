@@ -459,6 +459,13 @@ def test_the_marks_of_an_allah_ligature_named_with_heh_goal_go_on_lam_and_heh():
     assert place_ligature_marks("للہ\u0650\u0651\u064e") == "لل\u0651\u064eہ\u0650"
 
 
+def test_a_kasra_on_a_lam_alef_with_its_hamza_above_goes_on_the_lam():
+    # One glyph ﻷ with a kasra and a damma: أ never carries a kasra, the lam does (لِأُمِّهِ);
+    # a hamza below carries its own (لإِ).
+    assert place_ligature_marks("لأ\u064f\u0650") == "ل\u0650أ\u064f"
+    assert place_ligature_marks("لإ\u0650") == "لإ\u0650"
+
+
 def test_a_mark_drawn_before_its_letter_across_a_gap_goes_on_that_letter():
     # MuPDF puts a mark drawn before its letter where the glyph drawn before it ended: a
     # space's end, a little to the right of the letter (Ghostscript's rewrite of Chromium).

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 
+import pytest
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import GlyphCoordinates
@@ -227,6 +229,62 @@ def test_marks_are_read_at_their_ink_where_the_font_draws_them_off_their_origin(
     path = Path(__file__).parent.parent / "fixtures" / "gs-vocalized.pdf"
     text = DocumentSession.open(path).page_model(0).text
     assert text.split() == _GS_VOCALIZED.split()
+
+
+# Our own text, in tests/fixtures/{typst,libreoffice,weasyprint}-vocalized.pdf: Typst with
+# Nazli and Scheherazade, LibreOffice and WeasyPrint with Scheherazade (10-26 KB each).
+_CLUSTERED = ("كَتَبَ الطَّالِبُ دَرْسًا قَصِيرًا عَنِ الْمَطَرِ، فَمَا نَسِيَ أَنْ يَقْرَأَهُ لِأُمِّهِ. "
+              "وَسَأَلَ الْمُعَلِّمُ عَنْ بِئْرٍ جَدِيدَةٍ، فَأَجَابَ الْأَوْلَادُ: "
+              "إِنَّهَا قَرِيبَةٌ مِنَ النَّهْرِ.")
+
+
+def _skeleton(text: str) -> list[str]:
+    """A text's words as their base letters: no marks, no hamzas or maddas."""
+    return ["".join(ch for ch in unicodedata.normalize("NFD", word)
+                    if not unicodedata.combining(ch)) for word in text.split()]
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch))
+
+
+def test_each_glyph_of_a_cluster_reads_its_own_part_of_the_clusters_text():
+    """Typst maps a glyph to the text of the cluster it was first drawn in: a vowel's glyph
+    and its letter's both read مَ, a vowel drawn again over another letter carries that
+    cluster's text as /ActualText, and MuPDF reads it all (دَدرْرسٌس, فِفِي). Read as
+    drawn, a mark's glyph is its marks and a letter's its letters; Nazli's marks have
+    widths (the font names them), Scheherazade draws أ as ا and a hamza mark."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "typst-vocalized.pdf"
+    assert DocumentSession.open(path).page_model(0).text.split() == _CLUSTERED.split()
+
+
+@pytest.mark.parametrize("producer", ["libreoffice", "weasyprint"])
+def test_letters_of_clusters_mapped_to_several_glyphs_are_read_once(producer: str) -> None:
+    """LibreOffice with Scheherazade maps a vowel's glyph to its cluster's text and the
+    letter's glyph to nothing or to a code of its font (a space, "!"); WeasyPrint maps the
+    letter's glyph to the cluster's text and the vowel's glyph to nothing. Read as drawn,
+    each letter comes once, from its font or the /ActualText, and no mark twice (a mark
+    may still sit a letter off: أ's hamza over the next letter, الأؤلاد)."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / f"{producer}-vocalized.pdf"
+    text = DocumentSession.open(path).page_model(0).text
+    assert _skeleton(text) == _skeleton(_CLUSTERED)
+    assert _marks(text) <= _marks(_CLUSTERED)  # read from both glyphs: 131 for 86
+
+
+def test_a_document_with_marks_mapped_as_usual_is_not_read_as_drawn():
+    """Marks mapped to themselves (XeTeX): after twenty mark glyphs looked at, the
+    document is not asked again (the trace is not read for it on the next pages)."""
+    import pymupdf
+
+    from reader.pdf.glyphs import _cluster_marks, _facts
+
+    doc = pymupdf.open(Path(__file__).parent.parent / "fixtures" / "xetex-vocalized.pdf")
+    assert _cluster_marks(doc[0]) is None
+    assert _facts(doc).cluster_maps is False
 
 
 def test_a_glyph_without_advance_mapped_to_a_letter_and_its_vowel_adds_no_letter():
