@@ -59,6 +59,9 @@ _ASCII_ALNUM_CODES = frozenset(c for c in range(0x30, 0x7B) if chr(c).isalnum())
 _ASCII_ALNUM = frozenset(map(chr, _ASCII_ALNUM_CODES))
 _ARABIC_CODE = re.compile("[\u0621-\u064a\ufb50-\ufefc]")
 _ARABIC_LETTER_CODES = frozenset([*range(0x0621, 0x064B), *range(0xFB50, 0xFEFD)])
+# A letter (not a mark's presentation form: ﱞ is a shadda with its dammatan).
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\ufb50-\ufc5d\ufc64-\ufefc]")
+_NAMED_LETTERS = 12  # Arabic letters a font's own names must give for it to be read alone
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")  # digits too
 
 
@@ -1323,9 +1326,11 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
         try:
             name, _ext, _kind, buffer = doc.extract_font(xref)
             table = glyph_texts(buffer) if buffer else {}
-            if buffer and not any(_ARABIC_CODE.search(text) for text in table.values()):
+            if buffer and sum(1 for text in table.values() if _ARABIC_LETTER.search(text)
+                              ) < _NAMED_LETTERS:
                 # A subset stripped of cmap, GSUB and names (or left with its Latin
-                # glyphs' names only, as Ghostscript does): if the same font is at hand
+                # glyphs' names only, as Ghostscript does, and a few of its ligatures':
+                # AlArabiya's shadda forms, uniFC5E): if the same font is at hand
                 # (bundled or installed) and the glyphs are the same, read it there.
                 table = {**reference_glyph_texts(str(name), buffer, outlines), **table}
         except Exception:  # an unreadable embedded font: nothing to recover from

@@ -70,6 +70,42 @@ def test_a_renumbered_subset_with_other_points_is_read_by_shape():
     assert {name: got.get(name) for name in letters} == letters
 
 
+def test_a_subset_naming_a_few_mark_ligatures_only_is_read_from_the_full_font(monkeypatch):
+    """Ghostscript's rewrite of AlArabiya keeps the names of its Latin glyphs and of six
+    shadda ligatures (uniFC5E…, ﱞ) and no others: those few Arabic names are no reason to
+    leave the installed font unasked (a page of it read as dots: 95 % of it wrong)."""
+    import pymupdf
+
+    from reader.pdf import glyphs
+
+    font = TTFont(FONT)
+    options = subset.Options()
+    options.retain_gids = True  # the full font's glyph numbers, as the rewrite keeps them
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="تعمل اللجنة على إصلاح الطرق")
+    subsetter.subset(font)
+    for table in ("cmap", "GSUB", "GPOS", "GDEF"):
+        if table in font:
+            del font[table]
+    for record in font["name"].names:  # embedded under its own name (MuPDF: family, style)
+        if record.nameID == 1:
+            record.string = "NotoNaskhArabic"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    small = buffer.getvalue()
+    own = {6: "!", 7: '"', 815: "\ufc5e", 816: "\ufc5f"}  # what its names give
+    real = glyphs.glyph_texts
+    monkeypatch.setattr(glyphs, "glyph_texts",
+                        lambda data, fold=True: own if data == small else real(data, fold))
+    doc = pymupdf.open()
+    xref = doc.new_page().insert_font(fontname="F0", fontbuffer=small)
+    full = real(Path(FONT).read_bytes())
+    letters = {gid: text for gid, text in full.items() if text in "تعملاجنةىإصحطرق"}
+    assert len(letters) >= 12
+    table = glyphs._font_text(doc, xref)
+    assert {gid: table.get(gid) for gid in letters} == letters
+
+
 def test_list_bullets_drawn_as_shapes_read_as_bullets(tmp_path):
     """Chromium and Qt draw an HTML list's discs as paths, with no text: a small shape
     beside the end of each of several lines, at one x, reads as "•" before its item; a
