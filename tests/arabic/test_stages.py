@@ -466,6 +466,23 @@ def test_a_kasra_on_a_lam_alef_with_its_hamza_above_goes_on_the_lam():
     assert place_ligature_marks("لإ\u0650") == "لإ\u0650"
 
 
+def test_a_mark_touching_two_letters_goes_on_the_one_on_its_baseline():
+    """MuPDF gives the characters of an /ActualText cluster one baseline: Chromium's لْ
+    (Homa, Nazli) beside an ا drawn a twelfth of an em lower, the sukun at the edge of
+    both and after the alef in the stream. It is the lam's (الْمَاءِ, not اْلمَاءِ)."""
+    alef = glyph("ا", (527.6, 50.0, 531.1, 62.0), 59.2, 11)
+    sukun = glyph("\u0652", (529.0, 49.0, 529.0, 61.0), 58.3, 11)
+    lam = glyph("ل", (524.7, 49.0, 529.0, 61.0), 58.3, 11)
+    clusters, _, _ = make_clusters([alef, sukun, lam])
+    assert sorted(c.text for c in clusters) == ["ا", "ل\u0652"]
+    # A letter a fiftieth of an em off the line is on it: the mark goes by the stream.
+    sin = glyph("س", (368.21, 96.0, 376.58, 110.0), 107.2, 13)
+    damma = glyph("\u064f", (368.13, 96.0, 368.13, 110.0), 107.4, 13)
+    jim = glyph("ج", (367.41, 96.0, 368.13, 110.0), 107.4, 13)
+    clusters, _, _ = make_clusters([sin, damma, jim])
+    assert sorted(c.text for c in clusters) == ["ج", "س\u064f"]
+
+
 def test_a_mark_drawn_before_its_letter_across_a_gap_goes_on_that_letter():
     # MuPDF puts a mark drawn before its letter where the glyph drawn before it ended: a
     # space's end, a little to the right of the letter (Ghostscript's rewrite of Chromium).
