@@ -446,17 +446,19 @@ def _stream_base(items: list[Glyph], i: int, zero: set[int],
         return nxt
     # Over or touching the letter (a mark may have a width of its own: Nazli's do).
     x0, x1 = mark.box[0], mark.box[2]
-    touch = [k for k in (prev, nxt) if k is not None
-             and items[k].box[0] - 0.3 <= x1 and x0 <= items[k].box[2] + 0.3]
-    if len(touch) == 2:
-        # Touching both: the one on the mark's very baseline, where the other stands well
-        # off it (MuPDF gives an /ActualText cluster's characters one baseline: Chromium's
-        # لْ beside an ا a twelfth of an em lower, the sukun at the edge of both; a
-        # LibreOffice letter a fiftieth of an em off is on the line).
-        off = [abs(items[k].baseline - mark.baseline) for k in touch]
-        if min(off) < 0.01 and max(off) > 0.05 * mark.size:
-            return touch[off.index(min(off))]
-    return touch[0] if touch else None
+    if prev is not None and items[prev].box[0] - 0.3 <= x1 and x0 <= items[prev].box[2] + 0.3:
+        # Touching both: the next one if it is on the mark's very baseline and the one
+        # before stands well off it (MuPDF gives an /ActualText cluster's characters one
+        # baseline: Chromium's لْ beside an ا a twelfth of an em lower, the sukun at the
+        # edge of both; a LibreOffice letter a fiftieth of an em off is on the line).
+        if abs(items[prev].baseline - mark.baseline) > 0.05 * mark.size and (
+                nxt is not None and abs(items[nxt].baseline - mark.baseline) < 0.01
+                and items[nxt].box[0] - 0.3 <= x1 and x0 <= items[nxt].box[2] + 0.3):
+            return nxt
+        return prev
+    if nxt is not None and items[nxt].box[0] - 0.3 <= x1 and x0 <= items[nxt].box[2] + 0.3:
+        return nxt
+    return None
 
 
 def _inside(mark: Glyph, letter: Glyph) -> bool:

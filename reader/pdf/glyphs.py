@@ -271,8 +271,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                        for span in line["spans"]] for line in block["lines"]]
     page_text = "\n".join([text for line in lines for _span, text in line])
     as_drawn = False
-    if _facts(page.parent).cluster_maps is not False and _MARK_CHAR.search(page_text) and (
+    if _facts(page.parent).cluster_maps is not False and len(
+            _MARK_CHAR.findall(page_text)) >= _CLUSTER_MAPPED and (
             (cluster_marks := _cluster_marks(page)) is not None):
+        # (A page with a tanween or two cannot show it: the trace is not read for them.)
         # A cluster's whole text given to its mark glyphs (Typst, LibreOffice) or its
         # letter's (WeasyPrint) while the others draw it too: each glyph read as drawn,
         # without the page's /ActualText, and given its own part of that text.
