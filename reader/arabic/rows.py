@@ -449,7 +449,40 @@ def _strip(rows: list[Row], index: int, x0: float, x1: float, minimum: float,
     if min(starts, ends) < NARROW_ROWS:
         # Two rows: twice the lines' word gaps wide, and one more column beside it.
         return rows_run, x0, x1, SHORT if word_gaps and x1 - x0 >= 2.0 * words else NO_GUTTER
+    if not _edge_aligned(run, (x0 + x1) / 2):
+        # Word gaps that happen to line up over a few rows (a river in narrow justified
+        # columns: XeTeX with KacstNaskh) end at no one x; a column's lines start (or
+        # end) at one.
+        return rows_run, x0, x1, NO_GUTTER
     return rows_run, x0, x1, GUTTER
+
+
+_EDGE_TOLERANCE = 0.02  # of the size: a layout engine starts (ends) a column's lines at one x
+
+
+def _edge_aligned(run: list[Row], x: float) -> bool:
+    """Do two rows of ``run`` or more leave the gap at ``x`` with text starting, or
+    ending, at one x (within ``_EDGE_TOLERANCE``)? The others may not: a paragraph's
+    short last line, its indented first one, the other column's lines between (columns
+    whose lines are not level); TeX's three short columns show two lines level. Word
+    gaps of two lines end that close by chance only."""
+    sides: tuple[list[float], list[float]] = ([], [])
+    for row in run:
+        gap = _gap_at(row, x)
+        if gap is not None:
+            for side, edge in enumerate(gap):
+                if abs(edge) != float("inf"):
+                    sides[side].append(edge)
+    tolerance = _EDGE_TOLERANCE * _median([row.size for row in run])
+    for edges in sides:
+        edges.sort()
+        j = 0
+        for i in range(len(edges)):  # the most edges within a tolerance of each other
+            while edges[i] - edges[j] > tolerance:
+                j += 1
+            if i - j + 1 >= SHORT_ROWS:
+                return True
+    return False
 
 
 def _free_around(row: Row, x0: float, x1: float) -> tuple[float, float] | None:

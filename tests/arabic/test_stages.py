@@ -10,7 +10,7 @@ from reader.arabic.line_order import left_to_right_tables, left_to_right_verse, 
 from reader.arabic.model import FOOTNOTE, HEADING, PARAGRAPH, Line
 from reader.arabic.raw import RawPage, Rule, glyph
 from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
-from reader.arabic.rows import aligned_gutters, make_rows, split_rows
+from reader.arabic.rows import aligned_gutters, make_rows, narrow_gutters, split_rows
 from reader.arabic.sanitize import sane_glyphs
 
 
@@ -200,6 +200,36 @@ def test_a_narrow_gutter_splits_columns_but_a_river_does_not():
         river += _justified(_words(k + 1) + _words(k + 5), 560, 50, y)
     rows = reading_order(split_rows(make_rows(river)), True, 595)
     assert [len(row) for row in rows] == [1] * 4
+
+
+def _between(left: float, right: float, baseline: float, k: int) -> list:
+    """Words of widths that differ from line to line (``k``) set justified from ``right``
+    to ``left`` with gaps of 3.5 pt (a third of an em)."""
+    widths: list[float] = []
+    while sum(widths) + 3.5 * len(widths) + 14.0 <= right - left:
+        widths.append(14.0 + 6.0 * ((k * 3 + len(widths) * 5) % 4))
+    scale = (right - left - 3.5 * (len(widths) - 1)) / sum(widths)
+    glyphs, x = [], right
+    for width in widths:
+        glyphs += word("سسس", x, baseline, advance=width * scale / 3)
+        x -= width * scale + 3.5
+    return glyphs
+
+
+def test_word_gaps_lined_up_in_narrow_justified_columns_are_no_gutter():
+    """Three narrow justified columns (XeTeX with KacstNaskh): the word gaps of a few
+    lines of the middle one line up within half a point, as wide as half an em where
+    the lines' other word gaps are a third: a river, not a column's edge. A gutter's
+    lines start or end at one x; those gaps end wherever their words do."""
+    glyphs = []
+    river = [(285.0, 292.4), (285.6, 291.9), (285.3, 292.9)]
+    for k, ((a, b), y) in enumerate(zip(river, (100, 116, 132), strict=True)):
+        glyphs += _between(384.0, 538.0, y, k) + _between(56.0, 210.0, y, k + 1)
+        glyphs += _between(220.0, a, y, k + 2) + _between(b, 374.0, y, k + 3)
+    rows = make_rows(glyphs)
+    strips = {(round(x0), round(x1)) for found in narrow_gutters(rows).values()
+              for x0, x1 in found}
+    assert strips == {(210, 220), (374, 384)}
 
 
 def _flush_left(words: list[str], left: float, baseline: float, gap: float = 4.0) -> list:
