@@ -394,11 +394,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         after = -1
         read: set[tuple[float, float]] = set()  # origins of the glyphs MuPDF gave
         if any(key not in asked and fixes.get(key) for key in places):
-            # In the fonts' spans with no broken map too: read as drawn, a span of glyphs
-            # mapped to nothing may have been read from /ActualText (``_own_cluster_texts``).
-            fonts = {font for *_, font, _odd in broken}
+            # Read as drawn, every glyph is in the lines, a glyph mapped to nothing as
+            # what its font names it or the /ActualText gives (``_own_cluster_texts``).
             read = {(round(ch["origin"][0], 1), round(ch["origin"][1], 1))
-                    for line in lines for span, _text in line if span["font"] in fonts
+                    for line in lines for span, _text in line
                     for ch in span["chars"]} if as_drawn else {
                 (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
                 for *_, chars, _font, _odd in broken for ch in chars}
@@ -1007,6 +1006,12 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
     mapped = asked = 0
     carrier = False  # the glyph before is a letter's, mapped to its cluster's marks too
     names: dict[str, dict[int, str]] = {}  # by font: the font's own names for its glyphs
+    # Mark glyphs drawn one after another (one cluster's), as (font, glyph, their marks);
+    # and by (font, glyph), the marks another glyph of its cluster draws alone.
+    run: list[tuple[str, int, str]] = []
+    others: dict[tuple[str, int], set[str]] = {}
+    own_marks: dict[tuple[str, int], str] = {}  # a mark glyph's map's marks
+    spaces: Counter[tuple[str, int]] = Counter()  # glyphs mapped to a space
 
     def name(font: str, gid: int) -> str:
         if font not in names:
@@ -1023,9 +1028,13 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
                 continue
             key = (round(origin[0], 1), round(origin[1], 1), code)
             drawn[key] = (font, gid)
+            if code == 32:
+                spaces[(font, gid)] += 1
             further = "".join([chr(c[0]) for c in itertools.takewhile(
                 lambda c: c[1] < 0, chars[i + 1:])])
             flat = bbox[2] - bbox[0] < 0.01
+            if not flat or (code not in _LETTER_OF and code not in _MARK_CODES):
+                _apart(run, others)
             before, carrier = carrier, not flat and code in _LETTER_OF and bool(
                 _split_cluster(chr(code) + further))
             if flat and code not in _LETTER_OF and code not in _MARK_CODES and code != 32:
@@ -1044,11 +1053,22 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
                 continue
             marks.add(key)
             asked += 1
-            if code in _LETTER_OF and _split_cluster(chr(code) + further):
+            if code in _LETTER_OF and (parts := _split_cluster(chr(code) + further)):
                 mapped += 1
+                if flat:
+                    run.append((font, gid, parts[1]))
+                    own_marks[(font, gid)] = parts[1]
+            elif flat:
+                run.append((font, gid, chr(code) + further))
+                own_marks[(font, gid)] = chr(code) + further
+    _apart(run, others)
     if mapped >= _CLUSTER_MAPPED and 2 * mapped >= asked:  # most of them: their habit
         facts.cluster_maps = True
-        return {key: name(*glyph) for key, glyph in drawn.items()}, marks
+        # A font's space: the glyph it maps to a space most (LibreOffice maps a letter's
+        # glyph or two to a space too); named so, it is no letter the /ActualText says.
+        space = {font: gid for (font, gid), _n in reversed(spaces.most_common())}
+        return {key: name(*glyph) or (" " if space.get(glyph[0]) == glyph[1] else _unnamed(
+            own_marks.get(glyph, ""), others.get(glyph))) for key, glyph in drawn.items()}, marks
     facts.cluster_asked += asked
     if facts.cluster_asked >= _BORROWED_ASKED and facts.cluster_maps is None:
         facts.cluster_maps = False
@@ -1056,6 +1076,27 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
 
 
 _CLUSTER_MAPPED = 3  # such mark glyphs on a page: one or two may be a font's own oddity
+
+
+def _apart(run: list[tuple[str, int, str]], others: dict[tuple[str, int], set[str]]) -> None:
+    """Note, for each glyph of a run of mark glyphs (one cluster's) mapped to several
+    marks, the marks another glyph of the run is mapped to alone; empty the run."""
+    for font, gid, marks in run:
+        if len(marks) >= 2:
+            for other_font, other, alone in run:
+                if (other_font, other) != (font, gid) and len(alone) == 1 and alone in marks:
+                    others.setdefault((font, gid), set()).add(alone)
+    run.clear()
+
+
+def _unnamed(marks: str, drawn_apart: set[str] | None) -> str:
+    """What a mark glyph its font does not name draws, from its map's marks: a map of
+    several marks is the first cluster's (a shadda's glyph mapped to the shadda and the
+    kasra of لِّ, Typst with Nice), and a mark another glyph of a cluster draws alone
+    beside it is not this glyph's. "" where nothing says."""
+    if len(marks) < 2 or not drawn_apart:
+        return ""
+    return "".join([m for m in marks if m not in drawn_apart])
 _FURTHER = 8  # characters a glyph's map may give beyond its first
 
 
@@ -1104,6 +1145,15 @@ def _told_letters(lines: list[list[tuple[dict, str]]]) -> dict[tuple[float, floa
     return told
 
 
+def _told_here(told: dict[tuple[float, float], str], heads: dict[_Key, str],
+               key: _Key) -> str:
+    """The letter the /ActualText read gives at a glyph's origin, unless another glyph
+    drawn there is that letter (Typst draws a line's space and its first letter at one
+    origin)."""
+    letter = told.get((key[0], key[1]), "")
+    return "" if (key[0], key[1], ord(letter[:1] or " ")) in heads else letter
+
+
 def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, str],
                        marks: set[_Key], told: dict[tuple[float, float], str],
                        ) -> list[list[tuple[dict, str]]]:
@@ -1149,11 +1199,11 @@ def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, st
                 if key is None:
                     kept.append(c)
                     continue
-                if c["c"] not in _LETTER_OF_CHAR and key not in marks and (
+                if c["c"] not in _LETTER_OF_CHAR and key not in marks and heads[key] != " " and (
                         c["bbox"][2] - c["bbox"][0] >= 0.01) and (letter := (
                         heads[key] if heads[key] and all(ch in _LETTER_OF_CHAR
                                                          for ch in heads[key])
-                        else told.get((key[0], key[1])))):
+                        else _told_here(told, heads, key))):
                     # A letter's glyph mapped to nothing or to its font's code, a space's
                     # at times (LibreOffice gives the cluster's text to its mark's glyph,
                     # and as /ActualText): what its font names it, else the letter MuPDF

@@ -311,6 +311,22 @@ def test_letters_of_clusters_mapped_to_several_glyphs_are_read_once(producer: st
     assert _marks(text) <= _marks(_CLUSTERED)  # read from both glyphs: 131 for 86
 
 
+def test_a_nameless_mark_glyph_mapped_to_several_marks_is_not_one_drawn_beside_it():
+    """Typst with a font that names no glyph (Nice, KacstBook): the shadda's glyph is
+    mapped to the text of the first cluster it was drawn in, لِّ; the kasra's own glyph,
+    mapped to ءِ, is drawn in the same cluster. So the shadda's glyph draws no kasra (every
+    shadda read with a kasra: ثُمَِّ). A glyph drawn alone keeps its marks (one glyph may
+    draw a shadda and its vowel)."""
+    from reader.pdf.glyphs import _apart, _unnamed
+
+    others: dict[tuple[str, int], set[str]] = {}
+    run = [("Nice", 1, "\u0650"), ("Nice", 16, "\u0650\u0651")]  # ءِ's kasra, لِّ's glyph
+    _apart(run, others)
+    assert run == [] and _unnamed("\u0650\u0651", others.get(("Nice", 16))) == "\u0651"
+    _apart([("Nice", 12, "\u064e\u0651")], others)  # a shadda-and-fatha glyph, alone
+    assert _unnamed("\u064e\u0651", others.get(("Nice", 12))) == ""  # "": its map holds
+
+
 def test_a_document_with_marks_mapped_as_usual_is_not_read_as_drawn():
     """Marks mapped to themselves (XeTeX): after twenty mark glyphs looked at, the
     document is not asked again (the trace is not read for it on the next pages)."""
