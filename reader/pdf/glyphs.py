@@ -431,16 +431,21 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
         glyphs = _without_borrowed_marks(page, glyphs)
+    # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
+    # places itself; read as drawn, a page has none.
+    clustered = not as_drawn and _has_clusters(glyphs)
+    if clustered:
+        glyphs = _clusters_at_their_glyphs(page, glyphs)
     if displaced:
         glyphs = _marks_on_their_letters(page, glyphs)
-        if _has_clusters(glyphs):
+        if clustered:
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
             # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
             glyphs += _dropped_letters(page, glyphs)
     if _facts(page.parent).mark_inks is not False and (
             _MARK_CHAR.search(page_text) or displaced or (  # marks read from the font too
                 recovered and any(g.text in _ARABIC_MARKS for g in glyphs))):
-        glyphs = _marks_at_their_ink(page, glyphs, as_drawn)
+        glyphs = _marks_at_their_ink(page, glyphs, clustered)
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
@@ -790,7 +795,7 @@ _BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
 
 
 def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
-                        as_drawn: bool = False) -> list[Glyph]:
+                        clustered: bool) -> list[Glyph]:
     """Marks moved to the middle of their ink, where the page shows that is where marks
     are.
 
@@ -802,8 +807,8 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
     facts = _facts(page.parent)
     if sum(1 for g in glyphs if g.text in _ARABIC_MARKS) < _INK_MARKS:
         return glyphs  # too few to tell (a tanween or two): the trace is not read for them
-    if _has_clusters(glyphs) and not as_drawn:
-        return glyphs  # MuPDF has placed their marks itself (unless read as drawn)
+    if clustered:
+        return glyphs  # MuPDF has placed their marks itself
     try:
         trace = _texttrace(page)
     except Exception:
@@ -908,6 +913,68 @@ _LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقك
 _LETTER_OF_CHAR = _LETTERS | frozenset("\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c1\u06be")
 _LETTER_OF = {code: letter for code in _ARABIC_LETTER_CODES
               if (letter := unicodedata.normalize("NFKC", chr(code))[:1]) in _LETTERS}
+
+
+def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """A cluster written as /ActualText (Chromium: its marks' glyphs, then its letter's)
+    put where its letter's glyph is drawn. MuPDF gives the text without width at the first
+    glyph's origin, a mark's: where a font draws marks off their origin (Amiri) that is
+    beside the letter, in the next one's box (قَالَ read اقَلَ). The trace has each
+    cluster's glyphs, the letter's with its box (after the marks', which open the
+    cluster); a cluster of one letter and its marks takes that box. Not a lam's: its glyph
+    may be a lam-alef's, whose alef MuPDF gives apart, and the /ActualText's order of its
+    marks is the author's (فضلًا, not فضلاً)."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    boxes: dict[tuple[float, float], tuple[float, float]] = {}  # first origin -> x0, x1
+    for span in trace:
+        if not _upright(span):
+            continue
+        first: tuple[float, float] | None = None  # of the run of glyphs without width
+        chars = span["chars"]
+        for i, (code, gid, origin, bbox) in enumerate(chars):
+            if gid < 0:
+                continue
+            if bbox[2] - bbox[0] < 0.01:
+                if first is None and code in _MARK_CODES:
+                    first = (round(origin[0], 1), round(origin[1], 1))
+                continue
+            if first is not None and (code in _LETTER_OF or code == 0xFFFD) and not (
+                    i + 1 < len(chars) and chars[i + 1][1] < 0):
+                # (one letter's glyph, or one the map leaves out: not a lam-alef's, nor
+                # a space or a stop drawn after a word's last cluster)
+                boxes.setdefault(first, (bbox[0], bbox[2]))
+            first = None
+    if not boxes:
+        return glyphs
+    letters = Counter((round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs
+                      if g.text in _LETTERS and zero_width(g))
+    # Only a cluster with its marks there too (a lam-alef's alef MuPDF gives apart, at
+    # its glyph's edge, is no cluster of this kind).
+    marked = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs
+              if g.text in _ARABIC_MARKS and zero_width(g)}
+    # Letters MuPDF gives with a width: one the cluster's box holds already is drawn there
+    # (LibreOffice with Amiri maps a hamza's own glyph to its whole letter again).
+    drawn: dict[str, list[Glyph]] = {}
+    for g in glyphs:
+        if g.text in _LETTERS and not zero_width(g):
+            drawn.setdefault(g.text, []).append(g)
+    out: list[Glyph] = []
+    for g in glyphs:
+        key = (round(g.box[0], 1), round(g.baseline, 1))
+        if zero_width(g) and letters.get(key) == 1 and key in marked and (
+                box := boxes.get(key)) and not any(
+                d.box[0] < box[1] and box[0] < d.box[2]
+                and abs(d.baseline - g.baseline) < 0.5 * g.size for d in drawn.get(g.text, ())):
+            if g.text in _LETTERS:
+                g = glyph(g.char, (box[0], g.box[1], box[1], g.box[3]), g.baseline, g.size,
+                          g.bold, g.superscript)
+            elif g.text in _ARABIC_MARKS:
+                g = _moved(g, (box[0] + box[1]) / 2, g.baseline)
+        out.append(g)
+    return out
 
 
 def _has_clusters(glyphs: list[Glyph]) -> bool:
