@@ -921,53 +921,58 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
     glyph's origin, a mark's: where a font draws marks off their origin (Amiri) that is
     beside the letter, in the next one's box (قَالَ read اقَلَ). The trace has each
     cluster's glyphs, the letter's with its box (after the marks', which open the
-    cluster); a cluster of one letter and its marks takes that box. Not a lam's: its glyph
-    may be a lam-alef's, whose alef MuPDF gives apart, and the /ActualText's order of its
-    marks is the author's (فضلًا, not فضلاً)."""
+    cluster); a cluster of one letter and its marks takes that box."""
+    flat = [g for g in glyphs if g.box[2] - g.box[0] < 0.01]  # few: a comprehension
+    letters = Counter((round(g.box[0], 1), round(g.baseline, 1)) for g in flat
+                      if g.text in _LETTERS)
+    # Only a cluster with its marks there too (a lam-alef's alef MuPDF gives apart, at
+    # its glyph's edge, is no cluster of this kind): the trace is read for those only.
+    clusters = {key for g in flat if g.text in _ARABIC_MARKS
+                and letters.get(key := (round(g.box[0], 1), round(g.baseline, 1))) == 1}
+    if not clusters:
+        return glyphs
     try:
         trace = _texttrace(page)
     except Exception:
         return glyphs
     boxes: dict[tuple[float, float], tuple[float, float]] = {}  # first origin -> x0, x1
     for span in trace:
-        if not _upright(span):
-            continue
-        first: tuple[float, float] | None = None  # of the run of glyphs without width
         chars = span["chars"]
-        for i, (code, gid, origin, bbox) in enumerate(chars):
-            if gid < 0:
-                continue
-            if bbox[2] - bbox[0] < 0.01:
-                if first is None and code in _MARK_CODES:
-                    first = (round(origin[0], 1), round(origin[1], 1))
-                continue
-            if first is not None and (code in _LETTER_OF or code == 0xFFFD) and not (
-                    i + 1 < len(chars) and chars[i + 1][1] < 0):
+        # A cluster's first glyph: a mark's without width where the page has such a
+        # cluster (a comprehension: this runs over every glyph of the page).
+        starts = [i for i, c in enumerate(chars) if c[0] in _MARK_CODES and c[1] >= 0
+                  and c[3][2] - c[3][0] < 0.01 and (round(c[2][0], 1), round(c[2][1], 1))
+                  in clusters]
+        if not starts or not _upright(span):
+            continue
+        for i in starts:
+            first = (round(chars[i][2][0], 1), round(chars[i][2][1], 1))
+            k = i + 1  # past the cluster's other marks, to its letter's glyph
+            while k < len(chars) and (chars[k][1] < 0 or chars[k][3][2] - chars[k][3][0] < 0.01):
+                k += 1
+            if k < len(chars) and (chars[k][0] in _LETTER_OF or chars[k][0] == 0xFFFD) and not (
+                    k + 1 < len(chars) and chars[k + 1][1] < 0):
                 # (one letter's glyph, or one the map leaves out: not a lam-alef's, nor
                 # a space or a stop drawn after a word's last cluster)
-                boxes.setdefault(first, (bbox[0], bbox[2]))
-            first = None
+                boxes.setdefault(first, (chars[k][3][0], chars[k][3][2]))
     if not boxes:
         return glyphs
-    letters = Counter((round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs
-                      if g.text in _LETTERS and zero_width(g))
-    # Only a cluster with its marks there too (a lam-alef's alef MuPDF gives apart, at
-    # its glyph's edge, is no cluster of this kind).
-    marked = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs
-              if g.text in _ARABIC_MARKS and zero_width(g)}
     # Letters MuPDF gives with a width: one the cluster's box holds already is drawn there
     # (LibreOffice with Amiri maps a hamza's own glyph to its whole letter again).
     drawn: dict[str, list[Glyph]] = {}
     for g in glyphs:
         if g.text in _LETTERS and not zero_width(g):
             drawn.setdefault(g.text, []).append(g)
+    for g in glyphs:
+        key = (round(g.box[0], 1), round(g.baseline, 1))
+        if g.text in _LETTERS and zero_width(g) and (box := boxes.get(key)) and any(
+                d.box[0] < box[1] and box[0] < d.box[2]
+                and abs(d.baseline - g.baseline) < 0.5 * g.size for d in drawn.get(g.text, ())):
+            del boxes[key]  # the cluster stays as MuPDF gives it, its marks too
     out: list[Glyph] = []
     for g in glyphs:
         key = (round(g.box[0], 1), round(g.baseline, 1))
-        if zero_width(g) and letters.get(key) == 1 and key in marked and (
-                box := boxes.get(key)) and not any(
-                d.box[0] < box[1] and box[0] < d.box[2]
-                and abs(d.baseline - g.baseline) < 0.5 * g.size for d in drawn.get(g.text, ())):
+        if zero_width(g) and (box := boxes.get(key)):
             if g.text in _LETTERS:
                 g = glyph(g.char, (box[0], g.box[1], box[1], g.box[3]), g.baseline, g.size,
                           g.bold, g.superscript)
