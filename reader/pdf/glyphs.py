@@ -434,9 +434,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
     # places itself; read as drawn, a page has none.
     clustered = not as_drawn and _has_clusters(glyphs)
-    if clustered:
-        glyphs = _clusters_at_their_glyphs(page, glyphs)
     if displaced:
+        if clustered:  # (the trace is read for this page anyway)
+            glyphs = _clusters_at_their_glyphs(page, glyphs)
         glyphs = _marks_on_their_letters(page, glyphs)
         if clustered:
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
