@@ -759,14 +759,13 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
                 pen = (origin[0] + box[2] - box[0], origin[1])
                 continue
             asked += 1
-            further = [chr(c[0]) for c in itertools.takewhile(lambda c: c[1] < 0,
-                                                               chars[i + 1:])]
+            further = _further(chars, i)
             if not further or pen is None:
                 continue
             tables = [_font_text(page.parent, xref, outlines=False)
                       for xref in _font_xrefs(page, _font_key(str(span.get("font", ""))))]
             own = next((t[gid] for t in tables if gid in t), "")
-            if not own or not all(unicodedata.combining(ch) for ch in own):
+            if not is_mark(own):
                 continue  # the font does not name it a mark: its map stands
             extra = Counter([chr(code), *further]) - Counter(own)
             for mark in further:
@@ -1102,8 +1101,7 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
             drawn[key] = (font, gid)
             if code == 32:
                 spaces[(font, gid)] += 1
-            further = "".join([chr(c[0]) for c in itertools.takewhile(
-                lambda c: c[1] < 0, chars[i + 1:])])
+            further = _further(chars, i)
             flat = bbox[2] - bbox[0] < 0.01
             if not flat or (code not in _LETTER_OF and code not in _MARK_CODES):
                 _apart(run, others)
@@ -1148,6 +1146,16 @@ def _cluster_marks(page: pymupdf.Page) -> tuple[dict[_Key, str], set[_Key]] | No
 
 
 _CLUSTER_MAPPED = 3  # such mark glyphs on a page: one or two may be a font's own oddity
+_FURTHER = 8  # characters a glyph's map may give beyond its first
+
+
+def _further(chars: list, i: int) -> str:
+    """The further characters of the map of the trace's glyph ``chars[i]`` (the entries
+    after it without a glyph number)."""
+    k = i + 1
+    while k < len(chars) and chars[k][1] < 0:
+        k += 1
+    return "".join([chr(c[0]) for c in chars[i + 1:k]])
 
 
 def _apart(run: list[tuple[str, int, str]], others: dict[tuple[str, int], set[str]]) -> None:
@@ -1169,7 +1177,6 @@ def _unnamed(marks: str, drawn_apart: set[str] | None) -> str:
     if len(marks) < 2 or not drawn_apart:
         return ""
     return "".join([m for m in marks if m not in drawn_apart])
-_FURTHER = 8  # characters a glyph's map may give beyond its first
 
 
 def _split_cluster(text: str) -> tuple[str, str] | None:
@@ -1250,6 +1257,7 @@ def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, st
             found = [_found(heads, c) for c in chars]
             owner: list[int | None] = [None] * n  # a further character's glyph
             further: dict[int, tuple[list[str], list[str]]] = {}  # glyph -> before, after
+            owned: dict[int, list[int]] = {}  # glyph -> the indexes of its further ones
             for k, c in enumerate(chars):
                 if found[k] is not None:
                     continue
@@ -1262,6 +1270,7 @@ def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, st
                             chars[w]["origin"][1] - c["origin"][1]) < 0.05:
                         owner[k] = w
                         further.setdefault(w, ([], []))[side].append(c["c"])
+                        owned.setdefault(w, []).append(k)
                         break
             kept: list[dict] = []
             for w, c in enumerate(chars):
@@ -1298,7 +1307,7 @@ def _own_cluster_texts(lines: list[list[tuple[dict, str]]], heads: dict[_Key, st
                     text = unicodedata.normalize("NFD", text)  # أَ drawn as ا and a mark
                 parts = _split_cluster(text)
                 if parts is None:
-                    kept += [chars[k] for k in range(n) if k == w or owner[k] == w]
+                    kept += [chars[k] for k in sorted([w, *owned.get(w, ())])]
                 elif key in marks:
                     # The marks its font names it (a shadda's glyph mapped to a shadda and
                     # the kasra of the first cluster it was drawn in is a shadda).
