@@ -449,12 +449,7 @@ def _with_ocr(session: DocumentSession, pages: list[int], models: list[PageText]
         print(f"qari: {len(wanted)} pages have no usable text layer and were not read: {exc}",
               file=sys.stderr)
         return models
-    out = list(models)
-    for i in wanted:
-        out[i] = session.ocr_page(pages[i])
-    if session.settle_ocr_running():  # running heads repeat over the scanned pages
-        out = [session.page_model(p) for p in pages]
-    return out
+    return session.with_ocr(pages, models, every=mode == "always")
 
 
 def _n(count: int, noun: str) -> str:

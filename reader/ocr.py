@@ -180,13 +180,13 @@ def _bullets(words: list[OcrWord]) -> list[OcrWord]:
             continue
         seen.add(word.line)
         if word.text in ("٠", "·", "*") and i + 1 < len(out) and out[i + 1].line == word.line \
-                and _has_arabic(out[i + 1].text):
+                and has_arabic(out[i + 1].text):
             out[i] = OcrWord("•", word.box, word.block, word.line, word.confidence)
     return out
 
 
 def _confident_latin(word: OcrWord) -> bool:
-    return not _has_arabic(word.text) and sum(c.isascii() and c.isalpha()
+    return not has_arabic(word.text) and sum(c.isascii() and c.isalpha()
                                               for c in word.text) >= 2 and word.confidence >= 85
 
 
@@ -208,7 +208,7 @@ def _merge(words: list[OcrWord], latin: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
-def _has_arabic(text: str) -> bool:
+def has_arabic(text: str) -> bool:
     """Arabic letters (not the invisible right-to-left marks Tesseract adds to words)."""
     return any(unicodedata.bidirectional(c) in ("R", "AL") and c.isalpha() for c in text)
 
@@ -231,7 +231,7 @@ def _arabic_punctuation(word: OcrWord) -> OcrWord:
     """Arabic words take Arabic punctuation: Tesseract writes the Latin comma, and reads
     the Arabic comma at the end of a word as a closing guillemet."""
     text = word.text
-    if not _has_arabic(text):
+    if not has_arabic(text):
         return word
     if text.endswith("»") and "«" not in text:
         text = text[:-1] + "،"
@@ -241,8 +241,52 @@ def _arabic_punctuation(word: OcrWord) -> OcrWord:
     return OcrWord(text, word.box, word.block, word.line, word.confidence)
 
 
+def recognize_lines(image: bytes, boxes: list[tuple[int, int, int, int]],
+                    cancelled: Callable[[], bool] = lambda: False,
+                    timeout: float = 30.0) -> list[OcrWord]:
+    """The words of single lines cut from a page image (PGM), at the pixel ``boxes``:
+    where the page's reading left out lines a text layer shows are there (Tesseract's
+    page segmentation drops some headings). In page coordinates, each box a line of its own."""
+    width, height, pixels = _pgm(image)
+    words: list[OcrWord] = []
+    for number, (x0, y0, x1, y1) in enumerate(boxes):
+        x0, y0 = max(0, x0), max(0, y0)
+        x1, y1 = min(width, x1), min(height, y1)
+        if x1 - x0 < 8 or y1 - y0 < 8:
+            continue
+        rows = b"".join(pixels[y * width + x0:y * width + x1] for y in range(y0, y1))
+        crop = b"P5\n%d %d\n255\n" % (x1 - x0, y1 - y0) + rows
+        for word in _run(crop, "ara", cancelled, timeout, psm=7):
+            box = (word.box[0] + x0, word.box[1] + y0, word.box[2] + x0, word.box[3] + y0)
+            words.append(OcrWord(word.text, box, -1, -1 - number, word.confidence))
+    return [_arabic_punctuation(w) for w in words]
+
+
+def _pgm(image: bytes) -> tuple[int, int, bytes]:
+    """Width, height and pixels of an 8-bit binary PGM (as ``render_gray`` makes)."""
+    fields: list[bytes] = []
+    at = 2
+    while len(fields) < 3:
+        while image[at:at + 1].isspace():
+            at += 1
+        end = at
+        while end < len(image) and not image[end:end + 1].isspace():
+            end += 1
+        if end == at:
+            raise OcrError(OcrErrorCode.FAILED, "not an 8-bit grey image")
+        fields.append(image[at:end])
+        at = end
+    try:
+        width, height, top = (int(f) for f in fields)
+    except ValueError:
+        raise OcrError(OcrErrorCode.FAILED, "not an 8-bit grey image") from None
+    if not image.startswith(b"P5") or top != 255 or len(image) < at + 1 + width * height:
+        raise OcrError(OcrErrorCode.FAILED, "not an 8-bit grey image")
+    return width, height, image[at + 1:at + 1 + width * height]
+
+
 def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
-         timeout: float) -> list[OcrWord]:
+         timeout: float, psm: int = 3) -> list[OcrWord]:
     """One Tesseract run. One OCR thread per page: with OpenMP's several threads, two cores
     spend more time coordinating than reading (7× slower here)."""
     found = models()
@@ -257,7 +301,7 @@ def _run(image: bytes, languages: str, cancelled: Callable[[], bool],
         picture.write(image)
         picture.flush()
         process = subprocess.Popen([found.program, picture.name, "stdout", *folder, "-l",
-                                    languages, "--psm", "3", "--dpi", str(DPI),
+                                    languages, "--psm", str(psm), "--dpi", str(DPI),
                                     "-c", "tessedit_create_tsv=1",
                                     "-c", "tessedit_create_txt=0"],
                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -329,7 +373,7 @@ def raw_page_from_words(words: list[OcrWord], index: int, width: float, height: 
         bottoms = sorted(w.box[3] for w in line_words)
         baseline = bottoms[len(bottoms) // 2] * scale
         size = usual if abs(sizes[number] - usual) < 0.15 * usual else sizes[number]
-        rtl_line = any(_has_arabic(w.text) for w in line_words)
+        rtl_line = any(has_arabic(w.text) for w in line_words)
         for word in line_words:
             units = _visual(_units(unicodedata.normalize("NFC", word.text)), rtl_line)
             if not units:
@@ -366,6 +410,11 @@ def _visual(units: list[str], rtl_line: bool) -> list[str]:
         else:
             runs.append((number[i], [unit]))
     return [u for is_number, run in reversed(runs) for u in (run if is_number else run[::-1])]
+
+
+def visual_units(text: str, rtl_line: bool) -> list[str]:
+    """A word's characters (each with its marks) from left to right as drawn."""
+    return _visual(_units(text), rtl_line)
 
 
 def _units(text: str) -> list[str]:

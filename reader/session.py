@@ -17,6 +17,7 @@ from reader.arabic.model import BlockSpan, PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled, DocumentError
+from reader.ocr_glyphs import decode, missed_lines
 from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, RenderService, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
@@ -25,6 +26,9 @@ RUNNING_SAMPLE = 12
 # Page models (text with a box per character) kept in memory; every page's plain text is
 # kept, which is small (a few kilobytes a page).
 MODEL_CACHE = 24
+# OCR names a text layer's unread glyphs when it leaves no more than this share of them
+# unnamed; else its own words are the page's text.
+_UNNAMED_SHARE = 0.1
 
 
 class DocumentSession:
@@ -91,9 +95,35 @@ class DocumentSession:
     def apply_ocr(self, page: int, words: list[ocr.OcrWord]) -> PageText:
         """Make the recognized words the page's text (a page model like any other)."""
         info = self.info.pages[page]
-        raw = ocr.raw_page_from_words(words, page, info.width, info.height)
-        self._ocr_raw[page] = raw
+        self._ocr_raw[page] = self._named_glyphs(page, words) or ocr.raw_page_from_words(
+            words, page, info.width, info.height)
         return self._repair_ocr(page, self.running_lines() | self._ocr_running)
+
+    def _missed_words(self, page: int, words: list[ocr.OcrWord], image: bytes,
+                      cancelled: Callable[[], bool]) -> list[ocr.OcrWord]:
+        """Words of the lines where the text layer has unread glyphs but OCR's reading of
+        the page found none, each line read alone."""
+        try:
+            layer = self.raw_page(page)
+        except DocumentError:
+            return []
+        if not layer.unread:
+            return []
+        boxes = missed_lines(layer, words, ocr.DPI)
+        return ocr.recognize_lines(image, boxes, cancelled) if boxes else []
+
+    def _named_glyphs(self, page: int, words: list[ocr.OcrWord]) -> RawPage | None:
+        """The page's text layer with the glyphs nothing maps named by OCR, where it has
+        such glyphs and OCR named nearly all (its geometry and mapped letters are kept)."""
+        try:
+            layer = self.raw_page(page)
+        except DocumentError:
+            return None
+        decoded = decode(layer, words, ocr.DPI) if layer.unread else None
+        if decoded is None:
+            return None
+        raw, left = decoded
+        return raw if left <= _UNNAMED_SHARE * len(raw.glyphs) else None
 
     def _repair_ocr(self, page: int, running: frozenset[str]) -> PageText:
         model = repair_page(self._ocr_raw[page], running)
@@ -119,9 +149,23 @@ class DocumentSession:
         """Read a page with OCR (once: the words are cached by document and page)."""
         words = ocr.cached(self.info.sha256, page)
         if words is None:
-            words = ocr.recognize(self.ocr_image(page), cancelled)
+            image = self.ocr_image(page)
+            words = ocr.recognize(image, cancelled)
+            words += self._missed_words(page, words, image, cancelled)
             ocr.store(self.info.sha256, page, words)
         return self.apply_ocr(page, words)
+
+    def with_ocr(self, pages: list[int], models: list[PageText], every: bool = False,
+                 cancelled: Callable[[], bool] = lambda: False) -> list[PageText]:
+        """``models`` (of ``pages``) with the pages that have no usable text layer (or
+        ``every`` page) read by OCR. Raises ``OcrError`` if Tesseract cannot run."""
+        out = list(models)
+        for i, model in enumerate(models):
+            if every or model.quality.unusable:
+                out[i] = self.ocr_page(pages[i], cancelled)
+        if self.settle_ocr_running():  # running heads repeat over the scanned pages
+            out = [self.page_model(p) for p in pages]
+        return out
 
     def unusable_pages(self) -> list[int]:
         """Pages read so far whose text layer is missing or unusable (OCR not yet run)."""

@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.corpus.generate import HERE
+from reader import ocr
 from reader.cli import page_text_format
 from reader.session import DocumentSession
 
@@ -43,10 +44,15 @@ def normalize(text: str) -> str:
 
 
 def extract(pdf: Path) -> str:
+    """The text ``qari extract`` gives: pages without a usable text layer read by OCR
+    when Tesseract is there."""
     session = DocumentSession.open(pdf)
     try:
-        return "\n".join(page_text_format(session.page_model(p))
-                         for p in range(session.page_count))
+        pages = list(range(session.page_count))
+        models = [session.page_model(p) for p in pages]
+        if any(m.quality.unusable for m in models) and ocr.available():
+            models = session.with_ocr(pages, models)
+        return "\n".join(page_text_format(m) for m in models)
     finally:
         session.close()
 

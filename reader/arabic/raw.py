@@ -76,3 +76,7 @@ class RawPage:
     # (x0, y0, x1, y1, n), n the element's place in the tree read depth first (the author's
     # reading order). Empty for untagged pages.
     regions: tuple[tuple[float, float, float, float, int], ...] = ()
+    # Glyphs left out because nothing maps them, each with a code of its own (the font's
+    # glyph number): (its place in ``glyphs``, font and code, the glyph with its box), for
+    # OCR to name (``reader.ocr_glyphs``).
+    unread: tuple[tuple[int, str, Glyph], ...] = ()

@@ -245,6 +245,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         # differently (marks, spaces); only the lines' places are wanted from it.
         _structure_lines(page.get_text("dict", flags=_STRUCTURE_FLAGS)["blocks"], regions)
     broken: list[tuple[int, int, list[dict], str, frozenset[str]]] = []  # range, chars, font, odd
+    unread: list[tuple[int, str, Glyph]] = []  # unmapped glyphs with codes of their own
+    anchors: list[tuple[Glyph | None, str, Glyph]] = []  # the same, by the letter before
+    marks_since: list[int] = []  # and how many marks were drawn between
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
@@ -347,10 +350,13 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if broken:
         places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
         continued: dict[tuple[float, float], tuple[float, float]] = {}
+        unknown: dict[tuple[float, float], str] = {}  # origin -> font and glyph number
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
                            {_font_key(font) for font in garbled}, places,
-                           {_font_key(font) for font in ascii_wrong}, continued, inside_codes)
+                           {_font_key(font) for font in ascii_wrong}, continued, inside_codes,
+                           unknown)
         dropped: set[int] = set()
+        unread_at: dict[int, str] = {}  # index in ``glyphs`` -> its font and code
         asked: dict[tuple[float, float], int] = {}  # origin -> index in ``glyphs``
         spaces: dict[tuple[float, float], int] = {}  # of garbled fonts: origin -> index
         for start, end, chars, font, odd in broken:
@@ -387,6 +393,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 else:
                     unmapped += key not in fixes  # else: its text went with the first one
                     dropped.add(at)
+                    if key in unknown and not zero_width(old):
+                        # The same glyph wherever it is drawn: OCR may name it later.
+                        unread_at[at] = unknown[key]
         # Glyphs with a broken map that MuPDF left out or (in a garbled font) gave as
         # spaces, but the font names: read, in place of the space or after the glyph
         # drawn before them (the drawing order tells marks apart).
@@ -420,6 +429,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             for at, g in enumerate(glyphs):
                 if at not in dropped:
                     kept.append(g)
+                elif at in unread_at:
+                    # After the last letter before it and the marks drawn since (later
+                    # passes may rebuild marks: the letter is found again at the end).
+                    letter = len(kept) - 1
+                    while letter >= 0 and zero_width(kept[letter]):
+                        letter -= 1
+                    unread.append((letter, unread_at[at], g))
+                    marks_since.append(len(kept) - 1 - letter)
                 elif _between_digits(glyphs, at, dropped):
                     # An unreadable glyph inside a number (a separator the font lacked):
                     # an invisible stretch, so that the number is not cut in two.
@@ -427,6 +444,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
+            anchors = [(kept[at] if at >= 0 else None, key, g) for at, key, g in unread]
     if _facts(page.parent).borrowed is not False and any(
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
@@ -449,9 +467,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
+    if unread:
+        where = {id(g): i for i, g in enumerate(glyphs)}
+        unread = [(0 if anchor is None else min(len(glyphs), where.get(
+            id(anchor), len(glyphs)) + 1 + since), key, g)
+            for (anchor, key, g), since in zip(anchors, marks_since, strict=True)]
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
-                   tuple(vrules), tuple(regions))
+                   tuple(vrules), tuple(regions), tuple(unread))
 
 
 def _tagged(page: pymupdf.Page) -> bool:
@@ -1846,6 +1869,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                ascii_wrong: set[str] = frozenset(),
                continued: dict[tuple[float, float], tuple[float, float]] | None = None,
                inside: dict[str, frozenset[int]] | None = None,
+               unknown: dict[tuple[float, float], str] | None = None,
                ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
@@ -1856,7 +1880,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
     map: sent to a control or to nothing, or U+FFFD right after another). ``continued``
     receives, for a glyph mapped to several codes of which a further one is odd, where
     MuPDF puts that code (the glyph's end) and the glyph's origin: the glyph is asked.
-    ``inside``: by font key, further codes to ask about (found inside Arabic words)."""
+    ``inside``: by font key, further codes to ask about (found inside Arabic words).
+    ``unknown`` receives, for a glyph the font cannot name, its font and glyph number."""
     fixes: dict[tuple[float, float], list[str]] = {}
     try:
         trace = _texttrace(page)
@@ -1916,6 +1941,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 # otherwise (a Latin letter, or its twin in another script: a as а):
                 # the map's letter stands.
                 text = chr(code)
+            if not text and gid > 0 and unknown is not None:
+                unknown[(round(origin[0], 1), round(origin[1], 1))] = f"{font}\x00{gid}"
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)

@@ -1,0 +1,263 @@
+"""Glyphs a PDF draws but nothing maps to text, named by OCR of the same page.
+
+Some producers embed a font subset with no names and a map for only a few glyphs (Qt maps
+a letter's isolated form and leaves its joined forms out, so most of a page's letters have
+no text). The full font, when installed, names them (``reader.pdf.glyphs``); where it is
+not, OCR reads the page. Read alone, OCR loses what the text layer still knows: where each
+glyph is, the columns and boxes, the letters that are mapped. Here OCR only names the
+glyphs: each unread glyph is the same glyph (font and glyph number) wherever it is drawn,
+so every word OCR reads over it is a vote for its text. Words are aligned with the glyphs
+under them, the mapped glyphs as anchors; the text most words agree on names the glyph
+everywhere on the page, OCR's misreadings outvoted. The page then goes through the repair
+engine as a text layer, with its own geometry.
+
+Bounded: a fixed number of rounds; each word's alignment is a table of its glyphs by its
+characters, and words with more glyphs or characters than ``_MAX_WORD`` are not used.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from reader.arabic.raw import Glyph, RawPage, glyph
+from reader.ocr import OcrWord, has_arabic, visual_units
+
+_ROUNDS = 12
+_MAX_WORD = 40  # glyphs or characters: longer "words" are misreadings (a rule, a table)
+_MAX_TAKE = 3  # characters one glyph may draw (a ligature: لا, لله)
+# The cost of a glyph taking 0, 1, 2 or 3 characters: one is the rule, a ligature the
+# exception, a glyph OCR does not see (a kashida) rarer still.
+_COST = (2, 0, 1, 2)
+_SKIP = 2  # a stop or digit of OCR's word under no glyph of it
+_HAMZA_MARKS = frozenset("\u0653\u0654\u0655")
+# Letters OCR and fonts tell apart less reliably than the rest: equal when matching a
+# mapped glyph (never in what a glyph is named).
+_LOOSE = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا",
+                        "ٱ": "ا", "ھ": "ه"})
+
+Token = tuple[str | None, str]  # (unread glyph's key, None for a mapped one; its text)
+
+
+def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] | None:
+    """``raw`` with its unread glyphs named from ``words`` (OCR of the page at ``dpi``),
+    and how many stay unnamed; None when the page has no unread glyphs or OCR named none."""
+    if not raw.unread or not words:
+        return None
+    aligned = _words_over_glyphs(raw, words, 72.0 / dpi)
+    named: dict[str, str] = {}
+    for _ in range(_ROUNDS):
+        votes: dict[str, Counter[str]] = {}
+        # Words that align in several ways as cheaply (a letter drawn as two glyphs, one of
+        # which OCR cannot tell apart): heard only for glyphs no other word names.
+        weak: dict[str, Counter[str]] = {}
+        for units, tokens, weight in aligned:
+            tokens = [(None, named[key]) if key is not None and key in named else (key, text)
+                      for key, text in tokens]
+            if all(key is None for key, _ in tokens):
+                continue
+            found = _align(tokens, units)
+            if found is not None:
+                # Ambiguity among more than two unread glyphs is a guess: not heard.
+                weak_ok = sum(not sure for *_, sure in found) <= 2
+                for key, text, sure in found:
+                    if sure or weak_ok:
+                        (votes if sure else weak).setdefault(key, Counter())[text] += weight
+        # Words sure of a glyph first; the unsure only once the sure have named all they
+        # can (a guess made early would stand in the way of the words it shares glyphs with).
+        if not (_name(votes, named) or _name(weak, named)):
+            break
+    if not named:
+        return None
+    before: dict[int, list[Glyph]] = {}  # by the place in ``raw.glyphs`` they go before
+    left = 0
+    for at, key, g in raw.unread:
+        text = named.get(key)
+        if text is None:
+            left += 1
+            continue
+        # A glyph with no letter of its own (part of a letter drawn in two, a stretch)
+        # stays as an invisible stretch: the word is not cut where it is drawn.
+        before.setdefault(min(at, len(raw.glyphs)), []).append(glyph(
+            text or "\u0640", g.box, g.baseline, g.size, g.bold, g.superscript))
+    glyphs: list[Glyph] = []
+    for at, g in enumerate(raw.glyphs):
+        glyphs += before.get(at, ())
+        glyphs.append(g)
+    glyphs += before.get(len(raw.glyphs), ())
+    decoded = len(raw.unread) - left
+    return replace(raw, glyphs=tuple(glyphs), unread=(), recovered=raw.recovered + decoded,
+                   unmapped=max(0, raw.unmapped - decoded)), left
+
+
+_MAX_LINES = 16  # lines OCR is asked again on a page: beyond, the page is read as it is
+
+
+def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int
+                 ) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes of the lines (pieces of lines) whose unread glyphs no OCR word covers,
+    for OCR to read alone (Tesseract's page segmentation leaves out some headings)."""
+    scale = 72.0 / dpi
+    covered = {id(g) for _, tokens_glyphs in _under(raw, words, scale).values()
+               for g in tokens_glyphs}
+    pieces: list[list[float]] = []  # x0, y0, x1, y1, baseline, size
+    for _, _, g in sorted(raw.unread, key=lambda item: (item[2].baseline, item[2].box[0])):
+        if id(g) in covered:
+            continue
+        last = pieces[-1] if pieces else None
+        if last is not None and abs(g.baseline - last[4]) < 0.2 * g.size and (
+                g.box[0] - last[2] < 3 * g.size):
+            last[0], last[2] = min(last[0], g.box[0]), max(last[2], g.box[2])
+            continue
+        pieces.append([g.box[0], g.baseline - g.size, g.box[2], g.baseline + 0.4 * g.size,
+                       g.baseline, g.size])
+    return [(int((x0 - size) / scale), int(y0 / scale), int((x1 + size) / scale),
+             int(y1 / scale)) for x0, y0, x1, y1, _, size in pieces[:_MAX_LINES]]
+
+
+def _under(raw: RawPage, words: list[OcrWord], scale: float
+           ) -> dict[int, tuple[list[tuple[float, str | None, str]], list[Glyph]]]:
+    """By OCR word: the glyphs under it (centre across, key, text without marks), and
+    the glyphs themselves. Spaces and marks are left out: OCR's words have neither (but
+    for a hamza drawn apart, among the glyphs only)."""
+    boxes = [tuple(v * scale for v in w.box) for w in words]
+    bands: dict[int, list[int]] = {}  # 10-point bands of the page, the words crossing each
+    for i, (_, y0, _, y1) in enumerate(boxes):
+        for band in range(int(y0 // 10), min(int(y1 // 10), int(y0 // 10) + 50) + 1):
+            bands.setdefault(band, []).append(i)
+    under: dict[int, tuple[list[tuple[float, str | None, str]], list[Glyph]]] = {}
+    items: list[tuple[str | None, Glyph]] = [(None, g) for g in raw.glyphs]
+    items += [(key, g) for _, key, g in raw.unread]
+    for key, g in items:
+        text = "".join(c for c in g.text if not unicodedata.combining(c))
+        if key is None and not text.strip() and _HAMZA_MARKS.isdisjoint(g.text):
+            continue
+        x = (g.box[0] + g.box[2]) / 2
+        # The letters' body: from half an em above the baseline to just below it.
+        top, bottom = g.baseline - 0.5 * g.size, g.baseline + 0.05 * g.size
+        best, overlap = -1, 0.0
+        for i in bands.get(int(g.baseline // 10), ()):
+            x0, y0, x1, y1 = boxes[i]
+            if x0 - 0.1 * g.size <= x <= x1 + 0.1 * g.size:
+                shared = min(y1, bottom) - max(y0, top)
+                if shared > overlap:
+                    best, overlap = i, shared
+        if best >= 0:
+            entry = under.setdefault(best, ([], []))
+            if key is not None or text.strip():
+                entry[0].append((x, key, text))
+            entry[1].append(g)
+    return under
+
+
+def _name(votes: dict[str, Counter[str]], named: dict[str, str]) -> bool:
+    """Name the glyphs most of whose votes agree; did any get a name?"""
+    added = False
+    for key, counter in votes.items():
+        (best, top), total = counter.most_common(1)[0], sum(counter.values())
+        # Named nothing (OCR sees no letter of its own in it), a glyph is an invisible
+        # stretch: left unnamed, it would cut its word in two all the same.
+        if key not in named and top >= 0.5 * total:
+            named[key] = best
+            added = True
+    return added
+
+
+def _words_over_glyphs(raw: RawPage, words: list[OcrWord], scale: float
+                       ) -> list[tuple[list[str], list[Token], float]]:
+    """Each OCR word's characters as drawn (left to right, marks left out) and the glyphs
+    under it in the same order, with the word's confidence."""
+    aligned = []
+    for i, (found, glyphs) in _under(raw, words, scale).items():
+        word = words[i]
+        clean = unicodedata.normalize("NFKC", word.text)
+        if any(_HAMZA_MARKS.intersection(g.text) for g in glyphs):
+            # A hamza or madda drawn as a glyph of its own (over a lam-alef): OCR's أ is
+            # that glyph and an alef, not a letter of the glyph under it.
+            clean = unicodedata.normalize("NFD", clean)
+        clean = "".join(c for c in clean
+                        if not unicodedata.combining(c) and c not in "\u0640\u200f\u200e")
+        rtl = has_arabic(clean)
+        units = visual_units(clean, rtl)
+        if not units or len(units) > _MAX_WORD or len(found) > _MAX_WORD:
+            continue
+        found.sort(key=lambda item: item[0])
+        # A mapped glyph's text in logical order, drawn right to left in an Arabic word.
+        tokens: list[Token] = [(key, text[::-1] if rtl and key is None else text)
+                               for _, key, text in found]
+        aligned.append((units, tokens, max(0.1, word.confidence / 100)))
+    return aligned
+
+
+def _align(tokens: list[Token], units: list[str]) -> list[tuple[str, str, bool]] | None:
+    """The text each unread glyph of a word takes in a cheapest alignment of the glyphs
+    (left to right) with the word's characters, mapped glyphs matching where they stand,
+    and whether every cheapest alignment gives it that text at that place. Characters are
+    visual; a glyph's text is given in logical order. None when no alignment holds.
+
+    A glyph takes several characters only if all are letters (a ligature); a stop or a
+    digit OCR read beside the glyphs under its word (its glyph stood outside the word's
+    box) may be left out, at a cost."""
+    n, m = len(tokens), len(units)
+    folded = [u.translate(_LOOSE) for u in units]
+    letter = [u.isalpha() for u in units]
+    inf = 1 << 30
+
+    def takes(i: int, j: int) -> list[tuple[int, int]]:
+        """(characters taken, cost) for token ``i`` at character ``j``."""
+        key, text = tokens[i]
+        if key is not None:
+            return [(take, _COST[take]) for take in range(min(_MAX_TAKE, m - j) + 1)
+                    if take < 2 or all(letter[j:j + take])]
+        take = len(text)
+        ok = j + take <= m and "".join(folded[j:j + take]) == text.translate(_LOOSE)
+        return [(take, 0)] if ok else []
+
+    # cost[i][j]: the cheapest alignment of tokens i.. with characters j..
+    cost = [[inf] * (m + 2) for _ in range(n + 1)]
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            best = 0 if i == n and j == m else inf
+            if i < n:
+                best = min((cost[i + 1][j + t] + c for t, c in takes(i, j)), default=inf)
+            if j < m and not letter[j]:
+                best = min(best, cost[i][j + 1] + _SKIP)
+            cost[i][j] = best
+    if cost[0][0] >= inf:
+        return None
+    # Forward along the cheapest alignments only: the places each token may take.
+    at = {0}
+    out: list[tuple[str, str, bool]] = []
+    j = 0  # the first cheapest alignment, followed
+    for i, (key, _text) in enumerate(tokens):
+        at = _skipped(at, cost[i], letter)
+        options = {(k, t) for k in at for t, c in takes(i, k)
+                   if cost[i + 1][k + t] + c == cost[i][k]}
+        first = None
+        for place in range(j, m + 1):  # past the characters no glyph takes
+            first = next((t for t, c in takes(i, place)
+                          if cost[i + 1][place + t] + c == cost[i][place]), None)
+            if first is not None:
+                j = place
+                break
+        if first is None:
+            return None  # (not reached: the cheapest alignment goes on)
+        if key is not None:
+            text = "".join(units[j:j + first])
+            out.append((key, text[::-1] if has_arabic(text) else text, len(options) == 1))
+        j += first
+        at = {k + t for k, t in options}
+    return out
+
+
+def _skipped(at: set[int], cost: list[int], letter: list[bool]) -> set[int]:
+    """``at`` with the places reached by leaving out characters, cheapest way only."""
+    out, todo = set(at), list(at)
+    while todo:
+        k = todo.pop()
+        if k < len(letter) and not letter[k] and cost[k + 1] + _SKIP == cost[k] and (
+                k + 1 not in out):
+            out.add(k + 1)
+            todo.append(k + 1)
+    return out

@@ -1,0 +1,121 @@
+"""Glyphs nothing maps, named by OCR of the page: the alignment of a word's glyphs with
+what OCR read there, the votes over a page, and a Qt page read on a machine without its
+fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from benchmarks.corpus.score import edit_distance, normalize
+from reader import ocr
+from reader.arabic.raw import RawPage, glyph
+from reader.arabic.repair import repair_page
+from reader.ocr import OcrWord
+from reader.ocr_glyphs import _align, decode, missed_lines
+from reader.pdf import glyphs
+from reader.pdf.render_process import _pack_raw, _unpack_raw
+from reader.resources import fonts
+from reader.session import DocumentSession
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
+needs_tesseract = pytest.mark.skipif(not ocr.available(),
+                                     reason="Tesseract with Arabic data (.ci/run installs it)")
+
+
+def test_a_word_of_unread_glyphs_takes_ocrs_letters_in_drawing_order():
+    # كتب drawn right to left: ب ت ك from the left; ك is mapped.
+    assert _align([("b", ""), ("t", ""), (None, "ك")], ["ب", "ت", "ك"]) == [
+        ("b", "ب", True), ("t", "ت", True)]
+    # A ligature glyph takes two letters (in logical order): علام, لا one glyph.
+    assert _align([(None, "م"), ("la", ""), (None, "ع")], ["م", "ا", "ل", "ع"]) == [
+        ("la", "لا", True)]
+    # A mapped glyph that disagrees with OCR: the word tells nothing.
+    assert _align([("x", ""), (None, "ع")], ["ب", "ن"]) is None
+
+
+def test_a_stop_whose_glyph_stood_outside_the_word_is_no_letter_of_it():
+    # قال، with the comma's glyph outside the word's box: ل is not "ل،".
+    assert _align([("l", ""), (None, "ا"), (None, "ق")], ["،", "ل", "ا", "ق"]) == [
+        ("l", "ل", True)]
+
+
+def test_a_letter_drawn_as_two_glyphs_is_not_sure_of_either():
+    found = _align([("x", ""), ("y", ""), (None, "ل")], ["ك", "ل"])
+    assert found is not None and [sure for *_, sure in found] == [False, False]
+    assert "".join(text for _, text, _ in found) == "ك"
+
+
+def _word(keys: str, x: float, line: int = 0) -> tuple[list[tuple[int, str, object]], float]:
+    """Unread glyphs of one word, each 10 points wide, drawn right to left from ``x``."""
+    out = []
+    for i, key in enumerate(keys):
+        right = x - 10 * i
+        out.append((0, key, glyph("\ufffd", (right - 10, 88, right, 103), 100, 12)))
+    return out, x - 10 * len(keys)
+
+
+def test_votes_over_the_page_outvote_a_misreading():
+    # The same three glyphs (B, Y, T: ب ي ت in their joined forms) in three words; OCR
+    # misreads the third word's B as ن. N (a final nun) is drawn once.
+    unread, words = [], []
+    x = 500.0
+    for keys, read in (("BYT", "بيت"), ("BYN", "بين"), ("BYT", "نيت")):
+        drawn, left = _word(keys, x)
+        unread += drawn
+        words.append(OcrWord(read, (left, 88, x, 103), 1, 0, 90.0))
+        x = left - 8
+    raw = RawPage(0, 595, 842, (), (), 0, unmapped=len(unread), unread=tuple(unread))
+    decoded, left = decode(raw, words, 72)
+    assert left == 0 and decoded.unread == () and decoded.recovered == 9
+    assert repair_page(decoded).text == "بيت بين بيت"
+
+
+def test_lines_ocr_did_not_read_are_asked_for_alone():
+    drawn, left = _word("BYT", 500.0)
+    other, _ = _word("BYN", 500.0)
+    other = [(0, k, glyph("\ufffd", (g.box[0], 188, g.box[2], 203), 200, 12))
+             for _, k, g in other]
+    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(drawn + other))
+    # OCR read the first line only: the second is asked for, a box around its glyphs.
+    boxes = missed_lines(raw, [OcrWord("بيت", (left, 88, 500, 103), 1, 0, 90.0)], 72)
+    assert len(boxes) == 1
+    x0, y0, x1, y1 = boxes[0]
+    assert x0 < 470 < 500 < x1 and y0 < 195 < y1
+
+
+def _bare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a machine without the system's Arabic fonts: only the bundled ones."""
+    monkeypatch.setattr(glyphs, "_REFERENCES",
+                        {glyphs._font_key(p.stem): str(p) for p in fonts()})
+
+
+def test_unread_glyphs_travel_from_the_render_process(monkeypatch):
+    _bare(monkeypatch)
+    raw = glyphs.raw_page(pymupdf.open(FIXTURES / "qt-amiri-sidebar.pdf")[0])
+    assert len(raw.unread) > 100 and raw.unmapped >= len(raw.unread)
+    assert _unpack_raw(_pack_raw(raw)) == raw
+
+
+@needs_tesseract
+def test_a_qt_page_without_its_font_reads_its_own_layout_with_ocrs_letters(monkeypatch):
+    """Qt maps only a letter's isolated form: most glyphs are unread. Without the font
+    installed, OCR names them and the page keeps its layout (a sidebar beside the text,
+    which OCR alone read across, line by line)."""
+    _bare(monkeypatch)
+    pdf = FIXTURES / "qt-amiri-sidebar.pdf"
+    session = DocumentSession.open(pdf)
+    assert session.page_model(0).quality.unusable
+    model = session.ocr_page(0)
+    assert model.quality.ocr and model.quality.recovered > 100
+    text = model.text
+    assert "وانقطاع الكهرباء ساعات طويلة" in text
+    assert text.index("فصارت الأسر") < text.index("إطار: ويقترح")  # the sidebar after
+    truth = normalize(pdf.with_suffix(".gt.txt").read_text(encoding="utf-8"))
+    assert edit_distance(normalize(text), truth) < 0.04 * len(truth)
+    # Each named letter is where its glyph is drawn.
+    boxes = model.char_boxes()
+    at = text.index("الكهرباء")
+    assert all(boxes[at + i] is not None for i in range(len("الكهرباء")))
