@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
+from reader import ocr
 from reader.arabic.raw import Glyph, RawPage, glyph
 from reader.ocr import OcrWord, has_arabic, visual_units
 
@@ -92,6 +94,19 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
 
 
 _MAX_LINES = 16  # lines OCR is asked again on a page: beyond, the page is read as it is
+
+
+def recognize(image: bytes, layer: RawPage | None,
+              cancelled: Callable[[], bool] = lambda: False) -> list[OcrWord]:
+    """The words on a page image (``ocr.recognize``), and where the page's text layer
+    has unread glyphs on lines Tesseract's reading of the page left out, those lines read
+    alone. Needs no PDF access: runs on the OCR thread."""
+    words = ocr.recognize(image, cancelled)
+    if layer is not None and layer.unread:
+        boxes = missed_lines(layer, words, ocr.DPI)
+        if boxes:
+            words += ocr.recognize_lines(image, boxes, cancelled)
+    return words
 
 
 def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int

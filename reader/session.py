@@ -11,13 +11,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reader import ocr
+from reader import ocr, ocr_glyphs
 from reader.arabic.fold import fold
 from reader.arabic.model import BlockSpan, PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled, DocumentError
-from reader.ocr_glyphs import decode, missed_lines
+from reader.ocr_glyphs import decode
 from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, RenderService, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
@@ -99,27 +99,18 @@ class DocumentSession:
             words, page, info.width, info.height)
         return self._repair_ocr(page, self.running_lines() | self._ocr_running)
 
-    def _missed_words(self, page: int, words: list[ocr.OcrWord], image: bytes,
-                      cancelled: Callable[[], bool]) -> list[ocr.OcrWord]:
-        """Words of the lines where the text layer has unread glyphs but OCR's reading of
-        the page found none, each line read alone."""
+    def text_layer(self, page: int) -> RawPage | None:
+        """The page's glyphs as its text layer gives them; None if the page cannot be read."""
         try:
-            layer = self.raw_page(page)
+            return self.raw_page(page)
         except DocumentError:
-            return []
-        if not layer.unread:
-            return []
-        boxes = missed_lines(layer, words, ocr.DPI)
-        return ocr.recognize_lines(image, boxes, cancelled) if boxes else []
+            return None
 
     def _named_glyphs(self, page: int, words: list[ocr.OcrWord]) -> RawPage | None:
         """The page's text layer with the glyphs nothing maps named by OCR, where it has
         such glyphs and OCR named nearly all (its geometry and mapped letters are kept)."""
-        try:
-            layer = self.raw_page(page)
-        except DocumentError:
-            return None
-        decoded = decode(layer, words, ocr.DPI) if layer.unread else None
+        layer = self.text_layer(page)
+        decoded = decode(layer, words, ocr.DPI) if layer is not None and layer.unread else None
         if decoded is None:
             return None
         raw, left = decoded
@@ -149,9 +140,8 @@ class DocumentSession:
         """Read a page with OCR (once: the words are cached by document and page)."""
         words = ocr.cached(self.info.sha256, page)
         if words is None:
-            image = self.ocr_image(page)
-            words = ocr.recognize(image, cancelled)
-            words += self._missed_words(page, words, image, cancelled)
+            words = ocr_glyphs.recognize(self.ocr_image(page), self.text_layer(page),
+                                         cancelled)
             ocr.store(self.info.sha256, page, words)
         return self.apply_ocr(page, words)
 

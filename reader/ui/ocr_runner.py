@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from reader import ocr
+from reader import ocr, ocr_glyphs
 from reader.arabic.model import PageText
+from reader.arabic.raw import RawPage
 from reader.ui.context import WindowContext
 from reader.ui.worker import PRIORITY_BACKGROUND, PRIORITY_VISIBLE, DocumentWorker, TaskHandle
 
@@ -141,12 +142,18 @@ class OcrRunner(QObject):
         self._show()
         worker = self.ctx.worker
 
-        def cached_or_image() -> tuple[list[ocr.OcrWord] | None, bytes | None]:
+        def cached_or_image() -> tuple[list[ocr.OcrWord] | None, bytes | None,
+                                       RawPage | None]:
             words = ocr.cached(session.info.sha256, page)
-            return (words, None) if words is not None else (None, session.ocr_image(page))
+            if words is not None:
+                return words, None, None
+            # The text layer too (read here, where the document is): OCR names the glyphs
+            # it cannot map, and reads again the lines that hold them if it missed them.
+            return None, session.ocr_image(page), session.text_layer(page)
 
-        def rendered(result: tuple[list[ocr.OcrWord] | None, bytes | None]) -> None:
-            words, image = result
+        def rendered(result: tuple[list[ocr.OcrWord] | None, bytes | None,
+                                   RawPage | None]) -> None:
+            words, image, layer = result
             if session is not self._session or self._stopped:
                 return
             if words is not None:
@@ -154,7 +161,7 @@ class OcrRunner(QObject):
                 return
 
             def recognize() -> list[ocr.OcrWord]:
-                found = ocr.recognize(image or b"", lambda: self._stopped)
+                found = ocr_glyphs.recognize(image or b"", layer, lambda: self._stopped)
                 ocr.store(session.info.sha256, page, found)
                 return found
 
