@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reader import ocr
-from reader.arabic.raw import Glyph, RawPage, glyph
+from reader.arabic.raw import Glyph, RawPage, glyph, zero_width
 from reader.ocr import OcrWord, has_arabic, visual_units
 
 _ROUNDS = 12
@@ -34,6 +34,7 @@ _MAX_TAKE = 3  # characters one glyph may draw (a ligature: لا, لله)
 _COST = (2, 0, 1, 2)
 _SKIP = 2  # a stop or digit of OCR's word under no glyph of it
 _HAMZA_MARKS = frozenset("\u0653\u0654\u0655")
+_NO_HAMZA = str.maketrans(dict.fromkeys(_HAMZA_MARKS))
 # Letters OCR and fonts tell apart less reliably than the rest: equal when matching a
 # mapped glyph (never in what a glyph is named).
 _LOOSE = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا",
@@ -54,9 +55,8 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
         # Words that align in several ways as cheaply (a letter drawn as two glyphs, one of
         # which OCR cannot tell apart): heard only for glyphs no other word names.
         weak: dict[str, Counter[str]] = {}
-        for units, tokens, weight in aligned:
-            tokens = [(None, named[key]) if key is not None and key in named else (key, text)
-                      for key, text in tokens]
+        for units, _marks_of, tokens, _glyphs, weight in aligned:
+            tokens = _known(tokens, named)
             if all(key is None for key, _ in tokens):
                 continue
             found = _align(tokens, units)
@@ -72,13 +72,17 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
             break
     if not named:
         return None
+    for key, text in named.items():
+        named[key] = _dotted(text, key)
+    named.update(_marks(raw, aligned, named))
     before: dict[int, list[Glyph]] = {}  # by the place in ``raw.glyphs`` they go before
-    left = 0
+    left = decoded = 0
     for at, key, g in raw.unread:
         text = named.get(key)
         if text is None:
-            left += 1
+            left += not zero_width(g)  # a mark unnamed costs its mark, not the page
             continue
+        decoded += 1
         # A glyph with no letter of its own (part of a letter drawn in two, a stretch)
         # stays as an invisible stretch: the word is not cut where it is drawn.
         before.setdefault(min(at, len(raw.glyphs)), []).append(glyph(
@@ -88,7 +92,6 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
         glyphs += before.get(at, ())
         glyphs.append(g)
     glyphs += before.get(len(raw.glyphs), ())
-    decoded = len(raw.unread) - left
     return replace(raw, glyphs=tuple(glyphs), unread=(), recovered=raw.recovered + decoded,
                    unmapped=max(0, raw.unmapped - decoded)), left
 
@@ -118,8 +121,8 @@ def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int
                for g in tokens_glyphs}
     pieces: list[list[float]] = []  # x0, y0, x1, y1, baseline, size
     for _, _, g in sorted(raw.unread, key=lambda item: (item[2].baseline, item[2].box[0])):
-        if id(g) in covered:
-            continue
+        if id(g) in covered or zero_width(g):
+            continue  # (a mark is named after its letter)
         last = pieces[-1] if pieces else None
         if last is not None and abs(g.baseline - last[4]) < 0.2 * g.size and (
                 g.box[0] - last[2] < 3 * g.size):
@@ -132,7 +135,7 @@ def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int
 
 
 def _under(raw: RawPage, words: list[OcrWord], scale: float
-           ) -> dict[int, tuple[list[tuple[float, str | None, str]], list[Glyph]]]:
+           ) -> dict[int, tuple[list[tuple[float, str | None, str, Glyph]], list[Glyph]]]:
     """By OCR word: the glyphs under it (centre across, key, text without marks), and
     the glyphs themselves. Spaces and marks are left out: OCR's words have neither (but
     for a hamza drawn apart, among the glyphs only)."""
@@ -141,13 +144,15 @@ def _under(raw: RawPage, words: list[OcrWord], scale: float
     for i, (_, y0, _, y1) in enumerate(boxes):
         for band in range(int(y0 // 10), min(int(y1 // 10), int(y0 // 10) + 50) + 1):
             bands.setdefault(band, []).append(i)
-    under: dict[int, tuple[list[tuple[float, str | None, str]], list[Glyph]]] = {}
+    under: dict[int, tuple[list[tuple[float, str | None, str, Glyph]], list[Glyph]]] = {}
     items: list[tuple[str | None, Glyph]] = [(None, g) for g in raw.glyphs]
     items += [(key, g) for _, key, g in raw.unread]
     for key, g in items:
         text = "".join(c for c in g.text if not unicodedata.combining(c))
         if key is None and not text.strip() and _HAMZA_MARKS.isdisjoint(g.text):
             continue
+        if key is not None and zero_width(g):
+            continue  # an unread mark: named after the letters (``_marks``)
         x = (g.box[0] + g.box[2]) / 2
         # The letters' body: from half an em above the baseline to just below it.
         top, bottom = g.baseline - 0.5 * g.size, g.baseline + 0.05 * g.size
@@ -161,7 +166,7 @@ def _under(raw: RawPage, words: list[OcrWord], scale: float
         if best >= 0:
             entry = under.setdefault(best, ([], []))
             if key is not None or text.strip():
-                entry[0].append((x, key, text))
+                entry[0].append((x, key, text, g))
             entry[1].append(g)
     return under
 
@@ -179,33 +184,126 @@ def _name(votes: dict[str, Counter[str]], named: dict[str, str]) -> bool:
     return added
 
 
-def _words_over_glyphs(raw: RawPage, words: list[OcrWord], scale: float
-                       ) -> list[tuple[list[str], list[Token], float]]:
-    """Each OCR word's characters as drawn (left to right, marks left out) and the glyphs
-    under it in the same order, with the word's confidence."""
+Aligned = tuple[list[str], list[str], list[Token], list[Glyph], float]
+
+
+def _words_over_glyphs(raw: RawPage, words: list[OcrWord], scale: float) -> list[Aligned]:
+    """Each OCR word's characters as drawn (left to right, without their marks), the
+    marks OCR read on each, and the glyphs under the word in the same order (as tokens and
+    as glyphs), with the word's confidence."""
     aligned = []
     for i, (found, glyphs) in _under(raw, words, scale).items():
         word = words[i]
         clean = unicodedata.normalize("NFKC", word.text)
-        if any(_HAMZA_MARKS.intersection(g.text) for g in glyphs):
+        apart = any(_HAMZA_MARKS.intersection(g.text) for g in glyphs)
+        if apart:
             # A hamza or madda drawn as a glyph of its own (over a lam-alef): OCR's أ is
             # that glyph and an alef, not a letter of the glyph under it.
             clean = unicodedata.normalize("NFD", clean)
-        clean = "".join(c for c in clean
-                        if not unicodedata.combining(c) and c not in "\u0640\u200f\u200e")
+        clean = "".join(c for c in clean if c not in "\u0640\u200f\u200e")
         rtl = has_arabic(clean)
-        units = visual_units(clean, rtl)
+        drawn = [u for u in visual_units(clean, rtl) if not unicodedata.combining(u[0])]
+        units = [u[0] for u in drawn]
+        marks = [u[1:] for u in drawn]
+        if apart:
+            marks = [m.translate(_NO_HAMZA) for m in marks]
         if not units or len(units) > _MAX_WORD or len(found) > _MAX_WORD:
             continue
         found.sort(key=lambda item: item[0])
         # A mapped glyph's text in logical order, drawn right to left in an Arabic word.
         tokens: list[Token] = [(key, text[::-1] if rtl and key is None else text)
-                               for _, key, text in found]
-        aligned.append((units, tokens, max(0.1, word.confidence / 100)))
+                               for _, key, text, _g in found]
+        aligned.append((units, marks, tokens, [g for *_, g in found],
+                        max(0.1, word.confidence / 100)))
     return aligned
 
 
+# A dotless letter and, by the side its dots are on, the letter it is with them: OCR most
+# often misses a dot (ر for ز, ح for ج or خ); the glyph's outline shows it.
+_DOTTED: dict[str, tuple[str | None, str | None]] = {
+    "ر": ("ز", None), "د": ("ذ", None), "ح": ("خ", "ج"), "س": ("ش", None),
+    "ص": ("ض", None), "ط": ("ظ", None), "ع": ("غ", None), "ه": ("ة", None),
+    "ى": (None, "ي")}
+
+
+def _parts(key: str) -> str | None:
+    """The dots part of a glyph's key ("a,b": above, below)."""
+    parts = key.split("\x00")
+    return parts[2] if len(parts) >= 3 and "," in parts[2] else None
+
+
+def _dotted(text: str, key: str) -> str:
+    """``text`` as OCR named a glyph, a dotless letter made its dotted twin where the
+    glyph's outline has dots on that side only (OCR misses dots more than it adds them;
+    counts are not compared: fonts join two dots in one contour)."""
+    twins = _DOTTED.get(text)
+    dots = _parts(key)
+    if twins is None or dots is None:
+        return text
+    above, _, below = dots.partition(",")
+    if not (above.isdigit() and below.isdigit()):
+        return text
+    if int(above) and not int(below):
+        return twins[0] or text
+    if int(below) and not int(above):
+        return twins[1] or text
+    return text
+
+
+def _known(tokens: list[Token], named: dict[str, str]) -> list[Token]:
+    return [(None, named[key]) if key is not None and key in named else (key, text)
+            for key, text in tokens]
+
+
+def _marks(raw: RawPage, aligned: list[Aligned], named: dict[str, str]) -> dict[str, str]:
+    """Names for unread mark glyphs (no width: a harakah, a shadda): where one follows a
+    letter glyph alone, a vote for the marks OCR read on that letter; the majority names
+    the mark glyph everywhere."""
+    marks = {id(g): key for _, key, g in raw.unread if zero_width(g)}
+    if not marks:
+        return {}
+    before: dict[int, list[Glyph]] = {}
+    for at, _key, g in raw.unread:
+        before.setdefault(min(at, len(raw.glyphs)), []).append(g)
+    stream = [g for at, known in enumerate(raw.glyphs) for g in (*before.get(at, ()), known)]
+    stream += before.get(len(raw.glyphs), [])
+    alone: dict[int, str] = {}  # a letter glyph's id -> the one unread mark after it
+    for i, g in enumerate(stream):
+        if zero_width(g):
+            continue
+        end = i + 1
+        while end < len(stream) and end - i <= 4 and zero_width(stream[end]):
+            end += 1
+        if end == i + 2 and id(stream[i + 1]) in marks:
+            alone[id(g)] = marks[id(stream[i + 1])]
+    votes: dict[str, Counter[str]] = {}
+    for units, on, tokens, glyphs, weight in aligned:
+        if not any(id(g) in alone for g in glyphs):
+            continue
+        spans = _spans(_known(tokens, named), units)
+        for g, (start, take) in zip(glyphs, spans or (), strict=False):
+            read = "".join(on[start:start + take])
+            if id(g) in alone and read:
+                votes.setdefault(alone[id(g)], Counter())[read] += weight
+    found: dict[str, str] = {}
+    _name(votes, found)
+    return found
+
+
 def _align(tokens: list[Token], units: list[str]) -> list[tuple[str, str, bool]] | None:
+    solved = _solve(tokens, units)
+    return None if solved is None else solved[0]
+
+
+def _spans(tokens: list[Token], units: list[str]) -> list[tuple[int, int]] | None:
+    """Where each token stands among the characters (first, how many) in the first
+    cheapest alignment."""
+    solved = _solve(tokens, units)
+    return None if solved is None else solved[1]
+
+
+def _solve(tokens: list[Token], units: list[str]
+           ) -> tuple[list[tuple[str, str, bool]], list[tuple[int, int]]] | None:
     """The text each unread glyph of a word takes in a cheapest alignment of the glyphs
     (left to right) with the word's characters, mapped glyphs matching where they stand,
     and whether every cheapest alignment gives it that text at that place. Characters are
@@ -244,6 +342,7 @@ def _align(tokens: list[Token], units: list[str]) -> list[tuple[str, str, bool]]
     # Forward along the cheapest alignments only: the places each token may take.
     at = {0}
     out: list[tuple[str, str, bool]] = []
+    spans: list[tuple[int, int]] = []
     j = 0  # the first cheapest alignment, followed
     for i, (key, _text) in enumerate(tokens):
         at = _skipped(at, cost[i], letter)
@@ -261,9 +360,10 @@ def _align(tokens: list[Token], units: list[str]) -> list[tuple[str, str, bool]]
         if key is not None:
             text = "".join(units[j:j + first])
             out.append((key, text[::-1] if has_arabic(text) else text, len(options) == 1))
+        spans.append((j, first))
         j += first
         at = {k + t for k, t in options}
-    return out
+    return out, spans
 
 
 def _skipped(at: set[int], cost: list[int], letter: list[bool]) -> set[int]:

@@ -393,7 +393,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 else:
                     unmapped += key not in fixes  # else: its text went with the first one
                     dropped.add(at)
-                    if key in unknown and not zero_width(old):
+                    if key in unknown:
                         # The same glyph wherever it is drawn: OCR may name it later.
                         unread_at[at] = unknown[key]
         # Glyphs with a broken map that MuPDF left out or (in a garbled font) gave as
@@ -1431,6 +1431,7 @@ class _DocumentFacts:
     marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
     cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
+    dots: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> its dots
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -1493,6 +1494,79 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
             table = {}
         known[xref] = table
     return known[xref]
+
+
+_MAX_FONT_GLYPHS = 5000  # glyphs whose dots are read, at most (a CJK font has 60,000)
+# Of an em: a contour no taller or wider than that, roundish, off the baseline band and not
+# a hole is a dot (two dots are often one contour, a quarter of an em wide).
+_DOT_SIZE = 0.3
+
+
+def _glyph_dots(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """For each glyph of an embedded font, its dots: "a,b", how many dots (small round
+    contours off the baseline band, not holes) stand above and below the baseline."""
+    facts = _facts(doc)
+    if xref not in facts.dots:
+        try:
+            buffer = doc.extract_font(xref)[3]
+            facts.dots[xref] = glyph_dots(buffer) if buffer else {}
+        except Exception:  # an unreadable embedded font: no dots to tell
+            facts.dots[xref] = {}
+    return facts.dots[xref]
+
+
+def _within(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    """Does ``inner``'s box lie inside ``outer``'s? (width, height, area, y0, y1, x0, x1)"""
+    return (outer[3] <= inner[3] and inner[4] <= outer[4] and outer[5] <= inner[5]
+            and inner[6] <= outer[6])
+
+
+def glyph_dots(font_data: bytes) -> dict[int, str]:
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(font_data), lazy=True)
+    em = float(font["head"].unitsPerEm) if "head" in font else 1000.0
+    glyphs = font.getGlyphSet()
+    out: dict[int, str] = {}
+    for gid, name in enumerate(font.getGlyphOrder()[:_MAX_FONT_GLYPHS]):
+        pen = DecomposingRecordingPen(glyphs)  # a composite's parts (dots) drawn too
+        try:
+            glyphs[name].draw(pen)
+        except Exception:
+            continue
+        contours: list[list[tuple[float, float]]] = [[]]
+        for operator, points in pen.value:
+            if operator in ("closePath", "endPath"):
+                contours.append([])
+            else:
+                contours[-1].extend(points)
+        shapes = []
+        for points in contours:
+            if len(points) >= 3:
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                # Twice the signed area (shoelace): its sign is the contour's direction.
+                area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
+                           in zip(points, points[1:] + points[:1], strict=True))
+                shapes.append((max(xs) - min(xs), max(ys) - min(ys), area, min(ys), max(ys),
+                               min(xs), max(xs)))
+        if not shapes:
+            continue
+        above = below = 0
+        for shape in shapes:
+            width, height, area, low, high, _left, _right = shape
+            if max(width, height) > _DOT_SIZE * em or max(width, height) > 1.8 * min(
+                    width, height) or (-0.05 * em < high and low < 0.12 * em):
+                continue  # not small, not round, or on the baseline: the letter's body
+            if any(other is not shape and other[2] * area < 0 and _within(shape, other)
+                   for other in shapes):
+                continue  # a hole (drawn the other way round inside a contour)
+            if low >= 0.12 * em:
+                above += 1
+            else:
+                below += 1
+        out[gid] = f"{above},{below}"
+    return out
 
 
 def glyph_texts(font_data: bytes, fold: bool = True) -> dict[int, str]:
@@ -1942,7 +2016,11 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 # the map's letter stands.
                 text = chr(code)
             if not text and gid > 0 and unknown is not None:
-                unknown[(round(origin[0], 1), round(origin[1], 1))] = f"{font}\x00{gid}"
+                # The glyph's dots, from its outline: OCR may take ر for ز, never a dot.
+                dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in
+                                              _font_xrefs(page, font)) if gid in d), "")
+                unknown[(round(origin[0], 1), round(origin[1], 1))] = (
+                    f"{font}\x00{gid}\x00{dots}")
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)
