@@ -80,7 +80,7 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
     for at, key, g in raw.unread:
         text = named.get(key)
         if text is None:
-            left += not zero_width(g)  # a mark unnamed costs its mark, not the page
+            left += not _is_mark(key, g)  # a mark unnamed costs its mark, not the page
             continue
         decoded += 1
         # A glyph with no letter of its own (part of a letter drawn in two, a stretch)
@@ -120,8 +120,8 @@ def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int
     covered = {id(g) for _, tokens_glyphs in _under(raw, words, scale).values()
                for g in tokens_glyphs}
     pieces: list[list[float]] = []  # x0, y0, x1, y1, baseline, size
-    for _, _, g in sorted(raw.unread, key=lambda item: (item[2].baseline, item[2].box[0])):
-        if id(g) in covered or zero_width(g):
+    for _, key, g in sorted(raw.unread, key=lambda item: (item[2].baseline, item[2].box[0])):
+        if id(g) in covered or _is_mark(key, g):
             continue  # (a mark is named after its letter)
         last = pieces[-1] if pieces else None
         if last is not None and abs(g.baseline - last[4]) < 0.2 * g.size and (
@@ -151,7 +151,7 @@ def _under(raw: RawPage, words: list[OcrWord], scale: float
         text = "".join(c for c in g.text if not unicodedata.combining(c))
         if key is None and not text.strip() and _HAMZA_MARKS.isdisjoint(g.text):
             continue
-        if key is not None and zero_width(g):
+        if key is not None and _is_mark(key, g):
             continue  # an unread mark: named after the letters (``_marks``)
         x = (g.box[0] + g.box[2]) / 2
         # The letters' body: from half an em above the baseline to just below it.
@@ -226,6 +226,15 @@ _DOTTED: dict[str, tuple[str | None, str | None]] = {
     "ى": (None, "ي")}
 
 
+def _is_mark(key: str, g: Glyph) -> bool:
+    """An unread glyph drawn without advance whose ink (when its outline is known) is no
+    bigger than a mark's."""
+    if not zero_width(g):
+        return False
+    dots = _parts(key)
+    return dots is None or dots.endswith(",m")
+
+
 def _parts(key: str) -> str | None:
     """The dots part of a glyph's key ("a,b": above, below)."""
     parts = key.split("\x00")
@@ -240,7 +249,7 @@ def _dotted(text: str, key: str) -> str:
     dots = _parts(key)
     if twins is None or dots is None:
         return text
-    above, _, below = dots.partition(",")
+    above, _, below = dots.removesuffix(",m").partition(",")
     if not (above.isdigit() and below.isdigit()):
         return text
     if int(above) and not int(below):
@@ -259,9 +268,14 @@ def _marks(raw: RawPage, aligned: list[Aligned], named: dict[str, str]) -> dict[
     """Names for unread mark glyphs (no width: a harakah, a shadda): where one follows a
     letter glyph alone, a vote for the marks OCR read on that letter; the majority names
     the mark glyph everywhere."""
-    marks = {id(g): key for _, key, g in raw.unread if zero_width(g)}
+    marks = {id(g): key for _, key, g in raw.unread if _is_mark(key, g)}
     if not marks:
         return {}
+    letters = {id(g) for _, key, g in raw.unread if not _is_mark(key, g)}
+
+    def markish(g: Glyph) -> bool:
+        return id(g) in marks or (zero_width(g) and id(g) not in letters)
+
     before: dict[int, list[Glyph]] = {}
     for at, _key, g in raw.unread:
         before.setdefault(min(at, len(raw.glyphs)), []).append(g)
@@ -269,10 +283,10 @@ def _marks(raw: RawPage, aligned: list[Aligned], named: dict[str, str]) -> dict[
     stream += before.get(len(raw.glyphs), [])
     alone: dict[int, str] = {}  # a letter glyph's id -> the one unread mark after it
     for i, g in enumerate(stream):
-        if zero_width(g):
+        if markish(g):
             continue
         end = i + 1
-        while end < len(stream) and end - i <= 4 and zero_width(stream[end]):
+        while end < len(stream) and end - i <= 4 and markish(stream[end]):
             end += 1
         if end == i + 2 and id(stream[i + 1]) in marks:
             alone[id(g)] = marks[id(stream[i + 1])]

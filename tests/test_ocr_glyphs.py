@@ -119,3 +119,43 @@ def test_a_qt_page_without_its_font_reads_its_own_layout_with_ocrs_letters(monke
     boxes = model.char_boxes()
     at = text.index("الكهرباء")
     assert all(boxes[at + i] is not None for i in range(len("الكهرباء")))
+
+
+def test_a_glyphs_dots_are_read_from_its_outline():
+    from fontTools.ttLib import TTFont
+
+    font = next(p for p in fonts() if p.name == "NotoNaskhArabic-Regular.ttf")
+    dots = glyphs.glyph_dots(font.read_bytes())
+    loaded = TTFont(font)
+    cmap, order = loaded.getBestCmap(), {n: i for i, n in enumerate(loaded.getGlyphOrder())}
+    seen = {ch: dots[order[cmap[ord(ch)]]] for ch in "رزبتيىةخ"}
+    assert seen == {"ر": "0,0", "ز": "1,0", "ب": "0,1", "ت": "2,0", "ي": "0,2", "ى": "0,0",
+                    "ة": "2,0", "خ": "1,0"}
+    assert dots[order[cmap[0x064E]]].endswith(",m")  # a fatha's ink is a mark's
+
+
+def test_a_dot_ocr_missed_is_the_glyphs_own():
+    from reader.ocr_glyphs import _dotted
+
+    assert _dotted("ر", "f\x007\x001,0") == "ز"  # one dot above: zain
+    assert _dotted("ح", "f\x007\x000,1") == "ج" and _dotted("ح", "f\x007\x001,0") == "خ"
+    assert _dotted("ى", "f\x007\x000,1") == "ي"  # two dots joined in one contour
+    assert _dotted("ر", "f\x007\x000,0") == "ر" and _dotted("ب", "f\x007\x000,0") == "ب"
+    assert _dotted("ر", "f\x007") == "ر"  # no outline read: OCR's letter
+
+
+def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
+    # بَ three times: the letter glyph B and, drawn after it without advance, the glyph F.
+    unread, words = [], []
+    x = 500.0
+    for _ in range(3):
+        drawn, left = _word("B", x)
+        _, key, letter = drawn[0]
+        mark = glyph("\ufffd", (letter.box[0], 88, letter.box[0], 103), 100, 12)
+        unread += [(0, key, letter), (0, "F\x009\x001,0,m", mark)]
+        words.append(OcrWord("بَ", (left, 88, x, 103), 1, 0, 90.0))
+        x = left - 8
+    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
+    decoded, left = decode(raw, words, 72)
+    assert left == 0
+    assert [g.text for g in decoded.glyphs] == ["ب", "\u064e"] * 3

@@ -1500,6 +1500,7 @@ _MAX_FONT_GLYPHS = 5000  # glyphs whose dots are read, at most (a CJK font has 6
 # Of an em: a contour no taller or wider than that, roundish, off the baseline band and not
 # a hole is a dot (two dots are often one contour, a quarter of an em wide).
 _DOT_SIZE = 0.3
+_MARK_INK = 0.45  # of an em: a glyph all of whose ink fits is the size of a mark
 
 
 def _glyph_dots(doc: pymupdf.Document, xref: int) -> dict[int, str]:
@@ -1565,7 +1566,12 @@ def glyph_dots(font_data: bytes) -> dict[int, str]:
                 above += 1
             else:
                 below += 1
-        out[gid] = f"{above},{below}"
+        # A glyph whose whole ink is that of a mark ("m"): drawn without advance it is a
+        # mark; a letter's ink drawn without advance (Amiri stacks ج under ل so) is not.
+        ink = max(max(x1 for *_, x1 in shapes) - min(x0 for *_, x0, _x1 in shapes),
+                  max(high for *_, high, _x0, _x1 in shapes)
+                  - min(low for *_, low, _high, _x0, _x1 in shapes))
+        out[gid] = f"{above},{below}" + (",m" if ink <= _MARK_INK * em else "")
     return out
 
 
