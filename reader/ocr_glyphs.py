@@ -43,13 +43,15 @@ _LOOSE = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "�
 Token = tuple[str | None, str]  # (unread glyph's key, None for a mapped one; its text)
 
 
-def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] | None:
+def decode(raw: RawPage, words: list[OcrWord], dpi: int,
+           known: dict[str, str] | None = None) -> tuple[RawPage, int, dict[str, str]] | None:
     """``raw`` with its unread glyphs named from ``words`` (OCR of the page at ``dpi``),
-    and how many stay unnamed; None when the page has no unread glyphs or OCR named none."""
+    how many letters stay unnamed, and the names (with ``known``: names other pages of the
+    document gave, heard first); None when the page has no unread glyphs or none is named."""
     if not raw.unread or not words:
         return None
     aligned = _words_over_glyphs(raw, words, 72.0 / dpi)
-    named: dict[str, str] = {}
+    named: dict[str, str] = dict(known or {})
     for _ in range(_ROUNDS):
         votes: dict[str, Counter[str]] = {}
         # Words that align in several ways as cheaply (a letter drawn as two glyphs, one of
@@ -70,29 +72,47 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int) -> tuple[RawPage, int] 
         # can (a guess made early would stand in the way of the words it shares glyphs with).
         if not (_name(votes, named) or _name(weak, named)):
             break
-    if not named:
-        return None
     for key, text in named.items():
-        named[key] = _dotted(text, key)
-    named.update(_marks(raw, aligned, named))
+        if known is None or key not in known:
+            named[key] = _dotted(text, key)
+    named.update({k: v for k, v in _marks(raw, aligned, named).items() if k not in named})
+    if not any(key in named for _, key, _g in raw.unread):
+        return None
+    out, left = apply_names(raw, named)
+    return out, left, named
+
+
+def apply_names(raw: RawPage, named: dict[str, str]) -> tuple[RawPage, int]:
+    """``raw`` with the unread glyphs ``named`` names put in their places (the others
+    stay unread), and how many letters (not marks) stay unread."""
     before: dict[int, list[Glyph]] = {}  # by the place in ``raw.glyphs`` they go before
     left = decoded = 0
+    unread = []
     for at, key, g in raw.unread:
         text = named.get(key)
         if text is None:
             left += not _is_mark(key, g)  # a mark unnamed costs its mark, not the page
+            unread.append((at, key, g))
             continue
         decoded += 1
         # A glyph with no letter of its own (part of a letter drawn in two, a stretch)
         # stays as an invisible stretch: the word is not cut where it is drawn.
         before.setdefault(min(at, len(raw.glyphs)), []).append(glyph(
             text or "\u0640", g.box, g.baseline, g.size, g.bold, g.superscript))
+    if not decoded:
+        return raw, left
     glyphs: list[Glyph] = []
+    places: dict[int, int] = {}  # old place -> new, for the glyphs left unread
     for at, g in enumerate(raw.glyphs):
         glyphs += before.get(at, ())
+        places[at] = len(glyphs)
         glyphs.append(g)
     glyphs += before.get(len(raw.glyphs), ())
-    return replace(raw, glyphs=tuple(glyphs), unread=(), recovered=raw.recovered + decoded,
+    places[len(raw.glyphs)] = len(glyphs)
+    unread = [(places.get(min(at, len(raw.glyphs)), len(glyphs)), key, g)
+              for at, key, g in unread]
+    return replace(raw, glyphs=tuple(glyphs), unread=tuple(unread),
+                   recovered=raw.recovered + decoded,
                    unmapped=max(0, raw.unmapped - decoded)), left
 
 

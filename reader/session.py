@@ -17,7 +17,7 @@ from reader.arabic.model import BlockSpan, PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled, DocumentError
-from reader.ocr_glyphs import decode
+from reader.ocr_glyphs import apply_names, decode
 from reader.pdf import DocumentInfo, PdfDocument, RenderedPage, RenderService, open_pdf
 from reader.search import Hit, SearchablePage, find_in_page
 
@@ -46,6 +46,10 @@ class DocumentSession:
         self._unusable: set[int] = set()
         self._ocr_raw: dict[int, RawPage] = {}  # OCR words as glyphs, to repair again
         self._ocr_running: frozenset[str] = frozenset()  # running heads of scanned pages
+        # Names OCR gave glyphs the PDF does not map (by font and glyph number): the same
+        # glyph on every page of the document, so every page read after takes them too.
+        self._glyph_names: dict[str, str] = {}
+        self._unread: set[int] = set()  # pages read with glyphs left unread
         # Rendering in a child process (the window sets one: see reader.pdf.render_process).
         self.render_service: RenderService | None = None
 
@@ -110,11 +114,26 @@ class DocumentSession:
         """The page's text layer with the glyphs nothing maps named by OCR, where it has
         such glyphs and OCR named nearly all (its geometry and mapped letters are kept)."""
         layer = self.text_layer(page)
-        decoded = decode(layer, words, ocr.DPI) if layer is not None and layer.unread else None
+        decoded = decode(layer, words, ocr.DPI, self._glyph_names) if (
+            layer is not None and layer.unread) else None
         if decoded is None:
             return None
-        raw, left = decoded
-        return raw if left <= _UNNAMED_SHARE * len(raw.glyphs) else None
+        raw, left, names = decoded
+        if left > _UNNAMED_SHARE * len(raw.glyphs):
+            return None
+        learnt = {key: text for key, text in names.items() if key not in self._glyph_names}
+        if learnt:
+            self._glyph_names.update(learnt)
+            for other in self._unread - {page} - set(self._ocr):
+                self._forget(other)  # read again, with the names, when next asked for
+        return raw
+
+    def _forget(self, page: int) -> None:
+        self._pages.pop(page, None)
+        self._texts.pop(page, None)
+        self._body_lengths.pop(page, None)
+        self._spans.pop(page, None)
+        self._unusable.discard(page)
 
     def _repair_ocr(self, page: int, running: frozenset[str]) -> PageText:
         model = repair_page(self._ocr_raw[page], running)
@@ -150,10 +169,13 @@ class DocumentSession:
         """``models`` (of ``pages``) with the pages that have no usable text layer (or
         ``every`` page) read by OCR. Raises ``OcrError`` if Tesseract cannot run."""
         out = list(models)
+        names = len(self._glyph_names)
         for i, model in enumerate(models):
             if every or model.quality.unusable:
                 out[i] = self.ocr_page(pages[i], cancelled)
-        if self.settle_ocr_running():  # running heads repeat over the scanned pages
+        # Running heads repeat over the scanned pages; names OCR gave glyphs serve the
+        # pages read before them.
+        if self.settle_ocr_running() or len(self._glyph_names) != names:
             out = [self.page_model(p) for p in pages]
         return out
 
@@ -181,7 +203,12 @@ class DocumentSession:
             return self._ocr[page]
         model = self._pages.get(page)
         if model is None:
-            model = repair_page(self.raw_page(page), self.running_lines())
+            raw = self.raw_page(page)
+            if raw.unread:
+                self._unread.add(page)
+                if self._glyph_names:
+                    raw = apply_names(raw, self._glyph_names)[0]
+            model = repair_page(raw, self.running_lines())
             self._remember(page, model)
         else:
             self._pages.move_to_end(page)

@@ -68,7 +68,7 @@ def test_votes_over_the_page_outvote_a_misreading():
         words.append(OcrWord(read, (left, 88, x, 103), 1, 0, 90.0))
         x = left - 8
     raw = RawPage(0, 595, 842, (), (), 0, unmapped=len(unread), unread=tuple(unread))
-    decoded, left = decode(raw, words, 72)
+    decoded, left, _names = decode(raw, words, 72)
     assert left == 0 and decoded.unread == () and decoded.recovered == 9
     assert repair_page(decoded).text == "بيت بين بيت"
 
@@ -156,6 +156,40 @@ def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
         words.append(OcrWord("بَ", (left, 88, x, 103), 1, 0, 90.0))
         x = left - 8
     raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
-    decoded, left = decode(raw, words, 72)
+    decoded, left, _names = decode(raw, words, 72)
     assert left == 0
     assert [g.text for g in decoded.glyphs] == ["ب", "\u064e"] * 3
+
+
+def test_names_ocr_gave_on_one_page_serve_the_documents_other_pages(monkeypatch):
+    """Page 1 cannot be read without OCR; page 2 can, but for one glyph of the same font:
+    once OCR has named that glyph on page 1, page 2 reads it too (and is read again if it
+    was read before)."""
+    from reader.resources import sample_report
+
+    unread, words = [], []
+    x = 500.0
+    pixels = ocr.DPI / 72  # the session reads OCR's words at its resolution
+    for keys, read in (("BYT", "بيت"), ("BYN", "بين"), ("BYT", "بيت")):
+        drawn, left = _word(keys, x)
+        unread += drawn
+        words.append(OcrWord(read, tuple(v * pixels for v in (left, 88, x, 103)), 1, 0, 90))
+        x = left - 8
+    first = RawPage(0, 595, 842, (), (), 0, unmapped=len(unread), unread=tuple(unread))
+    # Page 2: "بيت" with its B unread, among enough mapped letters to be usable.
+    mapped = [glyph(ch, (490 - 10 * i, 88, 500 - 10 * i, 103), 100, 12)
+              for i, ch in enumerate("يت في البيت الكبير")]
+    b = glyph("\ufffd", (500, 88, 510, 103), 100, 12)
+    second = RawPage(1, 595, 842, tuple(mapped), (), 0, unmapped=1, unread=((0, "B", b),))
+    session = DocumentSession.open(sample_report())
+    monkeypatch.setattr(session, "raw_page", lambda page: (first, second)[min(page, 1)])
+    monkeypatch.setattr(session, "_running", frozenset())
+    monkeypatch.setattr(ocr, "cached", lambda _sha, page: words if page == 0 else None)
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    models = [session.page_model(0), session.page_model(1)]
+    assert models[0].quality.unusable and not models[1].quality.unusable
+    assert "بيت في" not in models[1].text  # the B is missing
+    models = session.with_ocr([0, 1], models)
+    assert models[0].text == "بيت بين بيت"
+    assert models[1].text.startswith("بيت في البيت")
+    assert session.page_text(1) == models[1].text
