@@ -27,6 +27,7 @@ from reader.arabic.raw import Glyph, RawPage, glyph, zero_width
 from reader.ocr import OcrWord, has_arabic, visual_units
 
 _ROUNDS = 12
+_WORK = 1_000_000  # glyphs × characters aligned over all rounds of a page, at most
 _MAX_WORD = 40  # glyphs or characters: longer "words" are misreadings (a rule, a table)
 _MAX_TAKE = 3  # characters one glyph may draw (a ligature: لا, لله)
 # The cost of a glyph taking 0, 1, 2 or 3 characters: one is the rule, a ligature the
@@ -52,7 +53,9 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int,
         return None
     aligned = _words_over_glyphs(raw, words, 72.0 / dpi)
     named: dict[str, str] = dict(known or {})
-    for _ in range(_ROUNDS):
+    # Each round aligns every word again: a page of very many long words gets fewer.
+    work = sum(len(units) * len(tokens) for units, _m, tokens, _g, _w in aligned)
+    for _ in range(max(1, min(_ROUNDS, _WORK // max(1, work)))):
         votes: dict[str, Counter[str]] = {}
         # Words that align in several ways as cheaply (a letter drawn as two glyphs, one of
         # which OCR cannot tell apart): heard only for glyphs no other word names.
