@@ -56,25 +56,16 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int,
     # Each round aligns every word again: a page of very many long words gets fewer.
     work = sum(len(units) * len(tokens) for units, _m, tokens, _g, _w in aligned)
     for _ in range(max(1, min(_ROUNDS, _WORK // max(1, work)))):
-        votes: dict[str, Counter[str]] = {}
-        # Words that align in several ways as cheaply (a letter drawn as two glyphs, one of
-        # which OCR cannot tell apart): heard only for glyphs no other word names.
-        weak: dict[str, Counter[str]] = {}
-        for units, _marks_of, tokens, _glyphs, weight in aligned:
-            tokens = _known(tokens, named)
-            if all(key is None for key, _ in tokens):
-                continue
-            found = _align(tokens, units)
-            if found is not None:
-                # Ambiguity among more than two unread glyphs is a guess: not heard.
-                weak_ok = sum(not sure for *_, sure in found) <= 2
-                for key, text, sure in found:
-                    if sure or weak_ok:
-                        (votes if sure else weak).setdefault(key, Counter())[text] += weight
         # Words sure of a glyph first; the unsure only once the sure have named all they
         # can (a guess made early would stand in the way of the words it shares glyphs with).
+        votes, weak = _votes(aligned, named, guess=False)
         if not (_name(votes, named) or _name(weak, named)):
             break
+    # Once nothing surer is left, any word's first cheapest alignment names the glyphs
+    # still unnamed: a guess loses less than a glyph left out.
+    votes, weak = _votes(aligned, named, guess=True)
+    _name(votes, named)
+    _name(weak, named)
     for key, text in named.items():
         if known is None or key not in known:
             named[key] = _dotted(text, key)
@@ -91,10 +82,11 @@ def apply_names(raw: RawPage, named: dict[str, str]) -> tuple[RawPage, int]:
     before: dict[int, list[Glyph]] = {}  # by the place in ``raw.glyphs`` they go before
     left = decoded = 0
     unread = []
+    marks = _mark_keys(raw)
     for at, key, g in raw.unread:
         text = named.get(key)
         if text is None:
-            left += not _is_mark(key, g)  # a mark unnamed costs its mark, not the page
+            left += key not in marks  # a mark unnamed costs its mark, not the page
             unread.append((at, key, g))
             continue
         decoded += 1
@@ -140,11 +132,12 @@ def missed_lines(raw: RawPage, words: list[OcrWord], dpi: int
     """Pixel boxes of the lines (pieces of lines) whose unread glyphs no OCR word covers,
     for OCR to read alone (Tesseract's page segmentation leaves out some headings)."""
     scale = 72.0 / dpi
+    marks = _mark_keys(raw)
     covered = {id(g) for _, tokens_glyphs in _under(raw, words, scale).values()
                for g in tokens_glyphs}
     pieces: list[list[float]] = []  # x0, y0, x1, y1, baseline, size
     for _, key, g in sorted(raw.unread, key=lambda item: (item[2].baseline, item[2].box[0])):
-        if id(g) in covered or _is_mark(key, g):
+        if id(g) in covered or key in marks:
             continue  # (a mark is named after its letter)
         last = pieces[-1] if pieces else None
         if last is not None and abs(g.baseline - last[4]) < 0.2 * g.size and (
@@ -168,13 +161,14 @@ def _under(raw: RawPage, words: list[OcrWord], scale: float
         for band in range(int(y0 // 10), min(int(y1 // 10), int(y0 // 10) + 50) + 1):
             bands.setdefault(band, []).append(i)
     under: dict[int, tuple[list[tuple[float, str | None, str, Glyph]], list[Glyph]]] = {}
+    marks = _mark_keys(raw)
     items: list[tuple[str | None, Glyph]] = [(None, g) for g in raw.glyphs]
     items += [(key, g) for _, key, g in raw.unread]
     for key, g in items:
         text = "".join(c for c in g.text if not unicodedata.combining(c))
         if key is None and not text.strip() and _HAMZA_MARKS.isdisjoint(g.text):
             continue
-        if key is not None and _is_mark(key, g):
+        if key is not None and key in marks:
             continue  # an unread mark: named after the letters (``_marks``)
         x = (g.box[0] + g.box[2]) / 2
         # The letters' body: from half an em above the baseline to just below it.
@@ -192,6 +186,29 @@ def _under(raw: RawPage, words: list[OcrWord], scale: float
                 entry[0].append((x, key, text, g))
             entry[1].append(g)
     return under
+
+
+def _votes(aligned: list[Aligned], named: dict[str, str], guess: bool
+           ) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """Each word's votes for its glyphs not yet named: from words sure of a glyph, and
+    from words that align in several ways as cheaply (a letter drawn as two glyphs, one
+    of which OCR cannot tell apart) when no more than two glyphs are unsure (or ``guess``)."""
+    votes: dict[str, Counter[str]] = {}
+    weak: dict[str, Counter[str]] = {}
+    for units, _marks_of, tokens, _glyphs, weight in aligned:
+        tokens = _known(tokens, named)
+        if all(key is None for key, _ in tokens):
+            continue
+        found = _align(tokens, units)
+        if found is None:
+            continue
+        heard = guess or sum(not sure for *_, sure in found) <= 2
+        for key, text, sure in found:
+            # (A guess never names a glyph of a mark's size: a harakah some fonts draw
+            # with an advance would take a letter.)
+            if sure or (heard and not (guess and (_parts(key) or "").endswith(",m"))):
+                (votes if sure else weak).setdefault(key, Counter())[text] += weight
+    return votes, weak
 
 
 def _name(votes: dict[str, Counter[str]], named: dict[str, str]) -> bool:
@@ -249,13 +266,16 @@ _DOTTED: dict[str, tuple[str | None, str | None]] = {
     "ى": (None, "ي")}
 
 
-def _is_mark(key: str, g: Glyph) -> bool:
-    """An unread glyph drawn without advance whose ink (when its outline is known) is no
-    bigger than a mark's."""
-    if not zero_width(g):
-        return False
-    dots = _parts(key)
-    return dots is None or dots.endswith(",m")
+def _mark_keys(raw: RawPage) -> frozenset[str]:
+    """The unread glyphs that are marks: drawn without advance (most times: MuPDF gives a
+    mark after a space a width) and, where the outline is known, no bigger than a mark."""
+    drawn: dict[str, list[int]] = {}
+    for _, key, g in raw.unread:
+        counts = drawn.setdefault(key, [0, 0])
+        counts[0] += zero_width(g)
+        counts[1] += 1
+    return frozenset(key for key, (flat, total) in drawn.items()
+                     if 2 * flat >= total and ((_parts(key) or ",m").endswith(",m")))
 
 
 def _parts(key: str) -> str | None:
@@ -291,10 +311,11 @@ def _marks(raw: RawPage, aligned: list[Aligned], named: dict[str, str]) -> dict[
     """Names for unread mark glyphs (no width: a harakah, a shadda): where one follows a
     letter glyph alone, a vote for the marks OCR read on that letter; the majority names
     the mark glyph everywhere."""
-    marks = {id(g): key for _, key, g in raw.unread if _is_mark(key, g)}
+    mark_keys = _mark_keys(raw)
+    marks = {id(g): key for _, key, g in raw.unread if key in mark_keys}
     if not marks:
         return {}
-    letters = {id(g) for _, key, g in raw.unread if not _is_mark(key, g)}
+    letters = {id(g) for _, key, g in raw.unread if key not in mark_keys}
 
     def markish(g: Glyph) -> bool:
         return id(g) in marks or (zero_width(g) and id(g) not in letters)
