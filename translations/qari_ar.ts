@@ -778,6 +778,18 @@
         <translation>النص مخزّن بالترتيب المرئي: أُعيد ترتيبه</translation>
     </message>
     <message numerus="yes">
+        <location filename="../reader/ui/navigation.py" line="149"/>
+        <source>%n glyph(s) named by OCR</source>
+        <translation>
+            <numerusform>لم يُسمِّ التعرف الضوئي أي حرف</numerusform>
+            <numerusform>سمّى التعرف الضوئي حرفًا واحدًا</numerusform>
+            <numerusform>سمّى التعرف الضوئي حرفين</numerusform>
+            <numerusform>سمّى التعرف الضوئي %n أحرف</numerusform>
+            <numerusform>سمّى التعرف الضوئي %n حرفًا</numerusform>
+            <numerusform>سمّى التعرف الضوئي %n حرف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../reader/ui/navigation.py" line="147"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>

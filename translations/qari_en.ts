@@ -34,6 +34,14 @@
 <context>
     <name>NavigationController</name>
     <message numerus="yes">
+        <location filename="../reader/ui/navigation.py" line="149"/>
+        <source>%n glyph(s) named by OCR</source>
+        <translation>
+            <numerusform>%n glyph named by OCR</numerusform>
+            <numerusform>%n glyphs named by OCR</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../reader/ui/navigation.py" line="147"/>
         <source>%n glyph(s) recovered from the font</source>
         <translation>

@@ -148,7 +148,10 @@ class NavigationController(QObject):
             notes.append(self.tr("No text layer (a scanned page?)"))
         if q.visual_order:
             notes.append(self.tr("Text stored in visual order: reordered"))
-        if q.recovered:
+        if q.recovered and q.ocr:
+            # (Read by OCR: the text layer's glyphs OCR named, where it had them.)
+            notes.append(self.tr("%n glyph(s) named by OCR", "", q.recovered))
+        elif q.recovered:
             notes.append(self.tr("%n glyph(s) recovered from the font", "", q.recovered))
         if q.unmapped:
             notes.append(self.tr("%n glyph(s) unreadable", "", q.unmapped))
