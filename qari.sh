@@ -22,9 +22,10 @@ venv="$here/.venv"
 # OCR for scanned pages: Tesseract with its Arabic data (the tests read scans with it).
 base_packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
                libglib2.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-ara)
-# The tests also rewrite PDFs with Ghostscript, as some producers' files arrive, and make a
-# minimal Debian (debootstrap) to install the offline bundle in.
-test_packages=(ghostscript debootstrap)
+# The tests also rewrite PDFs with Ghostscript, as some producers' files arrive, make a
+# minimal Debian (debootstrap) to install the offline bundle in, and read a subset whose
+# glyphs only the installed font names (Scheherazade; the corpus test hides such fonts).
+test_packages=(ghostscript debootstrap fonts-sil-scheherazade)
 desktop_packages=(libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
                   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0
                   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0

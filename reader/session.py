@@ -29,6 +29,7 @@ MODEL_CACHE = 24
 # OCR names a text layer's unread glyphs when it leaves no more than this share of them
 # unnamed; else its own words are the page's text.
 _UNNAMED_SHARE = 0.1
+_UNUSABLE_SHARE = 0.2  # of a page's glyphs unmapped: its text layer is not read alone
 
 
 class DocumentSession:
@@ -114,12 +115,18 @@ class DocumentSession:
         """The page's text layer with the glyphs nothing maps named by OCR, where it has
         such glyphs and OCR named nearly all (its geometry and mapped letters are kept)."""
         layer = self.text_layer(page)
-        decoded = decode(layer, words, ocr.DPI, self._glyph_names) if (
-            layer is not None and layer.unread) else None
-        if decoded is None:
+        if layer is None or not layer.unread:
             return None
-        raw, left, names = decoded
-        if left > _UNNAMED_SHARE * len(raw.glyphs):
+        decoded = decode(layer, words, ocr.DPI, self._glyph_names)
+        if decoded is None:  # OCR named none of them: those other pages named, if any
+            raw, left = apply_names(layer, self._glyph_names)
+            names = self._glyph_names
+        else:
+            raw, left, names = decoded
+        # A page whose text layer serves without those glyphs keeps it whatever OCR
+        # names; one that needs them keeps it only if OCR named nearly all.
+        usable = layer.unmapped <= _UNUSABLE_SHARE * (len(layer.glyphs) + layer.unmapped)
+        if left > _UNNAMED_SHARE * len(raw.glyphs) and not usable:
             return None
         learnt = {key: text for key, text in names.items() if key not in self._glyph_names}
         if learnt:

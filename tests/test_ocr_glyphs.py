@@ -163,8 +163,8 @@ def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
 
 def test_names_ocr_gave_on_one_page_serve_the_documents_other_pages(monkeypatch):
     """Page 1 cannot be read without OCR; page 2 can, but for one glyph of the same font:
-    once OCR has named that glyph on page 1, page 2 reads it too (and is read again if it
-    was read before)."""
+    once OCR has named that glyph on page 1, page 2 reads it too without OCR (and is read
+    again if it was read before)."""
     from reader.resources import sample_report
 
     unread, words = [], []
@@ -185,11 +185,33 @@ def test_names_ocr_gave_on_one_page_serve_the_documents_other_pages(monkeypatch)
     monkeypatch.setattr(session, "raw_page", lambda page: (first, second)[min(page, 1)])
     monkeypatch.setattr(session, "_running", frozenset())
     monkeypatch.setattr(ocr, "cached", lambda _sha, page: words if page == 0 else None)
-    monkeypatch.setattr(ocr, "available", lambda: True)
-    models = [session.page_model(0), session.page_model(1)]
-    assert models[0].quality.unusable and not models[1].quality.unusable
-    assert "بيت في" not in models[1].text  # the B is missing
-    models = session.with_ocr([0, 1], models)
-    assert models[0].text == "بيت بين بيت"
-    assert models[1].text.startswith("بيت في البيت")
-    assert session.page_text(1) == models[1].text
+    before = session.page_model(1)
+    assert session.page_model(0).quality.unusable
+    assert "بيت في" not in before.text and before.quality.unread == 1  # the B is missing
+    assert session.ocr_page(0).text == "بيت بين بيت"
+    after = session.page_model(1)  # read again, not by OCR: the name serves
+    assert after.text.startswith("بيت في البيت") and session.page_text(1) == after.text
+    assert after.quality.unread == 0 and not after.quality.unusable
+
+
+@needs_tesseract
+def test_a_usable_page_with_unread_letters_keeps_its_text_layer_when_ocr_names_them(
+        monkeypatch):
+    """LibreOffice's subset of Scheherazade leaves four alefs to the installed font; on a
+    machine without it, the page is read with OCR's help: its text layer stays (every mark
+    as drawn), OCR names what it can of the alefs."""
+    from tests.pdf.test_glyphs import _CLUSTERED, _skeleton
+
+    _bare(monkeypatch)
+    session = DocumentSession.open(Path(__file__).parent / "fixtures" /
+                                   "libreoffice-vocalized.pdf")
+    model = session.page_model(0)
+    assert model.quality.unread == 4 and model.quality.unusable
+    missing = sum(a != b for a, b in zip(_skeleton(model.text), _skeleton(_CLUSTERED),
+                                         strict=True))
+    read = session.with_ocr([0], [model])[0]
+    assert read.quality.ocr and not read.quality.unusable
+    assert set(read.text) - set(model.text) <= {"ا", "أ"}  # the layer's, alefs added
+    named = sum(a != b for a, b in zip(_skeleton(read.text), _skeleton(_CLUSTERED),
+                                       strict=True))
+    assert named < missing

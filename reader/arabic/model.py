@@ -71,11 +71,13 @@ class Quality:
     visual_order: bool = False  # the text layer stored lines left to right
     no_text_layer: bool = False  # nothing to extract: a scan, or only images
     ocr: bool = False  # the text was read from the page image (OCR), not its text layer
+    unread: int = 0  # letters' glyphs nothing maps, which OCR can name (``RawPage.unread``)
 
     @property
     def unusable(self) -> bool:
-        """Should OCR read this page? (Not again once it has.)"""
-        return not self.ocr and (self.no_text_layer or (
+        """Should OCR read this page? (Not again once it has.) Also when its text layer
+        leaves letters unread: OCR names them, and the page keeps its text layer."""
+        return not self.ocr and (self.no_text_layer or self.unread > 0 or (
             self.glyphs > 0 and self.unmapped / self.glyphs > 0.2))
 
 

@@ -29,7 +29,7 @@ from reader.arabic.model import (
     PageText,
     Quality,
 )
-from reader.arabic.raw import RawPage
+from reader.arabic.raw import RawPage, zero_width
 from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
 from reader.arabic.sanitize import sane_glyphs
@@ -53,7 +53,8 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     page = PageText(raw.index, raw.width, raw.height)
     page.quality = Quality(glyphs=count + unmapped, recovered=raw.recovered,
                            unmapped=unmapped, no_text_layer=count == 0,
-                           visual_order=raw.visual_order)
+                           visual_order=raw.visual_order,
+                           unread=sum(not zero_width(g) for _, _, g in raw.unread))
     if not clusters:
         return page
     kinds = [c.kind for c in clusters]

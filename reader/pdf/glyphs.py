@@ -1501,11 +1501,13 @@ _MAX_FONT_GLYPHS = 5000  # glyphs whose dots are read, at most (a CJK font has 6
 # a hole is a dot (two dots are often one contour, a quarter of an em wide).
 _DOT_SIZE = 0.3
 _MARK_INK = 0.45  # of an em: a glyph all of whose ink fits is the size of a mark
+_BLANK = "blank"  # a glyph that draws nothing
 
 
 def _glyph_dots(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     """For each glyph of an embedded font, its dots: "a,b", how many dots (small round
-    contours off the baseline band, not holes) stand above and below the baseline."""
+    contours off the baseline band, not holes) stand above and below the baseline, and
+    ",m" if all its ink fits a mark's size; "blank" for a glyph that draws nothing."""
     facts = _facts(doc)
     if xref not in facts.dots:
         try:
@@ -1552,6 +1554,7 @@ def glyph_dots(font_data: bytes) -> dict[int, str]:
                 shapes.append((max(xs) - min(xs), max(ys) - min(ys), area, min(ys), max(ys),
                                min(xs), max(xs)))
         if not shapes:
+            out[gid] = _BLANK
             continue
         above = below = 0
         for shape in shapes:
@@ -2025,8 +2028,9 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 # The glyph's dots, from its outline: OCR may take ر for ز, never a dot.
                 dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in
                                               _font_xrefs(page, font)) if gid in d), "")
-                unknown[(round(origin[0], 1), round(origin[1], 1))] = (
-                    f"{font}\x00{gid}\x00{dots}")
+                if dots != _BLANK:  # (a glyph that draws nothing, a space, is no letter)
+                    unknown[(round(origin[0], 1), round(origin[1], 1))] = (
+                        f"{font}\x00{gid}\x00{dots}")
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)

@@ -316,7 +316,9 @@ def test_letters_of_clusters_mapped_to_several_glyphs_are_read_once(producer: st
     letter's glyph to nothing or to a code of its font (a space, "!"); WeasyPrint maps the
     letter's glyph to the cluster's text and the vowel's glyph to nothing. Read as drawn,
     each letter comes once, from its font or the /ActualText, and no mark twice (a mark
-    may still sit a letter off: أ's hamza over the next letter, الأؤلاد)."""
+    may still sit a letter off: أ's hamza over the next letter, الأؤلاد). "Its font" is
+    the installed one for LibreOffice's subset (qari.sh installs Scheherazade for the
+    tests); without it OCR names those glyphs (``tests/test_ocr_glyphs.py``)."""
     from reader.session import DocumentSession
 
     path = Path(__file__).parent.parent / "fixtures" / f"{producer}-vocalized.pdf"
