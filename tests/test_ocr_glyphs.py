@@ -134,6 +134,21 @@ def test_a_glyphs_dots_are_read_from_its_outline():
     assert dots[order[cmap[0x064E]]].endswith(",m")  # a fatha's ink is a mark's
 
 
+def test_dots_of_a_font_whose_contours_have_no_point_on_the_curve():
+    """DejaVu (qari.sh installs it) draws dots as contours of off-curve points only: the
+    pen gives no end point for them (None), which once cost the whole font its dots."""
+    from fontTools.ttLib import TTFont
+
+    path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not path.is_file():
+        pytest.skip("DejaVu Sans is not installed (qari.sh installs it)")
+    dots = glyphs.glyph_dots(path.read_bytes())
+    loaded = TTFont(path)
+    cmap, order = loaded.getBestCmap(), {n: i for i, n in enumerate(loaded.getGlyphOrder())}
+    assert {ch: dots[order[cmap[ord(ch)]]] for ch in "رزبت"} == {
+        "ر": "0,0", "ز": "1,0", "ب": "0,1", "ت": "2,0"}
+
+
 def test_a_dot_ocr_missed_is_the_glyphs_own():
     from reader.ocr_glyphs import _dotted
 

@@ -1543,7 +1543,7 @@ def glyph_dots(font_data: bytes) -> dict[int, str]:
             if operator in ("closePath", "endPath"):
                 contours.append([])
             else:
-                contours[-1].extend(points)
+                contours[-1].extend(p for p in points if p is not None)  # (None: implied)
         shapes = []
         for points in contours:
             if len(points) >= 3:
