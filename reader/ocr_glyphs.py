@@ -9,7 +9,10 @@ glyphs: each unread glyph is the same glyph (font and glyph number) wherever it 
 so every word OCR reads over it is a vote for its text. Words are aligned with the glyphs
 under them, the mapped glyphs as anchors; the text most words agree on names the glyph
 everywhere on the page, OCR's misreadings outvoted. The page then goes through the repair
-engine as a text layer, with its own geometry.
+engine as a text layer, with its own geometry. A mark glyph alone after its letter takes
+the marks OCR read on that letter; a glyph's own outline (its dots, read in
+``reader.pdf.glyphs``) overrules a dotless letter OCR gave it. The session keeps the names
+for the document's other pages.
 
 Bounded: a fixed number of rounds; each word's alignment is a table of its glyphs by its
 characters, and words with more glyphs or characters than ``_MAX_WORD`` are not used.

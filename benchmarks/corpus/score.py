@@ -43,6 +43,17 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def bare_fonts() -> None:
+    """Hide the installed fonts from the engine but the bundled one and DejaVu."""
+    from reader.pdf import glyphs
+    from reader.resources import fonts
+
+    found = {glyphs._font_key(path.stem): str(path) for path in fonts()}
+    for path in sorted(Path("/usr/share/fonts/truetype/dejavu").glob("*.ttf")):
+        found.setdefault(glyphs._font_key(path.stem), str(path))
+    glyphs._REFERENCES = found
+
+
 def extract(pdf: Path) -> str:
     """The text ``qari extract`` gives: pages without a usable text layer read by OCR
     when Tesseract is there."""
@@ -94,7 +105,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(HERE / "out"))
     parser.add_argument("--worst", type=int, default=10, help="list the N worst PDFs")
+    parser.add_argument("--bare", action="store_true",
+                        help="read as a machine without the corpus's fonts: only Qari's bundled "
+                        "font and DejaVu (which qari.sh installs) are asked for glyph names")
     args = parser.parse_args()
+    if args.bare:
+        bare_fonts()
     rows = score(Path(args.folder))
     if not rows:
         print("no PDFs: run python -m benchmarks.corpus.generate first", file=sys.stderr)
