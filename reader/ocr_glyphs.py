@@ -207,9 +207,7 @@ def _votes(aligned: list[Aligned], named: dict[str, str], guess: bool
             continue
         heard = guess or sum(not sure for *_, sure in found) <= 2
         for key, text, sure in found:
-            # (A guess never names a glyph of a mark's size: a harakah some fonts draw
-            # with an advance would take a letter.)
-            if sure or (heard and not (guess and (_parts(key) or "").endswith(",m"))):
+            if sure or heard:
                 (votes if sure else weak).setdefault(key, Counter())[text] += weight
     return votes, weak
 
