@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from reader import ocr, ocr_glyphs
@@ -51,6 +52,7 @@ class DocumentSession:
         # glyph on every page of the document, so every page read after takes them too.
         self._glyph_names: dict[str, str] = {}
         self._unread: set[int] = set()  # pages read with glyphs left unread
+        self._untold: set[str] = set()  # glyphs OCR was asked for and did not name
         # Rendering in a child process (the window sets one: see reader.pdf.render_process).
         self.render_service: RenderService | None = None
 
@@ -129,8 +131,12 @@ class DocumentSession:
         if left > _UNNAMED_SHARE * len(raw.glyphs) and not usable:
             return None
         learnt = {key: text for key, text in names.items() if key not in self._glyph_names}
-        if learnt:
+        # Glyphs OCR could not name here (a symbol, a glyph OCR never reads): no other
+        # page is read by OCR for them alone.
+        tried = {key for _, key, _g in raw.unread} - self._untold
+        if learnt or tried:
             self._glyph_names.update(learnt)
+            self._untold |= tried
             for other in self._unread - {page} - set(self._ocr):
                 self._forget(other)  # read again, with the names, when next asked for
         return raw
@@ -215,6 +221,9 @@ class DocumentSession:
                 self._unread.add(page)
                 if self._glyph_names:
                     raw = apply_names(raw, self._glyph_names)[0]
+                if self._untold:  # (not counted as letters OCR could name)
+                    raw = replace(raw, unread=tuple(
+                        u for u in raw.unread if u[1] not in self._untold))
             model = repair_page(raw, self.running_lines())
             self._remember(page, model)
         else:

@@ -230,3 +230,24 @@ def test_a_usable_page_with_unread_letters_keeps_its_text_layer_when_ocr_names_t
     named = sum(a != b for a, b in zip(_skeleton(read.text), _skeleton(_CLUSTERED),
                                        strict=True))
     assert named < missing
+
+
+def test_a_glyph_ocr_could_not_name_sends_no_other_page_to_ocr(monkeypatch):
+    """A glyph nothing maps and OCR does not name (a symbol apart from any word): once
+    OCR was asked on one page, the other pages that hold it are not read by OCR for it."""
+    from reader.resources import sample_report
+
+    mapped = tuple(glyph(ch, (490 - 10 * i, 88, 500 - 10 * i, 103), 100, 12)
+                   for i, ch in enumerate("في البيت الكبير"))
+    symbol = glyph("\ufffd", (100, 300, 110, 315), 312, 12)
+    pages = [RawPage(n, 595, 842, mapped, (), 0, unmapped=1, unread=((0, "S", symbol),))
+             for n in (0, 1)]
+    words = [OcrWord("البيت", tuple(v * ocr.DPI / 72 for v in (420, 88, 470, 103)), 1, 0, 90)]
+    session = DocumentSession.open(sample_report())
+    monkeypatch.setattr(session, "raw_page", lambda page: pages[min(page, 1)])
+    monkeypatch.setattr(session, "_running", frozenset())
+    monkeypatch.setattr(ocr, "cached", lambda _sha, _page: words)
+    assert session.page_model(1).quality.unusable  # one letter-sized glyph unread
+    read = session.ocr_page(0)
+    assert read.text == "في البيت الكبير"  # the text layer, kept
+    assert not session.page_model(1).quality.unusable
