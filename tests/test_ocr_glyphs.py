@@ -251,3 +251,18 @@ def test_a_glyph_ocr_could_not_name_sends_no_other_page_to_ocr(monkeypatch):
     read = session.ocr_page(0)
     assert read.text == "في البيت الكبير"  # the text layer, kept
     assert not session.page_model(1).quality.unusable
+
+
+def test_two_subsets_of_one_name_keep_their_glyphs_apart(monkeypatch, tmp_path):
+    """A document made of two (merged from two files): each page's font is its own object
+    under the same name (Qt writes no subset prefix), its glyphs numbered its own way: a
+    name OCR gives one is not the other's."""
+    _bare(monkeypatch)
+    merged = pymupdf.open()
+    for _ in range(2):
+        merged.insert_pdf(pymupdf.open(FIXTURES / "qt-amiri-sidebar.pdf"))
+    merged.save(tmp_path / "merged.pdf")
+    doc = pymupdf.open(tmp_path / "merged.pdf")
+    first, second = (glyphs.raw_page(page) for page in doc)
+    assert first.unread and second.unread
+    assert not {key for _, key, _g in first.unread} & {key for _, key, _g in second.unread}

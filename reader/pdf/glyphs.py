@@ -1421,7 +1421,7 @@ class _DocumentFacts:
 
     visual: bool | None = None  # stores Arabic in display order (one producer, one answer)
     font_text: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> text
-    font_xrefs: dict[str, list[int]] = field(default_factory=dict)  # _font_key -> xrefs
+    font_xrefs: dict[int, dict[str, list[int]]] = field(default_factory=dict)  # by page
     distrusted: dict[str, bool] = field(default_factory=dict)  # _font_key -> map is wrong
     font_text_quick: dict[int, dict[int, str]] = field(default_factory=dict)  # no outlines
     tagged: bool | None = None  # has a structure tree
@@ -2015,7 +2015,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                     broken.append(char)
         if not broken:
             continue
-        tables = [_font_text(doc, xref) for xref in _font_xrefs(page, font)]
+        xrefs = _font_xrefs(page, font)
+        tables = [_font_text(doc, xref) for xref in xrefs]
         for code, gid, origin, bbox in broken:
             text = next((t[gid] for t in tables if gid in t), "")
             if (text and font in ascii_wrong and font not in garbled and code not in odd
@@ -2026,11 +2027,13 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 text = chr(code)
             if not text and gid > 0 and unknown is not None:
                 # The glyph's dots, from its outline: OCR may take ر for ز, never a dot.
-                dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in
-                                              _font_xrefs(page, font)) if gid in d), "")
+                dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in xrefs)
+                             if gid in d), "")
                 if dots != _BLANK:  # (a glyph that draws nothing, a space, is no letter)
+                    # The font by its objects too: two subsets may share a name (Qt's
+                    # carry no prefix) and number their glyphs each its own way.
                     unknown[(round(origin[0], 1), round(origin[1], 1))] = (
-                        f"{font}\x00{gid}\x00{dots}")
+                        f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}")
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)
@@ -2042,16 +2045,14 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
 
 
 def _font_xrefs(page: pymupdf.Page, font: str) -> list[int]:
-    """The xrefs of the fonts a text trace names ``font``. The trace names fonts without
-    their xref, and one page may embed several subsets under one name: all are tried."""
-    known = _facts(page.parent).font_xrefs
-
-    def lookup() -> list[int] | None:
-        return known.get(font) or next((x for name, x in known.items()
-                                        if name.startswith(font) or font.startswith(name)), None)
-
-    found = lookup()
-    if found is None:
+    """The xrefs of the fonts a text trace names ``font`` on this page. The trace names
+    fonts without their xref, and one page may embed several subsets under one name: all
+    are tried. By page: a document merged from several has a subset of one name in each
+    part, each numbering its glyphs its own way."""
+    pages = _facts(page.parent).font_xrefs
+    known = pages.get(page.number)
+    if known is None:
+        known = {}
         try:
             for entry in page.get_fonts():
                 xrefs = known.setdefault(_font_key(str(entry[3])), [])
@@ -2059,5 +2060,6 @@ def _font_xrefs(page: pymupdf.Page, font: str) -> list[int]:
                     xrefs.append(int(entry[0]))
         except Exception:
             return []
-        found = lookup()
-    return found or []
+        pages[page.number] = known
+    return known.get(font) or next((x for name, x in known.items()
+                                    if name.startswith(font) or font.startswith(name)), [])
