@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader import ocr, ocr_glyphs
 from reader.arabic.fold import fold
-from reader.arabic.model import BlockSpan, PageText
+from reader.arabic.model import UNMAPPED_SHARE, BlockSpan, PageText
 from reader.arabic.raw import RawPage
 from reader.arabic.repair import repair_page, repeated_lines
 from reader.errors import Cancelled, DocumentError
@@ -30,7 +30,6 @@ MODEL_CACHE = 24
 # OCR names a text layer's unread glyphs when it leaves no more than this share of them
 # unnamed; else its own words are the page's text.
 _UNNAMED_SHARE = 0.1
-_UNUSABLE_SHARE = 0.2  # of a page's glyphs unmapped: its text layer is not read alone
 
 
 class DocumentSession:
@@ -99,10 +98,13 @@ class DocumentSession:
             return self.render_service.render_gray(self.document, page, ocr.DPI)
         return self.document.render_gray(page, ocr.DPI)
 
-    def apply_ocr(self, page: int, words: list[ocr.OcrWord]) -> PageText:
-        """Make the recognized words the page's text (a page model like any other)."""
+    def apply_ocr(self, page: int, words: list[ocr.OcrWord],
+                  layer: RawPage | None = None) -> PageText:
+        """Make the recognized words the page's text (a page model like any other).
+        ``layer``: the page's text layer, when the caller has read it already."""
         info = self.info.pages[page]
-        self._ocr_raw[page] = self._named_glyphs(page, words) or ocr.raw_page_from_words(
+        self._ocr_raw[page] = self._named_glyphs(
+            page, words, layer or self.text_layer(page)) or ocr.raw_page_from_words(
             words, page, info.width, info.height)
         return self._repair_ocr(page, self.running_lines() | self._ocr_running)
 
@@ -113,10 +115,10 @@ class DocumentSession:
         except DocumentError:
             return None
 
-    def _named_glyphs(self, page: int, words: list[ocr.OcrWord]) -> RawPage | None:
-        """The page's text layer with the glyphs nothing maps named by OCR, where it has
-        such glyphs and OCR named nearly all (its geometry and mapped letters are kept)."""
-        layer = self.text_layer(page)
+    def _named_glyphs(self, page: int, words: list[ocr.OcrWord],
+                      layer: RawPage | None) -> RawPage | None:
+        """The page's text ``layer`` with the glyphs nothing maps named by OCR, where it
+        has such glyphs and OCR named nearly all (its geometry and mapped letters kept)."""
         if layer is None or not layer.unread:
             return None
         decoded = decode(layer, words, ocr.DPI, self._glyph_names)
@@ -127,7 +129,7 @@ class DocumentSession:
             raw, left, names = decoded
         # A page whose text layer serves without those glyphs keeps it whatever OCR
         # names; one that needs them keeps it only if OCR named nearly all.
-        usable = layer.unmapped <= _UNUSABLE_SHARE * (len(layer.glyphs) + layer.unmapped)
+        usable = layer.unmapped <= UNMAPPED_SHARE * (len(layer.glyphs) + layer.unmapped)
         if left > _UNNAMED_SHARE * len(raw.glyphs) and not usable:
             return None
         learnt = {key: text for key, text in names.items() if key not in self._glyph_names}
@@ -170,12 +172,12 @@ class DocumentSession:
 
     def ocr_page(self, page: int, cancelled: Callable[[], bool] = lambda: False) -> PageText:
         """Read a page with OCR (once: the words are cached by document and page)."""
+        layer = self.text_layer(page)
         words = ocr.cached(self.info.sha256, page)
         if words is None:
-            words = ocr_glyphs.recognize(self.ocr_image(page), self.text_layer(page),
-                                         cancelled)
+            words = ocr_glyphs.recognize(self.ocr_image(page), layer, cancelled)
             ocr.store(self.info.sha256, page, words)
-        return self.apply_ocr(page, words)
+        return self.apply_ocr(page, words, layer)
 
     def with_ocr(self, pages: list[int], models: list[PageText], every: bool = False,
                  cancelled: Callable[[], bool] = lambda: False) -> list[PageText]:

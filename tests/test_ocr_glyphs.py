@@ -88,8 +88,7 @@ def test_lines_ocr_did_not_read_are_asked_for_alone():
 
 def _bare(monkeypatch: pytest.MonkeyPatch) -> None:
     """As on a machine without the system's Arabic fonts: only the bundled ones."""
-    monkeypatch.setattr(glyphs, "_REFERENCES",
-                        {glyphs._font_key(p.stem): str(p) for p in fonts()})
+    monkeypatch.setattr(glyphs, "_REFERENCES", glyphs._reference_fonts(()))
 
 
 def test_unread_glyphs_travel_from_the_render_process(monkeypatch):

@@ -46,12 +46,8 @@ def normalize(text: str) -> str:
 def bare_fonts() -> None:
     """Hide the installed fonts from the engine but the bundled one and DejaVu."""
     from reader.pdf import glyphs
-    from reader.resources import fonts
 
-    found = {glyphs._font_key(path.stem): str(path) for path in fonts()}
-    for path in sorted(Path("/usr/share/fonts/truetype/dejavu").glob("*.ttf")):
-        found.setdefault(glyphs._font_key(path.stem), str(path))
-    glyphs._REFERENCES = found
+    glyphs._REFERENCES = glyphs._reference_fonts((Path("/usr/share/fonts/truetype/dejavu"),))
 
 
 def extract(pdf: Path) -> str:

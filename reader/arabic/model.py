@@ -63,6 +63,10 @@ class BlockSpan:
     cells: tuple[tuple[int, int], ...] = ()
 
 
+# Of a page's glyphs, unmapped: more and its text layer is not read alone (OCR reads it).
+UNMAPPED_SHARE = 0.2
+
+
 @dataclass
 class Quality:
     glyphs: int = 0
@@ -78,7 +82,7 @@ class Quality:
         """Should OCR read this page? (Not again once it has.) Also when its text layer
         leaves letters unread: OCR names them, and the page keeps its text layer."""
         return not self.ocr and (self.no_text_layer or self.unread > 0 or (
-            self.glyphs > 0 and self.unmapped / self.glyphs > 0.2))
+            self.glyphs > 0 and self.unmapped / self.glyphs > UNMAPPED_SHARE))
 
 
 @dataclass

@@ -12,8 +12,10 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pymupdf
 
@@ -245,9 +247,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         # differently (marks, spaces); only the lines' places are wanted from it.
         _structure_lines(page.get_text("dict", flags=_STRUCTURE_FLAGS)["blocks"], regions)
     broken: list[tuple[int, int, list[dict], str, frozenset[str]]] = []  # range, chars, font, odd
-    unread: list[tuple[int, str, Glyph]] = []  # unmapped glyphs with codes of their own
-    anchors: list[tuple[Glyph | None, str, Glyph]] = []  # the same, by the letter before
-    marks_since: list[int] = []  # and how many marks were drawn between
+    # Unmapped glyphs with codes of their own, by the letter drawn before them (None: none)
+    # and how many marks were drawn between: (letter, marks, font and code, glyph).
+    unread: list[tuple[Glyph | None, int, str, Glyph]] = []
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
     images = 0
@@ -435,8 +437,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                     letter = len(kept) - 1
                     while letter >= 0 and zero_width(kept[letter]):
                         letter -= 1
-                    unread.append((letter, unread_at[at], g))
-                    marks_since.append(len(kept) - 1 - letter)
+                    unread.append((kept[letter] if letter >= 0 else None,
+                                   len(kept) - 1 - letter, unread_at[at], g))
                 elif _between_digits(glyphs, at, dropped):
                     # An unreadable glyph inside a number (a separator the font lacked):
                     # an invisible stretch, so that the number is not cut in two.
@@ -444,7 +446,6 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
-            anchors = [(kept[at] if at >= 0 else None, key, g) for at, key, g in unread]
     if _facts(page.parent).borrowed is not False and any(
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
@@ -467,14 +468,12 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
-    if unread:
-        where = {id(g): i for i, g in enumerate(glyphs)}
-        unread = [(0 if anchor is None else min(len(glyphs), where.get(
-            id(anchor), len(glyphs)) + 1 + since), key, g)
-            for (anchor, key, g), since in zip(anchors, marks_since, strict=True)]
+    where = {id(g): i for i, g in enumerate(glyphs)} if unread else {}
+    placed = tuple((0 if letter is None else min(len(glyphs), where.get(
+        id(letter), len(glyphs)) + 1 + since), key, g) for letter, since, key, g in unread)
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
-                   tuple(vrules), tuple(regions), tuple(unread))
+                   tuple(vrules), tuple(regions), placed)
 
 
 def _tagged(page: pymupdf.Page) -> bool:
@@ -1660,16 +1659,17 @@ def _font_key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
-def _reference_fonts() -> dict[str, str]:
-    """Font files Qari can read: the bundled ones and the system's, by normalized name."""
-    from pathlib import Path
-
+def _reference_fonts(folders: Sequence[Path] | None = None) -> dict[str, str]:
+    """Font files Qari can read: the bundled ones and those in ``folders`` (the
+    system's by default), by normalized name."""
     from reader.resources import fonts as bundled
 
+    if folders is None:
+        folders = (Path("/usr/share/fonts"), Path.home() / ".local/share/fonts")
     found: dict[str, str] = {}
     for path in bundled():
         found.setdefault(_font_key(path.stem), str(path))
-    for folder in (Path("/usr/share/fonts"), Path.home() / ".local/share/fonts"):
+    for folder in folders:
         if folder.is_dir():
             for path in folder.rglob("*.[ot]tf"):
                 found.setdefault(_font_key(path.stem), str(path))

@@ -151,8 +151,11 @@ class OcrRunner(QObject):
             # it cannot map, and reads again the lines that hold them if it missed them.
             return None, session.ocr_image(page), session.text_layer(page)
 
+        layer: RawPage | None = None
+
         def rendered(result: tuple[list[ocr.OcrWord] | None, bytes | None,
                                    RawPage | None]) -> None:
+            nonlocal layer
             words, image, layer = result
             if session is not self._session or self._stopped:
                 return
@@ -170,8 +173,9 @@ class OcrRunner(QObject):
         def apply(words: list[ocr.OcrWord]) -> None:
             if session is not self._session or self._stopped:
                 return
-            worker.submit(lambda: session.apply_ocr(page, words), PRIORITY_VISIBLE, applied,
-                          failed)
+            # (The text layer read with the image goes along; from the cache, none was.)
+            worker.submit(lambda: session.apply_ocr(page, words, layer), PRIORITY_VISIBLE,
+                          applied, failed)
 
         def applied(_model: PageText) -> None:
             if session is not self._session:

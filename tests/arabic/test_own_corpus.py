@@ -13,7 +13,6 @@ import pytest
 
 from benchmarks.corpus.score import edit_distance, extract, normalize
 from reader.pdf import glyphs
-from reader.resources import fonts
 
 FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 BASELINE = FOLDER / "baseline.json"
@@ -24,7 +23,7 @@ def cer(pdf: Path) -> float:
     """As on a machine with none of the subset's fonts installed (as CI is): the engine
     may ask an installed font of the same name, which this machine may or may not have."""
     saved = glyphs._REFERENCES
-    glyphs._REFERENCES = {glyphs._font_key(path.stem): str(path) for path in fonts()}
+    glyphs._REFERENCES = glyphs._reference_fonts(())
     try:
         truth = normalize(pdf.with_suffix(".gt.txt").read_text(encoding="utf-8"))
         return round(100 * edit_distance(normalize(extract(pdf)), truth) / len(truth), 2)
