@@ -37,6 +37,10 @@ _MAX_TAKE = 3  # characters one glyph may draw (a ligature: لا, لله)
 # exception, a glyph OCR does not see (a kashida) rarer still.
 _COST = (2, 0, 1, 2)
 _SKIP = 2  # a stop or digit of OCR's word under no glyph of it
+_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+# Glyphs whose outlines agree on where a font's ٠ stands, at least: by a digit among the
+# three each looks most like, and of them by the one each looks most like.
+_ORDER_AGREE, _ORDER_SURE = 3, 2
 _HAMZA_MARKS = frozenset("\u0653\u0654\u0655")
 _NO_HAMZA = str.maketrans(dict.fromkeys(_HAMZA_MARKS))
 # Letters OCR and fonts tell apart less reliably than the rest: equal when matching a
@@ -73,6 +77,12 @@ def decode(raw: RawPage, words: list[OcrWord], dpi: int,
         if known is None or key not in known:
             named[key] = _dotted(text, key)
     named.update({k: v for k, v in _marks(raw, aligned, named).items() if k not in named})
+    # A mark glyph's own outline names it before OCR does: OCR reads harakat poorly; and
+    # digits their font's order and their outlines name (OCR takes some designs' for
+    # letters).
+    named.update({key: text for key in _mark_keys(raw) if (text := _drawn_mark(key))
+                  and (known is None or key not in known)})
+    named.update(digits_in_order(raw))
     if not any(key in named for _, key, _g in raw.unread):
         return None
     out, left = apply_names(raw, named)
@@ -283,6 +293,85 @@ def _parts(key: str) -> str | None:
     """The dots part of a glyph's key ("a,b": above, below)."""
     parts = key.split("\x00")
     return parts[2] if len(parts) >= 3 and "," in parts[2] else None
+
+
+def _drawn_mark(key: str) -> str:
+    """The harakah a mark glyph's outline draws (``reader.pdf.mark_shapes``), or ""."""
+    parts = key.split("\x00")
+    return parts[3] if len(parts) >= 4 else ""
+
+
+def digits_in_order(raw: RawPage) -> dict[str, str]:
+    """Unread glyphs named digits by their font's glyph order: fonts keep their ten digits
+    together, ٠ to ٩. A glyph is a digit's candidate where its outline looks like digits
+    (``reader.pdf.shapes``) and, wherever it is drawn, it stands among digits, stops or
+    gaps, never beside a letter (alef looks like ١ and heh like ٥, but they stand in words).
+    Where three or more candidates stand where a digit they look like would, counted from
+    one place (the glyph number of ٠), two of them by the digit they look most like, the
+    font's glyphs in those ten places that stand among digits are named the digit of their
+    place, each that looks like it among its closest three or like no digit (a ٠ may be a
+    mere dot). Fonts whose numbers tell no such place (a subset numbering anew) are left to
+    OCR."""
+    fonts: dict[str, dict[str, tuple[int, str]]] = {}  # font -> key -> glyph, closest digits
+    for _, key, _g in raw.unread:
+        parts = key.split("\x00")
+        if len(parts) >= 5 and parts[1].isdigit():
+            fonts.setdefault(parts[0], {})[key] = (int(parts[1]), parts[4])
+    named: dict[str, str] = {}
+    for glyphs in fonts.values():
+        shaped = {key for key, (_gid, ranked) in glyphs.items() if ranked}
+        # Where ٠ would stand by each candidate: its closest digits, the closest surest.
+        starts: dict[int, list[int]] = {}  # place -> [candidates closest, among closest]
+        for key in _among_digits(raw, shaped):
+            gid, ranked = glyphs[key]
+            for rank, digit in enumerate(ranked):
+                support = starts.setdefault(gid - _DIGITS.index(digit), [0, 0])
+                support[0] += rank == 0
+                support[1] += 1
+        start, (closest, among) = max(starts.items(), key=lambda item: (
+            item[1][0] >= _ORDER_SURE and item[1][1], item[1][0], -item[0]),
+            default=(0, (0, 0)))
+        if closest < _ORDER_SURE or among < _ORDER_AGREE:
+            continue
+        block = {key for key, (gid, _r) in glyphs.items() if 0 <= gid - start < 10}
+        inside = _among_digits(raw, block)
+        fits = {key: digit for key in inside if (digit := _DIGITS[glyphs[key][0] - start])
+                in glyphs[key][1] or not glyphs[key][1]}
+        if len(fits) >= len(inside) - len(fits):  # (else the place is in doubt)
+            named.update(fits)
+    return named
+
+
+def _among_digits(raw: RawPage, shaped: set[str]) -> set[str]:
+    """The keys of ``shaped`` whose glyphs stand, at most times they are drawn, with no
+    letter beside them on their line (only digits, stops, spaces, gaps or other glyphs of
+    ``shaped``)."""
+    # Marks aside (drawn without advance, over letters and digits alike).
+    drawn = sorted([(round(g.baseline), g.box[0], g.box[2], g.size, key, g.text)
+                    for _, key, g in raw.unread if not zero_width(g)]
+                   + [(round(g.baseline), g.box[0], g.box[2], g.size, None, g.text)
+                      for g in raw.glyphs if g.text and not zero_width(g)],
+                   key=lambda d: (d[0], d[1]))
+    votes: dict[str, list[int]] = {}
+    for i, (line, x0, x1, size, key, _text) in enumerate(drawn):
+        if key not in shaped:
+            continue
+        clear = True
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(drawn) or drawn[k][0] != line:
+                continue
+            _l, n0, n1, _s, other, text = drawn[k]
+            if max(n0 - x1, x0 - n1) > 0.3 * size:
+                continue  # a gap: no neighbour
+            if other is None and (text.isspace() or not text[:1].isalpha()):
+                continue  # a digit, a stop, a space
+            if other is not None and other in shaped:
+                continue
+            clear = False
+        counts = votes.setdefault(key, [0, 0])
+        counts[0] += clear
+        counts[1] += 1
+    return {key for key, (clear, total) in votes.items() if 3 * clear >= 2 * total}
 
 
 def _dotted(text: str, key: str) -> str:

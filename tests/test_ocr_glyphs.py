@@ -175,6 +175,64 @@ def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
     assert [g.text for g in decoded.glyphs] == ["ب", "\u064e"] * 3
 
 
+def test_a_mark_glyphs_outline_names_it_before_ocrs_reading():
+    """OCR read a fatha on each letter, but the mark glyph's outline is a damma's."""
+    unread, words = [], []
+    x = 500.0
+    for _ in range(3):
+        drawn, left = _word("B", x)
+        _, key, letter = drawn[0]
+        mark = glyph("\ufffd", (letter.box[0], 88, letter.box[0], 103), 100, 12)
+        unread += [(0, key, letter), (0, "F\x009\x001,0,m\x00\u064f", mark)]
+        words.append(OcrWord("بَ", (left, 88, x, 103), 1, 0, 90.0))
+        x = left - 8
+    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
+    decoded, left, _names = decode(raw, words, 72)
+    assert left == 0
+    assert [g.text for g in decoded.glyphs] == ["ب", "\u064f"] * 3
+
+
+def _shaped(gid: int, ranked: str, font: str = "F@9") -> str:
+    return f"{font}\x00{gid}\x000,0\x00\x00{ranked}"
+
+
+def _line(keys: list[str | None], y: float = 100.0) -> list[tuple[int, str, object]]:
+    """Unread glyphs drawn side by side, 6 points each, on one line (None: a gap)."""
+    return [(0, key, glyph("\ufffd", (300.0 - 6 * i, y - 10, 306.0 - 6 * i, y + 3), y, 12))
+            for i, key in enumerate(keys) if key is not None]
+
+
+def test_digits_are_named_by_their_fonts_order_where_outlines_agree_on_it():
+    from reader.ocr_glyphs import digits_in_order
+
+    # ٠ stands at glyph 540: ١ ٤ ٥ look like themselves; ٢ looks most like ٤ (but ٢ is
+    # among its closest); ٠ like none, but it stands in ٠'s place, among no letters. Alef
+    # (glyph 20) looks like ١, but stands in a word (beside glyph 21, no digit's look-alike).
+    one, two, four, five = (_shaped(541, "١٤٢"), _shaped(542, "٤٢٣"), _shaped(544, "٤٢"),
+                            _shaped(545, "٥٩"))
+    alef, letter = _shaped(20, "١٤٢"), "F@9\x0021\x000,0\x00\x00"
+    unread = (_line([one, two, None, four, five, one]) + _line([alef, letter], 140)
+              + _line([_shaped(540, "")], 180))
+    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
+    assert digits_in_order(raw) == {one: "١", two: "٢", four: "٤", five: "٥",
+                                    _shaped(540, ""): "٠"}
+
+
+def test_digits_whose_numbers_tell_no_order_are_left_to_ocr():
+    from reader.ocr_glyphs import digits_in_order
+
+    # A subset numbering its glyphs anew: no place for ٠ that three outlines agree on.
+    renumbered = [_shaped(3, "١"), _shaped(4, "٥"), _shaped(5, "٨"), _shaped(9, "٢")]
+    # Look-alikes that agree on a place, but stand beside letters (an unread letter of
+    # glyph 30, a mapped one): words, not numbers.
+    words = [_shaped(53, "٠٨٧"), _shaped(58, "٥٩"), _shaped(59, "٦٨٢")]
+    unread = _line([*renumbered]) + _line([words[0], "F@9\x0030\x000,0\x00\x00",
+                                           words[1], words[2]], 140)
+    mapped = (glyph("ب", (276.0, 130, 282.0, 143), 140, 12),)
+    raw = RawPage(0, 595, 842, mapped, (), 0, unread=tuple(unread))
+    assert digits_in_order(raw) == {}
+
+
 def test_names_ocr_gave_on_one_page_serve_the_documents_other_pages(monkeypatch):
     """Page 1 cannot be read without OCR; page 2 can, but for one glyph of the same font:
     once OCR has named that glyph on page 1, page 2 reads it too without OCR (and is read

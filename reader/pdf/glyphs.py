@@ -16,12 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
 from reader.arabic.chars import char_info, is_mark
 from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph, zero_width
 from reader.gcpause import gc_paused
+from reader.pdf.shapes import contours_of, digits_like, mark_drawn, outline_shape
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate, nor
 # invent spaces (the repair finds word gaps itself, better: CER 0.91 -> 0.81 % on the
@@ -1431,6 +1433,9 @@ class _DocumentFacts:
     cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
     dots: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> its dots
+    shapes: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> shape
+    # xref: the font's outlines (glyph set, glyph order, em), None if unreadable
+    outlines: dict[int, tuple[Any, list[str], float] | None] = field(default_factory=dict)
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -1515,6 +1520,35 @@ def _glyph_dots(doc: pymupdf.Document, xref: int) -> dict[int, str]:
         except Exception:  # an unreadable embedded font: no dots to tell
             facts.dots[xref] = {}
     return facts.dots[xref]
+
+
+def _glyph_shape(doc: pymupdf.Document, xref: int, gid: int) -> str:
+    """What a glyph of an embedded font draws by its outline (``reader.pdf.shapes``): the
+    harakah it is, then the digits it looks most like, apart by NUL ("" and "" when none).
+    Read for the glyphs asked only (a few per font): each costs about a millisecond."""
+    facts = _facts(doc)
+    known = facts.shapes.setdefault(xref, {})
+    if gid not in known:
+        if xref not in facts.outlines:
+            try:
+                from fontTools.ttLib import TTFont
+
+                buffer = doc.extract_font(xref)[3]
+                font = TTFont(io.BytesIO(buffer), lazy=True)
+                facts.outlines[xref] = (font.getGlyphSet(), font.getGlyphOrder(), float(
+                    font["head"].unitsPerEm) if "head" in font else 1000.0)
+            except Exception:  # an unreadable embedded font: no shapes to tell
+                facts.outlines[xref] = None
+        outlines = facts.outlines[xref]
+        found = None
+        if outlines is not None and 0 <= gid < len(outlines[1]):
+            glyph_set, order, em = outlines
+            try:
+                found = outline_shape(contours_of(glyph_set, order[gid]), em)
+            except Exception:  # a damaged outline
+                found = None
+        known[gid] = "\x00" if found is None else f"{mark_drawn(found)}\x00{digits_like(found)}"
+    return known[gid]
 
 
 def _within(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
@@ -2031,9 +2065,12 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                              if gid in d), "")
                 if dots != _BLANK:  # (a glyph that draws nothing, a space, is no letter)
                     # The font by its objects too: two subsets may share a name (Qt's
-                    # carry no prefix) and number their glyphs each its own way.
+                    # carry no prefix) and number their glyphs each its own way. Then
+                    # what its outline looks like: a harakah, digits.
+                    drawn = next((found for x in xrefs if (
+                        found := _glyph_shape(doc, x, gid)) != "\x00"), "\x00")
                     unknown[(round(origin[0], 1), round(origin[1], 1))] = (
-                        f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}")
+                        f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}\x00{drawn}")
             if text and not (code == 0x20 and text.isspace()):
                 key = (round(origin[0], 1), round(origin[1], 1))
                 fixes.setdefault(key, []).append(text)
