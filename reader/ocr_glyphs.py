@@ -275,6 +275,10 @@ _DOTTED: dict[str, tuple[str | None, str | None]] = {
     "ر": ("ز", None), "د": ("ذ", None), "ح": ("خ", "ج"), "س": ("ش", None),
     "ص": ("ض", None), "ط": ("ظ", None), "ع": ("غ", None), "ه": ("ة", None),
     "ى": (None, "ي")}
+# Letters whose dots an outline shows in every font (the dots stand clear of the body,
+# read in ``reader.pdf.glyphs``), and the letter each is without them; not ج, ن or ة,
+# whose dots some designs set inside or against the body.
+_UNDOTTED = {"ز": "ر", "ذ": "د", "خ": "ح", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع"}
 
 
 def _mark_keys(raw: RawPage) -> frozenset[str]:
@@ -377,13 +381,19 @@ def _among_digits(raw: RawPage, shaped: set[str]) -> set[str]:
 def _dotted(text: str, key: str) -> str:
     """``text`` as OCR named a glyph, a dotless letter made its dotted twin where the
     glyph's outline has dots on that side only (OCR misses dots more than it adds them;
-    counts are not compared: fonts join two dots in one contour)."""
-    twins = _DOTTED.get(text)
+    counts are not compared: fonts join two dots in one contour); and a letter whose dot
+    the outline always shows made its dotless twin where the outline has none (OCR takes
+    a harakah over ر for the dot of ز)."""
     dots = _parts(key)
-    if twins is None or dots is None:
+    if dots is None:
         return text
     above, _, below = dots.removesuffix(",m").partition(",")
     if not (above.isdigit() and below.isdigit()):
+        return text
+    if text in _UNDOTTED and not int(above) and not int(below):
+        return _UNDOTTED[text]
+    twins = _DOTTED.get(text)
+    if twins is None:
         return text
     if int(above) and not int(below):
         return twins[0] or text

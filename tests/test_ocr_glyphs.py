@@ -158,6 +158,16 @@ def test_a_dot_ocr_missed_is_the_glyphs_own():
     assert _dotted("ر", "f\x007") == "ر"  # no outline read: OCR's letter
 
 
+def test_a_dot_ocr_saw_where_the_outline_has_none_is_a_harakahs():
+    from reader.ocr_glyphs import _dotted
+
+    # A fatha over ر read as the dot of ز; a shadda over س as the dots of ش.
+    assert _dotted("ز", "f\x007\x000,0") == "ر" and _dotted("ش", "f\x007\x000,0") == "س"
+    assert _dotted("ز", "f\x007\x001,0") == "ز"  # its dot is there
+    # ج's dot and ن's sit against their bodies in some designs: OCR's letter stands.
+    assert _dotted("ج", "f\x007\x000,0") == "ج" and _dotted("ن", "f\x007\x000,0") == "ن"
+
+
 def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
     # بَ three times: the letter glyph B and, drawn after it without advance, the glyph F.
     unread, words = [], []
