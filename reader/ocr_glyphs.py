@@ -41,6 +41,7 @@ _DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 # Glyphs whose outlines agree on where a font's ٠ stands, at least: by a digit among the
 # three each looks most like, and of them by the one each looks most like.
 _ORDER_AGREE, _ORDER_SURE = 3, 2
+_MAX_STARTS = 8  # places for a font's ٠ tried, at most
 _HAMZA_MARKS = frozenset("\u0653\u0654\u0655")
 _NO_HAMZA = str.maketrans(dict.fromkeys(_HAMZA_MARKS))
 # Letters OCR and fonts tell apart less reliably than the rest: equal when matching a
@@ -310,12 +311,13 @@ def digits_in_order(raw: RawPage) -> dict[str, str]:
     together, ٠ to ٩. A glyph is a digit's candidate where its outline looks like digits
     (``reader.pdf.shapes``) and, wherever it is drawn, it stands among digits, stops or
     gaps, never beside a letter (alef looks like ١ and heh like ٥, but they stand in words).
-    Where three or more candidates stand where a digit they look like would, counted from
-    one place (the glyph number of ٠), two of them by the digit they look most like, the
-    font's glyphs in those ten places that stand among digits are named the digit of their
-    place, each that looks like it among its closest three or like no digit (a ٠ may be a
-    mere dot). Fonts whose numbers tell no such place (a subset numbering anew) are left to
-    OCR."""
+    Where two candidates stand where the digit each looks most like would, counted from
+    one place (the glyph number of ٠), and a third by a digit among its closest three or
+    two of the glyphs in those ten places stand side by side (a number), the font's glyphs
+    in those places that stand among digits are named the digit of their place, each that
+    looks like it among its closest three or like no digit (a ٠ may be a mere dot). Only a
+    subset that keeps its font's glyph numbers is asked (``reader.pdf.glyphs``); one that
+    numbers anew is left to OCR."""
     fonts: dict[str, dict[str, tuple[int, str]]] = {}  # font -> key -> glyph, closest digits
     for _, key, _g in raw.unread:
         parts = key.split("\x00")
@@ -323,33 +325,35 @@ def digits_in_order(raw: RawPage) -> dict[str, str]:
             fonts.setdefault(parts[0], {})[key] = (int(parts[1]), parts[4])
     named: dict[str, str] = {}
     for glyphs in fonts.values():
-        shaped = {key for key, (_gid, ranked) in glyphs.items() if ranked}
-        # Where ٠ would stand by each candidate: its closest digits, the closest surest.
-        starts: dict[int, list[int]] = {}  # place -> [candidates closest, among closest]
-        for key in _among_digits(raw, shaped):
-            gid, ranked = glyphs[key]
-            for rank, digit in enumerate(ranked):
-                support = starts.setdefault(gid - _DIGITS.index(digit), [0, 0])
-                support[0] += rank == 0
-                support[1] += 1
-        start, (closest, among) = max(starts.items(), key=lambda item: (
-            item[1][0] >= _ORDER_SURE and item[1][1], item[1][0], -item[0]),
-            default=(0, (0, 0)))
-        if closest < _ORDER_SURE or among < _ORDER_AGREE:
-            continue
-        block = {key for key, (gid, _r) in glyphs.items() if 0 <= gid - start < 10}
-        inside = _among_digits(raw, block)
-        fits = {key: digit for key in inside if (digit := _DIGITS[glyphs[key][0] - start])
-                in glyphs[key][1] or not glyphs[key][1]}
-        if len(fits) >= len(inside) - len(fits):  # (else the place is in doubt)
-            named.update(fits)
+        # Where ٠ would stand by each glyph that looks like digits: as many places as
+        # digits it looks like, a place told by two looks most like it worth asking.
+        starts: Counter[int] = Counter()
+        for gid, ranked in glyphs.values():
+            if ranked:
+                starts[gid - _DIGITS.index(ranked[0])] += 1
+        ranked_starts = sorted(starts.items(), key=lambda item: (-item[1], item[0]))
+        for start, told in ranked_starts[:_MAX_STARTS]:  # (each reads the page's lines)
+            if told < _ORDER_SURE:
+                break
+            block = {key for key, (gid, _r) in glyphs.items() if 0 <= gid - start < 10}
+            inside, paired = _among_digits(raw, block)
+            places = {key: _DIGITS[glyphs[key][0] - start] for key in inside}
+            closest = sum(glyphs[key][1][:1] == digit for key, digit in places.items())
+            among = sum(digit in glyphs[key][1] for key, digit in places.items())
+            if closest < _ORDER_SURE or (among < _ORDER_AGREE and not paired):
+                continue  # two look-alikes, and no number of two digits to show for them
+            fits = {key: digit for key, digit in places.items()
+                    if digit in glyphs[key][1] or not glyphs[key][1]}
+            if len(fits) >= len(inside) - len(fits):  # (else the place is in doubt)
+                named.update(fits)
+                break
     return named
 
 
-def _among_digits(raw: RawPage, shaped: set[str]) -> set[str]:
+def _among_digits(raw: RawPage, shaped: set[str]) -> tuple[set[str], set[str]]:
     """The keys of ``shaped`` whose glyphs stand, at most times they are drawn, with no
     letter beside them on their line (only digits, stops, spaces, gaps or other glyphs of
-    ``shaped``)."""
+    ``shaped``); and those drawn once at least beside a digit or another of ``shaped``."""
     # Marks aside (drawn without advance, over letters and digits alike).
     drawn = sorted([(round(g.baseline), g.box[0], g.box[2], g.size, key, g.text)
                     for _, key, g in raw.unread if not zero_width(g)]
@@ -357,6 +361,7 @@ def _among_digits(raw: RawPage, shaped: set[str]) -> set[str]:
                       for g in raw.glyphs if g.text and not zero_width(g)],
                    key=lambda d: (d[0], d[1]))
     votes: dict[str, list[int]] = {}
+    paired: set[str] = set()
     for i, (line, x0, x1, size, key, _text) in enumerate(drawn):
         if key not in shaped:
             continue
@@ -368,14 +373,18 @@ def _among_digits(raw: RawPage, shaped: set[str]) -> set[str]:
             if max(n0 - x1, x0 - n1) > 0.3 * size:
                 continue  # a gap: no neighbour
             if other is None and (text.isspace() or not text[:1].isalpha()):
+                if text[:1].isdigit():
+                    paired.add(key)
                 continue  # a digit, a stop, a space
             if other is not None and other in shaped:
+                paired.add(key)
                 continue
             clear = False
         counts = votes.setdefault(key, [0, 0])
         counts[0] += clear
         counts[1] += 1
-    return {key for key, (clear, total) in votes.items() if 3 * clear >= 2 * total}
+    clear_keys = {key for key, (clear, total) in votes.items() if 3 * clear >= 2 * total}
+    return clear_keys, paired & clear_keys
 
 
 def _dotted(text: str, key: str) -> str:

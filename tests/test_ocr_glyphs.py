@@ -228,6 +228,21 @@ def test_digits_are_named_by_their_fonts_order_where_outlines_agree_on_it():
                                     _shaped(540, ""): "٠"}
 
 
+def test_two_look_alikes_name_the_digits_where_a_number_shows_them_together():
+    from reader.ocr_glyphs import digits_in_order
+
+    # ١ and ٥ look like themselves; ٢ and ٠ like no digit. ١٢٠ is a number of three.
+    one, two, zero, five = (_shaped(541, "١٤٢"), _shaped(542, ""), _shaped(540, ""),
+                            _shaped(545, "٥٩"))
+    number = RawPage(0, 595, 842, (), (), 0, unread=tuple(
+        _line([zero, two, one]) + _line([five], 140)))
+    assert digits_in_order(number) == {one: "١", two: "٢", zero: "٠", five: "٥"}
+    # Each alone (a list's marks, say): two look-alikes show no number.
+    alone = RawPage(0, 595, 842, (), (), 0, unread=tuple(
+        _line([one]) + _line([five], 140)))
+    assert digits_in_order(alone) == {}
+
+
 def test_digits_whose_numbers_tell_no_order_are_left_to_ocr():
     from reader.ocr_glyphs import digits_in_order
 

@@ -1434,8 +1434,10 @@ class _DocumentFacts:
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
     dots: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> its dots
     shapes: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> shape
-    # xref: the font's outlines (glyph set, glyph order, em), None if unreadable
-    outlines: dict[int, tuple[Any, list[str], float] | None] = field(default_factory=dict)
+    # xref: the font's outlines (glyph set, glyph order, em, ``_keeps_numbering``), None
+    # if unreadable
+    outlines: dict[int, tuple[Any, list[str], float, bool] | None] = field(
+        default_factory=dict)
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -1536,19 +1538,37 @@ def _glyph_shape(doc: pymupdf.Document, xref: int, gid: int) -> str:
                 buffer = doc.extract_font(xref)[3]
                 font = TTFont(io.BytesIO(buffer), lazy=True)
                 facts.outlines[xref] = (font.getGlyphSet(), font.getGlyphOrder(), float(
-                    font["head"].unitsPerEm) if "head" in font else 1000.0)
+                    font["head"].unitsPerEm) if "head" in font else 1000.0,
+                    _keeps_numbering(font))
             except Exception:  # an unreadable embedded font: no shapes to tell
                 facts.outlines[xref] = None
         outlines = facts.outlines[xref]
         found = None
+        kept = False
         if outlines is not None and 0 <= gid < len(outlines[1]):
-            glyph_set, order, em = outlines
+            glyph_set, order, em, kept = outlines
             try:
                 found = outline_shape(contours_of(glyph_set, order[gid]), em)
             except Exception:  # a damaged outline
                 found = None
-        known[gid] = "\x00" if found is None else f"{mark_drawn(found)}\x00{digits_like(found)}"
+        # Digits by their look only in a subset that keeps the font's numbering: there the
+        # font's order of its digits tells them (``reader.ocr_glyphs.digits_in_order``).
+        known[gid] = "\x00" if found is None else (
+            f"{mark_drawn(found)}\x00{digits_like(found) if kept else ''}")
     return known[gid]
+
+
+def _keeps_numbering(font: Any) -> bool:
+    """Does a subset keep its font's glyph numbers (Ghostscript's, Chromium's: the glyphs
+    it leaves out stay as empty slots), rather than number its glyphs anew (Qt's)? Told
+    by TrueType's glyph offsets: most slots empty."""
+    if "loca" not in font:
+        return False
+    offsets = list(font["loca"])
+    if len(offsets) < 2:
+        return False
+    empty = sum(1 for a, b in itertools.pairwise(offsets) if a == b)
+    return 2 * empty >= len(offsets) - 1
 
 
 def _within(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
