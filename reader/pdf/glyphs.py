@@ -470,6 +470,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if 2 <= len(marks) <= _MAX_BULLETS:  # more small shapes than that: a drawing
         glyphs += _drawn_bullets(marks, glyphs)
     visual = _document_stores_visually(page) if presentation else False
+    if unread and _facts(page.parent).mark_inks is not False:
+        unread = _unread_at_their_ink(page.parent, unread)
     where = {id(g): i for i, g in enumerate(glyphs)} if unread else {}
     placed = tuple((0 if letter is None else min(len(glyphs), where.get(
         id(letter), len(glyphs)) + 1 + since), key, g) for letter, since, key, g in unread)
@@ -871,6 +873,26 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
     for k, x in inks.items():
         if abs(x - glyphs[k].box[0]) > _INK_OFF * glyphs[k].size:
             out[k] = _moved(glyphs[k], x, glyphs[k].baseline)
+    return out
+
+
+def _unread_at_their_ink(doc: pymupdf.Document, unread: list[tuple[Glyph | None, int, str, Glyph]]
+                         ) -> list[tuple[Glyph | None, int, str, Glyph]]:
+    """Unread glyphs without width (marks, once named) moved to the middle of their ink,
+    as ``_marks_at_their_ink`` moves the marks read: their box is where the pen stood."""
+    out = []
+    for letter, since, key, g in unread:
+        font, _, rest = key.partition("\x00")
+        gid = rest.partition("\x00")[0]
+        if zero_width(g) and gid.isdigit():
+            xrefs = [int(x) for x in font.rpartition("@")[2].split(".") if x.isdigit()]
+            ink = next((e for xref in xrefs if (e := _ink(doc, xref, int(gid))) is not None),
+                       None)
+            if ink is not None:
+                x = g.box[0] + (ink[0] + ink[1]) / 2 * g.size
+                if abs(x - g.box[0]) > _INK_OFF * g.size:
+                    g = _moved(g, x, g.baseline)
+        out.append((letter, since, key, g))
     return out
 
 
