@@ -66,10 +66,11 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
             mark = items[i].text
             if target is not None:
                 # A letter never carries the same mark twice (LibreOffice can draw marks
-                # twice); a ligature may carry it once per letter.
+                # twice; Qt maps آ to the alef's glyph and draws its madda apart); a
+                # ligature may carry it once per letter.
                 text = new_texts.get(target, items[target].text)
                 letters = sum(1 for ch in text if not unicodedata.combining(ch))
-                if text.count(mark) < letters:
+                if unicodedata.normalize("NFD", text).count(mark) < letters:
                     new_texts[target] = text + mark
                 m = items[i].box
                 if m[2] - m[0] >= 0.01:

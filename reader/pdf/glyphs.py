@@ -354,7 +354,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if broken:
         places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
         continued: dict[tuple[float, float], tuple[float, float]] = {}
-        unknown: dict[tuple[float, float], str] = {}  # origin -> font and glyph number
+        # origin -> font and glyph number of each glyph drawn there, in drawing order
+        unknown: dict[tuple[float, float], list[str]] = {}
         fixes = font_fixes(page, {_font_key(font) for *_, font, _odd in broken},
                            {_font_key(font) for font in garbled}, places,
                            {_font_key(font) for font in ascii_wrong}, continued, inside_codes,
@@ -397,9 +398,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 else:
                     unmapped += key not in fixes  # else: its text went with the first one
                     dropped.add(at)
-                    if key in unknown:
+                    if unknown.get(key):
                         # The same glyph wherever it is drawn: OCR may name it later.
-                        unread_at[at] = unknown[key]
+                        # (Marks stacked at one origin, a shadda and its harakah, are
+                        # drawn and given in the same order.)
+                        unread_at[at] = unknown[key].pop(0)
         # Glyphs with a broken map that MuPDF left out or (in a garbled font) gave as
         # spaces, but the font names: read, in place of the space or after the glyph
         # drawn before them (the drawing order tells marks apart).
@@ -2028,7 +2031,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                ascii_wrong: set[str] = frozenset(),
                continued: dict[tuple[float, float], tuple[float, float]] | None = None,
                inside: dict[str, frozenset[int]] | None = None,
-               unknown: dict[tuple[float, float], str] | None = None,
+               unknown: dict[tuple[float, float], list[str]] | None = None,
                ) -> dict[tuple[float, float], list[str]]:
     """Text for glyphs whose Unicode mapping is broken, recovered from the embedded font,
     keyed by the glyph's origin (in drawing order where glyphs share an origin).
@@ -2101,25 +2104,34 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 # otherwise (a Latin letter, or its twin in another script: a as а):
                 # the map's letter stands.
                 text = chr(code)
-            if not text and gid > 0 and unknown is not None:
+            if not text and gid > 0:
                 # The glyph's dots, from its outline: OCR may take ر for ز, never a dot.
                 dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in xrefs)
                              if gid in d), "")
-                if dots != _BLANK:  # (a glyph that draws nothing, a space, is no letter)
-                    # The font by its objects too: two subsets may share a name (Qt's
-                    # carry no prefix) and number their glyphs each its own way. Then
-                    # what its outline looks like: a harakah, digits.
-                    drawn = next((found for x in xrefs if (
-                        found := _glyph_shape(doc, x, gid)) != "\x00"), "\x00")
-                    unknown[(round(origin[0], 1), round(origin[1], 1))] = (
+                # What its outline looks like: a harakah, digits.
+                drawn = next((found for x in xrefs if (
+                    found := _glyph_shape(doc, x, gid)) != "\x00"), "\x00") if (
+                    dots != _BLANK) else "\x00"
+                if bbox[2] - bbox[0] < 0.01 and dots.endswith(",m") and drawn[0] != "\x00":
+                    # A mark's glyph (no advance, a mark's ink) its outline names.
+                    text = drawn.partition("\x00")[0]
+                elif dots != _BLANK and unknown is not None:
+                    # (A glyph that draws nothing, a space, is no letter.) The font by its
+                    # objects too: two subsets may share a name (Qt's carry no prefix) and
+                    # number their glyphs each its own way.
+                    unknown.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(
                         f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}\x00{drawn}")
-            if text and not (code == 0x20 and text.isspace()):
-                key = (round(origin[0], 1), round(origin[1], 1))
+            named = bool(text) and not (code == 0x20 and text.isspace())
+            key = (round(origin[0], 1), round(origin[1], 1))
+            if named:
                 fixes.setdefault(key, []).append(text)
-                if places is not None and span.get("type", 0) in (0, 1) and (
-                        bbox[2] > 0 and bbox[0] < width and bbox[3] > 0 and bbox[1] < height):
-                    places.setdefault(key, (tuple(bbox), float(span.get("size", 0.0)),
-                                            str(span.get("font", ""))))
+            if (named or key in (unknown or {})) and places is not None and span.get(
+                    "type", 0) in (0, 1) and (bbox[2] > 0 and bbox[0] < width
+                                              and bbox[3] > 0 and bbox[1] < height):
+                # (An unnamed glyph's place too: the drawing order it keeps tells after
+                # which glyph a named one MuPDF left out goes.)
+                places.setdefault(key, (tuple(bbox), float(span.get("size", 0.0)),
+                                        str(span.get("font", ""))))
     return fixes
 
 

@@ -535,6 +535,15 @@ def test_a_mark_drawn_twice_at_its_letter_is_read_once():
     assert texts == ["ح", "ر\u064e\u0651"] or texts == ["ح\u064e\u0651", "ر"]
 
 
+def test_a_mark_its_letter_carries_already_is_not_added_again():
+    """Qt maps آ to the alef's glyph and draws its madda apart, as a glyph of its own: the
+    letter has its madda (آ, not آٓ)."""
+    alef = glyph("آ", (397.0, 88, 401.0, 103), 100, 12)
+    madda = glyph("\u0653", (399.0, 88, 399.0, 103), 100, 12)
+    clusters, _, _ = make_clusters([alef, madda])
+    assert [c.text for c in clusters] == ["آ"]
+
+
 def test_a_lam_alef_split_around_its_marks_is_one_ligature():
     # لْأَ: the lam glyph with its width, the sukun, the alef with hamza (no width, at the
     # lam's left edge) and the fatha, in that order.
