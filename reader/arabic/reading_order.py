@@ -183,10 +183,12 @@ def _spanning_cells(rows: list[list[Segment]], page_width: float) -> list[list[S
     the first row it spans (it is read before the cells beside it)."""
     out: list[list[Segment]] = []
     for i, row in enumerate(rows):
-        # One of the two rows may read as one segment (cells a word gap apart), if it is
-        # no wider than a cell (a line of text is no table row).
+        # Either row may read as one segment (cells a word gap apart), if it is no wider
+        # than a cell (a line of text is no table row); both, if they stand one over the
+        # other (the cells beside the spanning one, in the same columns).
         if (len(row) == 1 and out and i + 1 < len(rows)
-                and max(len(out[-1]), len(rows[i + 1])) >= 2
+                and (max(len(out[-1]), len(rows[i + 1])) >= 2
+                     or _stacked(out[-1][0], rows[i + 1][0]))
                 and all(len(r) >= 2 or r[0].x1 - r[0].x0 < 0.2 * page_width
                         for r in (out[-1], rows[i + 1]))):
             cell = row[0]
@@ -200,6 +202,11 @@ def _spanning_cells(rows: list[list[Segment]], page_width: float) -> list[list[S
                 continue
         out.append(row)
     return out
+
+
+def _stacked(a: Segment, b: Segment) -> bool:
+    """Do two segments cover most of the narrower one's stretch across the page?"""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _one_slot(band: list[Segment], gutters: list[tuple[float, float]]) -> bool:

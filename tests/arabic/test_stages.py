@@ -609,6 +609,18 @@ def test_a_cell_spanning_two_rows_joins_the_first_even_beside_one_segment_rows()
     assert [sorted(round(s.baseline) for s in row) for row in rows] == [[78, 78, 89], [100], [122]]
 
 
+def test_a_cell_spanning_two_rows_joins_the_first_when_both_rows_read_as_one_segment():
+    # Nice sets the cells closer: both rows beside الشمال read as one segment each, one
+    # over the other; الشمال, centred between them in a column of its own, comes first.
+    glyphs = (word("الشمال", 150, 89) + word("الآبار", 110, 78) + word("١٢", 59, 78)
+              + word("الخزانات", 110, 100) + word("٤", 59, 100))
+    rows = _read(glyphs)
+    assert [sorted(round(s.baseline) for s in row) for row in rows] == [[78, 89], [100]]
+    # A line between two others, but not over each other: no table, three lines.
+    apart = word("الشمال", 150, 89) + word("الآبار", 110, 78) + word("الخزانات", 40, 100)
+    assert len(_read(apart)) == 3
+
+
 def test_letters_a_mark_glyph_repeats_from_its_ligature_are_not_read_twice():
     # WeasyPrint maps the tanween drawn on a lam-alef to the whole cluster (ل, ا, ً):
     # MuPDF gives those letters no width inside the ligature's box. The ligature has them
