@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -108,6 +109,8 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         gaps = segment.gaps
         if gaps is None:
             gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
+        if not centres and any(map(_vowelled, letters)):
+            gaps = _without_mark_advances(letters, gaps, full)
         # Most pairs are too close for any space: look closer at the others only. A raised
         # small glyph (a footnote call) is measured by its own size; asking costs, so only
         # when the answer matters.
@@ -145,6 +148,46 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
             if k < len(centres) and centres[k] < letters[i].centre:
                 chosen.append(i)
     return letters, chosen
+
+
+def _without_mark_advances(letters: list[Glyph], gaps: list[float],
+                           size: float) -> list[float]:
+    """The gaps with the advance of the marks beside them taken out, where the line shows
+    one: a font whose harakat have advances (Farsiweb's Homa and Nazli) set by LuaLaTeX
+    moves the pen on by them, leaving a gap after each vowelled letter (دَ رْ سٌ). The
+    advance is the one the gaps on one side of vowelled letters have over the other gaps
+    of the line: a mark's worth each, the same on most of them (inside words)."""
+    plain = [g for i, g in enumerate(gaps)
+             if not _vowelled(letters[i]) and not _vowelled(letters[i + 1])]
+    base = statistics.median(plain) if plain else 0.0
+    for side in (1, 0):  # the vowelled letter on the gap's right (Arabic), or its left
+        steps = []
+        for i, gap in enumerate(gaps):
+            near, far = letters[i + side], letters[i + 1 - side]
+            if _vowelled(near) and not _vowelled(far):
+                steps.append((gap - base) / _harakat(near))
+        if len(steps) < _ADVANCE_SEEN:
+            continue
+        step = statistics.median(steps)
+        # Between two vowelled letters the pen moved on by the marks too; where it did not
+        # (Nazli's marks draw in boxes of their own, and stand beside their letters),
+        # the gaps are the letters' own.
+        both = [(gap - base) / _harakat(letters[i + side]) for i, gap in enumerate(gaps)
+                if _vowelled(letters[i]) and _vowelled(letters[i + 1])]
+        if step > _ADVANCE_MIN * size and (
+                not both or abs(statistics.median(both) - step) < 0.3 * step):
+            return [gap - step * _harakat(letters[i + side]) if _vowelled(
+                letters[i + side]) else gap for i, gap in enumerate(gaps)]
+    return gaps
+
+
+def _harakat(letter: Glyph) -> int:
+    return sum(1 for ch in letter.text[1:] if "\u064b" <= ch <= "\u0652")
+
+
+# Gaps beside vowelled letters a line needs to show its marks' advance, and the least
+# advance (of the size) taken for one: below, shaping's usual play around marks.
+_ADVANCE_SEEN, _ADVANCE_MIN = 4, 0.12
 
 
 def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space]:

@@ -930,3 +930,25 @@ def test_a_gap_beside_a_vowelled_cluster_is_no_word_space_on_a_line_with_space_g
         [glyph(t, (a, top, b, bottom), y, size) for t, a, b in drawn])
     segments = split_rows(make_rows(clusters))
     assert logical_line(segments, True, spaces).text == "دَرْسٌ فِي"
+
+
+def test_a_gap_the_pen_left_after_each_vowelled_letter_is_no_word_space():
+    """LuaLaTeX with Homa (harakat with advances): the pen moves on by each mark, a gap of
+    a third of an em after every vowelled letter, inside words too (دَ رْ سٌ); words stand
+    that gap and a space apart."""
+    size, y, advance = 12.0, 100.0, 4.0
+    glyphs, x = [], 560.0
+    words = ["دَرْسٌ", "فِي", "كِتَابٍ", "جَدِيدٍ", "وَالْكُتُبُ", "كَثِيرَةٌ"]
+    for text in words:
+        for j, ch in enumerate(text):
+            if "\u064b" <= ch <= "\u0652":
+                continue
+            glyphs.append(glyph(ch, (x - 6, y - size, x, y + 3), y, size))
+            x -= 6
+            if "\u064b" <= text[j + 1:j + 2] <= "\u0652":
+                glyphs.append(glyph(text[j + 1], (x + 3, y - size, x + 3, y + 3), y, size))
+                x -= advance  # the pen moves on by the mark's advance
+        x -= 5  # a word space
+    clusters, _count, spaces = make_clusters(glyphs)
+    segments = split_rows(make_rows(clusters))
+    assert logical_line(segments, True, spaces).text == " ".join(words)
