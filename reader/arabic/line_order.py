@@ -169,13 +169,14 @@ def _without_mark_advances(letters: list[Glyph], gaps: list[float],
         if len(steps) < _ADVANCE_SEEN:
             continue
         step = statistics.median(steps)
-        # Between two vowelled letters the pen moved on by the marks too; where it did not
-        # (Nazli's marks draw in boxes of their own, and stand beside their letters),
-        # the gaps are the letters' own.
+        # Between two vowelled letters the pen moved on by the marks too, inside words;
+        # where it did not (Nazli's marks draw in boxes of their own, and stand beside
+        # their letters), or where no letter but a word's last is vowelled (XeTeX's
+        # partly vowelled text: the gaps beside them are word spaces), the gaps stand.
         both = [(gap - base) / _harakat(letters[i + side]) for i, gap in enumerate(gaps)
                 if _vowelled(letters[i]) and _vowelled(letters[i + 1])]
-        if step > _ADVANCE_MIN * size and (
-                not both or abs(statistics.median(both) - step) < 0.3 * step):
+        if step > _ADVANCE_MIN * size and len(both) >= _ADVANCE_BOTH and (
+                abs(statistics.median(both) - step) < 0.3 * step):
             return [gap - step * _harakat(letters[i + side]) if _vowelled(
                 letters[i + side]) else gap for i, gap in enumerate(gaps)]
     return gaps
@@ -188,6 +189,7 @@ def _harakat(letter: Glyph) -> int:
 # Gaps beside vowelled letters a line needs to show its marks' advance, and the least
 # advance (of the size) taken for one: below, shaping's usual play around marks.
 _ADVANCE_SEEN, _ADVANCE_MIN = 4, 0.12
+_ADVANCE_BOTH = 2  # gaps between two vowelled letters that show it too, at least
 
 
 def _with_spaces(letters: list[Glyph], chosen: list[int]) -> list[Glyph | _Space]:
