@@ -168,38 +168,31 @@ def test_a_dot_ocr_saw_where_the_outline_has_none_is_a_harakahs():
     assert _dotted("ج", "f\x007\x000,0") == "ج" and _dotted("ن", "f\x007\x000,0") == "ن"
 
 
-def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
-    # بَ three times: the letter glyph B and, drawn after it without advance, the glyph F.
+def _letters_with_a_mark(mark_key: str) -> list[str]:
+    """بَ three times, read by OCR so: the letter glyph B and, drawn after it without
+    advance, the mark glyph of ``mark_key``; the texts the decoded page gives."""
     unread, words = [], []
     x = 500.0
     for _ in range(3):
         drawn, left = _word("B", x)
         _, key, letter = drawn[0]
         mark = glyph("\ufffd", (letter.box[0], 88, letter.box[0], 103), 100, 12)
-        unread += [(0, key, letter), (0, "F\x009\x001,0,m", mark)]
+        unread += [(0, key, letter), (0, mark_key, mark)]
         words.append(OcrWord("بَ", (left, 88, x, 103), 1, 0, 90.0))
         x = left - 8
     raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
     decoded, left, _names = decode(raw, words, 72)
     assert left == 0
-    assert [g.text for g in decoded.glyphs] == ["ب", "\u064e"] * 3
+    return [g.text for g in decoded.glyphs]
+
+
+def test_a_mark_glyph_takes_the_marks_ocr_read_on_its_letter():
+    assert _letters_with_a_mark("F\x009\x001,0,m") == ["ب", "\u064e"] * 3
 
 
 def test_a_mark_glyphs_outline_names_it_before_ocrs_reading():
     """OCR read a fatha on each letter, but the mark glyph's outline is a damma's."""
-    unread, words = [], []
-    x = 500.0
-    for _ in range(3):
-        drawn, left = _word("B", x)
-        _, key, letter = drawn[0]
-        mark = glyph("\ufffd", (letter.box[0], 88, letter.box[0], 103), 100, 12)
-        unread += [(0, key, letter), (0, "F\x009\x001,0,m\x00\u064f", mark)]
-        words.append(OcrWord("بَ", (left, 88, x, 103), 1, 0, 90.0))
-        x = left - 8
-    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
-    decoded, left, _names = decode(raw, words, 72)
-    assert left == 0
-    assert [g.text for g in decoded.glyphs] == ["ب", "\u064f"] * 3
+    assert _letters_with_a_mark("F\x009\x001,0,m\x00\u064f") == ["ب", "\u064f"] * 3
 
 
 def _shaped(gid: int, ranked: str, font: str = "F@9") -> str:
