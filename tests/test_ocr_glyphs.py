@@ -341,3 +341,27 @@ def test_two_subsets_of_one_name_keep_their_glyphs_apart(monkeypatch, tmp_path):
     first, second = (glyphs.raw_page(page) for page in doc)
     assert first.unread and second.unread
     assert not {key for _, key, _g in first.unread} & {key for _, key, _g in second.unread}
+
+
+def test_digits_by_order_on_a_page_of_many_look_alikes_tries_few_places(monkeypatch):
+    """Each place tried reads the page's lines: a page of thousands of glyphs that look
+    like digits, in numbers everywhere, tries a bounded number of places per font."""
+    from reader import ocr_glyphs
+
+    calls = []
+    real = ocr_glyphs._among_digits
+
+    def counted(raw, shaped):
+        calls.append(len(shaped))
+        return real(raw, shaped)
+
+    digits = "٠١٢٣٤٥٦٧٨٩"
+    keys = [_shaped(gid, digits[(gid * 7) % 10] + digits[(gid * 3) % 10])
+            for gid in range(2000)]
+    unread = []
+    for row in range(40):  # 40 lines of 50 glyphs side by side
+        unread += _line(keys[row * 50:(row + 1) * 50], 100.0 + 16 * row)
+    raw = RawPage(0, 595, 842, (), (), 0, unread=tuple(unread))
+    monkeypatch.setattr(ocr_glyphs, "_among_digits", counted)
+    ocr_glyphs.digits_in_order(raw)
+    assert 0 < len(calls) <= ocr_glyphs._MAX_STARTS
