@@ -779,14 +779,14 @@
     </message>
     <message numerus="yes">
         <location filename="../reader/ui/navigation.py" line="149"/>
-        <source>%n glyph(s) named by OCR</source>
+        <source>%n glyph(s) named by OCR and the fonts</source>
         <translation>
-            <numerusform>لم يُسمِّ التعرف الضوئي أي حرف</numerusform>
-            <numerusform>سمّى التعرف الضوئي حرفًا واحدًا</numerusform>
-            <numerusform>سمّى التعرف الضوئي حرفين</numerusform>
-            <numerusform>سمّى التعرف الضوئي %n أحرف</numerusform>
-            <numerusform>سمّى التعرف الضوئي %n حرفًا</numerusform>
-            <numerusform>سمّى التعرف الضوئي %n حرف</numerusform>
+            <numerusform>لم يُسمِّ التعرف الضوئي والخطوط أي حرف</numerusform>
+            <numerusform>سمّى التعرف الضوئي والخطوط حرفًا واحدًا</numerusform>
+            <numerusform>سمّى التعرف الضوئي والخطوط حرفين</numerusform>
+            <numerusform>سمّى التعرف الضوئي والخطوط %n أحرف</numerusform>
+            <numerusform>سمّى التعرف الضوئي والخطوط %n حرفًا</numerusform>
+            <numerusform>سمّى التعرف الضوئي والخطوط %n حرف</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -35,10 +35,10 @@
     <name>NavigationController</name>
     <message numerus="yes">
         <location filename="../reader/ui/navigation.py" line="149"/>
-        <source>%n glyph(s) named by OCR</source>
+        <source>%n glyph(s) named by OCR and the fonts</source>
         <translation>
-            <numerusform>%n glyph named by OCR</numerusform>
-            <numerusform>%n glyphs named by OCR</numerusform>
+            <numerusform>%n glyph named by OCR and the fonts</numerusform>
+            <numerusform>%n glyphs named by OCR and the fonts</numerusform>
         </translation>
     </message>
     <message numerus="yes">

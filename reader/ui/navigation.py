@@ -149,8 +149,9 @@ class NavigationController(QObject):
         if q.visual_order:
             notes.append(self.tr("Text stored in visual order: reordered"))
         if q.recovered and q.ocr:
-            # (Read by OCR: the text layer's glyphs OCR named, where it had them.)
-            notes.append(self.tr("%n glyph(s) named by OCR", "", q.recovered))
+            # (Read by OCR: the text layer's glyphs OCR named, where it had them, with
+            # those the fonts' tables and outlines named.)
+            notes.append(self.tr("%n glyph(s) named by OCR and the fonts", "", q.recovered))
         elif q.recovered:
             notes.append(self.tr("%n glyph(s) recovered from the font", "", q.recovered))
         if q.unmapped:
