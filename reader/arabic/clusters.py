@@ -54,6 +54,8 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
             carried, mode = widths, SPACES_GLYPHS
         else:
             items, changed = _join_split_ligatures(items, mark_texts)
+            if changed:
+                items = _without_ligature_copies(items, mark_texts)
     orphans: list[Glyph] = []
     if mark_texts:
         zero = {id(g) for g in flat}
@@ -326,13 +328,50 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         c = items[i]
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not zero_width(p)), None)
-        if same is not None and (same.box[0] + 0.3 < c.box[0] < same.box[2] - 0.3) and abs(
+        if same is not None and _inside_or_beside(c, same) and abs(
                 same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
             continue
         if not _drawn_in_two(items, i, c):
             out.append(c)
     out += items[done:]
     return out
+
+
+def _inside_or_beside(c: Glyph, same: Glyph) -> bool:
+    """Is the width-less ``c`` strictly inside ``same``'s box, or just beside it (within a
+    sixth of an em, LibreOffice's /ActualText at its vowel's glyph), but never at its very
+    edge (where MuPDF puts the other letters of a ligature glyph)?"""
+    x, (x0, x1) = c.box[0], (same.box[0], same.box[2])
+    near = _BESIDE * max(c.size, 1.0)
+    return (x0 + 0.3 < x < x1 - 0.3) or (x0 - near < x < x0 - 0.3) or (x1 + 0.3 < x < x1 + near)
+
+
+_BESIDE = 0.17  # of the size: a width-less copy this near a glyph's edge is beside it
+
+
+def _without_ligature_copies(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
+    """A width-less letter at the edge of a ligature glyph put back together that holds it
+    as its second letter is the same letter again: LibreOffice writes a lam-alef with its
+    vowel as /ActualText over the vowel's glyph and the ligature's, and maps the ligature's
+    glyph to the whole cluster too; MuPDF gives both, the glyph's letters at its edge
+    (فَالاَ for فَلَا)."""
+    out: list[Glyph] = []
+    for i, c in enumerate(items):
+        if zero_width(c) and c.text != " " and c.text not in mark_texts and any(
+                _holds_again(items[k], c) for k in range(max(0, i - 3), min(len(items), i + 4))
+                if k != i):
+            continue
+        out.append(c)
+    return out
+
+
+def _holds_again(glyph: Glyph, c: Glyph) -> bool:
+    """Is ``glyph`` a ligature (two letters or more, with a width) whose later letters
+    hold ``c``'s, with ``c`` at its edge on its line?"""
+    letters = [ch for ch in glyph.text if not unicodedata.combining(ch)]
+    return (len(letters) >= 2 and c.text in letters[1:] and not zero_width(glyph)
+            and abs(glyph.baseline - c.baseline) < 0.5 * max(c.size, 1.0)
+            and glyph.box[0] - 0.3 <= c.box[0] <= glyph.box[2] + 0.3)
 
 
 def _drawn_in_two(items: list[Glyph], i: int, c: Glyph) -> bool:

@@ -952,3 +952,36 @@ def test_a_gap_the_pen_left_after_each_vowelled_letter_is_no_word_space():
     clusters, _count, spaces = make_clusters(glyphs)
     segments = split_rows(make_rows(clusters))
     assert logical_line(segments, True, spaces).text == " ".join(words)
+
+
+def test_a_letter_libreoffice_gives_again_beside_its_glyph_is_read_once():
+    """LibreOffice writes a vowelled إ as /ActualText at its kasra's glyph and maps the
+    letter's glyph to it too: MuPDF gives the letter twice, the copy width-less just
+    beside the glyph (إِإِنَّ). A copy at the glyph's very edge is left to the ligature
+    pass (MuPDF puts a ligature's other letters there)."""
+    size, y = 11.0, 74.1
+    letters = [glyph("ن", (468.1, 65.3, 476.2, 76.3), y, size),
+               glyph("إ", (476.2, 65.3, 479.2, 76.3), y, size)]
+    copy = glyph("إ", (475.0, 66.0, 475.0, 77.0), y + 0.7, size)
+    kasra = glyph("\u0650", (477.7, 65.3, 477.7, 76.3), y, size)
+    clusters, _count, _spaces = make_clusters([kasra, letters[1], letters[0], copy])
+    assert sorted(c.text for c in clusters) == sorted(["ن", "إِ"])
+
+
+def test_a_lam_alef_libreoffice_gives_twice_is_read_once():
+    """The lam-alef's glyph mapped to the whole cluster (لَا): its alef and vowel at the
+    glyph's edge; the /ActualText over the vowel's glyph gives لَا again, inside it."""
+    size, y = 11.0, 74.1
+    drawn = [glyph("ف", (382.8, 65.3, 388.1, 76.3), y, size),
+             glyph("\u064e", (385.4, 65.3, 385.4, 76.3), y, size),
+             glyph("ا", (382.8, 65.3, 382.8, 76.3), y, size),
+             glyph("\u064e", (385.4, 65.3, 385.4, 76.3), y, size),
+             glyph("ل", (376.2, 65.3, 382.8, 76.3), y, size),
+             glyph("ا", (378.1, 62.9, 378.1, 73.9), 71.7, size),
+             glyph("\u064e", (378.1, 62.9, 378.1, 73.9), 71.7, size),
+             glyph("ل", (378.1, 62.9, 378.1, 73.9), 71.7, size)]
+    page = word("كلمات عربية في سطر", 360, y, size) + drawn  # widths on the line
+    clusters, _count, spaces = make_clusters(page)
+    line = logical_line(split_rows(make_rows(clusters)), True, spaces).text
+    # (Where the fatha goes inside the ligature, لَا or لاَ, is another matter.)
+    assert line.split()[0].replace("\u064e", "") == "فلا"
