@@ -72,7 +72,8 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
                 # ligature may carry it once per letter.
                 text = new_texts.get(target, items[target].text)
                 letters = sum(1 for ch in text if not unicodedata.combining(ch))
-                if unicodedata.normalize("NFD", text).count(mark) < letters:
+                if (unicodedata.normalize("NFD", text) if not _COMPOSED.isdisjoint(text)
+                        else text).count(mark) < letters:
                     new_texts[target] = text + mark
                 m = items[i].box
                 if m[2] - m[0] >= 0.01:
@@ -101,6 +102,11 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
         bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
                  for c in bases]
     return bases + spaces, count, mode
+
+
+# Letters that carry a mark of their own (a madda, a hamza): asked for it decomposed.
+_COMPOSED = frozenset(ch for ch in map(chr, range(0x0622, 0x06D4))
+                      if len(unicodedata.normalize("NFD", ch)) > 1)
 
 
 def _without_invisible(items: list[Glyph]) -> list[Glyph]:
