@@ -907,25 +907,38 @@ def _ink(doc: pymupdf.Document, xref: int, gid: int) -> tuple[float, float] | No
     """The x extent of a glyph's outline in an embedded TrueType or OpenType font, in ems
     from its origin (None for a font fontTools cannot read: its marks stay where MuPDF
     put them). Each glyph is measured once per document, when asked."""
+    return _outlines(doc, xref).extent(gid)
+
+
+def _outlines(doc: pymupdf.Document, xref: int) -> _Outlines:
+    """The embedded font's outlines, read once per document."""
     fonts = _facts(doc).inks
     if xref not in fonts:
         fonts[xref] = _Outlines(doc, xref)
-    return fonts[xref].extent(gid)
+    return fonts[xref]
 
 
 class _Outlines:
-    """One embedded font's outlines, read once, measured glyph by glyph."""
+    """One embedded font's outlines, read once, measured glyph by glyph: the extent of a
+    glyph's ink, the dots of every glyph, what a glyph draws (``reader.pdf.shapes``)."""
 
     def __init__(self, doc: pymupdf.Document, xref: int) -> None:
         from fontTools.ttLib import TTFont
 
         self.known: dict[int, tuple[float, float] | None] = {}
+        self.shapes: dict[int, str] = {}
+        self.dots: dict[int, str] | None = None
+        self.font: Any = None
         try:
             _name, _ext, _kind, buffer = doc.extract_font(xref)
             font = TTFont(io.BytesIO(buffer), lazy=True)
             self.units = float(font["head"].unitsPerEm) or 1000.0
             self.order = font.getGlyphOrder()
             self.glyphs: object = font.getGlyphSet()
+            # Digits are told by the font's order only where a subset keeps its numbers
+            # (``reader.ocr_glyphs.digits_in_order``).
+            self.keeps_numbering = _keeps_numbering(font)
+            self.font = font
         except Exception:
             self.order = []
 
@@ -944,6 +957,31 @@ class _Outlines:
                 except Exception:  # a broken glyph: left where MuPDF put it
                     pass
         return self.known[gid]
+
+    def glyph_dots(self) -> dict[int, str]:
+        """``glyph_dots`` of the font ({} for a font fontTools cannot read)."""
+        if self.dots is None:
+            try:
+                self.dots = _dots_of(self.font) if self.font is not None else {}
+            except Exception:  # an unreadable embedded font: no dots to tell
+                self.dots = {}
+        return self.dots
+
+    def shape(self, gid: int) -> str:
+        """What the glyph draws by its outline: the harakah it is, then the digits it
+        looks most like (asked of a subset that keeps its font's numbers only), apart by
+        NUL ("" and "" when none). Read for the glyphs asked only: about a millisecond."""
+        if gid not in self.shapes:
+            found = None
+            if 0 <= gid < len(self.order):
+                try:
+                    found = outline_shape(contours_of(self.glyphs, self.order[gid]),
+                                          self.units)
+                except Exception:  # a damaged outline
+                    found = None
+            self.shapes[gid] = "\x00" if found is None else (
+                f"{mark_drawn(found)}\x00{digits_like(found) if self.keeps_numbering else ''}")
+        return self.shapes[gid]
 
 
 def _moved(g: Glyph, x: float, baseline: float) -> Glyph:
@@ -1457,12 +1495,6 @@ class _DocumentFacts:
     marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
     cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
-    dots: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> its dots
-    shapes: dict[int, dict[int, str]] = field(default_factory=dict)  # xref: gid -> shape
-    # xref: the font's outlines (glyph set, glyph order, em, ``_keeps_numbering``), None
-    # if unreadable
-    outlines: dict[int, tuple[Any, list[str], float, bool] | None] = field(
-        default_factory=dict)
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -1539,48 +1571,7 @@ def _glyph_dots(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     """For each glyph of an embedded font, its dots: "a,b", how many dots (small round
     contours off the baseline band, not holes) stand above and below the baseline, and
     ",m" if all its ink fits a mark's size; "blank" for a glyph that draws nothing."""
-    facts = _facts(doc)
-    if xref not in facts.dots:
-        try:
-            buffer = doc.extract_font(xref)[3]
-            facts.dots[xref] = glyph_dots(buffer) if buffer else {}
-        except Exception:  # an unreadable embedded font: no dots to tell
-            facts.dots[xref] = {}
-    return facts.dots[xref]
-
-
-def _glyph_shape(doc: pymupdf.Document, xref: int, gid: int) -> str:
-    """What a glyph of an embedded font draws by its outline (``reader.pdf.shapes``): the
-    harakah it is, then the digits it looks most like, apart by NUL ("" and "" when none).
-    Read for the glyphs asked only (a few per font): each costs about a millisecond."""
-    facts = _facts(doc)
-    known = facts.shapes.setdefault(xref, {})
-    if gid not in known:
-        if xref not in facts.outlines:
-            try:
-                from fontTools.ttLib import TTFont
-
-                buffer = doc.extract_font(xref)[3]
-                font = TTFont(io.BytesIO(buffer), lazy=True)
-                facts.outlines[xref] = (font.getGlyphSet(), font.getGlyphOrder(), float(
-                    font["head"].unitsPerEm) if "head" in font else 1000.0,
-                    _keeps_numbering(font))
-            except Exception:  # an unreadable embedded font: no shapes to tell
-                facts.outlines[xref] = None
-        outlines = facts.outlines[xref]
-        found = None
-        kept = False
-        if outlines is not None and 0 <= gid < len(outlines[1]):
-            glyph_set, order, em, kept = outlines
-            try:
-                found = outline_shape(contours_of(glyph_set, order[gid]), em)
-            except Exception:  # a damaged outline
-                found = None
-        # Digits by their look only in a subset that keeps the font's numbering: there the
-        # font's order of its digits tells them (``reader.ocr_glyphs.digits_in_order``).
-        known[gid] = "\x00" if found is None else (
-            f"{mark_drawn(found)}\x00{digits_like(found) if kept else ''}")
-    return known[gid]
+    return _outlines(doc, xref).glyph_dots()
 
 
 def _keeps_numbering(font: Any) -> bool:
@@ -1603,10 +1594,14 @@ def _within(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
 
 
 def glyph_dots(font_data: bytes) -> dict[int, str]:
-    from fontTools.pens.recordingPen import DecomposingRecordingPen
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(font_data), lazy=True)
+    return _dots_of(TTFont(io.BytesIO(font_data), lazy=True))
+
+
+def _dots_of(font: Any) -> dict[int, str]:
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+
     em = float(font["head"].unitsPerEm) if "head" in font else 1000.0
     glyphs = font.getGlyphSet()
     out: dict[int, str] = {}
@@ -2110,7 +2105,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                              if gid in d), "")
                 # What its outline looks like: a harakah, digits.
                 drawn = next((found for x in xrefs if (
-                    found := _glyph_shape(doc, x, gid)) != "\x00"), "\x00") if (
+                    found := _outlines(doc, x).shape(gid)) != "\x00"), "\x00") if (
                     dots != _BLANK) else "\x00"
                 if bbox[2] - bbox[0] < 0.01 and dots.endswith(",m") and drawn[0] != "\x00":
                     # A mark's glyph (no advance, a mark's ink) its outline names.
