@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reader import ocr
-from reader.arabic.raw import Glyph, RawPage, glyph, zero_width
+from reader.arabic.raw import Glyph, RawPage, glyph, unread_fields, zero_width
 from reader.ocr import OcrWord, has_arabic, visual_units
 
 _ROUNDS = 12
@@ -296,14 +296,13 @@ def _mark_keys(raw: RawPage) -> frozenset[str]:
 
 def _parts(key: str) -> str | None:
     """The dots part of a glyph's key ("a,b": above, below)."""
-    parts = key.split("\x00")
-    return parts[2] if len(parts) >= 3 and "," in parts[2] else None
+    dots = unread_fields(key).dots
+    return dots if "," in dots else None
 
 
 def _drawn_mark(key: str) -> str:
-    """The harakah a mark glyph's outline draws (``reader.pdf.mark_shapes``), or ""."""
-    parts = key.split("\x00")
-    return parts[3] if len(parts) >= 4 else ""
+    """The harakah a mark glyph's outline draws (``reader.pdf.shapes``), or ""."""
+    return unread_fields(key).mark
 
 
 def digits_in_order(raw: RawPage) -> dict[str, str]:
@@ -320,9 +319,9 @@ def digits_in_order(raw: RawPage) -> dict[str, str]:
     numbers anew is left to OCR."""
     fonts: dict[str, dict[str, tuple[int, str]]] = {}  # font -> key -> glyph, closest digits
     for _, key, _g in raw.unread:
-        parts = key.split("\x00")
-        if len(parts) >= 5 and parts[1].isdigit():
-            fonts.setdefault(parts[0], {})[key] = (int(parts[1]), parts[4])
+        fields = unread_fields(key)
+        if fields.gid is not None and fields.digits is not None:
+            fonts.setdefault(fields.font, {})[key] = (fields.gid, fields.digits)
     named: dict[str, str] = {}
     for glyphs in fonts.values():
         # Where ٠ would stand by each glyph that looks like digits: as many places as

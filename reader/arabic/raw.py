@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.arabic.chars import char_info
 
@@ -77,6 +78,35 @@ class RawPage:
     # reading order). Empty for untagged pages.
     regions: tuple[tuple[float, float, float, float, int], ...] = ()
     # Glyphs left out because nothing maps them, each with a code of its own (the font's
-    # glyph number): (its place in ``glyphs``, font and code, the glyph with its box), for
-    # OCR to name (``reader.ocr_glyphs``).
+    # glyph number): (its place in ``glyphs``, its key (``unread_key``), the glyph with its
+    # box), for OCR to name (``reader.ocr_glyphs``).
     unread: tuple[tuple[int, str, Glyph], ...] = ()
+
+
+class UnreadKey(NamedTuple):
+    """What an unread glyph's key tells (``unread_key``)."""
+
+    font: str  # its name and the objects it stands for: "name@12.34"
+    gid: int | None  # its glyph number
+    dots: str  # its dots (``reader.pdf.glyphs.glyph_dots``), "" if not read
+    mark: str  # the harakah its outline draws, "" if none (``reader.pdf.shapes``)
+    digits: str | None  # the digits it looks most like; None if its outline was not read
+
+    @property
+    def xrefs(self) -> list[int]:
+        return [int(x) for x in self.font.rpartition("@")[2].split(".") if x.isdigit()]
+
+
+def unread_key(font: str, xrefs: list[int], gid: int, dots: str, mark: str,
+               digits: str) -> str:
+    """The key of an unread glyph: the same glyph (font objects and glyph number) wherever
+    it is drawn, with what its outline tells; a string (it travels between processes and
+    keys the names OCR gives, ``UnreadKey`` reads it)."""
+    return f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}\x00{mark}\x00{digits}"
+
+
+def unread_fields(key: str) -> UnreadKey:
+    parts = key.split("\x00")
+    gid = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return UnreadKey(parts[0], gid, parts[2] if len(parts) > 2 else "",
+                     parts[3] if len(parts) > 3 else "", parts[4] if len(parts) > 4 else None)

@@ -21,7 +21,17 @@ from typing import Any
 import pymupdf
 
 from reader.arabic.chars import char_info, is_mark
-from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, glyph, zero_width
+from reader.arabic.raw import (
+    Glyph,
+    RawPage,
+    Rect,
+    Rule,
+    VRule,
+    glyph,
+    unread_fields,
+    unread_key,
+    zero_width,
+)
 from reader.gcpause import gc_paused
 from reader.pdf.shapes import contours_of, digits_like, mark_drawn, outline_shape
 
@@ -885,11 +895,9 @@ def _unread_at_their_ink(doc: pymupdf.Document, unread: list[tuple[Glyph | None,
     as ``_marks_at_their_ink`` moves the marks read: their box is where the pen stood."""
     out = []
     for letter, since, key, g in unread:
-        font, _, rest = key.partition("\x00")
-        gid = rest.partition("\x00")[0]
-        if zero_width(g) and gid.isdigit():
-            xrefs = [int(x) for x in font.rpartition("@")[2].split(".") if x.isdigit()]
-            ink = next((e for xref in xrefs if (e := _ink(doc, xref, int(gid))) is not None),
+        fields = unread_fields(key)
+        if zero_width(g) and (gid := fields.gid) is not None:
+            ink = next((e for xref in fields.xrefs if (e := _ink(doc, xref, gid)) is not None),
                        None)
             if ink is not None:
                 x = g.box[0] + (ink[0] + ink[1]) / 2 * g.size
@@ -2104,18 +2112,18 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 dots = next((d[gid] for d in (_glyph_dots(doc, x) for x in xrefs)
                              if gid in d), "")
                 # What its outline looks like: a harakah, digits.
-                drawn = next((found for x in xrefs if (
-                    found := _outlines(doc, x).shape(gid)) != "\x00"), "\x00") if (
-                    dots != _BLANK) else "\x00"
-                if bbox[2] - bbox[0] < 0.01 and dots.endswith(",m") and drawn[0] != "\x00":
+                mark, _, digits = next((found for x in xrefs if (
+                    found := _outlines(doc, x).shape(gid)) != "\x00"), "\x00").partition(
+                    "\x00") if dots != _BLANK else ("", "", "")
+                if bbox[2] - bbox[0] < 0.01 and dots.endswith(",m") and mark:
                     # A mark's glyph (no advance, a mark's ink) its outline names.
-                    text = drawn.partition("\x00")[0]
+                    text = mark
                 elif dots != _BLANK and unknown is not None:
                     # (A glyph that draws nothing, a space, is no letter.) The font by its
                     # objects too: two subsets may share a name (Qt's carry no prefix) and
                     # number their glyphs each its own way.
                     unknown.setdefault((round(origin[0], 1), round(origin[1], 1)), []).append(
-                        f"{font}@{'.'.join(map(str, xrefs))}\x00{gid}\x00{dots}\x00{drawn}")
+                        unread_key(font, xrefs, gid, dots, mark, digits))
             named = bool(text) and not (code == 0x20 and text.isspace())
             key = (round(origin[0], 1), round(origin[1], 1))
             if named:
