@@ -33,7 +33,13 @@ from reader.arabic.raw import (
     zero_width,
 )
 from reader.gcpause import gc_paused
-from reader.pdf.shapes import contours_of, digits_like, mark_drawn, outline_shape
+from reader.pdf.shapes import (
+    contours_of,
+    digits_like,
+    mark_drawn,
+    outline_shape,
+    signed_area,
+)
 
 # Keep ligatures and whitespace as drawn, never let MuPDF re-order or dehyphenate, nor
 # invent spaces (the repair finds word gaps itself, better: CER 0.91 -> 0.81 % on the
@@ -1629,9 +1635,7 @@ def _dots_of(font: Any) -> dict[int, str]:
         for points in contours:
             if len(points) >= 3:
                 xs, ys = [x for x, _ in points], [y for _, y in points]
-                # Twice the signed area (shoelace): its sign is the contour's direction.
-                area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
-                           in zip(points, points[1:] + points[:1], strict=True))
+                area = signed_area(points)  # its sign is the contour's direction
                 shapes.append((max(xs) - min(xs), max(ys) - min(ys), area, min(ys), max(ys),
                                min(xs), max(xs)))
         if not shapes:

@@ -10,8 +10,8 @@ holes, above or below the baseline, its proportions and its ink on a coarse grid
 draw a mark where it sits over or under a letter, so its height tells above from below.
 
 A mark is named from its shape alone (``mark_drawn``). A digit is not: alef looks like ١
-and ه like ٥. ``digits_like`` gives the closest digits, for ``reader.ocr_glyphs`` to weigh against
-the font's glyph order (fonts keep their ten digits together, in order).
+and ه like ٥. ``digits_like`` gives the closest digits, for ``reader.ocr_glyphs`` to weigh
+against the font's glyph order (fonts keep their ten digits together, in order).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ _GRID = 16  # cells a side of the ink's square
 _ABOVE = 0.15  # of an em: a mark whose ink centre is higher sits above its letter
 _MAX_POINTS = 4000  # points an outline may have to be read (a mark has a few dozen)
 _MARGIN = 0.15  # a guess stands only this much closer than the nearest other mark
-_BALANCE = 2.0
 _FAR = 3.0  # and only this close to its own (else the outline is like none of them)
 
 Contour = list[tuple[float, float]]
@@ -50,7 +49,7 @@ def outline_shape(contours: list[Contour], em: float) -> Shape | None:
     contours = [c for c in contours if len(c) >= 3]
     if not contours or sum(map(len, contours)) > _MAX_POINTS or em <= 0:
         return None
-    areas = [_area(c) for c in contours]
+    areas = [signed_area(c) for c in contours]
     biggest = max(areas, key=abs)
     parts = sum(1 for a in areas if a * biggest > 0)
     xs = [x for c in contours for x, _ in c]
@@ -95,7 +94,7 @@ def _scored(found: Shape, among: str) -> list[tuple[float, str]]:
 def _distance(a: Shape, b: Shape) -> float:
     return (3.0 * (a.parts != b.parts) + 3.0 * ((a.holes > 0) != (b.holes > 0))
             + 5.0 * (a.above != b.above) + abs(a.aspect - b.aspect)
-            + _BALANCE * abs(a.balance - b.balance)
+            + 2.0 * abs(a.balance - b.balance)
             + 2.0 * (1.0 - _overlap(a.cells, b.cells)))
 
 
@@ -105,7 +104,7 @@ def _overlap(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return both / either if either else 0.0
 
 
-def _area(contour: Contour) -> float:
+def signed_area(contour: Contour) -> float:
     """Twice the signed area (shoelace): its sign is the contour's direction."""
     return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
                in zip(contour, contour[1:] + contour[:1], strict=True))
