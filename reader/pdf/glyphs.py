@@ -943,15 +943,13 @@ class _Outlines:
         self.shapes: dict[int, str] = {}
         self.dots: dict[int, str] | None = None
         self.font: Any = None
+        self.numbered: bool | None = None  # ``_keeps_numbering``, asked once
         try:
             _name, _ext, _kind, buffer = doc.extract_font(xref)
             font = TTFont(io.BytesIO(buffer), lazy=True)
             self.units = float(font["head"].unitsPerEm) or 1000.0
             self.order = font.getGlyphOrder()
             self.glyphs: object = font.getGlyphSet()
-            # Digits are told by the font's order only where a subset keeps its numbers
-            # (``reader.ocr_glyphs.digits_in_order``).
-            self.keeps_numbering = _keeps_numbering(font)
             self.font = font
         except Exception:
             self.order = []
@@ -993,8 +991,12 @@ class _Outlines:
                                           self.units)
                 except Exception:  # a damaged outline
                     found = None
+            if found is not None and self.numbered is None:
+                # Digits are told by the font's order only where a subset keeps its
+                # numbers (``reader.ocr_glyphs.digits_in_order``).
+                self.numbered = _keeps_numbering(self.font)
             self.shapes[gid] = "\x00" if found is None else (
-                f"{mark_drawn(found)}\x00{digits_like(found) if self.keeps_numbering else ''}")
+                f"{mark_drawn(found)}\x00{digits_like(found) if self.numbered else ''}")
         return self.shapes[gid]
 
 
