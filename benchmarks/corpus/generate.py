@@ -410,6 +410,87 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
     page.save()
 
 
+def make_fpdf2(doc: Document, font: str, out: Path) -> None:
+    """fpdf2 with its HarfBuzz shaping (uharfbuzz): a common way Python programs write
+    reports. It has no footnotes or right-to-left columns of its own: the layouts are drawn
+    as an author would, notes under a rule at the foot, columns placed right to left."""
+    from fpdf import FPDF
+
+    file = FONTS[font][1]
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.add_font("arabic", fname=file)
+    pdf.add_font("fallback", fname=_FALLBACK)  # what the font cannot draw (Latin, digits)
+    pdf.set_fallback_fonts(["fallback"])
+
+    def rtl(size: float = 11) -> None:
+        pdf.set_font("arabic", size=size)
+        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab",
+                             language="ara")
+
+    def write(blocks: list[Block], x: float, width: float, y: float) -> float:
+        for b in blocks:
+            pdf.set_xy(x, y)
+            if b.kind == "english":
+                pdf.set_font("fallback", size=10)
+                pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
+                pdf.multi_cell(width, 15, b.text, align="L")
+            elif b.kind == "list":
+                rtl()
+                for item in b.items:
+                    pdf.set_x(x)
+                    pdf.multi_cell(width, 16, item, align="R")
+            elif b.kind == "table":
+                rtl()
+                with pdf.table(width=width, align="RIGHT", text_align="RIGHT",
+                               first_row_as_headings=False, line_height=16) as table:
+                    for r, cells in enumerate(b.rows):
+                        row = table.row()
+                        # Right to left: the first column is drawn at the right.
+                        for c in reversed(range(len(cells))):
+                            if cells[c] or not any(
+                                    r - k < span for (k, col), span in b.spans.items()
+                                    if col == c and k < r):
+                                row.cell(cells[c], rowspan=b.spans.get((r, c), 1))
+            elif b.kind == "verse":
+                rtl()
+                for first, second in b.pairs:
+                    pdf.set_xy(x + width / 2 + 10, pdf.get_y())
+                    pdf.cell(width / 2 - 10, 18, first, align="R")
+                    pdf.set_x(x)
+                    pdf.cell(width / 2 - 10, 18, second, align="R")
+                    pdf.ln(18)
+            else:
+                rtl(14 if b.kind == "heading" else 11)
+                pdf.multi_cell(width, 18 if b.kind == "heading" else 16, b.text, align="R")
+            y = pdf.get_y() + 6
+        return y
+
+    left, right = 57.0, 538.0
+    y = write(doc.blocks[:1], left, right - left, 60)
+    rest = doc.blocks[1:]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        width = (right - left - 18 * (n - 1)) / n
+        per = -(-len(rest) // n)
+        for k in range(n):  # the first column at the right
+            write(rest[k * per:(k + 1) * per], right - (k + 1) * width - 18 * k, width, y)
+    elif doc.layout == "sidebar":
+        write(rest, left + 190, right - left - 190, y)
+        end = write(doc.sidebar, left + 6, 166, y + 6)
+        pdf.rect(left, y, 178, end - y + 4)
+    else:
+        write(rest, left, right - left, y)
+    if doc.notes:
+        pdf.line(right - 150, 730, right, 730)
+        for k, note in enumerate(doc.notes):
+            pdf.set_xy(left, 736 + 14 * k)
+            rtl(9)
+            pdf.cell(right - left, 14, note, align="R")
+    pdf.output(str(out))
+
+
 class Unsupported(Exception):  # noqa: N818 (a skip, not a failure)
     """This producer cannot make this combination (not counted as a failure)."""
 
@@ -428,6 +509,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "libreoffice": (make_libreoffice, "soffice"), "xelatex": (make_tex("xelatex"), "xelatex"),
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
+    "fpdf2": (make_fpdf2, "fpdf"),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
