@@ -334,9 +334,24 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         c = items[i]
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not zero_width(p)), None)
-        if same is not None and _inside_or_beside(c, same) and abs(
-                same.baseline - c.baseline) < 0.5 * max(c.size, 1.0):
+        if same is not None and abs(same.baseline - c.baseline) < 0.5 * max(c.size, 1.0) and (
+                _inside_or_beside(c, same) or _off_the_line(c, same)):
             continue
+        if (hamza := _ALEF_MARK.get(c.text)) is not None:
+            # An alef with its hamza or madda given without width at the alef glyph drawn
+            # just before it, off that glyph's baseline: the map of the hamza's own glyph,
+            # raised to its place (fpdf2 with Scheherazade, whose أ is an alef and a hamza),
+            # never a second alef (no word writes two). The alef takes the mark. (A
+            # ligature's further letters, لآ, MuPDF puts at its edge on its very baseline.)
+            near = _BESIDE * max(c.size, 1.0)
+            k = next((k for k in range(len(out) - 1, max(-1, len(out) - 5), -1)
+                      if out[k].text not in mark_texts), None)  # drawn just before, past marks
+            if k is not None and out[k].text[:1] == "ا" and not zero_width(out[k]) and (
+                    hamza not in out[k].text) and (
+                    out[k].box[0] - near < c.box[0] < out[k].box[2] + near
+                    and 0.01 * c.size < abs(out[k].baseline - c.baseline) < 0.5 * c.size):
+                out[k] = _copy(out[k], out[k].text + hamza)
+                continue
         if not _drawn_in_two(items, i, c):
             out.append(c)
     out += items[done:]
@@ -353,6 +368,18 @@ def _inside_or_beside(c: Glyph, same: Glyph) -> bool:
 
 
 _BESIDE = 0.17  # of the size: a width-less copy this near a glyph's edge is beside it
+_ALEF_MARK = {"أ": "\u0654", "إ": "\u0655", "آ": "\u0653"}  # its mark, apart
+_OFF_LINE = 0.1  # of the size: a width-less copy this far off a glyph's baseline is a mark's
+
+
+def _off_the_line(c: Glyph, same: Glyph) -> bool:
+    """Is the width-less ``c`` at ``same``'s edge or over it but off its baseline: the map
+    of a mark glyph, raised to its place over the letter (fpdf2 maps a fatha's glyph to أَ
+    beside the letter's own glyph)? MuPDF puts a ligature glyph's further letters at its
+    edge on its baseline."""
+    near = _BESIDE * max(c.size, 1.0)
+    return (abs(same.baseline - c.baseline) > _OFF_LINE * max(c.size, 1.0)
+            and same.box[0] - near < c.box[0] < same.box[2] + near)
 
 
 def _without_ligature_copies(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
@@ -529,8 +556,11 @@ def _page_habit(items: list[Glyph], targets: dict[int, int | None],
     clear = [(i, t) for i, t in placed if _inside(items[i], items[t])]
     voters = clear if len(clear) >= 20 else placed
     after = sum(1 for i, t in voters if t < i)
-    before = sum(1 for i, t in voters if t > i)
-    if after < 20 or before * 10 > after:
+    # The share the other way is counted by places: marks stacked at one place (a shadda
+    # and its vowel, drawn twice by fpdf2) are one decision, not three votes.
+    places = {(t, round(items[i].box[0] + items[i].box[2], 1), t < i) for i, t in voters}
+    places_after = sum(1 for *_, a in places if a)
+    if after < 20 or (len(places) - places_after) * 10 > places_after:
         return targets
     out = dict(targets)
     for i, t in targets.items():

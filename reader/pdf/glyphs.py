@@ -194,12 +194,15 @@ def _collided(page: pymupdf.Page, name: str) -> int:
             for code, gid, *_ in span["chars"]:
                 if gid >= 0 and code in _ASCII_ALNUM_CODES:
                     glyphs.setdefault(code, set()).add(gid)
-    shared = {gid for gids in glyphs.values() if len(gids) > 1 for gid in gids}
-    if len(shared) < 3:
+    shared = {(code, gid) for code, gids in glyphs.items() if len(gids) > 1 for gid in gids}
+    if len({gid for _code, gid in shared}) < 3:
         return 0
     tables = [_font_text(page.parent, xref) for xref in _font_xrefs(page, name)]
-    return sum(1 for gid in shared
-               if _ARABIC_SCRIPT.search(next((t[gid] for t in tables if gid in t), "")))
+    # Subsets that share a name each number their glyphs their own way (fpdf2 embeds a font
+    # twice as one name): a glyph one of them names as its code is no collision.
+    return len({gid for code, gid in shared
+                if _ARABIC_SCRIPT.search(next((t[gid] for t in tables if gid in t), ""))
+                and not any(_alike(chr(code), t[gid]) for t in tables if gid in t)})
 
 
 def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
@@ -218,10 +221,16 @@ def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
         for code, gid, *_ in span["chars"]:
             if ascii and code not in _ASCII_ALNUM_CODES:
                 continue  # only the glyphs the map sends to ASCII letters or digits vote
-            text = next((t[gid] for t in tables if gid in t), "")
+            texts = [t[gid] for t in tables if gid in t]
+            text = texts[0] if texts else ""
             if code <= 0x20 or code in _SUSPICIOUS_CODES or not text or (
                     not ascii and not _ARABIC_CODE.search(text)):
                 continue  # unmapped or unnamed: no vote
+            if len(texts) > 1 and any(_alike(chr(code), t) for t in texts):
+                # Subsets that share a name number their glyphs each their own way: the
+                # glyph is the one of them that names it as mapped.
+                agree += 1
+                continue
             mapped, named = _letters(chr(code)), _letters(text)
             if not named:
                 if not ascii:
@@ -232,6 +241,12 @@ def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
             else:
                 disagree += 1
     return agree, disagree
+
+
+def _alike(mapped: str, named: str) -> bool:
+    """Do a map's text and a font's name for one glyph give the same letters?"""
+    a, b = _letters(mapped), _letters(named)
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
 def _letters(text: str) -> str:
@@ -494,6 +509,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     where = {id(g): i for i, g in enumerate(glyphs)} if unread else {}
     placed = tuple((0 if letter is None else min(len(glyphs), where.get(
         id(letter), len(glyphs)) + 1 + since), key, g) for letter, since, key, g in unread)
+    if placed:
+        glyphs, placed = _letters_of_unread(glyphs, placed)
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
                    tuple(vrules), tuple(regions), placed)
@@ -893,6 +910,47 @@ def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
         if abs(x - glyphs[k].box[0]) > _INK_OFF * glyphs[k].size:
             out[k] = _moved(glyphs[k], x, glyphs[k].baseline)
     return out
+
+
+_GIVEN_APART = 4  # marks looked past for a letter given beside an unread glyph
+
+
+def _letters_of_unread(glyphs: list[Glyph], placed: tuple[tuple[int, str, Glyph], ...]
+                       ) -> tuple[list[Glyph], tuple[tuple[int, str, Glyph], ...]]:
+    """A letter given without width at the edge of an unread glyph with width, only marks
+    between them in the stream, is that glyph's: fpdf2 maps a cluster whose letter glyph
+    its font's cmap lacks (Amiri's medial ئ) to the cluster's mark glyph (ئْ on the sukun's
+    glyph) and the letter's glyph to nothing. The letter takes the glyph's box, and the
+    glyph is read."""
+    out = list(glyphs)
+    kept: list[tuple[int, str, Glyph]] = []
+    taken: set[int] = set()
+    for at, key, g in placed:
+        found = None
+        if not zero_width(g):
+            near = 0.2 * g.size
+            for step, k in ((1, at), (-1, at - 1)):
+                for _ in range(_GIVEN_APART):
+                    if not 0 <= k < len(out) or not zero_width(out[k]):
+                        break
+                    c = out[k]
+                    if c.text in _LETTERS:
+                        if (k not in taken and g.box[0] - near <= c.box[0] <= g.box[2] + near
+                                and abs(c.baseline - g.baseline) < 0.5 * g.size):
+                            found = k
+                        break
+                    if c.text not in _ARABIC_MARKS:
+                        break
+                    k += step
+                if found is not None:
+                    break
+        if found is None:
+            kept.append((at, key, g))
+            continue
+        taken.add(found)
+        c = out[found]
+        out[found] = glyph(c.char, g.box, g.baseline, c.size, c.bold, c.superscript)
+    return out, tuple(kept)
 
 
 def _unread_at_their_ink(doc: pymupdf.Document, unread: list[tuple[Glyph | None, int, str, Glyph]]

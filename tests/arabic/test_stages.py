@@ -985,3 +985,62 @@ def test_a_lam_alef_libreoffice_gives_twice_is_read_once():
     line = logical_line(split_rows(make_rows(clusters)), True, spaces).text
     # (Where the fatha goes inside the ligature, لَا or لاَ, is another matter.)
     assert line.split()[0].replace("\u064e", "") == "فلا"
+
+
+def test_a_letter_given_off_the_line_at_its_own_glyph_is_read_once():
+    """fpdf2 maps a fatha's glyph to the cluster أَ, raised to its place over the alef, and
+    the alef's glyph (its map broken, named by the font) to أ too: one أ, with its fatha."""
+    before = glyph("ن", (448.41, 100.0, 454.86, 115.0), 111.3, 11)
+    alef = glyph("أ", (454.85, 100.0, 457.47, 115.0), 111.3, 11)
+    copy = glyph("أ", (455.11, 95.0, 455.11, 110.0), 106.15, 11)
+    fatha = glyph("\u064e", (455.11, 95.0, 455.11, 110.0), 106.15, 11)
+    clusters, _, _ = make_clusters([before, alef, copy, fatha])
+    assert sorted(c.text for c in clusters) == ["أ\u064e", "ن"]
+    # On its baseline, at the glyph's edge, it is a ligature's further letter: kept.
+    lam = glyph("ل", (423.87, 100.0, 428.1, 115.0), 111.3, 11)
+    madda_alef = glyph("آ", (428.1, 100.0, 428.1, 115.0), 111.3, 11)
+    alef = glyph("ا", (428.1, 100.0, 430.62, 115.0), 111.3, 11)
+    clusters, _, _ = make_clusters([alef, madda_alef, lam])
+    assert sorted("".join(c.text for c in clusters)) == sorted("اآل")
+
+
+def test_a_hamza_glyph_mapped_as_its_alef_gives_the_alef_its_hamza():
+    """Scheherazade draws إ as an alef and a hamza; fpdf2 maps the hamza's glyph to إ,
+    raised a little, beside the alef's glyph named ا: one إ (إصلاح, not اإصلاح)."""
+    alef = glyph("ا", (407.43, 105.0, 409.02, 120.0), 117.3, 11)
+    copy = glyph("إ", (407.18, 105.0, 407.18, 120.0), 117.62, 11)
+    rest = word("صلاح", 407.43, 117.3, 11, 3.0)
+    clusters, _, _ = make_clusters([alef, copy, *rest])
+    line = logical_line(split_rows(make_rows(clusters)), True, SPACES_GAPS)
+    assert line.text == "إصلاح"
+
+
+def test_marks_stacked_at_one_place_are_one_vote_on_the_pages_habit():
+    """A page that draws its marks after their letter, but sets a few shadda-and-fatha
+    stacks (three glyphs each, fpdf2) over the next letter's box: the stacks are few
+    places, not many votes, and go on the letter before them (الَّذِي, not الذَِّي)."""
+    items = []
+    right = 500.0
+    for _ in range(40):  # بَ: the fatha drawn after its letter, inside it
+        items += [glyph("ب", (right - 6, 88, right, 103), 100, 12),
+                  glyph("\u064e", (right - 3, 88, right - 3, 103), 100, 12)]
+        right -= 8
+    for _ in range(3):  # لَّذ: the stack drawn after the lam, over the dhal's box
+        lam = glyph("ل", (right - 3, 88, right, 103), 100, 12)
+        dhal = glyph("ذ", (right - 9, 88, right - 3, 103), 100, 12)
+        at = (right - 4.5, 88, right - 4.5, 103)
+        marks = [glyph(m, at, 100, 12) for m in ("\u0651", "\u0651", "\u064e")]
+        items += [lam, *marks, dhal]
+        right -= 14
+    clusters, _, _ = make_clusters(items)
+    texts = [c.text for c in clusters]
+    assert texts.count("ل\u0651\u064e") == 3 and texts.count("ذ") == 3
+
+
+def test_a_width_less_letter_raised_off_its_line_is_read_on_it():
+    """A letter given without width at a raised mark's place (fpdf2: أ over the alef of
+    لِأَنَّ, a third of an em up) is not a line of its own."""
+    line = word("نصاري", 300, 100, 11, 5.0)
+    raised = glyph("أ", (290.5, 85, 290.5, 97), 96.4, 11)
+    rows = make_rows([*line, raised])
+    assert len(rows) == 1 and len(rows[0].clusters) == 6

@@ -375,3 +375,26 @@ def test_a_glyph_without_advance_mapped_to_a_letter_and_its_vowel_adds_no_letter
         (0x062A, 13, (121.8, y), (121.8, top, 121.8, bottom)),  # the fatha's, mapped "تَ"
         (0x064E, -1, (121.8, y), (121.8, top, 121.8, bottom))]}]
     assert _dropped_letters(page, glyphs) == []
+
+
+def test_a_letter_given_beside_an_unread_glyph_is_that_glyphs_text():
+    """fpdf2 maps a cluster whose letter glyph its font's cmap lacks (Amiri's medial ئ) to
+    the cluster's mark glyph (ئْ on the sukun's glyph) and the letter's glyph to nothing:
+    the letter takes the unread glyph's box, and the glyph is read."""
+    from reader.arabic.raw import glyph
+    from reader.pdf.glyphs import _letters_of_unread
+
+    ba = glyph("ب", (401.01, 120.0, 403.69, 136.0), 133.3, 11)
+    kasra = glyph("\u0650", (402.35, 120.0, 402.35, 136.0), 133.3, 11)
+    sukun = glyph("\u0652", (399.59, 120.0, 399.59, 136.0), 133.3, 11)
+    given = glyph("ئ", (397.40, 120.0, 397.40, 136.0), 133.95, 11)
+    ra = glyph("ر", (394.97, 120.0, 398.17, 136.0), 133.3, 11)
+    unread = glyph("\ufffd", (398.17, 120.0, 401.01, 136.0), 133.3, 11)
+    glyphs, left = _letters_of_unread([ba, kasra, sukun, given, ra],
+                                      ((2, "amiri@5\x00191\x00\x00\x00", unread),))
+    assert left == () and glyphs[3].text == "ئ" and glyphs[3].box == unread.box
+    # A letter with a width of its own, or one far from the glyph, is no such text.
+    far = glyph("ئ", (380.0, 120.0, 380.0, 136.0), 133.3, 11)
+    glyphs, left = _letters_of_unread([ba, kasra, sukun, far, ra],
+                                      ((2, "amiri@5\x00191\x00\x00\x00", unread),))
+    assert len(left) == 1 and glyphs[3] is far
