@@ -491,6 +491,39 @@ def make_fpdf2(doc: Document, font: str, out: Path) -> None:
     pdf.output(str(out))
 
 
+def make_pango(doc: Document, font: str, out: Path) -> None:
+    """Pango laying the text out and cairo writing the PDF (``pango-view``, as GTK
+    programs print): one flow of justified paragraphs, right to left; tables and verse
+    with tab stops. No columns or boxes: those documents are not made."""
+    if doc.layout != "one":
+        raise Unsupported("pango-view lays out one flow of text")
+    family = FONTS[font][0]
+    lines: list[str] = []
+    for b in doc.blocks:
+        if b.kind == "heading":
+            lines.append(f'<span size="x-large" weight="bold">{html.escape(b.text)}</span>')
+        elif b.kind == "list":
+            lines.extend(html.escape(item) for item in b.items)
+        elif b.kind == "table":
+            lines.extend("\t".join(html.escape(c) or " " for c in row) for row in b.rows)
+        elif b.kind == "verse":
+            lines.extend(f"{html.escape(a)}\t{html.escape(v)}" for a, v in b.pairs)
+        elif b.kind == "english":
+            lines.append(f'<span font_family="DejaVu Sans">\u200e{html.escape(b.text)}</span>')
+        else:
+            lines.append(html.escape(b.text))
+    if doc.notes:
+        lines.append(" ")
+        lines.extend(f'<span size="small">{html.escape(n)}</span>' for n in doc.notes)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "text.txt"
+        source.write_text("\n".join(lines), encoding="utf-8")
+        subprocess.run(["pango-view", "-q", "--markup", "--rtl", "--justify", "--language=ar",
+                        f"--font={family} 11", "--width=460", "--margin=60",
+                        f"--output={out}", str(source)],
+                       check=True, capture_output=True, timeout=120)
+
+
 class Unsupported(Exception):  # noqa: N818 (a skip, not a failure)
     """This producer cannot make this combination (not counted as a failure)."""
 
@@ -509,7 +542,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "libreoffice": (make_libreoffice, "soffice"), "xelatex": (make_tex("xelatex"), "xelatex"),
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
-    "fpdf2": (make_fpdf2, "fpdf"),
+    "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
