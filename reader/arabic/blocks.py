@@ -189,7 +189,10 @@ def _ends_short(block: Block, previous: Line, line: Line) -> bool:
     them; ragged lines end unevenly but never leave a word's room)."""
     left = min(block.bbox[0], line.bbox[0])
     right = max(block.bbox[2], line.bbox[2])
-    short = previous.bbox[0] - left if previous.rtl else right - previous.bbox[2]
+    # A line of Latin text alone (an English paragraph on an Arabic page) runs left to
+    # right: it ends short at the right.
+    rtl = previous.rtl and bool(_ARABIC.search(previous.text) or not _LATIN.search(previous.text))
+    short = previous.bbox[0] - left if rtl else right - previous.bbox[2]
     if short < 2.0 * previous.size:
         return False
     word = line.text.strip().split(" ", 1)[0]

@@ -233,6 +233,8 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
     loose_at = [i for i, c in enumerate(items)
                 if c.box[2] - c.box[0] < 0.01 and c.text != " " and c.text not in mark_texts
                 and not (i and items[i - 1].text in mark_texts
+                         # (its marks stand at it: a mark a line away is another word's)
+                         and abs(items[i - 1].box[0] - c.box[0]) < max(c.size, 1.0)
                          and not _is_lam_of(_before_marks(items, i), c, edge=0))]
     if not loose_at:
         return items, False
@@ -251,7 +253,16 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
             j += 1
             k += 1
         loose = items[i:j]
-        after = items[j] if j < n else None
+        # The letter drawn after them, past marks drawn between (cairo draws ﻼ's fatha
+        # after the alef MuPDF splits off, before the lam that holds the glyph's box);
+        # not for a letter of a cluster given without widths (Chromium's /ActualText
+        # لَّا: its alef after its lam, the next letter's kasra after it).
+        h = j
+        if not (i and zero_width(items[i - 1]) and items[i - 1].text not in mark_texts):
+            while h < n and h - j < 3 and items[h].text in mark_texts:
+                h += 1
+        h = h if h < n and items[h].text not in mark_texts else j
+        after = items[h] if h < n else None
         at = len(out) - 1
         while at >= 0 and out[at].text in mark_texts and len(out) - at <= 3:
             at -= 1
@@ -261,8 +272,10 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         # edge: Chromium's lam-alef, or MuPDF's pen after it).
         if _is_head_of(after, c, edge=2) and (not _is_lam_of(before, c, edge=0) or (
                 _holds_lam_alef(after, before, c))):
-            items[j] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
+            items[h] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
             joined = True
+        elif before is not None and all(_holds_again(before, x) for x in loose):
+            joined = True  # the ligature put together holds them already: copies (LibreOffice)
         elif before is not None and (_is_lam_of(before, c, edge=0) or any(
                 _is_head_of(before, c, edge) for edge in (0, 2))):
             # The pair's box reaches the alef: drawn apart (Scheherazade), it is inked

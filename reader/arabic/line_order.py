@@ -116,8 +116,15 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         # when the answer matters.
         bare_full, bare_small = bare_gap * full, bare_gap * small
         glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
+        digit_gap = SPACE_GAP * full
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
+            if gap > digit_gap and letters[i].text.isdigit() and letters[i - 1].text.isdigit():
+                # Digits are set edge to edge: no shaping leaves a gap between them, and a
+                # producer that draws no glyph for the space between the groups of a phone
+                # number (cairo) leaves only that gap.
+                chosen.append(i)
+                continue
             if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])
                             or _vowelled(letters[i]) or _vowelled(letters[i - 1])):
                 # A letter without width (MuPDF's place for a cluster a producer wrote

@@ -1044,3 +1044,52 @@ def test_a_width_less_letter_raised_off_its_line_is_read_on_it():
     raised = glyph("أ", (290.5, 85, 290.5, 97), 96.4, 11)
     rows = make_rows([*line, raised])
     assert len(rows) == 1 and len(rows[0].clusters) == 6
+
+
+def test_a_gap_between_digits_is_a_space_without_a_glyph():
+    """Digits are set edge to edge; cairo draws no glyph for the spaces between the groups
+    of a phone number, a quarter of an em each, on a line whose words have space glyphs:
+    the number reads as written (0933 456 789), not as one number backwards."""
+    words = word("الرقم", 520, 100, 11, 5.0)
+    space = glyph(" ", (491.5, 89, 495.0, 103), 100, 11)
+    digits = []
+    x = 412.0
+    for group in ("789", "456", "0933"):
+        for ch in group:
+            digits.append(glyph(ch, (x, 89, x + 7.0, 103), 100, 11))
+            x += 7.0
+        x += 3.0  # the space, drawn as nothing
+    clusters, _, spaces = make_clusters([*words, space, *reversed(digits)])
+    line = logical_line(split_rows(make_rows(clusters)), True, spaces)
+    assert line.text == "الرقم 0933 456 789"
+
+
+def test_an_english_paragraph_ending_short_ends_before_the_arabic_one():
+    """On an Arabic page a line of English runs left to right: its paragraph ends where it
+    stops short at the right, and the Arabic paragraph under it is a paragraph of its own."""
+    def line(text: str, top: float, x0: float, x1: float) -> Line:
+        step = (x1 - x0) / len(text)
+        return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + 11)
+                           for k in range(len(text))], (x0, top, x1, top + 11), 11)
+
+    lines = [line("The survey covered twelve villages and was carried out by", 100, 60, 519),
+             line("March and May.", 113, 60, 144),
+             line("وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات", 126, 59, 520),
+             line("من الأعمال المخطط لها.", 139, 334, 520)]
+    body, _, _ = make_blocks([(ln, 1) for ln in lines], 11, RawPage(0, 595, 842, (), (), 0),
+                             frozenset())
+    assert [len(b.lines) for b in body] == [2, 2]
+
+
+def test_a_lam_alef_split_with_its_fatha_between_is_one_ligature():
+    """cairo maps ﻼ as a presentation form; MuPDF gives the alef without width at the
+    lam's right edge, then the fatha, then the lam with the glyph's box: لا, not ال."""
+    fa = glyph("ف", (346.99, 96, 351.91, 112), 108.57, 11)
+    alef = glyph("ا", (346.59, 96, 346.59, 112), 108.57, 11)
+    fatha = glyph("\u064e", (343.29, 96, 343.29, 112), 108.57, 11)
+    lam = glyph("ل", (340.0, 96, 346.59, 112), 108.57, 11)
+    space = glyph(" ", (352.0, 96, 354.86, 112), 108.57, 11)
+    from reader.arabic.clusters import _join_split_ligatures
+
+    joined, changed = _join_split_ligatures([space, alef, fatha, lam, fa], {"\u064e"})
+    assert changed and [g.text for g in joined] == [" ", "\u064e", "لا", "ف"]
