@@ -38,10 +38,15 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
     leading = max(0.9 * body_size, usual + 0.3 * body_size)
     kinds: list[tuple[Line, str]] = []
     note_size = 0.0  # once the notes have started, smaller lines below them are notes too
+    # Bold tells a heading only where the text around is not bold itself (arabi sets its
+    # body in AlMohanad Bold): most of the body-size text bold, and bold says nothing.
+    body = [line for line, _ in lines if abs(line.size - body_size) < 0.5]
+    bold_body = 2 * sum(len(line.text) for line in body if line.bold) > sum(
+        len(line.text) for line in body) > 0
     for line, cells in lines:
         if not line.text.strip():
             continue
-        kind = _kind(line, body_size, cells)
+        kind = _kind(line, body_size, cells, bold_body)
         if kind != TABLE_ROW and cells >= 2 and _ruled(line, raw.vrules):
             kind = TABLE_ROW  # cells divided by drawn rules: a table row, however few
         top, bottom = line.bbox[1], line.bbox[3]
@@ -153,7 +158,7 @@ def _ruled(line: Line, vrules: Sequence[VRule]) -> bool:
     return any(x0 + inset < r.x < x1 - inset and r.y0 <= middle <= r.y1 for r in vrules)
 
 
-def _kind(line: Line, body_size: float, cells: int) -> str:
+def _kind(line: Line, body_size: float, cells: int, bold_body: bool = False) -> str:
     text = line.text.lstrip()
     if cells >= 3:
         return TABLE_ROW
@@ -161,7 +166,7 @@ def _kind(line: Line, body_size: float, cells: int) -> str:
         return HEADING
     if (text[:1] in BULLETS and text[1:2] == " ") or _LIST_NUMBER.match(text):
         return LIST_ITEM
-    if line.bold and len(text) < 90:
+    if line.bold and not bold_body and len(text) < 90:
         return HEADING
     return PARAGRAPH
 

@@ -1618,8 +1618,10 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
     known = facts.font_text if outlines else facts.font_text_quick
     if xref not in known:
         try:
-            name, _ext, _kind, buffer = doc.extract_font(xref)
-            table = glyph_texts(buffer) if buffer else {}
+            name, ext, _kind, buffer = doc.extract_font(xref)
+            # Type1 and bare CFF programs: their glyph names (fontTools opens neither).
+            table = (named_glyph_texts(buffer) if ext in ("pfa", "pfb", "cff")
+                     else glyph_texts(buffer)) if buffer else {}
             if buffer and sum(1 for text in table.values() if _ARABIC_LETTER.search(text)
                               ) < _NAMED_LETTERS:
                 # A subset stripped of cmap, GSUB and names (or left with its Latin
@@ -2075,15 +2077,68 @@ def _texts_by_outline(small: object, path: str) -> dict[int, str]:
     return out
 
 
+def named_glyph_texts(font_data: bytes) -> dict[int, str]:
+    """Glyph id → the characters its name stands for, for the fonts fontTools does not open
+    as a whole (Type1, as pdfTeX embeds arabi's ae_ fonts; bare CFF): the names as the
+    font program gives them (FreeType, whose glyph ids the text trace uses)."""
+    try:
+        font = pymupdf.Font(fontbuffer=font_data)
+        count = min(font.glyph_count, _MAX_FONT_GLYPHS)
+        names = [font.this.fz_get_glyph_name2(gid) for gid in range(count)]
+    except Exception:  # a font program MuPDF cannot read: nothing to name with
+        return {}
+    return {gid: _fold(text) for gid, name in enumerate(names) if (text := name_to_text(name))}
+
+
+# Glyph names spelled out after Unicode's character names (arabi's and Arabeyes' Type1
+# fonts: behinitial, lamwithalefhamzaaboveisolated, arabicindicdigitfour, arabiccomma),
+# with the form a glyph takes as a suffix.
+_FORMS = ("isolatedd", "isolated", "initial", "medial", "final", "isol", "init", "medi",
+          "fina")
+
+
+@lru_cache(maxsize=1)
+def _unicode_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code in range(0x0600, 0x0700):
+        if not (full := unicodedata.name(chr(code), "")):
+            continue
+        key = re.sub("[^a-z]", "", full.lower())  # "arabicletterbeh", "arabicindicdigitone"
+        out[key] = chr(code)
+        for prefix in ("arabicletter", "arabic"):
+            if key.startswith(prefix) and key[len(prefix):]:
+                out.setdefault(key[len(prefix):], chr(code))
+    return out
+
+
+def _spelled_out(name: str) -> str:
+    """The Arabic character a descriptive glyph name spells out, or ''."""
+    key = re.sub("[^a-z]", "", name.lower().split(".")[0]).removesuffix("arabic")
+    for form in _FORMS:
+        if key.endswith(form) and len(key) > len(form):
+            key = key[: -len(form)]
+            break
+    names = _unicode_names()
+    if key in names or (key := key.removeprefix("arabic")) in names:  # arabicalef too
+        return names[key]
+    if key.startswith("lam") and len(key) > 3:  # a lam-alef: lamwithalef, lamalefhamzaabove
+        rest = key[3:].removeprefix("with")
+        alef = names.get(rest) or names.get(re.sub("^alef(?!with)", "alefwith", rest), "")
+        return "\u0644" + alef if alef in ("\u0627", "\u0622", "\u0623", "\u0625") else ""
+    return ""
+
+
+@lru_cache(maxsize=4096)
 def name_to_text(name: str) -> str:
     """The characters a glyph name stands for (uni0644_0645.init → لم), or ''.
 
     Only names that spell Unicode out (uniXXXX, uXXXXX, AGL names of Arabic letters and
-    ASCII) are trusted: other names are a font designer's labels.
+    ASCII, Unicode's own names of Arabic characters) are trusted: other names are a font
+    designer's labels.
     """
     from fontTools import agl
 
-    text = agl.toUnicode(name)
+    text = agl.toUnicode(name) or _spelled_out(name)
     if not text:
         return ""
     if all(0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF or 0x20 < ord(c) < 0x7F

@@ -1093,3 +1093,18 @@ def test_a_lam_alef_split_with_its_fatha_between_is_one_ligature():
 
     joined, changed = _join_split_ligatures([space, alef, fatha, lam, fa], {"\u064e"})
     assert changed and [g.text for g in joined] == [" ", "\u064e", "لا", "ف"]
+
+
+def test_bold_marks_no_heading_where_the_body_is_bold_itself():
+    """arabi sets its body in AlMohanad Bold: a bold line there is a paragraph's."""
+    def line(text: str, top: float, x0: float, bold: bool, size: float = 12.0) -> Line:
+        step = (477.0 - x0) / len(text)
+        return Line(text, [(477.0 - step * (k + 1), top, 477.0 - step * k, top + 12)
+                           for k in range(len(text))], (x0, top, 477.0, top + 12), size, bold)
+
+    lines = [line("تقرير عن المياه", 100, 340, True, 18.0),
+             line("تعتمد القرى الجبلية على الآبار القديمة، وقد تراجع منسوبها", 130, 134, True),
+             line("لأسباب كثيرة منها قلة الأمطار وكثرة الضخ.", 143, 200, True)]
+    body, _, _ = make_blocks([(ln, 1) for ln in lines], 12, RawPage(0, 595, 842, (), (), 0),
+                             frozenset())
+    assert [b.kind for b in body] == [HEADING, PARAGRAPH]

@@ -398,3 +398,36 @@ def test_a_letter_given_beside_an_unread_glyph_is_that_glyphs_text():
     glyphs, left = _letters_of_unread([ba, kasra, sukun, far, ra],
                                       ((2, "amiri@5\x00191\x00\x00\x00", unread),))
     assert len(left) == 1 and glyphs[3] is far
+
+
+# Our own text, set by pdfLaTeX with babel's arabi (its ae_ Type1 fonts, no ToUnicode: the
+# glyphs' names alone say what they draw) as tests/fixtures/pdftex-arabi-type1.pdf.
+_PDFTEX_ARABI = (
+    "تقرير عن المياه تعتمد القرى الجبلية على الآبار القديمة، وقد تراجع منسوبها لأسباب كثيرة "
+    "منها قلة الأمطار وكثرة الضخ؛ لذلك تعمل المجالس المحلية على إصلاح الشبكات.")
+
+
+def test_a_type1_font_without_a_map_is_read_by_its_glyph_names():
+    """arabi's fonts name their glyphs after Unicode's names (behinitial, arabiccomma,
+    lamwithalefhamzaaboveisolated); fontTools opens no Type1 program, FreeType gives the
+    names by the glyph ids the text trace uses."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "pdftex-arabi-type1.pdf"
+    model = DocumentSession.open(path).page_model(0)
+    assert model.text.split() == _PDFTEX_ARABI.split()
+    assert not model.quality.ocr and model.quality.unread == 0
+
+
+def test_glyph_names_spelled_after_unicode_names_are_read():
+    from reader.pdf.glyphs import name_to_text
+
+    assert name_to_text("behinitial") == "ب"
+    assert name_to_text("arabicalef") == "ا"
+    assert name_to_text("alefwithhamzaaboveisolated") == "أ"
+    assert name_to_text("lamwithalefhamzaaboveisolatedd") == "لأ"
+    assert name_to_text("arabicindicdigitfour") == "٤"
+    assert name_to_text("arabiccomma") == "،"
+    assert name_to_text("seen.fina") == "س"
+    # Labels that spell nothing out stay unread.
+    assert name_to_text("glyph123") == "" and name_to_text("lamwithbeh") == ""
