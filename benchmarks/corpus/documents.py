@@ -61,6 +61,9 @@ class Document:
     blocks: list[Block]
     sidebar: list[Block] = field(default_factory=list)  # a framed box (layout sidebar)
     notes: list[str] = field(default_factory=list)
+    # Paragraphs justified: stretched with kashida (tatweel) where the producer does that
+    # for Arabic (LibreOffice, Qt, LuaLaTeX's babel), with wider word gaps elsewhere.
+    justify: bool = False
 
 
 def heading(text: str) -> Block:
@@ -94,6 +97,8 @@ DOCUMENTS = [
     Document("vowelled", "one", [heading("دَرْسٌ فِي الْمَاءِ"), para(VOWELLED), para(VOWELLED_2)]),
     Document("numbers", "one", [heading("أرقام وعناوين"), para(NUMBERS),
                                 Block("english", ENGLISH), para(COUNCIL)]),
+    Document("justified", "one", [heading("أحوال القرى"), para(f"{WATER} {COUNCIL} {PLAN}"),
+                                  para(f"{SCHOOL} {HEALTH} {MARKET}")], justify=True),
 ]
 
 

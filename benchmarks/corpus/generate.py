@@ -97,7 +97,7 @@ def document_html(doc: Document, family: str, font_file: str, rtl_tables: bool =
     reverse, so that the first column is drawn at the right, as a reader expects."""
     css = (f"@font-face {{ font-family: corpus; src: url('{Path(font_file).name}'); }}"
            f"body {{ font-family: corpus, '{family}'; font-size: 11pt; direction: rtl; "
-           f"text-align: right; }} h2 {{ font-size: 15pt; }} "
+           f"text-align: {'justify' if doc.justify else 'right'}; }} h2 {{ font-size: 15pt; }} "
            f"table.grid {{ border-collapse: collapse; }} table.grid td {{ border: 1px solid "
            f"black; padding: 3pt 8pt; }} table.verse td.gap {{ width: 60pt; }} "
            f"td.col {{ vertical-align: top; padding: 0 10pt; }} "
@@ -256,7 +256,8 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
     else:
         head = ("\\usepackage{multicol}\\usepackage{multirow}"
                 "\\usepackage[bidi=basic,layout=tabular.columns]{babel}"
-                "\\babelprovide[import,main,mapdigits]{arabic}"
+                "\\babelprovide[import,main,mapdigits"
+                + (",justification=kashida" if doc.justify else "") + "]{arabic}"
                 f"\\babelfont{{rm}}[Path={Path(file).parent}/]{{{Path(file).name}}}"
                 "\\babelfont[english]{rm}{DejaVu Sans}")
         english = lambda t: f"\\foreignlanguage{{english}}{{{t}}}"  # noqa: E731
@@ -341,7 +342,8 @@ def make_typst(doc: Document, font: str, out: Path) -> None:
                 f"rect(stroke: 0.6pt, inset: 6pt)[{blocks(doc.sidebar)}])")
     else:
         body = blocks(rest)
-    source = (f"#set page(paper: \"a4\", margin: 2cm)\n#set text(font: \"{family}\", "
+    source = (("#set par(justify: true)\n" if doc.justify else "")
+              + f"#set page(paper: \"a4\", margin: 2cm)\n#set text(font: \"{family}\", "
               f"lang: \"ar\", size: 11pt)\n#set footnote(numbering: \"١\")\n"
               f"{blocks(doc.blocks[:1])}\n\n{body}\n")
     out.write_bytes(typst.compile(source.encode("utf-8"), font_paths=[str(Path(file).parent)]))
@@ -463,7 +465,8 @@ def make_fpdf2(doc: Document, font: str, out: Path) -> None:
                     pdf.ln(18)
             else:
                 rtl(14 if b.kind == "heading" else 11)
-                pdf.multi_cell(width, 18 if b.kind == "heading" else 16, b.text, align="R")
+                pdf.multi_cell(width, 18 if b.kind == "heading" else 16, b.text,
+                               align="J" if doc.justify and b.kind != "heading" else "R")
             y = pdf.get_y() + 6
         return y
 
