@@ -234,7 +234,7 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
                 if c.box[2] - c.box[0] < 0.01 and c.text != " " and c.text not in mark_texts
                 and not (i and items[i - 1].text in mark_texts
                          # (its marks stand at it: a mark a line away is another word's)
-                         and abs(items[i - 1].box[0] - c.box[0]) < max(c.size, 1.0)
+                         and abs(items[i - 1].box[0] - c.box[0]) < 0.3
                          and not _is_lam_of(_before_marks(items, i), c, edge=0))]
     if not loose_at:
         return items, False

@@ -1108,3 +1108,17 @@ def test_bold_marks_no_heading_where_the_body_is_bold_itself():
     body, _, _ = make_blocks([(ln, 1) for ln in lines], 12, RawPage(0, 595, 842, (), (), 0),
                              frozenset())
     assert [b.kind for b in body] == [HEADING, PARAGRAPH]
+
+
+def test_a_ligatures_letter_after_another_letters_mark_is_joined_in_order():
+    """XeTeX with KacstOne maps its سر ligature to both letters; MuPDF gives the ر without
+    width at the glyph's right edge, after the previous word's fatha: the ligature reads
+    سر, not رس. (Chromium's letter after its own marks stands where they stand.)"""
+    from reader.arabic.clusters import _join_split_ligatures
+
+    fatha = glyph("\u064e", (437.37, 96, 437.37, 112), 108.0, 11)
+    ra = glyph("ر", (432.01, 96, 432.01, 112), 108.0, 11)
+    seen = glyph("س", (420.49, 96, 432.01, 112), 108.0, 11)
+    kasra = glyph("\u0650", (426.25, 96, 426.25, 112), 108.0, 11)
+    joined, changed = _join_split_ligatures([fatha, ra, seen, kasra], {"\u064e", "\u0650"})
+    assert changed and [g.text for g in joined] == ["\u064e", "سر", "\u0650"]
