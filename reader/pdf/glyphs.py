@@ -116,10 +116,13 @@ def _font_census(lines: list[list[tuple[dict, str]]]) -> tuple[
     texts = {font: "".join(parts) for font, parts in pieces.items()}
     # Counted by expressions over each font's whole text: this runs on every page.
     for font, text in texts.items():
-        if _ARABIC_CODE.search(text):
+        arabic_codes = len(_ARABIC_CODE.findall(text))
+        if arabic_codes:
             arabic.add(font)
-        elif len(letters := _LETTER.findall(text)) >= 20 and (
-                len(_LATIN_EXTENDED.findall(text)) >= 0.4 * len(letters)):
+        if len(letters := _LETTER.findall(text)) >= 20 and (
+                len(_LATIN_EXTENDED.findall(text)) >= max(0.4 * len(letters), arabic_codes)):
+            # (A few glyphs mapped to Arabic among them, Ghostscript's ﰲ for a ligature,
+            # make it no Arabic text.)
             garbled.add(font)
         # Words that mix scripts, or glyphs mapped to nothing beside Latin letters.
         if len(_MIXED_WORD.findall(text)) >= 2 or (

@@ -431,3 +431,17 @@ def test_glyph_names_spelled_after_unicode_names_are_read():
     assert name_to_text("seen.fina") == "س"
     # Labels that spell nothing out stay unread.
     assert name_to_text("glyph123") == "" and name_to_text("lamwithbeh") == ""
+
+
+def test_a_font_mapped_to_latin_extended_letters_is_garbled_despite_a_few_arabic_codes():
+    """Ghostscript numbers the glyphs of a font it cannot map as Latin Extended letters and
+    maps a ligature or two to Arabic (ﰲ): the font is asked for every code, its hyphen
+    and full stop too (Tholoth's alef and beh)."""
+    from reader.pdf.glyphs import _font_census
+
+    garbage = "-ŝŢŲČM ﰲ -ŝŖĬO -ŝĞĐŞŲĒűŊĖŢĨıŚČL -ŝŖĬO -ŝĞĐŞŲĒ ŉŞŮ -ųďČ1 -ŝŖĨűŢĒ"
+    arabic, garbled, _suspect, _ascii, _texts = _font_census([[({"font": "Tholoth"}, garbage)]])
+    assert "Tholoth" in garbled
+    words = "يعتمد سكان القرى الجبلية على الآبار القديمة ﰲ Ŧest"
+    arabic, garbled, *_ = _font_census([[({"font": "Amiri"}, words)]])
+    assert "Amiri" in arabic and "Amiri" not in garbled
