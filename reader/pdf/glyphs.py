@@ -2124,6 +2124,8 @@ def _spelled_out(name: str) -> str:
     names = _unicode_names()
     if key in names or (key := key.removeprefix("arabic")) in names:  # arabicalef too
         return names[key]
+    if key.endswith("h") and key[:-1] in names:  # fathah, kasrah, dammah (Arabeyes)
+        return names[key[:-1]]
     if key.startswith("lam") and len(key) > 3:  # a lam-alef: lamwithalef, lamalefhamzaabove
         rest = key[3:].removeprefix("with")
         alef = names.get(rest) or names.get(re.sub("^alef(?!with)", "alefwith", rest), "")

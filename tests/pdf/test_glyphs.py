@@ -429,6 +429,7 @@ def test_glyph_names_spelled_after_unicode_names_are_read():
     assert name_to_text("arabicindicdigitfour") == "٤"
     assert name_to_text("arabiccomma") == "،"
     assert name_to_text("seen.fina") == "س"
+    assert name_to_text("fathah") == "\u064e" and name_to_text("kasrah") == "\u0650"
     # Labels that spell nothing out stay unread.
     assert name_to_text("glyph123") == "" and name_to_text("lamwithbeh") == ""
 
