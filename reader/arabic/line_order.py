@@ -109,7 +109,9 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         gaps = segment.gaps
         if gaps is None:
             gaps = [b.box[0] - a.box[2] for a, b in itertools.pairwise(letters)]
-        if not centres and any(map(_vowelled, letters)):
+        # (Marks with advances of their own, Homa's, leave gaps of their kind in words.)
+        vowelled = any(map(_vowelled, letters))
+        if not centres and vowelled:
             gaps = _without_mark_advances(letters, gaps, full)
         # Most pairs are too close for any space: look closer at the others only. A raised
         # small glyph (a footnote call) is measured by its own size; asking costs, so only
@@ -117,8 +119,16 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         bare_full, bare_small = bare_gap * full, bare_gap * small
         glyph_full, glyph_small = glyph_gap * full, glyph_gap * small
         digit_gap = SPACE_GAP * full
+        # Where the line has no space glyphs, its own word gaps: a font whose word space
+        # is narrow, a justified line shrunk (XeTeX with Titr: 0.145 em).
+        own = _own_word_gap(gaps, full) if not centres and not vowelled else None
+        if own is not None:
+            floor = min(floor, own)
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
             gap = gaps[i - 1]
+            if own is not None and gap > own:
+                chosen.append(i)
+                continue
             if gap > digit_gap and letters[i].text.isdigit() and letters[i - 1].text.isdigit():
                 # Digits are set edge to edge: no shaping leaves a gap between them, and a
                 # producer that draws no glyph for the space between the groups of a phone
@@ -155,6 +165,28 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
             if k < len(centres) and centres[k] < letters[i].centre:
                 chosen.append(i)
     return letters, chosen
+
+
+_WORD_GAPS = 3  # gaps of one width a line needs to show its word gaps
+_TIGHT = 0.06  # of the size: a gap this narrow is inside a word (shaping, kerning)
+
+
+def _own_word_gap(gaps: list[float], size: float) -> float | None:
+    """The width above which a gap of this line is a word space, where its gaps show it
+    apart from the fixed share of the size (``SPACE_GAP``): three or more gaps of one width
+    (within a factor 1.5 of their median), most of the line's gaps over ``_TIGHT``, and
+    every other gap of the line far narrower (a third of them at most). None otherwise:
+    the size's share decides."""
+    wide = sorted(g for g in gaps if g > _TIGHT * size)
+    if len(wide) < _WORD_GAPS:
+        return None
+    middle = wide[len(wide) // 2]
+    alike = [g for g in wide if 0.7 * middle <= g <= 1.5 * middle]
+    tight = max((g for g in gaps if g <= _TIGHT * size), default=0.0)
+    if len(alike) < max(_WORD_GAPS, 0.6 * len(wide)) or tight > middle / 3 or (
+            min(wide) < 0.6 * middle):
+        return None
+    return 0.6 * middle
 
 
 def _without_mark_advances(letters: list[Glyph], gaps: list[float],

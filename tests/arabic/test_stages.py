@@ -1122,3 +1122,17 @@ def test_a_ligatures_letter_after_another_letters_mark_is_joined_in_order():
     kasra = glyph("\u0650", (426.25, 96, 426.25, 112), 108.0, 11)
     joined, changed = _join_split_ligatures([fatha, ra, seen, kasra], {"\u064e", "\u0650"})
     assert changed and [g.text for g in joined] == ["\u064e", "سر", "\u0650"]
+
+
+def test_a_lines_own_word_gaps_part_words_a_narrow_space_leaves():
+    """XeTeX writes no space glyphs; Titr's word space in a justified line shrinks to 0.145
+    em, under the share of the size a gap needs alone: the line's gaps of one width, its
+    other gaps nil, are its word spaces."""
+    glyphs = []
+    right = 500.0
+    for w in ("ويقترح", "هذا", "التقرير", "خطة", "من", "ثلاث"):
+        glyphs += word(w, right, 100, 10.9, 5.0)
+        right -= 5.0 * len(w) + 1.58
+    clusters, _, spaces = make_clusters(glyphs)
+    line = logical_line(split_rows(make_rows(clusters)), True, spaces)
+    assert line.text == "ويقترح هذا التقرير خطة من ثلاث"
