@@ -43,6 +43,8 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
     body = [line for line, _ in lines if abs(line.size - body_size) < 0.5]
     bold_body = 2 * sum(len(line.text) for line in body if line.bold) > sum(
         len(line.text) for line in body) > 0
+    shown = [line for line, _ in lines if line.text.strip()]
+    lowest = max((line.bbox[3] for line in shown), default=0.0)
     for line, cells in lines:
         if not line.text.strip():
             continue
@@ -51,7 +53,8 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
             kind = TABLE_ROW  # cells divided by drawn rules: a table row, however few
         top, bottom = line.bbox[1], line.bbox[3]
         margin = 0.09 * raw.height
-        near_edge = bottom < margin + 0.02 * raw.height or top > raw.height - margin
+        near_edge = bottom < margin + 0.02 * raw.height or top > raw.height - margin or (
+            bottom == lowest and _set_apart_below(line, shown, raw.width, body_size))
         if near_edge and (_is_page_number(line.text) or running_key(line.text) in running):
             kind = RUNNING
         elif (rule_y is not None and top > rule_y - 2 and line.size < 0.95 * body_size) or (
@@ -169,6 +172,16 @@ def _kind(line: Line, body_size: float, cells: int, bold_body: bool = False) -> 
     if line.bold and not bold_body and len(text) < 90:
         return HEADING
     return PARAGRAPH
+
+
+def _set_apart_below(line: Line, shown: list[Line], width: float, body_size: float) -> bool:
+    """Is the page's last line set apart as a folio: in the middle of the page's width and
+    two lines' height or more below the line above it (TeX's wide bottom margin puts a page
+    number a sixth of the page up)?"""
+    middle = (line.bbox[0] + line.bbox[2]) / 2
+    above = [other.bbox[3] for other in shown if other.bbox[3] <= line.bbox[1]]
+    return (abs(middle - width / 2) < 0.05 * width and bool(above)
+            and line.bbox[1] - max(above) >= 2 * body_size)
 
 
 def _is_page_number(text: str) -> bool:

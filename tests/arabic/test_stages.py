@@ -1136,3 +1136,19 @@ def test_a_lines_own_word_gaps_part_words_a_narrow_space_leaves():
     clusters, _, spaces = make_clusters(glyphs)
     line = logical_line(split_rows(make_rows(clusters)), True, spaces)
     assert line.text == "ويقترح هذا التقرير خطة من ثلاث"
+
+
+def test_a_folio_set_apart_in_the_middle_below_the_text_is_a_page_number():
+    """TeX's wide bottom margin puts a page number a sixth of the page up, beyond the band
+    kept for running lines: centred and set apart below the text, it is one."""
+    def line(text: str, top: float, x0: float, x1: float) -> Line:
+        step = (x1 - x0) / len(text)
+        return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + 12)
+                           for k in range(len(text))], (x0, top, x1, top + 12), 12)
+
+    lines = [line("تعتمد القرى الجبلية على الآبار القديمة في الحصول على المياه", 150, 134, 477),
+             line("بلغ عدد الأسر المستفيدة أربعة آلاف أسرة.", 163, 250, 477),
+             line("١", 692, 303, 308)]
+    body, _, running = make_blocks([(ln, 1) for ln in lines], 12,
+                                   RawPage(0, 595, 842, (), (), 0), frozenset())
+    assert [b.lines[0].text for b in running] == ["١"] and len(body) == 1
