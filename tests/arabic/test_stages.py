@@ -1068,9 +1068,7 @@ def test_an_english_paragraph_ending_short_ends_before_the_arabic_one():
     """On an Arabic page a line of English runs left to right: its paragraph ends where it
     stops short at the right, and the Arabic paragraph under it is a paragraph of its own."""
     def line(text: str, top: float, x0: float, x1: float) -> Line:
-        step = (x1 - x0) / len(text)
-        return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + 11)
-                           for k in range(len(text))], (x0, top, x1, top + 11), 11)
+        return _boxed_line(text, top, x0, x1, 11.0)
 
     lines = [line("The survey covered twelve villages and was carried out by", 100, 60, 519),
              line("March and May.", 113, 60, 144),
@@ -1098,9 +1096,7 @@ def test_a_lam_alef_split_with_its_fatha_between_is_one_ligature():
 def test_bold_marks_no_heading_where_the_body_is_bold_itself():
     """arabi sets its body in AlMohanad Bold: a bold line there is a paragraph's."""
     def line(text: str, top: float, x0: float, bold: bool, size: float = 12.0) -> Line:
-        step = (477.0 - x0) / len(text)
-        return Line(text, [(477.0 - step * (k + 1), top, 477.0 - step * k, top + 12)
-                           for k in range(len(text))], (x0, top, 477.0, top + 12), size, bold)
+        return _boxed_line(text, top, x0, 477.0, size, bold)
 
     lines = [line("تقرير عن المياه", 100, 340, True, 18.0),
              line("تعتمد القرى الجبلية على الآبار القديمة، وقد تراجع منسوبها", 130, 134, True),
@@ -1142,9 +1138,7 @@ def test_a_folio_set_apart_in_the_middle_below_the_text_is_a_page_number():
     """TeX's wide bottom margin puts a page number a sixth of the page up, beyond the band
     kept for running lines: centred and set apart below the text, it is one."""
     def line(text: str, top: float, x0: float, x1: float) -> Line:
-        step = (x1 - x0) / len(text)
-        return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + 12)
-                           for k in range(len(text))], (x0, top, x1, top + 12), 12)
+        return _boxed_line(text, top, x0, x1, 12.0)
 
     lines = [line("تعتمد القرى الجبلية على الآبار القديمة في الحصول على المياه", 150, 134, 477),
              line("بلغ عدد الأسر المستفيدة أربعة آلاف أسرة.", 163, 250, 477),
@@ -1152,3 +1146,11 @@ def test_a_folio_set_apart_in_the_middle_below_the_text_is_a_page_number():
     body, _, running = make_blocks([(ln, 1) for ln in lines], 12,
                                    RawPage(0, 595, 842, (), (), 0), frozenset())
     assert [b.lines[0].text for b in running] == ["١"] and len(body) == 1
+
+
+def _boxed_line(text: str, top: float, x0: float, x1: float, size: float,
+                bold: bool = False) -> Line:
+    """A line whose characters share its width, right to left, each with a box."""
+    step = (x1 - x0) / len(text)
+    return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + size)
+                       for k in range(len(text))], (x0, top, x1, top + size), size, bold)

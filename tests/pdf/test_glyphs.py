@@ -384,12 +384,11 @@ def test_a_letter_given_beside_an_unread_glyph_is_that_glyphs_text():
     from reader.arabic.raw import glyph
     from reader.pdf.glyphs import _letters_of_unread
 
-    ba = glyph("ب", (401.01, 120.0, 403.69, 136.0), 133.3, 11)
-    kasra = glyph("\u0650", (402.35, 120.0, 402.35, 136.0), 133.3, 11)
-    sukun = glyph("\u0652", (399.59, 120.0, 399.59, 136.0), 133.3, 11)
-    given = glyph("ئ", (397.40, 120.0, 397.40, 136.0), 133.95, 11)
-    ra = glyph("ر", (394.97, 120.0, 398.17, 136.0), 133.3, 11)
-    unread = glyph("\ufffd", (398.17, 120.0, 401.01, 136.0), 133.3, 11)
+    ba, kasra, sukun, given, ra, unread = (
+        glyph(text, (x0, 120.0, x1, 136.0), baseline, 11) for text, x0, x1, baseline in (
+            ("ب", 401.01, 403.69, 133.3), ("\u0650", 402.35, 402.35, 133.3),
+            ("\u0652", 399.59, 399.59, 133.3), ("ئ", 397.40, 397.40, 133.95),
+            ("ر", 394.97, 398.17, 133.3), ("\ufffd", 398.17, 401.01, 133.3)))
     glyphs, left = _letters_of_unread([ba, kasra, sukun, given, ra],
                                       ((2, "amiri@5\x00191\x00\x00\x00", unread),))
     assert left == () and glyphs[3].text == "ئ" and glyphs[3].box == unread.box
