@@ -225,12 +225,20 @@ def _ends_short(block: Block, previous: Line, line: Line) -> bool:
 def _usual_gap(lines: list[Line], body_size: float) -> float:
     """The narrowest gap between a line and the next one under it in the same column
     (the lines of a paragraph: paragraph gaps are wider, and may be most of the gaps on a
-    page of short paragraphs); none when fewer than eight are seen (a page of one-line
-    paragraphs a line apart looks like one paragraph set with tall lines)."""
-    gaps = [b.bbox[1] - a.bbox[3] for a, b in itertools.pairwise(lines)
-            if 0 <= b.bbox[1] - a.bbox[3] < 3 * body_size
-            and min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0])]
-    return min(gaps) if len(gaps) >= 8 else 0.0
+    page of short paragraphs); when fewer than eight are seen, only if some are wider by
+    half again (a page of one-line paragraphs a line apart looks like one paragraph set
+    with tall lines)."""
+    pairs = [(a, b, b.bbox[1] - a.bbox[3]) for a, b in itertools.pairwise(lines)
+             if 0 <= b.bbox[1] - a.bbox[3] < 3 * body_size
+             and min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0])]
+    if len(pairs) >= 8:
+        return min(gap for *_, gap in pairs)
+    # Fewer, but of two kinds between lines of the text's own size (LibreOffice sets
+    # Amiri's lines 2 ems apart, its paragraphs further): the narrower are a paragraph's.
+    gaps = [gap for a, b, gap in pairs
+            if abs(a.size - body_size) < 0.5 and abs(b.size - body_size) < 0.5]
+    narrow = min(gaps, default=0.0)
+    return narrow if narrow > 0 and any(g >= 1.4 * narrow for g in gaps) else 0.0
 
 
 def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,

@@ -1148,6 +1148,22 @@ def test_a_folio_set_apart_in_the_middle_below_the_text_is_a_page_number():
     assert [b.lines[0].text for b in running] == ["١"] and len(body) == 1
 
 
+def test_a_few_lines_set_wide_apart_still_tell_lines_from_paragraphs():
+    """LibreOffice sets Amiri's lines two ems apart and its paragraphs further: with few
+    lines on the page, the narrower gaps between lines of the text's size are a
+    paragraph's own (the last line "الضخ." is no paragraph of its own)."""
+    lines = [_boxed_line("المياه في القرى الجبلية", 39.8, 395.2, 566.9, 15.0),
+             _boxed_line("يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول", 67.5, 61.3,
+                         566.4, 11.0),
+             _boxed_line("الضخ.", 89.7, 544.2, 567.0, 11.0),
+             _boxed_line("وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات", 119.0,
+                         65.1, 566.2, 11.0),
+             _boxed_line("ويقترح هذا التقرير خطة من ثلاث مراحل تبدأ بحصر المصادر", 148.2,
+                         119.9, 566.4, 11.0)]
+    body, _, _ = make_blocks([(ln, 1) for ln in lines], 11, RawPage(0, 595, 842, (), (), 0),
+                             frozenset())
+    assert [len(b.lines) for b in body] == [1, 2, 1, 1]
+
 def _boxed_line(text: str, top: float, x0: float, x1: float, size: float,
                 bold: bool = False) -> Line:
     """A line whose characters share its width, right to left, each with a box."""
