@@ -73,9 +73,10 @@ def make_blocks(lines: list[tuple[Line, int]], body_size: float, raw: RawPage,
     many = [len(line.cells) >= 2 or line.caesura for line, _ in kinds]
     alone = {id(line) for k, (line, _) in enumerate(kinds)
              if many[k] and ((k and many[k - 1]) or (k + 1 < len(kinds) and many[k + 1]))}
+    starts = _first_line_indents(kinds, body_size)
     blocks: list[Block] = []
     for line, kind in kinds:
-        _add_line(blocks, line, kind, body_size, leading, alone)
+        _add_line(blocks, line, kind, body_size, leading, alone, starts)
     return ([b for b in blocks if b.kind not in (RUNNING, FOOTNOTE)],
             [b for b in blocks if b.kind == FOOTNOTE], [b for b in blocks if b.kind == RUNNING])
 
@@ -241,16 +242,53 @@ def _usual_gap(lines: list[Line], body_size: float) -> float:
     return narrow if narrow > 0 and any(g >= 1.4 * narrow for g in gaps) else 0.0
 
 
+_INDENT = (0.8, 2.2)  # of the size: a paragraph's first-line indent (TeX's is 1.5 em)
+_MAX_INDENT_LINES = 400  # paragraph lines on a page looked at for indents, at most
+
+
+def _first_line_indents(kinds: list[tuple[Line, str]], body_size: float) -> set[int]:
+    """The ids of lines that begin a paragraph by indenting its first line (TeX marks its
+    paragraphs so, with no space between them): an Arabic line of the text's size whose
+    start stands in from its column's edge by a first line's indent, in a column whose
+    lines all start at that edge or at that indent (three or more in all; a column set
+    ragged on its start side, as MuPDF's HTML engine sets Arabic, shows no indent). A
+    hanging indent belongs to list items and notes, which are not asked."""
+    lines = [line for line, kind in kinds if kind == PARAGRAPH
+             and abs(line.size - body_size) < 0.5 and _ARABIC.search(line.text)]
+    if len(lines) > _MAX_INDENT_LINES:
+        return set()
+    low, high = _INDENT[0] * body_size, _INDENT[1] * body_size
+    out: set[int] = set()
+    for line in lines:
+        width = line.bbox[2] - line.bbox[0]
+        column = [other for other in lines if min(other.bbox[2], line.bbox[2])
+                  - max(other.bbox[0], line.bbox[0]) > 0.5 * min(width, other.bbox[2]
+                                                                  - other.bbox[0])]
+        if not column:  # a line without width has no column
+            continue
+        edge = max(other.bbox[2] for other in column)
+        inset = edge - line.bbox[2]
+        if not low <= inset <= high:
+            continue
+        at_edge = sum(1 for other in column if edge - other.bbox[2] < 0.5)
+        alike = sum(1 for other in column if abs(edge - other.bbox[2] - inset) < 0.5)
+        if at_edge >= 1 and at_edge + alike >= max(3, 0.9 * len(column)):
+            out.add(id(line))
+    return out
+
+
 def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
-              leading: float, alone: set[int] = frozenset()) -> None:
+              leading: float, alone: set[int] = frozenset(),
+              starts: set[int] = frozenset()) -> None:
     """Start a block, or continue the previous paragraph (or footnote) with this line
     (``leading``: the widest gap between lines of one paragraph; ``alone``: the ids of
-    lines that are blocks of their own)."""
+    lines that are blocks of their own; ``starts``: of lines that begin one)."""
     if blocks:
         last = blocks[-1]
         previous = last.lines[-1]
         gap = line.bbox[1] - previous.bbox[3]
-        continues = id(line) not in alone and id(previous) not in alone and ((
+        continues = id(line) not in alone and id(previous) not in alone and id(
+            line) not in starts and ((
             last.kind == kind and kind in (PARAGRAPH, FOOTNOTE)
             and 0 <= gap < leading and abs(line.size - previous.size) < 0.5
             and not (kind == FOOTNOTE and _LEADING_NUMBER.match(line.text))

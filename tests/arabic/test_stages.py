@@ -1164,6 +1164,24 @@ def test_a_few_lines_set_wide_apart_still_tell_lines_from_paragraphs():
                              frozenset())
     assert [len(b.lines) for b in body] == [1, 2, 1, 1]
 
+def test_first_lines_indented_as_tex_sets_them_begin_paragraphs():
+    """TeX marks paragraphs by indenting their first lines, with no space between them:
+    one-line paragraphs indented alike are as many paragraphs; a column set ragged on its
+    start side shows no indent."""
+    lines = [_boxed_line("يعتمد سكان القرى الجبلية على الآبار القديمة في الحصول على", 82.3,
+                         125.5, 538.6, 10.9),
+             _boxed_line("وتعمل المجالس المحلية مع الفرق الفنية على إصلاح الشبكات", 95.9,
+                         110.2, 521.7, 10.9),
+             _boxed_line("ويقترح هذا التقرير خطة من ثلاث مراحل تبدأ بحصر المصادر", 109.4,
+                         168.9, 521.7, 10.9)]
+    page = RawPage(0, 595, 842, (), (), 0)
+    body, _, _ = make_blocks([(ln, 1) for ln in lines], 10.9, page, frozenset())
+    assert [len(b.lines) for b in body] == [1, 1, 1]
+    ragged = [_boxed_line(ln.text, ln.bbox[1], 308.5, right, 11.0)
+              for ln, right in zip(lines, (513.8, 520.5, 499.3), strict=True)]
+    body, _, _ = make_blocks([(ln, 1) for ln in ragged], 11.0, page, frozenset())
+    assert [len(b.lines) for b in body] == [3]
+
 def _boxed_line(text: str, top: float, x0: float, x1: float, size: float,
                 bold: bool = False) -> Line:
     """A line whose characters share its width, right to left, each with a box."""
