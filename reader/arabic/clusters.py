@@ -259,9 +259,7 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         # لَّا: its alef after its lam, the next letter's kasra after it).
         h = j
         if not (i and zero_width(items[i - 1]) and items[i - 1].text not in mark_texts):
-            while h < n and h - j < 3 and items[h].text in mark_texts:
-                h += 1
-        h = h if h < n and items[h].text not in mark_texts else j
+            h = next((k for k in range(j, min(n, j + 4)) if items[k].text not in mark_texts), j)
         after = items[h] if h < n else None
         at = len(out) - 1
         while at >= 0 and out[at].text in mark_texts and len(out) - at <= 3:
@@ -356,13 +354,11 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
             # raised to its place (fpdf2 with Scheherazade, whose أ is an alef and a hamza),
             # never a second alef (no word writes two). The alef takes the mark. (A
             # ligature's further letters, لآ, MuPDF puts at its edge on its very baseline.)
-            near = _BESIDE * max(c.size, 1.0)
             k = next((k for k in range(len(out) - 1, max(-1, len(out) - 5), -1)
                       if out[k].text not in mark_texts), None)  # drawn just before, past marks
             if k is not None and out[k].text[:1] == "ا" and not zero_width(out[k]) and (
-                    hamza not in out[k].text) and (
-                    out[k].box[0] - near < c.box[0] < out[k].box[2] + near
-                    and 0.01 * c.size < abs(out[k].baseline - c.baseline) < 0.5 * c.size):
+                    hamza not in out[k].text) and _by(c, out[k]) and (
+                    0.01 * c.size < abs(out[k].baseline - c.baseline) < 0.5 * c.size):
                 out[k] = _copy(out[k], out[k].text + hamza)
                 continue
         if not _drawn_in_two(items, i, c):
@@ -390,9 +386,14 @@ def _off_the_line(c: Glyph, same: Glyph) -> bool:
     of a mark glyph, raised to its place over the letter (fpdf2 maps a fatha's glyph to أَ
     beside the letter's own glyph)? MuPDF puts a ligature glyph's further letters at its
     edge on its baseline."""
+    return abs(same.baseline - c.baseline) > _OFF_LINE * max(c.size, 1.0) and _by(c, same)
+
+
+def _by(c: Glyph, glyph: Glyph) -> bool:
+    """Does the width-less ``c`` stand over ``glyph``'s box or within a sixth of an em of
+    it?"""
     near = _BESIDE * max(c.size, 1.0)
-    return (abs(same.baseline - c.baseline) > _OFF_LINE * max(c.size, 1.0)
-            and same.box[0] - near < c.box[0] < same.box[2] + near)
+    return glyph.box[0] - near < c.box[0] < glyph.box[2] + near
 
 
 def _without_ligature_copies(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:

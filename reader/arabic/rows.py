@@ -127,11 +127,11 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
     if all(c.box[2] - c.box[0] < 0.01 for c in row.clusters):
         # Text without ink of its own (a cluster's text a producer gave a mark glyph,
         # raised to its place over the letter: fpdf2) is read on the line it is drawn on.
+        x0, x1 = _spans(row)
         near = [other for other in rows[max(0, index - 1): index + 2] if other is not row
                 and abs(other.baseline - row.baseline) < 0.6 * other.size and any(
                     c.box[2] - c.box[0] >= 0.01 for c in other.clusters)
-                and _spans(other)[0] <= min(c.box[0] for c in row.clusters)
-                and max(c.box[2] for c in row.clusters) <= _spans(other)[1]]
+                and (span := _spans(other))[0] <= x0 and x1 <= span[1]]
         if near:
             return min(near, key=lambda other: abs(other.baseline - row.baseline))
     for other in (rows[index + 1] if index + 1 < len(rows) else None,

@@ -216,11 +216,10 @@ def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
         trace = _texttrace(page)
     except Exception:
         trace = []
+    tables = [_font_text(page.parent, xref, outlines=False) for xref in _font_xrefs(page, name)]
     for span in trace:
         if _font_key(str(span.get("font", ""))) != name:
             continue
-        tables = [_font_text(page.parent, xref, outlines=False)
-                  for xref in _font_xrefs(page, name)]
         for code, gid, *_ in span["chars"]:
             if ascii and code not in _ASCII_ALNUM_CODES:
                 continue  # only the glyphs the map sends to ASCII letters or digits vote
@@ -1621,21 +1620,33 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
     known = facts.font_text if outlines else facts.font_text_quick
     if xref not in known:
         try:
-            name, ext, _kind, buffer = doc.extract_font(xref)
-            # Type1 and bare CFF programs: their glyph names (fontTools opens neither).
-            table = (named_glyph_texts(buffer) if ext in ("pfa", "pfb", "cff")
-                     else glyph_texts(buffer)) if buffer else {}
-            if buffer and sum(1 for text in table.values() if _ARABIC_LETTER.search(text)
-                              ) < _NAMED_LETTERS:
-                # A subset stripped of cmap, GSUB and names (or left with its Latin
-                # glyphs' names only, as Ghostscript does, and a few of its ligatures':
-                # AlArabiya's shadda forms, uniFC5E): if the same font is at hand
-                # (bundled or installed) and the glyphs are the same, read it there.
-                table = {**reference_glyph_texts(str(name), buffer, outlines), **table}
+            table = _embedded_texts(*doc.extract_font(xref), outlines)
         except Exception:  # an unreadable embedded font: nothing to recover from
             table = {}
         known[xref] = table
     return known[xref]
+
+
+_NAMED_PROGRAMS = ("pfa", "pfb", "cff")  # font programs fontTools does not open whole
+
+
+def _embedded_texts(name: str, ext: str, _kind: str, buffer: bytes,
+                    outlines: bool) -> dict[int, str]:
+    """``_font_text`` for one font as ``Document.extract_font`` gives it."""
+    if not buffer:
+        return {}
+    if ext in _NAMED_PROGRAMS:
+        # Type1 and bare CFF programs: their glyph names (no installed font's outlines
+        # can be matched against them either).
+        return named_glyph_texts(buffer)
+    table = glyph_texts(buffer)
+    if sum(1 for text in table.values() if _ARABIC_LETTER.search(text)) >= _NAMED_LETTERS:
+        return table
+    # A subset stripped of cmap, GSUB and names (or left with its Latin glyphs' names only,
+    # as Ghostscript does, and a few of its ligatures': AlArabiya's shadda forms, uniFC5E):
+    # if the same font is at hand (bundled or installed) and the glyphs are the same, read
+    # it there.
+    return {**reference_glyph_texts(str(name), buffer, outlines), **table}
 
 
 _MAX_FONT_GLYPHS = 5000  # glyphs whose dots are read, at most (a CJK font has 60,000)
