@@ -64,6 +64,11 @@ class Document:
     # Paragraphs justified: stretched with kashida (tatweel) where the producer does that
     # for Arabic (LibreOffice, Qt, LuaLaTeX's babel), with wider word gaps elsewhere.
     justify: bool = False
+    # Layout turned: these blocks set a quarter turn on the page (a wide table laid along
+    # the page's length) after the body's first two blocks; and a watermark drawn at an
+    # angle across the page, which a reader does not read.
+    turned: list[Block] = field(default_factory=list)
+    watermark: str = ""
 
 
 def heading(text: str) -> Block:
@@ -99,6 +104,8 @@ DOCUMENTS = [
                                 Block("english", ENGLISH), para(COUNCIL)]),
     Document("justified", "one", [heading("أحوال القرى"), para(f"{WATER} {COUNCIL} {PLAN}"),
                                   para(f"{SCHOOL} {HEALTH} {MARKET}")], justify=True),
+    Document("turned", "turned", [heading("توزيع الأسر في المناطق"), para(WATER), para(PLAN)],
+             turned=[para(SCHOOL), Block("table", rows=TABLE)], watermark="مسودة للنقاش"),
 ]
 
 
@@ -119,7 +126,12 @@ def ground_truth(document: Document) -> str:
             else:
                 lines.append(block.text)
 
-    add(document.blocks)
+    if document.turned:  # where the page shows it: between the body's first blocks and the rest
+        add(document.blocks[:2])
+        add(document.turned)
+        add(document.blocks[2:])
+    else:
+        add(document.blocks)
     add(document.sidebar)
     lines.extend(document.notes)
     return "\n".join(lines) + "\n"

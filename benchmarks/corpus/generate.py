@@ -120,6 +120,18 @@ def document_html(doc: Document, family: str, font_file: str, rtl_tables: bool =
                    f"{_html_blocks(doc.sidebar, rtl_tables)}</div></td>"]
         body.append("<table dir='rtl' style='width:100%'><tr>"
                     + "".join(columns if rtl_tables else columns[::-1]) + "</tr></table>")
+    elif doc.layout == "turned":
+        # The turned blocks in a box 300pt wide, turned a quarter (read bottom to top) in a
+        # space of that height; the watermark across the page, behind the text.
+        body.append(_html_blocks(rest[:1], rtl_tables)
+                    + "<div style='position: relative; height: 310pt'><div style='position: "
+                    "absolute; left: 0; top: 0; width: 300pt; transform-origin: top left; "
+                    "transform: translateY(300pt) rotate(-90deg)'>"
+                    + _html_blocks(doc.turned, rtl_tables) + "</div></div>"
+                    + _html_blocks(rest[1:], rtl_tables)
+                    + "<div style='position: absolute; top: 330pt; left: 60pt; z-index: -1; "
+                    "font-size: 54pt; color: #d0d0d0; transform: rotate(-35deg)'>"
+                    + html.escape(doc.watermark) + "</div>")
     else:
         body.append(_html_blocks(rest, rtl_tables, calls))
     if doc.notes:
@@ -133,6 +145,9 @@ def make_pymupdf(doc: Document, font: str, out: Path) -> None:
     import pymupdf
 
     family, file = FONTS[font]
+    if doc.layout == "turned":
+        _pymupdf_turned(doc, family, file, out)
+        return
     story = pymupdf.Story(document_html(doc, family, file, rtl_tables=False),
                           archive=pymupdf.Archive(
         str(Path(file).parent)))
@@ -146,11 +161,39 @@ def make_pymupdf(doc: Document, font: str, out: Path) -> None:
     writer.close()
 
 
+def _pymupdf_turned(doc: Document, family: str, file: str, out: Path) -> None:
+    """Layout turned with MuPDF's HTML boxes: the turned blocks in a box turned a quarter,
+    the watermark a page of its own drawn at an angle (as a form)."""
+    import pymupdf
+
+    archive = pymupdf.Archive(str(Path(file).parent))
+
+    def html_of(blocks: list[Block]) -> str:
+        return document_html(Document(doc.name, "one", blocks), family, file, rtl_tables=False)
+
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=595, height=842)
+    page.insert_htmlbox(pymupdf.Rect(50, 50, 545, 250), html_of(doc.blocks[:2]), archive=archive)
+    page.insert_htmlbox(pymupdf.Rect(150, 260, 445, 640), html_of(doc.turned), archive=archive,
+                        rotate=90)
+    page.insert_htmlbox(pymupdf.Rect(50, 650, 545, 792), html_of(doc.blocks[2:]),
+                        archive=archive)
+    stamp = pymupdf.open()
+    stamp.new_page(width=360, height=90).insert_htmlbox(
+        pymupdf.Rect(0, 0, 360, 90), document_html(
+            Document(doc.name, "one", [Block("heading", doc.watermark)]), family, file
+        ).replace("15pt", "44pt; color: #c8c8c8"), archive=archive)
+    page.show_pdf_page(pymupdf.Rect(100, 250, 500, 600), stamp, 0, rotate=35, overlay=False)
+    pdf.save(str(out))
+
+
 def make_qt(doc: Document, font: str, out: Path) -> None:
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
     from PySide6.QtWidgets import QApplication
 
+    if doc.layout == "turned":
+        raise Unsupported  # Qt's rich text has no turned text
     QApplication.instance() or QApplication([])
     family, file = FONTS[font]
     QFontDatabase.addApplicationFont(file)
@@ -173,6 +216,8 @@ def make_weasyprint(doc: Document, font: str, out: Path) -> None:
 
 
 def make_libreoffice(doc: Document, font: str, out: Path) -> None:
+    if doc.layout == "turned":
+        raise Unsupported  # Writer's HTML import keeps no CSS transform
     family, file = FONTS[font]
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{out.stem}.html"
@@ -273,6 +318,18 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
         body.append("\\noindent\\begin{minipage}[t]{0.57\\textwidth}" + _tex_blocks(
             rest, english) + "\\end{minipage}\\hfill\\fbox{\\begin{minipage}[t]{0.36\\textwidth}"
             + _tex_blocks(doc.sidebar, english) + "\\end{minipage}}")
+    elif doc.layout == "turned":
+        # (before bidi, which polyglossia loads: it asks so)
+        head = "\\usepackage{graphicx}\\usepackage{xcolor}\\usepackage{eso-pic}" + head
+        # (a box saved first: \\rotatebox's argument may hold no paragraph; turned in
+        # English: LuaLaTeX's bidi drops a box turned in Arabic a box's height low)
+        body.append(_tex_blocks(rest[:1], english) + "\n\n\\newsavebox{\\turned}\\begin{lrbox}"
+                    "{\\turned}\\begin{minipage}{10cm}" + _tex_blocks(doc.turned, english)
+                    + "\\end{minipage}\\end{lrbox}\\begin{center}\\begin{otherlanguage}{english}"
+                    "\\rotatebox{90}{\\usebox{\\turned}}\\end{otherlanguage}\\end{center}\n\n"
+                    + _tex_blocks(rest[1:], english)
+                    + "\\AddToShipoutPictureBG*{\\put(150,300){\\rotatebox{35}{\\color{"
+                    "black!20}\\fontsize{50}{50}\\selectfont " + _tex(doc.watermark) + "}}}")
     else:
         body.append(_tex_blocks(rest, english, calls))
     text = "\n\n".join(body)
@@ -335,15 +392,21 @@ def make_typst(doc: Document, font: str, out: Path) -> None:
         return "\n\n".join(parts)
 
     rest = doc.blocks[1:]
+    background = ""
     if doc.layout in ("columns2", "columns3"):
         body = f"#columns({2 if doc.layout == 'columns2' else 3})[{blocks(rest)}]"
     elif doc.layout == "sidebar":
         body = (f"#grid(columns: (3fr, 2fr), gutter: 12pt, [{blocks(rest)}], "
                 f"rect(stroke: 0.6pt, inset: 6pt)[{blocks(doc.sidebar)}])")
+    elif doc.layout == "turned":
+        body = (f"{blocks(rest[:1])}\n\n#align(center, rotate(-90deg, reflow: true, "
+                f"block(width: 10cm)[{blocks(doc.turned)}]))\n\n{blocks(rest[1:])}")
+        background = (f", background: rotate(-35deg, text(size: 50pt, fill: luma(210))["
+                      f"{esc(doc.watermark)}])")
     else:
         body = blocks(rest)
     source = (("#set par(justify: true)\n" if doc.justify else "")
-              + f"#set page(paper: \"a4\", margin: 2cm)\n#set text(font: \"{family}\", "
+              + f"#set page(paper: \"a4\", margin: 2cm{background})\n#set text(font: \"{family}\", "
               f"lang: \"ar\", size: 11pt)\n#set footnote(numbering: \"١\")\n"
               f"{blocks(doc.blocks[:1])}\n\n{body}\n")
     out.write_bytes(typst.compile(source.encode("utf-8"), font_paths=[str(Path(file).parent)]))
@@ -351,6 +414,8 @@ def make_typst(doc: Document, font: str, out: Path) -> None:
 
 def make_reportlab(doc: Document, font: str, out: Path) -> None:
     """The legacy pipeline: reshaped presentation forms in visual order, line by line."""
+    if doc.layout == "turned":
+        raise Unsupported  # (not drawn turned here)
     from arabic_reshaper import ArabicReshaper
     from bidi import get_display
     from fontTools.ttLib import TTFont as FontFile
@@ -416,6 +481,8 @@ def make_fpdf2(doc: Document, font: str, out: Path) -> None:
     """fpdf2 with its HarfBuzz shaping (uharfbuzz): a common way Python programs write
     reports. It has no footnotes or right-to-left columns of its own: the layouts are drawn
     as an author would, notes under a rule at the foot, columns placed right to left."""
+    if doc.layout == "turned":
+        raise Unsupported  # (not drawn turned here)
     from fpdf import FPDF
 
     file = FONTS[font][1]

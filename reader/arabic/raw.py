@@ -81,6 +81,10 @@ class RawPage:
     # glyph number): (its place in ``glyphs``, its key (``unread_key``), the glyph with its
     # box), for OCR to name (``reader.ocr_glyphs``).
     unread: tuple[tuple[int, str, Glyph], ...] = ()
+    # Glyphs of lines drawn turned (not along the page's x axis): (the glyph's box, its
+    # line's direction dx, dy, its origin x, y), read in their own frame
+    # (``reader.arabic.orientation``). Empty when every line is upright.
+    turns: tuple[tuple[Rect, float, float, float, float], ...] = ()
 
 
 class UnreadKey(NamedTuple):

@@ -12,6 +12,7 @@ footers and page numbers set aside).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from reader.arabic.bidi import L, R
@@ -26,9 +27,11 @@ from reader.arabic.line_order import (
     reversal_evidence,
 )
 from reader.arabic.model import (
+    RUNNING,
     PageText,
     Quality,
 )
+from reader.arabic.orientation import blocks_on_page, upright_pages
 from reader.arabic.raw import RawPage, zero_width
 from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
@@ -37,7 +40,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/74"
+PIPELINE_VERSION = "arabic-repair/75"
 
 
 @gc_paused
@@ -46,7 +49,36 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
 
     ``running`` holds the ``running_key`` of lines that repeat across the document's pages
     near its top or bottom (see ``repeated_lines``): they are set aside as running heads.
+    Text drawn turned is read in its own frame (``orientation``), after the page's own.
     """
+    if not raw.turns:
+        return _repair_upright(raw, running)
+    upright, frames = upright_pages(raw)
+    page = _repair_upright(upright, running)
+    counts = page.quality
+    for frame, part in frames:
+        read = _repair_upright(part, running)
+        if frame.diagonal:  # a stamp or a watermark: kept for the record, never shown
+            page.running += [dataclasses.replace(block, kind=RUNNING) for block in
+                             blocks_on_page([*read.body, *read.notes, *read.running], frame)]
+        else:
+            # Where the page shows it: before the first of the page's blocks that starts
+            # below its top (a table turned between two paragraphs).
+            body = blocks_on_page(read.body, frame)
+            top = min((block.bbox[1] for block in body), default=0.0)
+            at = next((i for i, block in enumerate(page.body) if block.bbox[1] >= top),
+                      len(page.body))
+            page.body[at:at] = body
+            page.notes += blocks_on_page(read.notes, frame)
+            page.running += blocks_on_page(read.running, frame)
+        counts = dataclasses.replace(
+            counts, glyphs=counts.glyphs + read.quality.glyphs,
+            unmapped=counts.unmapped + read.quality.unmapped)
+    page.quality = dataclasses.replace(counts, no_text_layer=counts.glyphs == 0)
+    return page
+
+
+def _repair_upright(raw: RawPage, running: frozenset[str]) -> PageText:
     glyphs, dropped = sane_glyphs(raw)
     clusters, count, spaces = make_clusters(glyphs)
     unmapped = raw.unmapped + dropped  # glyphs with no place are unreadable too
@@ -83,6 +115,12 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
     return page
 
 
+def _parts(raw: RawPage) -> list[RawPage]:
+    """The page's upright text and each turned text's frame, as pages."""
+    upright, frames = upright_pages(raw)
+    return [upright, *(part for _frame, part in frames)]
+
+
 def reversed_lines(texts: Sequence[str]) -> set[int]:
     """The lines that read backwards (``reads_reversed``), and beside one of them a line
     with too few words to tell alone whose every cue says backwards: one producer laid
@@ -102,7 +140,7 @@ def repeated_lines(pages: Sequence[RawPage]) -> frozenset[str]:
     if len(pages) < 2:
         return frozenset()
     seen: dict[str, int] = {}
-    for raw in pages:
+    for raw in [part for whole in pages for part in _parts(whole)]:
         clusters, _, spaces = make_clusters(sane_glyphs(raw)[0])
         keys = set()
         rows = [r for r in make_rows(clusters)

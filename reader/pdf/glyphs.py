@@ -287,6 +287,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     unread: list[tuple[Glyph | None, int, str, Glyph]] = []
     recovered = unmapped = 0
     glyphs: list[Glyph] = []
+    turned: list[tuple[Rect, float, float, float, float]] = []  # recovered (``_turns``)
     images = 0
     rules: list[Rule] = []
     vrules: list[VRule] = []
@@ -294,6 +295,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     # The page's text lines, each a list of spans with their text, read once: the checks
     # below look at whole fonts and the whole page (LibreOffice writes a span a word).
     lines: list[list[tuple[dict, str]]] = []
+    text_blocks = data["blocks"]  # (vectors and images too: only text blocks have lines)
     for block in data["blocks"]:
         kind = block.get("type")
         if kind == _VECTOR:
@@ -319,10 +321,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         # letter's (WeasyPrint) while the others draw it too: each glyph read as drawn,
         # without the page's /ActualText, and given its own part of that text.
         as_drawn = True
+        text_blocks = [block for block in page.get_text("rawdict", flags=_OWN_FLAGS)["blocks"]
+                       if block.get("type") == _TEXT]
         lines = _own_cluster_texts([
             [(span, "") for span in line["spans"]]
-            for block in page.get_text("rawdict", flags=_OWN_FLAGS)["blocks"]
-            if block.get("type") == _TEXT for line in block["lines"]], *cluster_marks,
+            for block in text_blocks for line in block["lines"]], *cluster_marks,
             _told_letters(lines))
         page_text = "\n".join([text for line in lines for _span, text in line])
     arabic_fonts, garbled, suspect, ascii_suspect, font_texts = _font_census(lines)
@@ -385,7 +388,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 # Broken mappings: recovered below, once the fonts that need it are known.
                 broken.append((start, len(glyphs), chars, font, odd))
     if broken:
-        places: dict[tuple[float, float], tuple[Rect, float, str]] = {}
+        places: dict[tuple[float, float], _Place] = {}
         continued: dict[tuple[float, float], tuple[float, float]] = {}
         # origin -> font and glyph number of each glyph drawn there, in drawing order
         unknown: dict[tuple[float, float], list[str]] = {}
@@ -450,7 +453,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                     for ch in span["chars"]} if as_drawn else {
                 (round(ch["origin"][0], 1), round(ch["origin"][1], 1))
                 for *_, chars, _font, _odd in broken for ch in chars}
-        for key, (box, size, font) in places.items():  # in drawing order
+        for key, (box, size, font, direction) in places.items():  # in drawing order
             if key in asked:
                 after = asked[key]
             elif fixes.get(key) and (key in spaces or key not in read):
@@ -459,6 +462,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 recovered += 1
                 presentation = presentation or bool(_PRESENTATION.search(text))
                 new = glyph(text, box, key[1], size, _bold_name(font))
+                if direction[0] < _UPRIGHT:  # a turned line's: read in its frame
+                    turned.append((box, *direction, *key))
                 if key in spaces:
                     glyphs[spaces[key]] = new
                     after = spaces[key]
@@ -515,7 +520,21 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         glyphs, placed = _letters_of_unread(glyphs, placed)
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
-                   tuple(vrules), tuple(regions), placed)
+                   tuple(vrules), tuple(regions), placed, (*_turns(text_blocks), *turned))
+
+
+# A line's direction's x part above this is upright (a scan's skew is a few degrees).
+_UPRIGHT = 0.97
+
+
+def _turns(blocks: list[dict]) -> tuple[tuple[Rect, float, float, float, float], ...]:
+    """The glyphs of lines not drawn along the page's x axis: each glyph's box (the key
+    its ``Glyph`` keeps) with its line's direction and its origin."""
+    return tuple((ch["bbox"], dx, dy, *ch["origin"])
+                 for block in blocks for line in block.get("lines", ())
+                 if (direction := line["dir"])[0] < _UPRIGHT
+                 for dx, dy in (direction,) for span in line["spans"]
+                 for ch in span["chars"] if ch["c"])
 
 
 def _tagged(page: pymupdf.Page) -> bool:
@@ -585,6 +604,8 @@ def _structure_lines(blocks: list[dict],
             stack.append((block.get("blocks") or [], 0, count))
         elif block.get("type") == _TEXT and element >= 0:
             for line in block.get("lines", ()):
+                if line["dir"][0] < _UPRIGHT:
+                    continue  # turned text (a watermark across the page): read apart
                 x0, y0, x1, y1 = line["bbox"]
                 regions.append((x0, y0, x1, y1, element))
 
@@ -1212,6 +1233,8 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     return found
 
 
+# Where the trace draws a glyph: its box, size, font and its line's direction.
+_Place = tuple[Rect, float, str, tuple[float, float]]
 _Key = tuple[float, float, int]  # a glyph as drawn: origin (to a tenth) and first code
 
 
@@ -2165,7 +2188,7 @@ def name_to_text(name: str) -> str:
 
 def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                garbled: set[str] = frozenset(),
-               places: dict[tuple[float, float], tuple[Rect, float, str]] | None = None,
+               places: dict[tuple[float, float], _Place] | None = None,
                ascii_wrong: set[str] = frozenset(),
                continued: dict[tuple[float, float], tuple[float, float]] | None = None,
                inside: dict[str, frozenset[int]] | None = None,
@@ -2269,7 +2292,8 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                 # (An unnamed glyph's place too: the drawing order it keeps tells after
                 # which glyph a named one MuPDF left out goes.)
                 places.setdefault(key, (tuple(bbox), float(span.get("size", 0.0)),
-                                        str(span.get("font", ""))))
+                                        str(span.get("font", "")),
+                                        tuple(span.get("dir") or (1.0, 0.0))))
     return fixes
 
 

@@ -217,7 +217,7 @@ def _pack_raw(raw: RawPage) -> bytes:
     unread = [(at, key, _row(g)) for at, key, g in raw.unread]
     return pickle.dumps((raw.index, raw.width, raw.height, rows, raw.rules, raw.images,
                          raw.recovered, raw.unmapped, raw.visual_order, raw.vrules,
-                         raw.regions, unread),
+                         raw.regions, unread, raw.turns),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -228,10 +228,10 @@ def _row(g: Glyph) -> tuple:
 
 def _unpack_raw(data: bytes) -> RawPage:
     (index, width, height, rows, rules, images, recovered, unmapped, visual,
-     vrules, regions, unread) = pickle.loads(data)
+     vrules, regions, unread, turns) = pickle.loads(data)
     return RawPage(index, width, height, tuple(Glyph(*row) for row in rows), tuple(rules),
                    images, recovered, unmapped, visual, tuple(vrules), tuple(regions),
-                   tuple((at, key, Glyph(*row)) for at, key, row in unread))
+                   tuple((at, key, Glyph(*row)) for at, key, row in unread), tuple(turns))
 
 
 class _Forked:

@@ -38,11 +38,26 @@ def glyph_pages(draw: st.DrawFn) -> RawPage:
     if draw(st.booleans()):  # rows that start with space glyphs (the old endless loop)
         glyphs = [glyph(" ", (g.box[0] - 40, g.box[1], g.box[0] - 37, g.box[3]), g.baseline,
                         g.size) for g in glyphs[:5]] + glyphs
-    return RawPage(0, 595, 842, tuple(glyphs), (), 0)
+    # Some glyphs' lines drawn turned, any way: a quarter, at an angle, no direction at all.
+    turned = draw(st.lists(st.sampled_from(glyphs), max_size=len(glyphs))) if glyphs and draw(
+        st.booleans()) else []
+    direction = draw(st.sampled_from(TURNS))
+    turns = tuple((g.box, *direction, g.box[0], g.baseline) for g in turned)
+    return RawPage(0, 595, 842, tuple(glyphs), (), 0, turns=turns)
+
+
+TURNS = [(0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (0.77, -0.64), (math.nan, 0.0), (0.0, 0.0),
+         (math.inf, 1.0), (1e30, -1e30)]
 
 
 def check_invariants(raw: RawPage) -> None:
     page = repair_page(raw)
+    if raw.turns:  # boxes turned back to the page: the same, but for rounding
+        for block in page.body + page.notes + page.running:
+            for line in block.lines:
+                assert len(line.text) == len(line.boxes)
+        assert len(page.char_boxes()) == len(page.text)
+        return
     known = {g.box for g in raw.glyphs}
     # A letter may take in the kashida drawn after it: its box then spans both glyphs.
     lefts, rights = {g.box[0] for g in raw.glyphs}, {g.box[2] for g in raw.glyphs}

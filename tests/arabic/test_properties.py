@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
+import pytest
 from arabic_reshaper import ArabicReshaper
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,3 +105,29 @@ def test_glyph_map_is_total_and_monotone_within_a_line(lines):
                        if not ch.isspace())
             # Right to left: each letter's box starts no further right than the previous one.
             assert all(later <= earlier + 1e-6 for earlier, later in pairwise(xs))
+
+
+def turned_a_quarter(raw: RawPage) -> RawPage:
+    """The page turned a quarter to the left, as a landscape page drawn on a portrait one:
+    each glyph where the page then draws it, with its line's direction (up the page)."""
+    width = raw.width
+    glyphs, turns = [], []
+    for g in raw.glyphs:
+        x0, y0, x1, y1 = g.box
+        box = (y0, width - x1, y1, width - x0)
+        glyphs.append(glyph(g.char, box, width - x0, g.size))
+        turns.append((box, 0.0, -1.0, g.baseline, width - x0))
+    return RawPage(0, raw.height, raw.width, tuple(glyphs), (), 0, turns=tuple(turns))
+
+
+@settings(max_examples=40, deadline=None)
+@given(page_lines)
+def test_a_page_turned_a_quarter_reads_as_upright(lines):
+    raw = layout(lines)
+    upright, turned = repair_page(raw), repair_page(turned_a_quarter(raw))
+    assert turned.text == upright.text
+    # Every character's box is the upright one's, turned.
+    for a, b in zip(upright.char_boxes(), turned.char_boxes(), strict=True):
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert b == pytest.approx((a[1], raw.width - a[2], a[3], raw.width - a[0]))
