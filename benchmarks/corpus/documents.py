@@ -36,6 +36,15 @@ VOWELLED = ("قَالَ الْمُعَلِّمُ لِطُلَّابِهِ: إِ�
 VOWELLED_2 = ("وَفِي الْمَسَاءِ اجْتَمَعَ أَهْلُ الْقَرْيَةِ حَوْلَ الْبِئْرِ الْجَدِيدَةِ، "
               "فَشَكَرُوا الْعُمَّالَ عَلَى جُهْدِهِمْ، وَوَعَدُوا بِأَنْ يُحَافِظُوا عَلَيْهَا "
               "جِيلًا بَعْدَ جِيلٍ، لِأَنَّ الْخَيْرَ الَّذِي يُؤْخَذُ بِالتَّعَبِ لَا يُضَيَّعُ.")
+# Words reports use every day whose letters producers draw with ligatures (an alef before
+# a lam-alef: الاجتماع; a lam before one: للإسكان; لله), and what runs left to right inside
+# an Arabic sentence: addresses, dates, times, signed numbers, codes, acronyms.
+AFFAIRS = ("عقد الاجتماع الاقتصادي الأول لمناقشة الاستثمار والإدارة، ولا يزال الاتحاد يبحث "
+           "الإصلاح، وقالت اللجنة إن الالتزام بالأهداف الإنمائية لا بد منه للإسكان والأمان "
+           "والحمد لله على ما تحقق.")
+ADDRESSES = ("للمزيد زوروا الموقع www.example.org أو راسلونا على info@example.org، وقد عقد "
+             "الاجتماع في 2024/05/12 الساعة 10:30، وانخفضت الحرارة إلى -5 درجات، وصدر "
+             "التقرير رقم 12-أ عن منظمة UNICEF (انظر الجدول 3).")
 VERSES = [("إذا الماء في الوادي تأخر جريه", "صبرنا وقلنا إن في الصبر منجاة"),
           ("وما القرية الصغرى بغير رجالها", "إذا اجتمعوا كانوا لها الحصن والقوة")]
 LIST_ITEMS = ["أ. حصر الآبار العاملة والمتوقفة.", "ب. صيانة المضخات والأنابيب.",
@@ -104,19 +113,31 @@ DOCUMENTS = [
                                 Block("english", ENGLISH), para(COUNCIL)]),
     Document("justified", "one", [heading("أحوال القرى"), para(f"{WATER} {COUNCIL} {PLAN}"),
                                   para(f"{SCHOOL} {HEALTH} {MARKET}")], justify=True),
+    Document("affairs", "one", [heading("الاجتماع الأول للإسكان"), para(AFFAIRS),
+                                para(ADDRESSES)]),
     Document("turned", "turned", [heading("توزيع الأسر في المناطق"), para(WATER), para(PLAN)],
              turned=[para(SCHOOL), Block("table", rows=TABLE)], watermark="مسودة للنقاش"),
 ]
 
 
-def ground_truth(document: Document) -> str:
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def ground_truth(document: Document, indic_digits: bool = False) -> str:
     """What a reader reads: one line per paragraph, heading, list item, table row (its cells
     right to left; a cell spanning rows with the first of them) and verse (both halves);
-    the framed box after the body beside it; footnotes last."""
+    the framed box after the body beside it; footnotes last. ``indic_digits``: the
+    producer prints the digits of Arabic text as Arabic-Indic ones (babel's mapdigits)."""
     lines: list[str] = []
 
     def add(blocks: list[Block]) -> None:
         for block in blocks:
+            if indic_digits and block.kind != "english":
+                block = Block(block.kind, block.text.translate(_INDIC),
+                              [i.translate(_INDIC) for i in block.items],
+                              [[c.translate(_INDIC) for c in row] for row in block.rows],
+                              block.spans, [(a.translate(_INDIC), b.translate(_INDIC))
+                                            for a, b in block.pairs])
             if block.kind == "list":
                 lines.extend(block.items)
             elif block.kind == "table":
@@ -133,5 +154,5 @@ def ground_truth(document: Document) -> str:
     else:
         add(document.blocks)
     add(document.sidebar)
-    lines.extend(document.notes)
+    lines.extend(n.translate(_INDIC) if indic_digits else n for n in document.notes)
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -256,6 +257,9 @@ def _tex(text: str) -> str:
     return text
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.@\-]*[A-Za-z]")
+
+
 def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool = False) -> str:
     out = []
     for b in blocks:
@@ -282,7 +286,9 @@ def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool 
                 f"{_tex(a)} & \\hspace{{4em}} & {_tex(v)} \\\\" for a, v in b.pairs)
                 + "\\end{tabular}\\par")
         else:
-            text = _tex(b.text)
+            # Latin words inside Arabic text in the English font, as an author sets them
+            # (many Arabic fonts draw no Latin letters: TeX would leave them out).
+            text = _LATIN_WORD.sub(lambda m: english(m.group()), _tex(b.text))
             for digit, note in (("١", 0), ("٢", 1)) if calls else ():
                 text = text.replace(digit, f"\\footnote{{NOTE{note}}}")
             out.append(text + "\\par")
@@ -656,7 +662,9 @@ def generate(out: Path, producers: list[str], fonts: list[str], docs: list[str])
                         if not source.exists():
                             make_pymupdf(doc, font, source)
                         REWRITES[producer][0](source, target)
-                    (folder / f"{doc.name}.gt.txt").write_text(ground_truth(doc), encoding="utf-8")
+                    # (LuaLaTeX's babel maps the digits of Arabic text: mapdigits)
+                    truth = ground_truth(doc, indic_digits=producer == "lualatex")
+                    (folder / f"{doc.name}.gt.txt").write_text(truth, encoding="utf-8")
                 except Unsupported:
                     target.unlink(missing_ok=True)
                 except Exception as exc:  # a producer's failure is a row in the report

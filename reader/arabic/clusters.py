@@ -311,8 +311,8 @@ def _is_lam_of(lam: Glyph | None, loose: Glyph, edge: int) -> bool:
     """Is ``lam`` the lam of a lam-alef whose alef MuPDF left without width? Producers
     draw the pair in two pieces, the alef a little apart: Chromium 0.3 pt, Scheherazade
     (a hamza-carrying alef, raised) 0.28 of the size beyond the lam's edge."""
-    return lam is not None and lam.text.startswith("ل") and _is_head_of(
-        lam, loose, edge, 0.35 * lam.size if loose.text[:1] in _ALEFS else 0.3)
+    return (lam is not None and lam.text.startswith("ل") and loose.text[:1] in _ALEFS
+            and _is_head_of(lam, loose, edge, 0.35 * lam.size))
 
 
 _ALEFS = frozenset("\u0627\u0623\u0625\u0622\u0671")  # ا أ إ آ ٱ

@@ -91,11 +91,15 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
     centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
         clusters) else []
     chosen: list[int] = []  # a space goes before these letters
-    if spaces == SPACES_BOTH and not centres:
+    if spaces == SPACES_BOTH and (not centres or (15 * len(centres) < len(letters) and sum(
+            b.box[0] - a.box[2] > SPACE_GAP * segment.size
+            for a, b in itertools.pairwise(letters)) >= 3 * len(centres) + 3)):
         # No space glyph on this line although the page has some elsewhere: a producer
         # (or a font) that writes word spaces as gaps only (LuaLaTeX, say), next to text
-        # that has them (an English line). Its gaps are all there is.
-        spaces = SPACES_GAPS
+        # that has them (an English line). Its gaps are all there is. So too where its
+        # space glyphs are far fewer than its gaps as wide as a space: such a producer
+        # has drawn a space inside a run of the other direction (XeTeX's "-5" in Arabic).
+        spaces, centres = SPACES_GAPS, []
     if spaces == SPACES_GLYPHS:
         middles = [c.centre for c in letters]
         for x in centres:

@@ -496,6 +496,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
     # places itself; read as drawn, a page has none.
     clustered = not as_drawn and _has_clusters(glyphs)
+    if clustered:
+        glyphs = _dropped_twins(page, glyphs)
     if displaced:
         if clustered:  # (the trace is read for this page anyway)
             glyphs = _clusters_at_their_glyphs(page, glyphs)
@@ -1169,6 +1171,63 @@ def _has_clusters(glyphs: list[Glyph]) -> bool:
     """Has the page clusters a producer wrote as ``/ActualText`` (Chromium, Typst)? MuPDF
     gives their letters without width."""
     return any(g.text in _LETTERS and zero_width(g) for g in glyphs)
+
+
+def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Letters MuPDF left out as copies of the letter before them (its check for text drawn
+    twice to look bold): a ligature's /ActualText gives its last letter without width where
+    the glyph ends, and the glyph drawn next, the same letter, starts just there (Chromium
+    with a font's lam-alef ligature: الاجتماع, its ﻻ given as لا, read لاجتماع). Where a
+    width-less letter stands at the end of the glyph given after it, nothing starting
+    there, and the trace draws that glyph as a ligature ending in the letter and the same
+    letter next: put back before its twin."""
+    # (To a tenth of a point either way: the pen's place and the next glyph's origin are
+    # the same number reached two ways.)
+    starts = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs if not zero_width(g)}
+    twins: dict[tuple[float, float], tuple[int, Glyph]] = {}
+    for at, (g, holder) in enumerate(itertools.pairwise(glyphs)):
+        if g.text in _LETTERS and zero_width(g) and not zero_width(holder) and abs(
+                holder.box[2] - g.box[0]) < 0.05 and abs(holder.baseline - g.baseline) < 0.1:
+            near = [(round(g.box[0] + d, 1), round(g.baseline, 1)) for d in (-0.05, 0.0, 0.05)]
+            if starts.isdisjoint(near):
+                twins.update((key, (at, holder)) for key in near)
+    if not twins:
+        return glyphs
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    drawn: dict[tuple[float, float], str] = {}  # origin -> the text a glyph's map gives
+    found: list[tuple[int, Glyph, Glyph]] = []  # twin's index, its holder, the letter left out
+    for span in trace:
+        if not _upright(span):
+            continue
+        chars = span["chars"]
+        for i, (code, gid, origin, bbox) in enumerate(chars):
+            if gid < 0:
+                continue
+            key = (round(origin[0], 1), round(origin[1], 1))
+            drawn[key] = chr(code) + _further(chars, i)
+            twin = twins.get(key)
+            if twin is not None and code in _LETTER_OF and bbox[2] - bbox[0] >= 0.01:
+                found.append((twin[0], twin[1], glyph(
+                    _LETTER_OF[code], tuple(bbox), origin[1], float(span.get("size", 0.0)),
+                    glyphs[twin[0]].bold)))
+    before: dict[int, Glyph] = {}
+    for at, holder, letter in found:
+        ligature = unicodedata.normalize("NFKC", drawn.get(
+            (round(holder.box[0], 1), round(holder.baseline, 1)), ""))
+        if glyphs[at].text == letter.text and len(ligature) >= 2 and ligature.endswith(
+                letter.text):
+            before[at] = letter
+    if not before:
+        return glyphs
+    out: list[Glyph] = []
+    for at, g in enumerate(glyphs):
+        if at in before:  # (MuPDF gives a right-to-left line in logical order: it is first)
+            out.append(before[at])
+        out.append(g)
+    return out
 
 
 def _upright(span: dict) -> bool:

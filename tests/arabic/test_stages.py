@@ -887,6 +887,19 @@ def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "اللازم"
 
 
+def test_a_ligatures_second_letter_beside_a_lam_is_no_lam_alefs():
+    # Chromium with KacstOne: الالتزام draws تز as one glyph given as ت (the box) and ز
+    # without width at its right edge, which is also the left edge of the lam drawn next.
+    # Only an alef makes a lam-alef: the ز is the ligature's (not الالزتام).
+    drawn = [("ا", 448.71, 448.71), ("ل", 441.55, 448.71), ("ل", 437.5, 441.55),
+             ("ز", 437.51, 437.51), ("ت", 428.23, 437.51), ("ا", 425.43, 428.23),
+             ("م", 420.22, 425.43)]
+    glyphs = [glyph(ch, (x0, 90, x1, 104), 101.2, 13) for ch, x0, x1 in drawn]
+    glyphs.insert(0, glyph("ا", (448.71, 90, 451.5, 104), 101.2, 13))
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الالتزام"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).

@@ -162,6 +162,18 @@ def test_letters_mupdf_drops_from_chromium_clusters_are_read_from_the_trace():
         "الطَّيِّبَة")
 
 
+def test_a_letter_mupdf_drops_as_a_copy_of_a_clusters_last_letter_is_read():
+    """Chromium with DejaVu Sans draws لا as one glyph and gives it as /ActualText: MuPDF
+    puts its alef, without width, where the glyph ends, and leaves out the alef drawn next
+    there as a copy of it (الاجتماع read لاجتماع). Our own sentence, printed so as
+    tests/fixtures/chromium-dejavu-lam-alef.pdf."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "chromium-dejavu-lam-alef.pdf"
+    text = DocumentSession.open(path).page_model(0).text
+    assert text == "عقد الاجتماع الاقتصادي الأول للإسكان في القرية."
+
+
 def test_a_lines_last_mark_drawn_before_the_line_goes_on_its_letter(tmp_path):
     """ReportLab draws the mark of a line's last (leftmost) letter in a span of its own
     before the line; MuPDF puts it at the line's right end, beside its first letter
