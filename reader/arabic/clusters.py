@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +37,8 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
         items = _without_invisible(items)
         texts = [t for t in texts if t]
     distinct = set(texts)
+    if _ALLAH in distinct:
+        items = _allah_ligatures(items)
     count = len(texts) - texts.count(" ")
     mode = SPACES_BOTH if " " in distinct else SPACES_GAPS
     mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
@@ -217,6 +220,28 @@ def place_ligature_marks(text: str) -> str:
             before = before[:1]
         return letters[:-1] + "".join(before) + letters[-1] + "".join(on_maksura)
     return text
+
+
+_ALLAH = unicodedata.normalize("NFKC", "\ufdf2")  # الله
+
+
+def _allah_ligatures(items: list[Glyph]) -> list[Glyph]:
+    """Glyphs mapped to ﷲ read as the letters their font joins. Fonts draw the word الله two
+    ways: the Arabeyes and KACST fonts join only لله and set the alef before it apart (the
+    ligature alone is the word لله: الحمد لله); Noto's join the alef too. Where a page
+    sets an alef against such a glyph's right edge, its font is of the first kind: every
+    such glyph on the page is لله (not االله)."""
+    alefs: dict[int, list[Glyph]] = {}  # by the whole point of their left edge
+    for a in items:
+        if a.text == "ا":
+            alefs.setdefault(int(a.box[0]), []).append(a)
+    if not any(abs(a.baseline - g.baseline) < 0.2 * g.size
+               and abs(a.box[0] - g.box[2]) < 0.15 * g.size
+               for g in items if g.char == "\ufdf2" and math.isfinite(g.box[2])
+               for x in range(int(g.box[2]) - 2, int(g.box[2]) + 3)
+               for a in alefs.get(x, ())):
+        return items
+    return [dataclasses.replace(g, text="لله") if g.char == "\ufdf2" else g for g in items]
 
 
 def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[list[Glyph], bool]:

@@ -900,6 +900,20 @@ def test_a_ligatures_second_letter_beside_a_lam_is_no_lam_alefs():
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الالتزام"
 
 
+def test_an_allah_ligature_is_read_as_the_letters_its_font_joins():
+    # KacstBook joins لله and sets the alef of الله apart: the glyph mapped to ﷲ after an
+    # alef, and alone (الحمد لله), is لله. Noto joins the alef too: alone it is الله.
+    def line(drawn):
+        glyphs = [glyph(ch, (x0, 90, x1, 104), 101.0, 13) for ch, x0, x1 in drawn]
+        clusters, _count, spaces = make_clusters(glyphs)
+        return logical_line(split_rows(make_rows(clusters)), True, spaces).text
+
+    kacst = [("ا", 496.0, 499.0), ("\ufdf2", 480.0, 496.0), (" ", 476.0, 480.0),
+             ("\ufdf2", 460.0, 476.0)]
+    assert line(kacst) == "الله لله"
+    assert line([("\ufdf2", 480.0, 499.0), (" ", 476.0, 480.0), ("ب", 470.0, 476.0)]) == "الله ب"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
