@@ -6,6 +6,7 @@ reading order from geometry, so nothing here trusts it.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import logging
@@ -1183,14 +1184,28 @@ def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     letter next: put back before its twin."""
     # (To a tenth of a point either way: the pen's place and the next glyph's origin are
     # the same number reached two ways.)
-    starts = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs if not zero_width(g)}
+    candidates = [(at, g, holder) for at, (g, holder) in enumerate(itertools.pairwise(glyphs))
+                  if g.text in _LETTERS and zero_width(g) and not zero_width(holder)
+                  and abs(holder.box[2] - g.box[0]) < 0.05
+                  and abs(holder.baseline - g.baseline) < 0.1]
+    if not candidates:
+        return glyphs
+    # The glyphs' starts on the candidates' lines: the letter left out leaves its room
+    # empty (an alef's width, an eighth of an em) before the next glyph to the right.
+    lines = {round(g.baseline, 1) for _, g, _ in candidates}
+    starts: dict[float, list[float]] = {}
+    for g in glyphs:
+        if (line := round(g.baseline, 1)) in lines and not zero_width(g):
+            starts.setdefault(line, []).append(g.box[0])
+    for line in starts.values():
+        line.sort()
     twins: dict[tuple[float, float], tuple[int, Glyph]] = {}
-    for at, (g, holder) in enumerate(itertools.pairwise(glyphs)):
-        if g.text in _LETTERS and zero_width(g) and not zero_width(holder) and abs(
-                holder.box[2] - g.box[0]) < 0.05 and abs(holder.baseline - g.baseline) < 0.1:
-            near = [(round(g.box[0] + d, 1), round(g.baseline, 1)) for d in (-0.05, 0.0, 0.05)]
-            if starts.isdisjoint(near):
-                twins.update((key, (at, holder)) for key in near)
+    for at, g, holder in candidates:
+        line = starts.get(round(g.baseline, 1), [])
+        k = bisect.bisect_left(line, g.box[0] - 0.05)
+        if k == len(line) or line[k] - g.box[0] >= 0.12 * g.size:
+            for d in (-0.05, 0.0, 0.05):
+                twins[(round(g.box[0] + d, 1), round(g.baseline, 1))] = (at, holder)
     if not twins:
         return glyphs
     try:
