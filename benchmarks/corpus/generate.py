@@ -472,7 +472,9 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
                 page.setFont("Helvetica", 11)
                 page.drawString(50, y, chunk)
             else:
-                parts = runs(get_display(reshape(chunk)))
+                # (An Arabic paragraph's line is right to left even where it starts with
+                # a Latin word: get_display would guess left to right from that word.)
+                parts = runs(get_display(reshape(chunk), base_dir="R"))
                 x = 545 - sum(pdfmetrics.stringWidth(t, n, 11) for n, t in parts)
                 for name, text in parts:
                     page.setFont(name, 11)

@@ -1,7 +1,8 @@
 """From a page's glyphs, in whatever order and encoding a producer wrote them, to the text
 its author wrote, with every character mapped to the box of the glyph it came from.
 
-The pipeline, a module per stage, each testable alone: ``sanitize`` (glyphs with no finite
+The pipeline, a module per stage, each testable alone: ``orientation`` (text drawn turned
+read in its own upright frame, as a page of its own) → ``sanitize`` (glyphs with no finite
 place left out) → ``clusters`` (presentation forms and ligatures to base letters, marks
 attached to their letter, spaces and tatweel dropped) → ``rows`` (one baseline, split at
 gutters) → ``line_order`` (logical order of each line, ``reader.arabic.bidi``; spaces

@@ -6,7 +6,6 @@ reading order from geometry, so nothing here trusts it.
 
 from __future__ import annotations
 
-import bisect
 import io
 import itertools
 import logging
@@ -1182,30 +1181,24 @@ def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     width-less letter stands at the end of the glyph given after it, nothing starting
     there, and the trace draws that glyph as a ligature ending in the letter and the same
     letter next: put back before its twin."""
-    # (To a tenth of a point either way: the pen's place and the next glyph's origin are
-    # the same number reached two ways.)
-    candidates = [(at, g, holder) for at, (g, holder) in enumerate(itertools.pairwise(glyphs))
-                  if g.text in _LETTERS and zero_width(g) and not zero_width(holder)
-                  and abs(holder.box[2] - g.box[0]) < 0.05
-                  and abs(holder.baseline - g.baseline) < 0.1]
-    if not candidates:
-        return glyphs
-    # The glyphs' starts on the candidates' lines: the letter left out leaves its room
-    # empty (an alef's width, an eighth of an em) before the next glyph to the right.
-    lines = {round(g.baseline, 1) for _, g, _ in candidates}
-    starts: dict[float, list[float]] = {}
-    for g in glyphs:
-        if (line := round(g.baseline, 1)) in lines and not zero_width(g):
-            starts.setdefault(line, []).append(g.box[0])
-    for line in starts.values():
-        line.sort()
+    # (Every page with clusters asks: one light pass over its glyphs for those without
+    # width, the rest only over them.)
+    # MuPDF gives a right-to-left line in logical order: the glyph before the width-less
+    # letter stands to its right (but at a line's start), and the letter left out leaves
+    # its room empty (an alef's width, an eighth of an em) between them.
     twins: dict[tuple[float, float], tuple[int, Glyph]] = {}
-    for at, g, holder in candidates:
-        line = starts.get(round(g.baseline, 1), [])
-        k = bisect.bisect_left(line, g.box[0] - 0.05)
-        if k == len(line) or line[k] - g.box[0] >= 0.12 * g.size:
+    last = len(glyphs) - 1
+    for at in [at for at, g in enumerate(glyphs) if g.box[2] - g.box[0] < 0.01]:
+        g = glyphs[at]
+        if at < last and (box := g.box) and g.text in _LETTERS and (
+                held := (holder := glyphs[at + 1]).box)[2] - held[0] >= 0.01 and abs(
+                held[2] - box[0]) < 0.05 and abs(holder.baseline - g.baseline) < 0.1 and (
+                at == 0 or abs((before := glyphs[at - 1]).baseline - g.baseline) > 0.1
+                or not -0.05 < before.box[0] - box[0] < 0.12 * g.size):
+            # (To a tenth of a point either way: the pen's place and the next glyph's
+            # origin are one number reached two ways.)
             for d in (-0.05, 0.0, 0.05):
-                twins[(round(g.box[0] + d, 1), round(g.baseline, 1))] = (at, holder)
+                twins[(round(box[0] + d, 1), round(g.baseline, 1))] = (at, holder)
     if not twins:
         return glyphs
     try:
