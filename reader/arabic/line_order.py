@@ -91,14 +91,14 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
     centres = [c.centre for c in clusters if c.text == " "] if len(letters) < len(
         clusters) else []
     chosen: list[int] = []  # a space goes before these letters
-    if spaces == SPACES_BOTH and (not centres or (15 * len(centres) < len(letters) and sum(
-            b.box[0] - a.box[2] > SPACE_GAP * segment.size
-            for a, b in itertools.pairwise(letters)) >= 3 * len(centres) + 3)):
+    if spaces == SPACES_BOTH and (not centres or (15 * len(centres) < len(letters) and (
+            _bare_gaps(letters, centres, segment.size) >= max(2, 2 * len(centres))))):
         # No space glyph on this line although the page has some elsewhere: a producer
         # (or a font) that writes word spaces as gaps only (LuaLaTeX, say), next to text
         # that has them (an English line). Its gaps are all there is. So too where its
-        # space glyphs are far fewer than its gaps as wide as a space: such a producer
-        # has drawn a space inside a run of the other direction (XeTeX's "-5" in Arabic).
+        # gaps as wide as a space with no space glyph in them are twice its space glyphs:
+        # such a producer has drawn a space inside a run of the other direction (XeTeX's
+        # "-5" or "1.2 " in Arabic), where it leaves no gap.
         spaces, centres = SPACES_GAPS, []
     if spaces == SPACES_GLYPHS:
         middles = [c.centre for c in letters]
@@ -169,6 +169,17 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
             if k < len(centres) and centres[k] < letters[i].centre:
                 chosen.append(i)
     return letters, chosen
+
+
+def _bare_gaps(letters: list[Glyph], centres: list[float], size: float) -> int:
+    """How many gaps between the line's letters are as wide as a space with no space
+    glyph in them."""
+    count = 0
+    for a, b in itertools.pairwise(letters):
+        if b.box[0] - a.box[2] > SPACE_GAP * size:
+            k = bisect.bisect_right(centres, a.centre)
+            count += not (k < len(centres) and centres[k] < b.centre)
+    return count
 
 
 _WORD_GAPS = 3  # gaps of one width a line needs to show its word gaps

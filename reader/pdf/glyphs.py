@@ -1201,6 +1201,14 @@ def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
                 twins[(round(box[0] + d, 1), round(g.baseline, 1))] = (at, holder)
     if not twins:
         return glyphs
+    # No glyph given anywhere on the line starts there (MuPDF may give a line's first
+    # letter last: Pango's).
+    starts = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs
+              if g.box[2] - g.box[0] >= 0.01}
+    given = {at for key, (at, _holder) in twins.items() if key in starts}
+    twins = {key: twin for key, twin in twins.items() if twin[0] not in given}
+    if not twins:
+        return glyphs
     try:
         trace = _texttrace(page)
     except Exception:

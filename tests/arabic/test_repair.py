@@ -206,6 +206,10 @@ def test_fold_persian_forms_keeps_length_and_marks():
     assert folded == "علىٰ كتابى، فى" and len(folded) == len(text)
     assert fold_persian_forms("بیت") == "بيت"
     assert folds_persian_forms(["ی", "ب"]) and not folds_persian_forms(["ی", "گ"])
+    # A yeh drawn with its dots one above the other (Amiri's يبين) maps to Pashto's ې: on
+    # an Arabic page it is ي; beside Pashto's own letters (ښ) it stays.
+    assert fold_persian_forms("يبېن") == "يبين" and folds_persian_forms(["يبېن"])
+    assert not folds_persian_forms(["ښې"])
 
 
 WELLS = ("يعتمد سكان القرى على الآبار القديمة في الحصول على مياه الشرب، وقد تراجع منسوبها "
