@@ -42,6 +42,8 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     count = len(texts) - texts.count(" ")
     mode = SPACES_BOTH if " " in distinct else SPACES_GAPS
     mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
+    if not mark_texts.isdisjoint(_HELD):
+        items = _marks_held_twice(items)
     flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
     loose = any(g.text != " " and g.text not in mark_texts for g in flat)
     # The passes below never change a glyph (the page's glyphs stay as read): a glyph
@@ -390,6 +392,31 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
             out.append(c)
     out += items[done:]
     return out
+
+
+# A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ).
+_HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
+
+
+def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
+    """A hamza's (or madda's) own glyph beside the letter drawn next to it in the stream
+    that holds it composed is that letter's hamza given twice: Scheherazade draws أ as an
+    alef and a hamza, WeasyPrint maps the alef's glyph to أ and the hamza's is read from
+    the font (الأخٔيرة for الأخيرة, the hamza set on the next letter). Within a third of
+    an em of the letter's box, on its line."""
+    drop: set[int] = set()
+    for i, c in enumerate(items):
+        holders = _HELD.get(c.text)
+        if holders is None or not zero_width(c):
+            continue
+        reach = 0.3 * max(c.size, 1.0)
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(items) and (letter := items[k]).text[:1] in holders and (
+                    not zero_width(letter)) and abs(letter.baseline - c.baseline) < reach and (
+                    letter.box[0] - reach <= c.box[0] <= letter.box[2] + reach):
+                drop.add(i)
+                break
+    return [c for i, c in enumerate(items) if i not in drop] if drop else items
 
 
 def _inside_or_beside(c: Glyph, same: Glyph) -> bool:

@@ -914,6 +914,17 @@ def test_an_allah_ligature_is_read_as_the_letters_its_font_joins():
     assert line([("\ufdf2", 480.0, 499.0), (" ", 476.0, 480.0), ("ب", 470.0, 476.0)]) == "الله ب"
 
 
+def test_a_hamza_given_twice_beside_its_letter_is_read_once():
+    # WeasyPrint with Scheherazade maps the alef's glyph to أ and the hamza's own glyph is
+    # read from the font: the hamza, at the pen past the alef, would go on the خ.
+    drawn = [("ا", 221.44, 223.03), ("ل", 219.43, 221.44), ("\u0654", 216.21, 216.21),
+             ("أ", 216.56, 219.43), ("خ", 211.31, 216.56), ("ي", 209.35, 211.31),
+             ("ر", 205.0, 209.35), ("ة", 200.0, 205.0)]
+    glyphs = [glyph(ch, (x0, 240, x1, 262), 255.0, 13) for ch, x0, x1 in drawn]
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأخيرة"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
