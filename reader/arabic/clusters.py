@@ -394,29 +394,49 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
     return out
 
 
-# A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ).
+# A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ); and the
+# letters that carry it, with what they make.
 _HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
+_CARRIES = {"\u0654": {"\u0627": "\u0623", "\u0648": "\u0624", "\u064a": "\u0626",
+                       "\u0649": "\u0626"},
+            "\u0655": {"\u0627": "\u0625"}, "\u0653": {"\u0627": "\u0622"}}
 
 
 def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
-    """A hamza's (or madda's) own glyph beside the letter drawn next to it in the stream
-    that holds it composed is that letter's hamza given twice: Scheherazade draws أ as an
-    alef and a hamza, WeasyPrint maps the alef's glyph to أ and the hamza's is read from
-    the font (الأخٔيرة for الأخيرة, the hamza set on the next letter). Within a third of
-    an em of the letter's box, on its line."""
+    """A hamza's (or madda's) own glyph beside a letter drawn next to it in the stream:
+
+    - that holds it composed, is that letter's hamza given twice: Scheherazade draws أ as
+      an alef and a hamza, WeasyPrint maps the alef's glyph to أ and the hamza's is read
+      from the font (الأخٔيرة for الأخيرة, the hamza set on the next letter);
+    - that carries it (an alef, a waw, a yeh), the other neighbour not, is that letter's:
+      the font draws the hamza from where the pen stands, past the alef, and MuPDF places
+      it there, over the next letter (الادٔوية, الٔاسر for الأدوية, الأسر).
+
+    Within a third of an em of the letter's box, on its line."""
     drop: set[int] = set()
+    carried: dict[int, Glyph] = {}
     for i, c in enumerate(items):
         holders = _HELD.get(c.text)
         if holders is None or not zero_width(c):
             continue
         reach = 0.3 * max(c.size, 1.0)
-        for k in (i - 1, i + 1):
-            if 0 <= k < len(items) and (letter := items[k]).text[:1] in holders and (
-                    not zero_width(letter)) and abs(letter.baseline - c.baseline) < reach and (
-                    letter.box[0] - reach <= c.box[0] <= letter.box[2] + reach):
-                drop.add(i)
-                break
-    return [c for i, c in enumerate(items) if i not in drop] if drop else items
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(items)
+                and not zero_width(letter := items[k])
+                and abs(letter.baseline - c.baseline) < reach
+                and letter.box[0] - reach <= c.box[0] <= letter.box[2] + reach]
+        if any(items[k].text[:1] in holders for k in near):
+            drop.add(i)
+            continue
+        carriers = [k for k in near if items[k].text in _CARRIES[c.text]]
+        others = [k for k in (i - 1, i + 1) if 0 <= k < len(items) and k not in carriers
+                  and items[k].text[:1] in _CARRIES[c.text]]
+        if len(carriers) == 1 and not others and carriers[0] not in carried:
+            k = carriers[0]
+            carried[k] = dataclasses.replace(items[k], text=_CARRIES[c.text][items[k].text])
+            drop.add(i)
+    if not drop:
+        return items
+    return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
 
 
 def _inside_or_beside(c: Glyph, same: Glyph) -> bool:

@@ -925,6 +925,16 @@ def test_a_hamza_given_twice_beside_its_letter_is_read_once():
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأخيرة"
 
 
+def test_a_hamza_drawn_past_its_alef_goes_on_the_alef():
+    # Scheherazade under MuPDF's HTML engine: the hamza of الأسر drawn from where the pen
+    # stands past the lam, given next to the alef in the stream; the lam carries no hamza.
+    drawn = [("ا", 77.9, 80.1), ("ل", 75.2, 77.9), ("\u0654", 77.9, 77.9), ("ا", 71.3, 75.2),
+             ("س", 64.6, 71.3), ("ر", 61.0, 64.6)]
+    glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأسر"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
