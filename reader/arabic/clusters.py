@@ -397,6 +397,8 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
 # A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ); and the
 # letters that carry it, with what they make.
 _HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
+_BARE = {"\u0623": "\u0627", "\u0624": "\u0648", "\u0626": "\u064a", "\u0625": "\u0627",
+         "\u0622": "\u0627"}
 _CARRIES = {"\u0654": {"\u0627": "\u0623", "\u0648": "\u0624", "\u064a": "\u0626",
                        "\u0649": "\u0626"},
             "\u0655": {"\u0627": "\u0625"}, "\u0653": {"\u0627": "\u0622"}}
@@ -415,6 +417,8 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     Within a third of an em of the letter's box, on its line."""
     drop: set[int] = set()
     carried: dict[int, Glyph] = {}
+    twice: set[tuple[str, float, bool]] = set()  # (letter, size, bold) given with its mark
+    beside: set[int] = set()  # letters with a hamza's own glyph beside them
     for i, c in enumerate(items):
         holders = _HELD.get(c.text)
         if holders is None or not zero_width(c):
@@ -424,8 +428,11 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
                 and not zero_width(letter := items[k])
                 and abs(letter.baseline - c.baseline) < reach
                 and letter.box[0] - reach <= c.box[0] <= letter.box[2] + reach]
-        if any(items[k].text[:1] in holders for k in near):
+        beside.update(near)
+        held = next((k for k in near if items[k].text[:1] in holders), None)
+        if held is not None:
             drop.add(i)
+            twice.add((items[held].text, round(items[held].size, 1), items[held].bold))
             continue
         carriers = [k for k in near if items[k].text in _CARRIES[c.text]]
         others = [k for k in (i - 1, i + 1) if 0 <= k < len(items) and k not in carriers
@@ -434,7 +441,16 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
             k = carriers[0]
             carried[k] = dataclasses.replace(items[k], text=_CARRIES[c.text][items[k].text])
             drop.add(i)
-    if not drop:
+    if twice:
+        # The producer maps the glyph to the letter with its mark where the font draws the
+        # mark apart (WeasyPrint: a glyph's map is its first cluster's text, and Scheherazade
+        # draws أ with its alef's glyph): that glyph, of that size, with no mark's glyph
+        # beside it, is the bare letter (صبرنأ for صبرنا on a page that began with تأخر).
+        for k, c in enumerate(items):
+            if (c.text, round(c.size, 1), c.bold) in twice and k not in beside and (
+                    not zero_width(c)):
+                carried[k] = dataclasses.replace(c, text=_BARE[c.text])
+    if not drop and not carried:
         return items
     return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
 

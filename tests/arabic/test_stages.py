@@ -935,6 +935,19 @@ def test_a_hamza_drawn_past_its_alef_goes_on_the_alef():
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأسر"
 
 
+def test_a_letter_mapped_with_its_hamza_where_the_font_draws_it_apart_is_bare_alone():
+    # WeasyPrint maps Scheherazade's alef glyph to أ (its first cluster, تأخر, whose hamza
+    # the font draws with a glyph of its own): where no hamza glyph stands beside it, the
+    # same glyph is a bare alef (صبرنا, not صبرنأ).
+    drawn = [("ت", 300.0, 304.0), ("\u0654", 298.6, 298.6), ("أ", 298.0, 300.0),
+             ("خ", 292.0, 298.0), ("ر", 289.0, 292.0), (" ", 286.0, 289.0),
+             ("ص", 279.0, 286.0), ("ب", 277.0, 279.0), ("ر", 274.5, 277.0),
+             ("ن", 273.0, 274.5), ("أ", 271.0, 273.0)]
+    glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
+    clusters, _count, spaces = make_clusters(glyphs)
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "تأخر صبرنا"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
