@@ -424,9 +424,10 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
         if holders is None or not zero_width(c):
             continue
         reach = 0.3 * max(c.size, 1.0)
-        near = [k for k in (i - 1, i + 1) if 0 <= k < len(items)
-                and not zero_width(letter := items[k])
-                and abs(letter.baseline - c.baseline) < reach
+        # The letters drawn just before and after it in the stream, past other marks.
+        sides = [k for k in (_letter_from(items, i, -1), _letter_from(items, i, 1))
+                 if k is not None]
+        near = [k for k in sides if abs((letter := items[k]).baseline - c.baseline) < reach
                 and letter.box[0] - reach <= c.box[0] <= letter.box[2] + reach]
         beside.update(near)
         held = next((k for k in near if items[k].text[:1] in holders), None)
@@ -435,8 +436,8 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
             twice.add((items[held].text, round(items[held].size, 1), items[held].bold))
             continue
         carriers = [k for k in near if items[k].text in _CARRIES[c.text]]
-        others = [k for k in (i - 1, i + 1) if 0 <= k < len(items) and k not in carriers
-                  and items[k].text[:1] in _CARRIES[c.text]]
+        others = [k for k in sides if k not in carriers and items[k].text[:1] in _CARRIES[
+            c.text]]
         if len(carriers) == 1 and not others and carriers[0] not in carried:
             k = carriers[0]
             carried[k] = dataclasses.replace(items[k], text=_CARRIES[c.text][items[k].text])
@@ -453,6 +454,19 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     if not drop and not carried:
         return items
     return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
+
+
+def _letter_from(items: list[Glyph], i: int, step: int) -> int | None:
+    """The glyph with width nearest ``items[i]`` in the stream on one side, past at most
+    three width-less glyphs (marks drawn between)."""
+    k = i + step
+    for _ in range(4):
+        if not 0 <= k < len(items):
+            return None
+        if not zero_width(items[k]):
+            return k
+        k += step
+    return None
 
 
 def _inside_or_beside(c: Glyph, same: Glyph) -> bool:
