@@ -44,6 +44,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
     if not mark_texts.isdisjoint(_HELD):
         items = _marks_held_twice(items)
+    items = _alefs_inside_letters(items)
     flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
     loose = any(g.text != " " and g.text not in mark_texts for g in flat)
     # The passes below never change a glyph (the page's glyphs stay as read): a glyph
@@ -454,6 +455,34 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     if not drop and not carried:
         return items
     return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
+
+
+def _alefs_inside_letters(items: list[Glyph]) -> list[Glyph]:
+    """A lam-alef's alef that MuPDF gives with a width at the lam's edge, over the letter
+    drawn beside it (most of the narrower of the two: no two letters' glyphs overlap so)
+    — Typst with Nazli writes the ligature's لا as /ActualText: the alef stood over the خ
+    of خلال and read first, خالل; ثلاث read اثلث — is the ligature's further letter,
+    without width at the lam's edge like the others (``_join_split_ligatures``)."""
+    out: list[Glyph] | None = None
+    for i in range(1, len(items) - 1):
+        alef = items[i]
+        if alef.text not in _ALEFS:
+            continue
+        box = alef.box
+        for inside, lam in ((items[i - 1], items[i + 1]), (items[i + 1], items[i - 1])):
+            over = inside.box
+            if lam.text == "\u0644" and abs(lam.box[2] - box[0]) < 0.05 and (
+                    box[2] - box[0] > 0.01) and over[2] - over[0] > 0.01 and (
+                    min(box[2], over[2]) - max(box[0], over[0])
+                    > 0.5 * min(box[2] - box[0], over[2] - over[0])) and abs(
+                    inside.baseline - alef.baseline) < 0.1 and abs(
+                    lam.baseline - alef.baseline) < 0.1:
+                if out is None:
+                    out = list(items)
+                out[i] = dataclasses.replace(alef, box=(box[0], box[1], box[0], box[3]),
+                                             centre=box[0])
+                break
+    return items if out is None else out
 
 
 def _letter_from(items: list[Glyph], i: int, step: int) -> int | None:

@@ -948,6 +948,20 @@ def test_a_letter_mapped_with_its_hamza_where_the_font_draws_it_apart_is_bare_al
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "تأخر صبرنا"
 
 
+def test_a_lam_alefs_alef_given_with_a_width_over_the_next_letter_joins_its_lam():
+    # Typst with Nazli: the ligature's لا as /ActualText, MuPDF's alef with a width at the
+    # lam's edge over the خ of خلال (read خالل) and over the ث of ثلاث (read اثلث).
+    def line(drawn):
+        glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
+        clusters, _count, spaces = make_clusters(glyphs)
+        return logical_line(split_rows(make_rows(clusters)), True, spaces).text
+
+    assert line([("خ", 217.88, 223.45), ("ا", 217.88, 220.45), ("ل", 211.59, 217.88),
+                 ("ل", 205.68, 211.59)]) == "خلال"
+    assert line([("ث", 441.23, 443.55), ("ا", 441.23, 443.8), ("ل", 434.94, 441.23),
+                 ("ث", 427.5, 434.94)]) == "ثلاث"
+
+
 def test_a_mark_mapped_to_its_first_cluster_is_only_the_mark():
     # WeasyPrint maps a tanween glyph to the cluster it first drew it in (ل ً ا): drawn
     # again over the ي of ثانيًا, the run is only the tanween (not ثانيلًاا).
