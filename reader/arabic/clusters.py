@@ -33,9 +33,11 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     """
     items = list(glyphs)
     texts = [g.text for g in items]
+    invisible = False
     if "" in texts:  # invisible characters (tatweel, joiners) are no clusters
         items = _without_invisible(items)
         texts = [t for t in texts if t]
+        invisible = True
     distinct = set(texts)
     if _ALLAH in distinct:
         items = _allah_ligatures(items)
@@ -44,7 +46,9 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
     if not mark_texts.isdisjoint(_HELD):
         items = _marks_held_twice(items)
-    items = _alefs_inside_letters(items)
+    # (The glyphs' texts as read serve where no invisible glyph has left the list.)
+    items = _alefs_inside_letters(items, texts if len(texts) == len(items) and (
+        not invisible) else None)
     flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
     loose = any(g.text != " " and g.text not in mark_texts for g in flat)
     # The passes below never change a glyph (the page's glyphs stay as read): a glyph
@@ -457,31 +461,37 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
 
 
-def _alefs_inside_letters(items: list[Glyph]) -> list[Glyph]:
+def _alefs_inside_letters(items: list[Glyph], texts: list[str] | None) -> list[Glyph]:
     """A lam-alef's alef that MuPDF gives with a width at the lam's edge, over the letter
     drawn beside it (most of the narrower of the two: no two letters' glyphs overlap so)
     — Typst with Nazli writes the ligature's لا as /ActualText: the alef stood over the خ
     of خلال and read first, خالل; ثلاث read اثلث — is the ligature's further letter,
     without width at the lam's edge like the others (``_join_split_ligatures``)."""
     out: list[Glyph] | None = None
-    for i in range(1, len(items) - 1):
-        alef = items[i]
-        if alef.text not in _ALEFS:
+    last = len(items) - 1
+    if texts is None:
+        texts = [c.text for c in items]
+    for i in [i for i, t in enumerate(texts) if t in _ALEFS]:
+        if not 0 < i < last:
             continue
+        alef, before, after = items[i], items[i - 1], items[i + 1]
         box = alef.box
-        for inside, lam in ((items[i - 1], items[i + 1]), (items[i + 1], items[i - 1])):
-            over = inside.box
-            if lam.text == "\u0644" and abs(lam.box[2] - box[0]) < 0.05 and (
-                    box[2] - box[0] > 0.01) and over[2] - over[0] > 0.01 and (
-                    min(box[2], over[2]) - max(box[0], over[0])
-                    > 0.5 * min(box[2] - box[0], over[2] - over[0])) and abs(
-                    inside.baseline - alef.baseline) < 0.1 and abs(
-                    lam.baseline - alef.baseline) < 0.1:
-                if out is None:
-                    out = list(items)
-                out[i] = dataclasses.replace(alef, box=(box[0], box[1], box[0], box[3]),
-                                             centre=box[0])
-                break
+        if after.text == "\u0644" and abs(after.box[2] - box[0]) < 0.05:
+            lam, inside = after, before
+        elif before.text == "\u0644" and abs(before.box[2] - box[0]) < 0.05:
+            lam, inside = before, after
+        else:
+            continue
+        over = inside.box
+        if box[2] - box[0] > 0.01 and over[2] - over[0] > 0.01 and (
+                min(box[2], over[2]) - max(box[0], over[0])
+                > 0.5 * min(box[2] - box[0], over[2] - over[0])) and abs(
+                inside.baseline - alef.baseline) < 0.1 and abs(
+                lam.baseline - alef.baseline) < 0.1:
+            if out is None:
+                out = list(items)
+            out[i] = dataclasses.replace(alef, box=(box[0], box[1], box[0], box[3]),
+                                         centre=box[0])
     return items if out is None else out
 
 
