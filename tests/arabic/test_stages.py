@@ -19,6 +19,14 @@ def word(text: str, right: float, baseline: float, size: float = 12.0, advance: 
     return [glyph(ch, (right - advance * (i + 1), baseline - size, right - advance * i,
                        baseline + 3), baseline, size) for i, ch in enumerate(text)]
 
+def drawn_line(drawn: list[tuple[str, float, float]], baseline: float, size: float,
+               top: float, bottom: float) -> str:
+    """One line of glyphs drawn (text, x0, x1) in the stream's order, read."""
+    glyphs = [glyph(ch, (x0, top, x1, bottom), baseline, size) for ch, x0, x1 in drawn]
+    clusters, _count, spaces = make_clusters(glyphs)
+    return logical_line(split_rows(make_rows(clusters)), True, spaces).text
+
+
 
 def test_sanitize_leaves_out_glyphs_with_no_place():
     good = word("باب", 300, 100)
@@ -894,19 +902,14 @@ def test_a_ligatures_second_letter_beside_a_lam_is_no_lam_alefs():
     drawn = [("ا", 448.71, 448.71), ("ل", 441.55, 448.71), ("ل", 437.5, 441.55),
              ("ز", 437.51, 437.51), ("ت", 428.23, 437.51), ("ا", 425.43, 428.23),
              ("م", 420.22, 425.43)]
-    glyphs = [glyph(ch, (x0, 90, x1, 104), 101.2, 13) for ch, x0, x1 in drawn]
-    glyphs.insert(0, glyph("ا", (448.71, 90, 451.5, 104), 101.2, 13))
-    clusters, _count, spaces = make_clusters(glyphs)
-    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الالتزام"
+    assert drawn_line([("ا", 448.71, 451.5), *drawn], 101.2, 13, 90, 104) == "الالتزام"
 
 
 def test_an_allah_ligature_is_read_as_the_letters_its_font_joins():
     # KacstBook joins لله and sets the alef of الله apart: the glyph mapped to ﷲ after an
     # alef, and alone (الحمد لله), is لله. Noto joins the alef too: alone it is الله.
     def line(drawn):
-        glyphs = [glyph(ch, (x0, 90, x1, 104), 101.0, 13) for ch, x0, x1 in drawn]
-        clusters, _count, spaces = make_clusters(glyphs)
-        return logical_line(split_rows(make_rows(clusters)), True, spaces).text
+        return drawn_line(drawn, 101.0, 13, 90, 104)
 
     kacst = [("ا", 496.0, 499.0), ("\ufdf2", 480.0, 496.0), (" ", 476.0, 480.0),
              ("\ufdf2", 460.0, 476.0)]
@@ -920,9 +923,7 @@ def test_a_hamza_given_twice_beside_its_letter_is_read_once():
     drawn = [("ا", 221.44, 223.03), ("ل", 219.43, 221.44), ("\u0654", 216.21, 216.21),
              ("أ", 216.56, 219.43), ("خ", 211.31, 216.56), ("ي", 209.35, 211.31),
              ("ر", 205.0, 209.35), ("ة", 200.0, 205.0)]
-    glyphs = [glyph(ch, (x0, 240, x1, 262), 255.0, 13) for ch, x0, x1 in drawn]
-    clusters, _count, spaces = make_clusters(glyphs)
-    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأخيرة"
+    assert drawn_line(drawn, 255.0, 13, 240, 262) == "الأخيرة"
 
 
 def test_a_hamza_drawn_past_its_alef_goes_on_the_alef():
@@ -930,9 +931,7 @@ def test_a_hamza_drawn_past_its_alef_goes_on_the_alef():
     # stands past the lam, given next to the alef in the stream; the lam carries no hamza.
     drawn = [("ا", 77.9, 80.1), ("ل", 75.2, 77.9), ("\u0654", 77.9, 77.9), ("ا", 71.3, 75.2),
              ("س", 64.6, 71.3), ("ر", 61.0, 64.6)]
-    glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
-    clusters, _count, spaces = make_clusters(glyphs)
-    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "الأسر"
+    assert drawn_line(drawn, 75.9, 11, 64, 80) == "الأسر"
 
 
 def test_a_letter_mapped_with_its_hamza_where_the_font_draws_it_apart_is_bare_alone():
@@ -943,18 +942,14 @@ def test_a_letter_mapped_with_its_hamza_where_the_font_draws_it_apart_is_bare_al
              ("خ", 292.0, 298.0), ("ر", 289.0, 292.0), (" ", 286.0, 289.0),
              ("ص", 279.0, 286.0), ("ب", 277.0, 279.0), ("ر", 274.5, 277.0),
              ("ن", 273.0, 274.5), ("أ", 271.0, 273.0)]
-    glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
-    clusters, _count, spaces = make_clusters(glyphs)
-    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "تأخر صبرنا"
+    assert drawn_line(drawn, 75.9, 11, 64, 80) == "تأخر صبرنا"
 
 
 def test_a_lam_alefs_alef_given_with_a_width_over_the_next_letter_joins_its_lam():
     # Typst with Nazli: the ligature's لا as /ActualText, MuPDF's alef with a width at the
     # lam's edge over the خ of خلال (read خالل) and over the ث of ثلاث (read اثلث).
     def line(drawn):
-        glyphs = [glyph(ch, (x0, 64, x1, 80), 75.9, 11) for ch, x0, x1 in drawn]
-        clusters, _count, spaces = make_clusters(glyphs)
-        return logical_line(split_rows(make_rows(clusters)), True, spaces).text
+        return drawn_line(drawn, 75.9, 11, 64, 80)
 
     assert line([("خ", 217.88, 223.45), ("ا", 217.88, 220.45), ("ل", 211.59, 217.88),
                  ("ل", 205.68, 211.59)]) == "خلال"
