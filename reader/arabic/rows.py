@@ -298,8 +298,19 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
     # Candidate edges: (side, x, row index); side 0 where text starts after the gap, 1
     # where it ends before it.
     edges: list[tuple[int, float, int]] = []
-    for index, row in enumerate(rows):
-        starts, ends = _row_spans(row)
+    spans = [_row_spans(row) for row in rows]
+    # Where the page's text starts and ends: a row starting (ending) well inside them
+    # after no letters at all, its column beside it empty on that line, starts there too
+    # (Qt sets a column's lines flush left, and the one beside it may end early).
+    left = min((starts[0] for starts, _ in spans if starts), default=0.0)
+    right = max((ends[-1] for _, ends in spans if ends), default=0.0)
+    for index, (row, (starts, ends)) in enumerate(zip(rows, spans, strict=True)):
+        if not starts:
+            continue
+        if starts[0] > left + SEGMENT_GAP * row.size:
+            edges.append((0, starts[0], index))
+        if ends[-1] < right - SEGMENT_GAP * row.size:
+            edges.append((1, ends[-1], index))
         if len(starts) < 2:
             continue
         gaps = list(map(operator.sub, starts[1:], ends))
@@ -327,8 +338,7 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
         j = i
         while j < len(edges) and edges[j][0] == side and edges[j][1] - x <= tolerance:
             j += 1
-        found_rows = {e[2] for e in edges[i:j]}
-        found = sorted(found_rows)
+        found = sorted({e[2] for e in edges[i:j]})
         i = j
         if len(found) < ALIGNED_ROWS:
             continue
@@ -355,7 +365,7 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
                 for step in (-1, 1):
                     _extend(rows, run, probe, side, edge, step)
                 run.sort()
-                if _aligned_run(rows, run, found_rows, out):
+                if _aligned_run(rows, run, out):
                     probes.append(probe)
                 run = []
     return AlignedGutters(out, sorted(probes))
@@ -382,12 +392,13 @@ def _extend(rows: list[Row], run: list[tuple[int, tuple[float, float] | None]],
 
 
 def _aligned_run(rows: list[Row], run: list[tuple[int, tuple[float, float] | None]],
-                 found: set[int], out: dict[int, list[tuple[float, float]]]) -> bool:
+                 out: dict[int, list[tuple[float, float]]]) -> bool:
     """Keep a run of rows as cut at an aligned edge if enough of them show the edge with
-    two ems of text on each side (a list's numbers beside their items are narrower)."""
+    two ems of text on each side (a list's numbers beside their items are narrower): rows
+    found at the edge, or met there by the text of rows around them."""
     shown = 0
     for index, gap in run:
-        if index in found and gap is not None:
+        if gap is not None:
             row = rows[index]
             reach, wanted = 15.0 * row.size, 2.0 * row.size
             shown += (_covered(row, gap[0] - reach, gap[0]) >= wanted

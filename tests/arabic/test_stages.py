@@ -317,6 +317,39 @@ def test_a_last_column_of_two_lines_is_a_column_beside_the_others():
     assert len(_read(couplet)) == 2
 
 
+def _flush_left(words: list[str], left: float, baseline: float) -> list:
+    """A line of words set from ``left`` rightwards, 4 pt between words (Qt's cells)."""
+    right = left + sum(6.0 * len(w) for w in words) + 4.0 * (len(words) - 1)
+    glyphs, x = [], right
+    for w in words:
+        glyphs += word(w, x, baseline)
+        x -= 6.0 * len(w) + 4.0
+    return glyphs
+
+
+def test_a_column_run_to_within_a_word_gap_of_the_next_is_a_column():
+    # Qt sets three columns flush left; the left one's lines run to a word gap (4 pt) of
+    # the middle one's edge, or a little more, and its last ends early; the middle one has
+    # a fifth line with nothing to its left. Its lines all start at that one x.
+    lefts = [["س" * 6] * 4, ["س" * 5, "س" * 7, "س" * 6, "س" * 6],
+             ["س" * 5, "س" * 4, "س" * 5, "س" * 4, "س" * 5], ["س" * 9] * 2]
+    ends = []
+    glyphs = []
+    for k, y in enumerate((106, 132, 158, 184, 210)):
+        glyphs += _justified(_short(k), 538, 378, y) if k < 4 else []
+        glyphs += _flush_left(_words(k)[:4], 216, y)
+        if k < 4:
+            line = _flush_left(lefts[k], 56, y)
+            ends.append(max(g.box[2] for g in line))
+            glyphs += line
+    assert 216 - max(ends) == 4.0  # a word gap away
+    rows = _read(glyphs)
+    middle = [row for row in rows if 215 < min(g.box[0] for g in row[0].clusters) < 217]
+    assert len(rows) == 13 and len(middle) == 5
+    first = rows.index(middle[0])
+    assert rows[first:first + 5] == middle  # the middle column read whole, in order
+
+
 def _read(glyphs: list) -> list:
     """Rows, segments and reading order as the repair runs them."""
     rows = make_rows(glyphs)
