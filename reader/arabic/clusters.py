@@ -402,6 +402,7 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
 # A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ); and the
 # letters that carry it, with what they make.
 _HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
+_OTHER_MARK = {"\u0653": "\u0623"}  # a madda beside an alef given with a hamza
 _BARE = {"\u0623": "\u0627", "\u0624": "\u0648", "\u0626": "\u064a", "\u0625": "\u0627",
          "\u0622": "\u0627"}
 _CARRIES = {"\u0654": {"\u0627": "\u0623", "\u0648": "\u0624", "\u064a": "\u0626",
@@ -424,6 +425,7 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     carried: dict[int, Glyph] = {}
     twice: set[tuple[str, float, bool]] = set()  # (letter, size, bold) given with its mark
     beside: set[int] = set()  # letters with a hamza's own glyph beside them
+    borrowed: list[tuple[int, int]] = []  # a madda's glyph, an alef with a hamza beside
     for i, c in enumerate(items):
         holders = _HELD.get(c.text)
         if holders is None or not zero_width(c):
@@ -440,14 +442,27 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
             drop.add(i)
             twice.add((items[held].text, round(items[held].size, 1), items[held].bold))
             continue
-        carriers = [k for k in near if items[k].text in _CARRIES[c.text]]
+        # (A carrier an em away at most: the font may draw the hamza from where the pen
+        # stood a letter on.)
+        carriers = [k for k in sides if items[k].text in _CARRIES[c.text]
+                    and abs(items[k].baseline - c.baseline) < reach
+                    and items[k].box[0] - 3 * reach <= c.box[0] <= items[k].box[2] + 3 * reach]
         others = [k for k in sides if k not in carriers and items[k].text[:1] in _CARRIES[
             c.text]]
         if len(carriers) == 1 and not others and carriers[0] not in carried:
             k = carriers[0]
             carried[k] = dataclasses.replace(items[k], text=_CARRIES[c.text][items[k].text])
             drop.add(i)
+        elif c.text in _OTHER_MARK:
+            # A madda beside an alef mapped with its hamza: where the producer borrows a
+            # glyph's map (below), the alef is bare and takes the madda (الأٓبار: الآبار).
+            borrowed += [(i, k) for k in near if items[k].text == _OTHER_MARK[c.text]]
     if twice:
+        for i, k in borrowed:
+            if k not in carried and (items[k].text, round(items[k].size, 1),
+                                     items[k].bold) in twice:
+                carried[k] = dataclasses.replace(items[k], text="\u0622")
+                drop.add(i)
         # The producer maps the glyph to the letter with its mark where the font draws the
         # mark apart (WeasyPrint: a glyph's map is its first cluster's text, and Scheherazade
         # draws أ with its alef's glyph): that glyph, of that size, with no mark's glyph

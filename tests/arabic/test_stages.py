@@ -967,6 +967,14 @@ def test_a_hamza_drawn_past_its_alef_goes_on_the_alef():
     assert drawn_line(drawn, 75.9, 11, 64, 80) == "الأسر"
 
 
+def test_a_hamza_drawn_a_letter_on_goes_on_the_one_neighbour_that_carries_it():
+    # Scheherazade under MuPDF: the hamza of تبدأ from where the pen stood past the ب, 4 pt
+    # from its alef; of its neighbours in the stream only the alef can carry it.
+    drawn = [("ت", 301.72, 303.65), ("ب", 299.74, 301.71), ("د", 295.65, 299.74),
+             ("\u0654", 299.74, 299.74), ("ا", 294.06, 295.66)]
+    assert drawn_line(drawn, 102.8, 11, 92, 106) == "تبدأ"
+
+
 def test_a_letter_mapped_with_its_hamza_where_the_font_draws_it_apart_is_bare_alone():
     # WeasyPrint maps Scheherazade's alef glyph to أ (its first cluster, تأخر, whose hamza
     # the font draws with a glyph of its own): where no hamza glyph stands beside it, the
