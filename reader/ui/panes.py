@@ -188,8 +188,11 @@ class ArabicTextPane(QWidget):
                                          QTextLength(QTextLength.Type.PercentageLength, 40))
                 block_format.setBottomMargin(6)
             if block.kind == TABLE_ROW and columns:
-                block_format.setTabPositions([QTextOption.Tab(x, QTextOption.TabType.LeftTab)
-                                              for x in columns])
+                # A cell starts at its stop: its right edge in a right-to-left row (a left
+                # tab there set a long cell's far end at the stop, over its neighbour).
+                kind = (QTextOption.TabType.LeftTab if _left_to_right(block.text)
+                        else QTextOption.TabType.RightTab)
+                block_format.setTabPositions([QTextOption.Tab(x, kind) for x in columns])
             cursor.setBlockFormat(block_format)
             if char_format.propertyCount():
                 cursor.mergeCharFormat(char_format)

@@ -167,3 +167,9 @@ def test_a_table_is_set_in_columns_and_every_offset_stays_the_models(
     cursor.setPosition(start)
     assert len(cursor.blockFormat().tabPositions()) == len(row.lines[0].cells) - 1 or (
         len(cursor.blockFormat().tabPositions()) >= 4)
+    # A right-to-left row's cells start at their stops: their right edges (a left tab set
+    # a long cell's far end there, over the cell beside it).
+    from PySide6.QtGui import QTextOption
+
+    assert {tab.type for tab in cursor.blockFormat().tabPositions()} == {
+        QTextOption.TabType.RightTab}
