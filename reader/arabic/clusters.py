@@ -33,11 +33,9 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     """
     items = list(glyphs)
     texts = [g.text for g in items]
-    invisible = False
     if "" in texts:  # invisible characters (tatweel, joiners) are no clusters
         items = _without_invisible(items)
         texts = [t for t in texts if t]
-        invisible = True
     distinct = set(texts)
     if _ALLAH in distinct:
         items = _allah_ligatures(items)
@@ -46,9 +44,7 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     mark_texts = {t for t in distinct if is_mark(t)}  # few distinct texts: cheap
     if not mark_texts.isdisjoint(_HELD):
         items = _marks_held_twice(items)
-    # (The glyphs' texts as read serve where no invisible glyph has left the list.)
-    items = _alefs_inside_letters(items, texts if len(texts) == len(items) and (
-        not invisible) else None)
+    items = _alefs_inside_letters(items)
     flat = [g for g in items if g.box[2] - g.box[0] < 0.01]
     loose = any(g.text != " " and g.text not in mark_texts for g in flat)
     # The passes below never change a glyph (the page's glyphs stay as read): a glyph
@@ -476,7 +472,7 @@ def _marks_held_twice(items: list[Glyph]) -> list[Glyph]:
     return [carried.get(i, c) for i, c in enumerate(items) if i not in drop]
 
 
-def _alefs_inside_letters(items: list[Glyph], texts: list[str] | None) -> list[Glyph]:
+def _alefs_inside_letters(items: list[Glyph]) -> list[Glyph]:
     """A lam-alef's alef that MuPDF gives with a width at the lam's edge, over the letter
     drawn beside it (most of the narrower of the two: no two letters' glyphs overlap so)
     — Typst with Nazli writes the ligature's لا as /ActualText: the alef stood over the خ
@@ -484,8 +480,7 @@ def _alefs_inside_letters(items: list[Glyph], texts: list[str] | None) -> list[G
     without width at the lam's edge like the others (``_join_split_ligatures``)."""
     out: list[Glyph] | None = None
     last = len(items) - 1
-    if texts is None:
-        texts = [c.text for c in items]
+    texts = [c.text for c in items]  # (one light pass: most pages have no such alef)
     for i in [i for i, t in enumerate(texts) if t in _ALEFS]:
         if not 0 < i < last:
             continue

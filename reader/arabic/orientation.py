@@ -22,8 +22,16 @@ from reader.arabic.model import Block, Line
 from reader.arabic.raw import Glyph, RawPage, Rect, Rule, VRule, zero_width
 
 # Lines within this angle of the page's x axis are upright (a scan's skew, a few degrees);
-# within it of a quarter or half turn, turned by that much.
-_SKEW_DEGREES = 12.0
+# within it of a quarter or half turn, turned by that much. The glyph layer records the
+# lines whose direction's x part is under ``UPRIGHT``.
+SKEW_DEGREES = 14.0
+UPRIGHT = math.cos(math.radians(SKEW_DEGREES))
+
+
+def _diagonal(dx: float, dy: float) -> bool:
+    """Is the direction no quarter or half turn (a stamp's, a watermark's)?"""
+    angle = math.degrees(math.atan2(dy, dx)) % 90.0
+    return SKEW_DEGREES < angle < 90.0 - SKEW_DEGREES
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +54,8 @@ class Frame:
         corners = [(dx * x + dy * y, -dy * x + dx * y)
                    for x, y in ((0.0, 0.0), (width, 0.0), (0.0, height), (width, height))]
         us, vs = [u for u, _ in corners], [v for _, v in corners]
-        angle = math.degrees(math.atan2(dy, dx)) % 90.0
-        diagonal = _SKEW_DEGREES < angle < 90.0 - _SKEW_DEGREES
-        return cls(dx, dy, min(us), min(vs), max(us) - min(us), max(vs) - min(vs), diagonal)
+        return cls(dx, dy, min(us), min(vs), max(us) - min(us), max(vs) - min(vs),
+                   _diagonal(dx, dy))
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         return (self.dx * x + self.dy * y - self.u0, -self.dy * x + self.dx * y - self.v0)
@@ -77,7 +84,7 @@ def _direction(dx: float, dy: float) -> tuple[float, float] | None:
         return None  # no direction to turn by: read as drawn
     angle = math.degrees(math.atan2(dy, dx))
     for turn in (0.0, 90.0, 180.0, -90.0, -180.0):
-        if abs(angle - turn) <= _SKEW_DEGREES:
+        if abs(angle - turn) <= SKEW_DEGREES:
             if turn == 0.0:
                 return None
             angle = turn
@@ -105,8 +112,7 @@ def upright_pages(raw: RawPage) -> tuple[RawPage, list[tuple[Frame, RawPage]]]:
     # A width-less glyph moved off its line's box (a mark placed at its ink) inside the area
     # of text turned a quarter or half is that text's (a watermark's area lies over the
     # page's own text: its marks keep their line's box).
-    turned = {key: region for key, region in regions.items()
-              if not Frame.of(*key, 1.0, 1.0).diagonal}
+    turned = {key: region for key, region in regions.items() if not _diagonal(*key)}
     upright: list[Glyph] = []
     groups: dict[tuple[float, float], list[tuple[Glyph, float, float]]] = {}
     for g in raw.glyphs:  # in the order drawn, which later stages read

@@ -21,6 +21,7 @@ from typing import Any
 import pymupdf
 
 from reader.arabic.chars import char_info, is_mark
+from reader.arabic.orientation import UPRIGHT
 from reader.arabic.raw import (
     Glyph,
     RawPage,
@@ -462,7 +463,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                 recovered += 1
                 presentation = presentation or bool(_PRESENTATION.search(text))
                 new = glyph(text, box, key[1], size, _bold_name(font))
-                if direction[0] < _UPRIGHT:  # a turned line's: read in its frame
+                if direction[0] < UPRIGHT:  # a turned line's: read in its frame
                     turned.append((box, *direction, *key))
                 if key in spaces:
                     glyphs[spaces[key]] = new
@@ -525,16 +526,12 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                    tuple(vrules), tuple(regions), placed, (*_turns(text_blocks), *turned))
 
 
-# A line's direction's x part above this is upright (a scan's skew is a few degrees).
-_UPRIGHT = 0.97
-
-
 def _turns(blocks: list[dict]) -> tuple[tuple[Rect, float, float, float, float], ...]:
     """The glyphs of lines not drawn along the page's x axis: each glyph's box (the key
     its ``Glyph`` keeps) with its line's direction and its origin."""
     return tuple((ch["bbox"], dx, dy, *ch["origin"])
                  for block in blocks for line in block.get("lines", ())
-                 if (direction := line["dir"])[0] < _UPRIGHT
+                 if (direction := line["dir"])[0] < UPRIGHT
                  for dx, dy in (direction,) for span in line["spans"]
                  for ch in span["chars"] if ch["c"])
 
@@ -606,7 +603,7 @@ def _structure_lines(blocks: list[dict],
             stack.append((block.get("blocks") or [], 0, count))
         elif block.get("type") == _TEXT and element >= 0:
             for line in block.get("lines", ()):
-                if line["dir"][0] < _UPRIGHT:
+                if line["dir"][0] < UPRIGHT:
                     continue  # turned text (a watermark across the page): read apart
                 x0, y0, x1, y1 = line["bbox"]
                 regions.append((x0, y0, x1, y1, element))
