@@ -32,7 +32,7 @@ from reader.arabic.model import (
     PageText,
     Quality,
 )
-from reader.arabic.orientation import blocks_on_page, upright_pages
+from reader.arabic.orientation import Frame, blocks_on_page, upright_pages
 from reader.arabic.raw import RawPage, zero_width
 from reader.arabic.reading_order import reading_order, structure_order, wrapped_cells
 from reader.arabic.rows import aligned_gutters, make_rows, split_rows, weighted_median
@@ -41,7 +41,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/76"
+PIPELINE_VERSION = "arabic-repair/77"
 
 
 @gc_paused
@@ -50,18 +50,23 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
 
     ``running`` holds the ``running_key`` of lines that repeat across the document's pages
     near its top or bottom (see ``repeated_lines``): they are set aside as running heads.
-    Text drawn turned is read in its own frame (``orientation``), after the page's own.
+    Text drawn turned is read in its own frame (``orientation``), after the page's own;
+    text too small to read, and text at an angle, is set aside with the running heads.
     """
-    if not raw.turns:
+    raw, small = _too_small(raw)
+    if not raw.turns and small is None:
         return _repair_upright(raw, running)
     upright, frames = upright_pages(raw)
     page = _repair_upright(upright, running)
     counts = page.quality
-    for frame, part in frames:
+    parts: list[tuple[Frame | None, RawPage]] = [*frames, *([(None, small)] if small else [])]
+    for frame, part in parts:
         read = _repair_upright(part, running)
-        if frame.diagonal:  # a stamp or a watermark: kept for the record, never shown
-            page.running += [dataclasses.replace(block, kind=RUNNING) for block in
-                             blocks_on_page([*read.body, *read.notes, *read.running], frame)]
+        if frame is None or frame.diagonal:
+            # A stamp, a watermark, a credit line in a point size: kept, never shown.
+            blocks = [*read.body, *read.notes, *read.running]
+            page.running += [dataclasses.replace(block, kind=RUNNING) for block in (
+                blocks if frame is None else blocks_on_page(blocks, frame))]
         else:
             # Where the page shows it: before the first of the page's blocks that starts
             # below its top (a table turned between two paragraphs).
@@ -77,6 +82,30 @@ def repair_page(raw: RawPage, running: frozenset[str] = frozenset()) -> PageText
             unmapped=counts.unmapped + read.quality.unmapped)
     page.quality = dataclasses.replace(counts, no_text_layer=counts.glyphs == 0)
     return page
+
+
+# Text under this size (points) and under this share of the page's usual size is drawn to
+# be there, not to be read: TCPDF's one-point credit line on every page it makes, keywords
+# hidden in a corner. (A footnote, a superscript, a formula's index are far larger.)
+TOO_SMALL_POINTS = 3.0
+TOO_SMALL_SHARE = 0.25
+
+
+def _too_small(raw: RawPage) -> tuple[RawPage, RawPage | None]:
+    """The page without the glyphs too small to read, and those as a page of their own."""
+    sizes = [g.size for g in raw.glyphs]
+    if not sizes or min(sizes) >= TOO_SMALL_POINTS:
+        return raw, None
+    usual = sorted(sizes)[len(sizes) // 2]
+    glyphs = raw.glyphs
+    limit = min(TOO_SMALL_POINTS, TOO_SMALL_SHARE * usual)
+    small = [g for g in glyphs if g.size < limit]
+    if not small:
+        return raw, None
+    kept = tuple(g for g in glyphs if g.size >= limit)
+    turns = tuple(t for t in raw.turns if t[0] in {g.box for g in kept})
+    return (dataclasses.replace(raw, glyphs=kept, turns=turns),
+            RawPage(raw.index, raw.width, raw.height, tuple(small), (), 0))
 
 
 def _repair_upright(raw: RawPage, running: frozenset[str]) -> PageText:

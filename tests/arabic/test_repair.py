@@ -532,3 +532,31 @@ def test_an_unreadable_glyph_inside_a_number_does_not_cut_it(tmp_path, monkeypat
     page = DocumentSession.open(wrong).page_model(0)
     assert page.text == sentence.replace("٬", "")
     assert page.quality.unmapped >= 1  # said, not silent
+
+
+def test_text_too_small_to_read_is_set_aside(tmp_path):
+    """A line in a point size nobody reads (TCPDF writes its credit so on every page it
+    makes, at the page's foot) is kept with the running heads, not read into the text;
+    small text that is read (a footnote in 7 points) stays."""
+    import pymupdf
+
+    from reader.arabic.model import RUNNING
+    from reader.resources import fonts
+
+    font = str(next(p for p in fonts() if p.name.endswith("-Regular.ttf")))
+    body, note = "تقرير عن آبار القرى الجبلية", "١ أرقام تقريبية"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    css = f"@font-face {{font-family: Q; src: url({font});}} * {{font-family: Q;}}"
+    page.insert_htmlbox(pymupdf.Rect(60, 60, 535, 120),
+                        f"<p dir='rtl' style='font-size: 13pt'>{body}</p>", css=css)
+    page.insert_htmlbox(pymupdf.Rect(60, 760, 535, 790),
+                        f"<p dir='rtl' style='font-size: 7pt'>{note}</p>", css=css)
+    page.insert_text((3, 840), "Made by a PDF library (www.example.org)", fontsize=1)
+    path = tmp_path / "credit.pdf"
+    doc.save(path)
+    model = page_text(path)
+    assert norm(model.text) == norm(f"{body} {note}")
+    assert [b.text for b in model.running] == ["Made by a PDF library (www.example.org)"]
+    assert all(b.kind == RUNNING for b in model.running)
+    assert model.quality.glyphs >= len((body + note + "Made by").replace(" ", ""))
