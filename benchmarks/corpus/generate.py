@@ -602,6 +602,133 @@ def make_pango(doc: Document, font: str, out: Path) -> None:
                        check=True, capture_output=True, timeout=120)
 
 
+# -- TCPDF (PHP: how web applications write their reports) ------------------------------------
+_TCPDF_SCRIPT = r"""<?php
+// argv: spec.json out.pdf fontdir. Fonts converted by TCPDF itself (its own subsets).
+define('K_PATH_FONTS', $argv[3] . '/');
+require_once('/usr/share/php/tcpdf/tcpdf.php');
+$spec = json_decode(file_get_contents($argv[1]), true);
+$name = TCPDF_FONTS::addTTFfont($spec['font'], 'TrueTypeUnicode', '', 32, $argv[3] . '/');
+$pdf = new TCPDF('P', 'pt', 'A4', true, 'UTF-8', false);
+$pdf->setPrintHeader(false);
+$pdf->setPrintFooter(false);
+$pdf->SetMargins(50, 50, 50);
+$pdf->SetFont($name, '', 11);
+$pdf->setRTL(true);
+$pdf->AddPage();
+foreach ($spec['parts'] as $part) {
+    $kind = $part['kind'];
+    if ($kind == 'flow') {
+        $pdf->writeHTML($part['html'], true, false, true, false, '');
+    } elseif ($kind == 'columns') {  // TCPDF's own columns, the first at the right
+        $n = count($part['html']);
+        $pdf->setEqualColumns($n, (495 - 18 * ($n - 1)) / $n);
+        foreach ($part['html'] as $k => $markup) {
+            $pdf->selectColumn($k);
+            $pdf->writeHTML($markup, true, false, true, false, '');
+        }
+        $pdf->resetColumns();
+    } elseif ($kind == 'sidebar') {  // the body at the right, a framed box at the left
+        $y = $pdf->GetY();
+        $pdf->writeHTMLCell(290, 0, 50, $y, $part['html'], 0, 0, false, true, '', true);
+        $pdf->writeHTMLCell(185, 0, 360, $y, $part['box'], 1, 1, false, true, '', true);
+    } elseif ($kind == 'turned') {  // a box turned a quarter, read bottom to top
+        $y = $pdf->GetY();
+        $pdf->StartTransform();
+        $pdf->Rotate(90, 150, $y + 300);
+        $pdf->writeHTMLCell(300, 0, 150, $y + 300, $part['html'], 0, 0, false, true, '', true);
+        $pdf->StopTransform();
+        $pdf->SetY($y + 310);
+    } else {  // the watermark: light, at an angle
+        $pdf->StartTransform();
+        $pdf->Rotate(35, 200, 500);
+        $pdf->SetTextColor(200, 200, 200);
+        $pdf->SetFont($name, '', 50);
+        $pdf->Text(120, 460, $part['html']);
+        $pdf->StopTransform();
+        $pdf->SetTextColor(0, 0, 0);
+        $pdf->SetFont($name, '', 11);
+    }
+}
+$pdf->Output($argv[2], 'F');
+"""
+
+
+def _tcpdf_html(blocks: list[Block], cmap: set[int], calls: bool = False) -> str:
+    """The blocks as the HTML TCPDF reads: borders and widths as attributes (it applies
+    little CSS), and a zero-width non-joiner after a lone Arabic character in a run of its
+    own (a cell ٥, a note call ١), which TCPDF 6.6 draws nothing for without it."""
+    markup = _html_blocks(blocks, calls=calls).replace(
+        "<table class='grid' dir='rtl'>", "<table border='1' cellpadding='4' dir='rtl'>").replace(
+        "<table class='verse' dir='rtl'>", "<table cellpadding='2' dir='rtl'>").replace(
+        "<td class='gap'>", "<td width='60'>").replace("<h2>", "<h2 style='font-size:15pt'>")
+    # A word with what the font cannot draw in TCPDF's own DejaVu (TCPDF falls back to no
+    # other font: many Arabic fonts have no Latin letters, some no "/" or digits), as an
+    # author sets it (the word whole: TCPDF orders the runs of a line right to left, so a
+    # word of several would be drawn in pieces reversed); an English paragraph whole.
+    markup = markup.replace("<p dir='ltr' lang='en' style='text-align:left'>",
+                            "<p dir='ltr' style='text-align:left; font-family:dejavusans'>")
+    missing = "".join(re.escape(chr(c)) for c in range(0x21, 0x7f) if c not in cmap)
+    if missing:
+        latin = "<span style='font-family:dejavusans'>\\g<0></span>"
+        markup = "\n".join(line if "dir='ltr'" in line else "".join(
+            part if part[:1] in "<&" else re.sub(f"[!-~]*[{missing}][!-~]*", latin, part)
+            for part in re.split(r"(<[^>]+>|&[#\w]+;)", line)) for line in markup.split("\n"))
+    markup = re.sub(r">([\u0600-\u06ff])<", "><span>\\1\u200c</span><", markup)
+    return re.sub(r"(\w+)='([^']*)'", r'\1="\2"', markup)  # (it reads double quotes only)
+
+
+def make_tcpdf(doc: Document, font: str, out: Path) -> None:
+    """TCPDF's HTML writer, right to left, with the fonts it converts and subsets itself
+    (its default): its own shaping to presentation forms and its own line breaking."""
+    import json
+
+    from fontTools.ttLib import TTFont as FontFile
+
+    file = FONTS[font][1]
+    cmap = set(FontFile(file, lazy=True).getBestCmap() or {})
+    calls = bool(doc.notes)
+    notes = ("<hr width='150'>" + "".join(f"<p style='font-size:8pt'>{html.escape(n)}</p>"
+                                         for n in doc.notes)) if doc.notes else ""
+    rest = doc.blocks[1:]
+    parts: list[dict[str, object]] = [
+        {"kind": "flow", "html": _tcpdf_html(doc.blocks[:1], cmap, calls)}]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        per = -(-len(rest) // n)
+        parts.append({"kind": "columns",
+                      "html": [_tcpdf_html(rest[k * per:(k + 1) * per], cmap) for k in range(n)]})
+    elif doc.layout == "sidebar":
+        parts.append({"kind": "sidebar", "html": _tcpdf_html(rest, cmap),
+                      "box": _tcpdf_html(doc.sidebar, cmap)})
+    elif doc.layout == "turned":
+        parts += [{"kind": "flow", "html": _tcpdf_html(rest[:1], cmap)},
+                  {"kind": "turned", "html": _tcpdf_html(doc.turned, cmap)},
+                  {"kind": "flow", "html": _tcpdf_html(rest[1:], cmap)},
+                  {"kind": "stamp", "html": doc.watermark}]
+    else:
+        parts.append({"kind": "flow", "html": _tcpdf_html(rest, cmap, calls)})
+    if notes:
+        parts.append({"kind": "flow", "html": notes})
+    if doc.justify:
+        for part in parts:
+            if isinstance(part.get("html"), str) and part["kind"] != "stamp":
+                part["html"] = str(part["html"]).replace("<p>", "<p style='text-align:justify'>")
+    with tempfile.TemporaryDirectory() as tmp:
+        fonts = Path(tmp) / "fonts"
+        fonts.mkdir()
+        for core in [*Path("/usr/share/php/tcpdf/fonts").glob("helvetica*.php"),
+                     *Path("/usr/share/php/tcpdf/fonts").glob("dejavusans.*")]:
+            (fonts / core.name).symlink_to(core)  # the font TCPDF starts with; its Latin
+        (Path(tmp) / "make.php").write_text(_TCPDF_SCRIPT, encoding="utf-8")
+        (Path(tmp) / "spec.json").write_text(json.dumps({"font": file, "parts": parts}),
+                                             encoding="utf-8")
+        subprocess.run(["php", "make.php", "spec.json", str(out.resolve()), str(fonts)],
+                       cwd=tmp, check=True, capture_output=True, timeout=120)
+        if not out.exists():
+            raise RuntimeError("TCPDF wrote no PDF")
+
+
 class Unsupported(Exception):  # noqa: N818 (a skip, not a failure)
     """This producer cannot make this combination (not counted as a failure)."""
 
@@ -621,6 +748,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
     "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),
+    "tcpdf": (make_tcpdf, "/usr/share/php/tcpdf/tcpdf.php"),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
@@ -633,7 +761,7 @@ REWRITES = {  # applied to the pymupdf producer's files
 def available(requirement: str) -> bool:
     if not requirement:
         return True
-    if shutil.which(requirement):
+    if shutil.which(requirement) or (requirement.startswith("/") and Path(requirement).exists()):
         return True
     try:
         __import__(requirement)
