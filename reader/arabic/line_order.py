@@ -139,6 +139,12 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
                 # number (cairo) leaves only that gap.
                 chosen.append(i)
                 continue
+            if gap > digit_gap and _scripts_meet(letters, i):
+                # So are an Arabic letter and a Latin letter or digit: no shaping or kerning
+                # works across scripts, and a gap where they meet is a space drawn elsewhere
+                # (TCPDF draws a line's runs apart, their spaces at the runs' ends) or none.
+                chosen.append(i)
+                continue
             if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])
                             or _vowelled(letters[i]) or _vowelled(letters[i - 1])):
                 # A letter without width (MuPDF's place for a cluster a producer wrote
@@ -169,6 +175,20 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
             if k < len(centres) and centres[k] < letters[i].centre:
                 chosen.append(i)
     return letters, chosen
+
+
+def _scripts_meet(letters: list[Glyph], i: int) -> bool:
+    """Do an Arabic letter and a Latin word (two letters or digits at least: a lone one
+    inside Arabic is a misread glyph) meet between ``letters[i - 1]`` and ``letters[i]``?"""
+    a, b = letters[i - 1], letters[i]
+    if a.kind == R and b.kind != R:
+        latin, beyond, arabic = b, letters[i + 1] if i + 1 < len(letters) else None, a
+    elif b.kind == R and a.kind != R:
+        latin, beyond, arabic = a, letters[i - 2] if i > 1 else None, b
+    else:
+        return False
+    return arabic.text[0].isalpha() and beyond is not None and all(
+        g.text[0].isascii() and g.text[0].isalnum() for g in (latin, beyond))
 
 
 def _bare_gaps(letters: list[Glyph], centres: list[float], size: float) -> int:

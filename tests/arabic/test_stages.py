@@ -1299,3 +1299,18 @@ def _boxed_line(text: str, top: float, x0: float, x1: float, size: float,
     step = (x1 - x0) / len(text)
     return Line(text, [(x1 - step * (k + 1), top, x1 - step * k, top + size)
                        for k in range(len(text))], (x0, top, x1, top + size), size, bold)
+
+
+def test_a_gap_where_arabic_meets_a_latin_word_is_a_space_without_a_glyph():
+    """Across scripts nothing is kerned: a gap of a fifth of an em between an Arabic word
+    and a Latin one is a word space, on a line whose other spaces are glyphs (TCPDF draws a
+    line's runs apart and a run's space at its far end); a lone Latin letter inside Arabic
+    (a misread glyph) gets none."""
+    size = 11.0
+    drawn = [("ع", 530, 536), ("م", 524, 530), (" ", 521, 524), ("ب", 515, 521),
+             ("ي", 509, 515), ("ت", 503, 509)]  # عم بيت, then a 2.4 pt gap, then www
+    drawn += [("w", 494.6, 500.6), ("w", 488.6, 494.6), ("w", 482.6, 488.6)][::-1]
+    assert drawn_line(drawn, 100, size, 90, 103) == "عم بيت www"
+    lone = [("ع", 530, 536), ("م", 524, 530), (" ", 521, 524), ("ب", 515, 521),
+            ("o", 510.6, 512.6), ("ر", 502, 508.2)]
+    assert drawn_line(lone, 100, size, 90, 103).count(" ") == 1
