@@ -46,9 +46,14 @@ def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) 
     a left-to-right page, a line that begins and ends in Arabic. A line without Arabic is
     left to right, unless it shows it was set right to left."""
     if R not in kinds:
-        if L not in kinds:
-            return page_rtl
         letters = [c for c in clusters if c.text != " "]
+        if L not in kinds:
+            # Digits alone whose closing punctuation stands at the right end were set left
+            # to right: a producer that gives each line its own direction (TCPDF; python-
+            # bidi without a base direction) and a phone number wrapped onto a line of its
+            # own ("0933 456 789."). Right to left, the full stop stands at the left end.
+            return page_rtl and not (len(letters) > 2 and letters[-1].text in _ENDS
+                                     and letters[0].text not in _ENDS)
         if not page_rtl or len(letters) < 2:
             return False
         # A Latin line set right to left in an Arabic document, such as an English footnote:

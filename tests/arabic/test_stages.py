@@ -1314,3 +1314,18 @@ def test_a_gap_where_arabic_meets_a_latin_word_is_a_space_without_a_glyph():
     lone = [("ع", 530, 536), ("م", 524, 530), (" ", 521, 524), ("ب", 515, 521),
             ("o", 510.6, 512.6), ("ر", 502, 508.2)]
     assert drawn_line(lone, 100, size, 90, 103).count(" ") == 1
+
+
+def test_digits_alone_with_their_full_stop_at_the_right_were_set_left_to_right():
+    """A phone number wrapped onto a line of its own by a producer that gives each line
+    its own direction (TCPDF) is drawn left to right, its full stop at the right end; set
+    right to left, the stop would stand at the left end and the groups in reverse."""
+    groups = [("0", 473.7), ("9", 480.0), ("3", 486.3), ("3", 492.6), (" ", 498.9),
+              ("4", 501.7), ("5", 508.0), ("6", 514.3), (" ", 520.6), ("7", 523.5),
+              ("8", 529.7), ("9", 536.0)]
+    drawn = [(ch, x, x + (2.8 if ch == " " else 6.3)) for ch, x in groups]
+    assert drawn_line([*drawn, (".", 542.3, 545.3)], 100, 11, 90, 103) == "0933 456 789."
+    # Set right to left (the stop at the left end), the same groups read in reverse:
+    # a right-to-left line shows "0933 456 789." as .789 456 0933.
+    stop_left = [(".", 470.0, 473.0), *drawn]
+    assert drawn_line(stop_left, 100, 11, 90, 103) == "789 456 0933."
