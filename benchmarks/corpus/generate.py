@@ -687,6 +687,9 @@ def make_tcpdf(doc: Document, font: str, out: Path) -> None:
 
     file = FONTS[font][1]
     cmap = set(FontFile(file, lazy=True).getBestCmap() or {})
+    if not {0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3} <= cmap:
+        # TCPDF shapes to presentation forms: a font without them draws boxes (as ReportLab)
+        raise Unsupported(f"{font} has no presentation forms")
     calls = bool(doc.notes)
     notes = ("<hr width='150'>" + "".join(f"<p style='font-size:8pt'>{html.escape(n)}</p>"
                                          for n in doc.notes)) if doc.notes else ""
