@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from reader.arabic.bidi import L, R
 from reader.arabic.chars import is_mark
 from reader.arabic.raw import Glyph, zero_width
 
@@ -67,9 +68,13 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
         zero = {id(g) for g in flat}
         new_texts: dict[int, str] = {}  # index in items -> the text with its marks
         wide: dict[int, list[float]] = {}  # index in items -> its box with its wide marks
-        targets = _page_habit(items, {i: _stream_base(items, i, zero, mark_texts)
-                                      for i, c in enumerate(items) if c.text in mark_texts},
-                              mark_texts)
+        marks_at = [i for i, c in enumerate(items) if c.text in mark_texts]
+        # Where the stream gives marks after their letters: the half points at which a
+        # width-less letter stands (a mark there is that letter's, not the one before).
+        after = {round(2 * g.box[0]) for g in flat if g.text not in mark_texts and g.text != " "
+                 } if _marks_follow_letters(items, marks_at, mark_texts) else None
+        targets = _page_habit(items, {i: _stream_base(items, i, zero, mark_texts, after)
+                                      for i in marks_at}, mark_texts)
         for i, target in targets.items():
             mark = items[i].text
             if target is not None:
@@ -658,12 +663,18 @@ def _width_spaces(items: list[Glyph], mark_texts: set[str]) -> set[int] | None:
     return carried
 
 
+_MARKS_A_LETTER = 8
+
+
 def _stream_neighbour(items: list[Glyph], k: int, step: int, mark: Glyph,
                       mark_texts: set[str]) -> int | None:
     """The letter next to a mark in the content stream, from ``k`` on by ``step`` (past
-    other marks, never past a space), on the mark's line."""
+    other marks, never past a space), on the mark's line. (No letter carries more than a
+    few marks: a longer run, a hostile page's, has no letter to give, and asking costs
+    no more than a few steps a mark.)"""
+    end = k + _MARKS_A_LETTER * step
     while 0 <= k < len(items) and (items[k].text in mark_texts or items[k].text == " "):
-        if items[k].text == " ":
+        if items[k].text == " " or k == end:
             return None
         k += step
     if 0 <= k < len(items) and abs(items[k].baseline - mark.baseline) < 0.8 * mark.size:
@@ -671,14 +682,44 @@ def _stream_neighbour(items: list[Glyph], k: int, step: int, mark: Glyph,
     return None
 
 
-def _stream_base(items: list[Glyph], i: int, zero: set[int],
-                 mark_texts: set[str]) -> int | None:
+def _marks_follow_letters(items: list[Glyph], marks: list[int], mark_texts: set[str]) -> bool:
+    """Does the stream give marks after their letters? Told by the marks next to a space
+    or a line's end: a word's last marks come before the space where marks follow their
+    letter, its first marks after it where they come first (Chromium). Five such marks and
+    three times as many as the other way (a lam-alef's marks given before it, a line's
+    last mark put at its start by MuPDF, are the other way)."""
+    def apart(k: int, mark: Glyph) -> bool:  # a space, a line's end, or no glyph at all
+        return not 0 <= k < len(items) or items[k].text == " " or (
+            abs(items[k].baseline - mark.baseline) > 0.5 * mark.size)
+
+    before_space = after_space = 0
+    k, count = 0, len(items)
+    for i in marks:  # in order: a run of marks is passed once, each mark voting
+        if i < k:
+            continue
+        k = i
+        while k < count and items[k].text in mark_texts:
+            k += 1
+        before_space += (k - i) * apart(k, items[i])
+        after_space += (k - i) * apart(i - 1, items[i])
+    return before_space >= 5 and after_space * 3 <= before_space
+
+
+def _stream_base(items: list[Glyph], i: int, zero: set[int], mark_texts: set[str],
+                 after: set[int] | None = None) -> int | None:
     """Where the letter a mark belongs to is in ``items``, from the mark's neighbours in
-    the content stream."""
+    the content stream (``after``, where the page gives marks after their letters: the
+    half points at which width-less letters stand)."""
     mark = items[i]
     mx = (mark.box[0] + mark.box[2]) / 2
     nxt = _stream_neighbour(items, i + 1, 1, mark, mark_texts)
     prev = _stream_neighbour(items, i - 1, -1, mark, mark_texts)
+    # Only a letter carries a mark: a full stop MuPDF gives a line's last mark after (TCPDF
+    # draws the line left to right) leaves the mark to its place.
+    if prev is not None and items[prev].kind != R:
+        prev = None
+    if nxt is not None and items[nxt].kind != R:
+        nxt = None
     if nxt is not None and id(items[nxt]) in zero and abs(items[nxt].box[2] - mx) < 0.3:
         # Chromium: the mark sits at the origin of the zero-width letter that follows it.
         return nxt
@@ -693,6 +734,15 @@ def _stream_base(items: list[Glyph], i: int, zero: set[int],
                 nxt is not None and abs(items[nxt].baseline - mark.baseline) < 0.01
                 and items[nxt].box[0] - 0.3 <= x1 and x0 <= items[nxt].box[2] + 0.3):
             return nxt
+        return prev
+    if (after is not None and prev is not None and x1 - x0 < 0.01
+            and after.isdisjoint(range(round(2 * x0) - 1, round(2 * x0) + 2))
+            and 0.1 * mark.size < items[prev].box[0] - x0 <= 0.75 * mark.size
+            and (nxt is None or abs(items[nxt].box[2] - x0) <= 0.3)):
+        # Without width, left of the letter before it by no more than two marks' widths
+        # (a shadda and its vowel), at the edge of the letter after it or before a space:
+        # the room is the marks' own advance, drawn after their letter (Nazli's and Homa's
+        # marks have one; MuPDF gives none where it cannot load the font, TCPDF's subsets).
         return prev
     if nxt is not None and items[nxt].box[0] - 0.3 <= x1 and x0 <= items[nxt].box[2] + 0.3:
         return nxt
@@ -759,8 +809,9 @@ def _attach_marks(bases: list[Glyph], marks: list[Glyph]) -> None:
             base = bases[by_x[pos]]
             if base.box[0] < mx0 - 3 * base.size:
                 break
-            if abs(base.baseline - mark.baseline) > 0.6 * max(base.size, mark.size):
-                continue
+            if abs(base.baseline - mark.baseline) > 0.6 * max(base.size, mark.size) or (
+                    base.kind != R and base.kind != L):
+                continue  # (a digit or a full stop carries no mark)
             overlap = min(mx1, base.box[2]) - max(mx0, base.box[0])
             distance = 0.0 if base.box[0] <= centre <= base.box[2] else min(
                 abs(centre - base.box[0]), abs(centre - base.box[2]))

@@ -684,6 +684,14 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             continue
         size = float(span.get("size", 0.0))
         chars = span["chars"]
+        if 2 * sum(1 for c in chars if c[1] == 0 and c[0] != 32) >= len(chars) - sum(
+                1 for c in chars if c[0] == 32) > 0:
+            # Drawn with glyph 0 (.notdef) for the most part: a font MuPDF could not load
+            # (TCPDF's subsets of Amiri and Nazli). Its boxes are .notdef's, not the
+            # glyphs': the span's marks are left where MuPDF gave them (from the widths
+            # the PDF gives). A glyph or two a font lacks (XeTeX's) leave the rest of use.
+            pen = None
+            continue
         if len(chars) == 1 and chars[0][0] not in _MARK_CODES:
             # One glyph, no mark (Chromium writes a span a glyph): the short way.
             code, gid, origin, bbox = chars[0]

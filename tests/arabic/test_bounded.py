@@ -116,3 +116,22 @@ def test_a_row_starting_with_spaces_ends() -> None:
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert "كلمة" in done.stdout or "ةملك" in done.stdout
+
+
+def test_a_hundred_thousand_marks_in_a_row_end() -> None:
+    """Each mark looks for its letter past the marks beside it: a page of nothing but marks
+    (100,000 after one letter) once made that look quadratic, hours of it. Run in a child
+    so that such code fails the test instead of hanging it."""
+    code = textwrap.dedent("""
+        from reader.arabic.raw import RawPage, glyph
+        from reader.arabic.repair import repair_page
+        g = [glyph("ب", (300, 90, 306, 103), 100, 12)]
+        g += [glyph("\\u064e", (300 + i * 1e-4, 90, 300 + i * 1e-4, 103), 100, 12)
+              for i in range(100_000)]
+        g += [glyph("ت", (294, 90, 300, 103), 100, 12)]
+        print(len(repair_page(RawPage(0, 595, 842, tuple(g), (), 0)).text))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 2

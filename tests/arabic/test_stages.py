@@ -1329,3 +1329,54 @@ def test_digits_alone_with_their_full_stop_at_the_right_were_set_left_to_right()
     # a right-to-left line shows "0933 456 789." as .789 456 0933.
     stop_left = [(".", 470.0, 473.0), *drawn]
     assert drawn_line(stop_left, 100, 11, 90, 103) == "789 456 0933."
+
+
+def _words_with_advanced_marks(marks_first: bool) -> list:
+    """بَتَ سَبَ drawn as a font whose marks have advances draws it without mark
+    positioning: each mark takes 2 pt of room on the line after its letter (to its left),
+    MuPDF gives it no width at the end of that room, the next letter's edge; the stream
+    gives each mark after its letter (TCPDF, read back) or before it (``marks_first``)."""
+    out, x = [], 540.0
+    for k, word in enumerate(("بت", "سب")):
+        if k:
+            out.append(glyph(" ", (x - 3, 90, x, 103), 100, 11))
+            x -= 3
+        for letter in word:
+            body = glyph(letter, (x - 6, 90, x, 103), 100, 11)
+            mark = glyph("\u064e", (x - 8, 90, x - 8, 103), 100, 11)
+            out += [mark, body] if marks_first else [body, mark]
+            x -= 8
+    return out
+
+
+def test_marks_with_room_of_their_own_go_on_the_letter_the_stream_gives_them_after():
+    from reader.arabic.clusters import _marks_follow_letters
+
+    after = _words_with_advanced_marks(marks_first=False)
+    marks = [i for i, g in enumerate(after) if g.text == "\u064e"]
+    # Two words of two: too few marks next to a space to tell a habit.
+    assert not _marks_follow_letters(after, marks, {"\u064e"})
+    page = after + [glyph(g.char, (g.box[0], g.box[1] + 20, g.box[2], g.box[3] + 20), 120, 11)
+                    for g in after] * 1
+    page += [glyph(g.char, (g.box[0], g.box[1] + 40, g.box[2], g.box[3] + 40), 140, 11)
+             for g in after]
+    marks = [i for i, g in enumerate(page) if g.text == "\u064e"]
+    assert _marks_follow_letters(page, marks, {"\u064e"})
+    clusters, _count, _spaces = make_clusters(page)
+    assert sorted(c.text for c in clusters if c.text != " ") == sorted(
+        ["ب\u064e", "ت\u064e", "س\u064e", "ب\u064e"] * 3)
+    # The same boxes with each mark given before its letter (as Chromium gives them):
+    # the mark at the edge of the letter after it is that letter's.
+    first = _words_with_advanced_marks(marks_first=True)
+    marks = [i for i, g in enumerate(first) if g.text == "\u064e"]
+    assert not _marks_follow_letters(first, marks, {"\u064e"})
+
+
+def test_a_full_stop_carries_no_mark():
+    """MuPDF gives a line's last mark after its full stop where the line is drawn left to
+    right (TCPDF): the kasra is the word's last letter's, beside it, not the stop's."""
+    letter = glyph("ن", (300, 90, 306, 103), 100, 11)
+    stop = glyph(".", (296, 90, 298, 103), 100, 11)
+    kasra = glyph("\u0650", (298, 90, 298, 103), 100, 11)
+    clusters, _count, _spaces = make_clusters([stop, kasra, letter])
+    assert sorted(c.text for c in clusters) == [".", "ن\u0650"]
