@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -732,6 +733,220 @@ def make_tcpdf(doc: Document, font: str, out: Path) -> None:
             raise RuntimeError("TCPDF wrote no PDF")
 
 
+# -- Scribus (desktop publishing: frames laid out by hand, as magazines and reports are) -------
+_SCRIBUS_SCRIPT = r"""
+import json, sys
+import scribus
+
+spec = json.load(open(sys.argv[1] if len(sys.argv) > 1 else SPEC))
+scribus.newDocument(scribus.PAPER_A4, (50, 50, 50, 50), scribus.PORTRAIT, 1,
+                    scribus.UNIT_POINTS, scribus.NOFACINGPAGES, scribus.FIRSTPAGERIGHT, 1)
+FONT, LATIN = spec["font"], spec["latin"]
+
+
+def frame(x, y, w, text, size, rtl=True, align="right", border=False, font=None,
+          fallback=None, height=None):
+    # One text frame, grown until its text fits (or of the height given); its height.
+    f = scribus.createText(x, y, w, height or size * 1.8)
+    scribus.setText(text, f)
+    scribus.setFont(font or FONT, f)
+    scribus.setFontSize(size, f)
+    scribus.setLineSpacing(size * 1.45, f)
+    scribus.setTextDirection(scribus.DIRECTION_RTL if rtl else scribus.DIRECTION_LTR, f)
+    scribus.setTextAlignment({"right": scribus.ALIGN_RIGHT, "left": scribus.ALIGN_LEFT,
+                              "block": scribus.ALIGN_BLOCK}[align], f)
+    pad = 3 if border else 0
+    scribus.setTextDistances(pad, pad, pad, pad, f)
+    for start, length in fallback or []:  # words with what the font lacks, in DejaVu
+        scribus.selectText(start, length, f)
+        scribus.setFont(LATIN, f)
+    h = height or size * 1.8
+    scribus.layoutText(f)
+    while height is None and scribus.textOverflows(f) and h < 900:
+        h += size * 0.5
+        scribus.sizeObject(w, h, f)
+        scribus.layoutText(f)
+    if border:
+        scribus.setLineColor("Black", f)
+        scribus.setLineWidth(0.6, f)
+    return f, h
+
+
+def table(x, y, w, rows, spans, verse=False):
+    cols = len(rows[0])
+    widths = [w / cols] * cols if not verse else [w * 0.42, w * 0.16, w * 0.42]
+    # The first column at the right.
+    lefts = [x + w - sum(widths[:c + 1]) for c in range(cols)]
+    need = {}
+    for r, row in enumerate(rows):  # each cell's height, measured in a frame of its own
+        for c, text in enumerate(row):
+            if text:
+                f, h = frame(lefts[c], y, widths[c], text, 11, border=not verse,
+                             fallback=spec["fallback"].get(text))
+                scribus.deleteObject(f)
+                need[(r, c)] = h
+    heights = [max([h for (rr, c), h in need.items()
+                    if rr == r and spans.get(f"{r},{c}", 1) == 1] or [15])
+               for r in range(len(rows))]
+    tops = [y + sum(heights[:r]) for r in range(len(rows))]
+    for (r, c) in need:  # drawn where they go, at their size (text moved after it is laid
+        span = spans.get(f"{r},{c}", 1)  # out loses its last words, in Nazli)
+        f, _h = frame(lefts[c], tops[r], widths[c], rows[r][c], 11, border=not verse,
+                      fallback=spec["fallback"].get(rows[r][c]),
+                      height=sum(heights[r:r + span]))
+    return sum(heights)
+
+
+objects = []
+bottom, top = 50.0, 50.0
+for group in spec["groups"]:
+    if group["top"] == "same":
+        y = top
+    else:
+        y = top = bottom if group["top"] == "next" else group["top"]
+    start = y
+    names_before = set(scribus.getAllObjects())
+    for item in group["items"]:
+        if item["t"] == "table":
+            y += table(group["x"], y, group["w"], item["rows"], item["spans"]) + 8
+        elif item["t"] == "verse":
+            y += table(group["x"], y, group["w"], [[a, "", b] for a, b in item["pairs"]], {},
+                       verse=True) + 8
+        else:
+            f, h = frame(group["x"], y, group["w"], item["text"], item["size"],
+                         item.get("rtl", True), item.get("align", "right"),
+                         font=item.get("font"), fallback=spec["fallback"].get(item["text"]))
+            y += h + item.get("after", 6)
+    if group.get("box"):
+        r = scribus.createRect(group["x"] - 6, start - 6, group["w"] + 12, y - start + 6)
+        scribus.setFillColor("None", r)
+        scribus.setLineWidth(0.6, r)
+    if group.get("rotate"):
+        made = [n for n in scribus.getAllObjects() if n not in names_before]
+        g = scribus.groupObjects(made)
+        scribus.rotateObjectAbs(group["rotate"], g)
+        gw, gh = scribus.getSize(g)
+        scribus.moveObjectAbs(group["place"][0], group["place"][1], g)
+        y = group["place"][1] + group["w"] + 10
+    bottom = max(bottom, y)
+for x0, y0, x1 in spec["rules"]:
+    scribus.createLine(x0, y0, x1, y0)
+if spec.get("stamp"):
+    f = scribus.createText(130, 420, 360, 70)
+    scribus.setText(spec["stamp"], f)
+    scribus.setFont(FONT, f)
+    scribus.setFontSize(50, f)
+    scribus.setTextDirection(scribus.DIRECTION_RTL, f)
+    scribus.setTextShade(20, f)
+    scribus.rotateObjectAbs(35, f)
+pdf = scribus.PDFfile()
+pdf.file = spec["out"]
+pdf.save()
+"""
+
+# Scribus's names of the corpus's families (its font list: family and style).
+_SCRIBUS_FONTS = {"amiri": "Amiri Regular", "scheherazade": "Scheherazade Regular",
+                  "noto-naskh": "Noto Naskh Arabic Regular",
+                  "noto-kufi": "Noto Kufi Arabic Regular",
+                  "noto-sans": "Noto Sans Arabic Regular", "kacst-book": "KacstBook Medium",
+                  "nazli": "Nazli Regular", "dejavu": "DejaVu Sans Book", "nice": "Nice Regular",
+                  "kacst-naskh": "KacstNaskh Medium", "kacst-office": "KacstOffice Medium",
+                  "homa": "Homa Regular", "alarabiya": "AlArabiya Regular",
+                  "furat": "Furat Regular", "salem": "Salem Regular"}
+
+
+def _scribus_items(blocks: list[Block], calls: bool = False) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = []
+    for b in blocks:
+        if b.kind == "heading":
+            items.append({"t": "p", "text": b.text, "size": 15, "after": 4})
+        elif b.kind == "list":
+            items += [{"t": "p", "text": i, "size": 11, "after": 2} for i in b.items]
+        elif b.kind == "english":
+            items.append({"t": "p", "text": b.text, "size": 11, "rtl": False, "align": "left",
+                          "font": "DejaVu Sans Book"})
+        elif b.kind == "table":
+            items.append({"t": "table", "rows": b.rows,
+                          "spans": {f"{r},{c}": n for (r, c), n in b.spans.items()}})
+        elif b.kind == "verse":
+            items.append({"t": "verse", "pairs": b.pairs})
+        else:
+            items.append({"t": "p", "text": b.text, "size": 11, "after": 8})
+    return items
+
+
+def make_scribus(doc: Document, font: str, out: Path) -> None:
+    """Scribus 1.5 (desktop publishing: HarfBuzz shaping, its own PDF writer), driven by
+    its scripter under Xvfb: each block a text frame right to left, laid out by hand as
+    a layout artist does (tables a frame a cell, columns and the sidebar frames side by
+    side, the turned blocks a group of frames turned a quarter)."""
+    import json
+
+    from fontTools.ttLib import TTFont as FontFile
+
+    cmap = FontFile(FONTS[font][1], lazy=True).getBestCmap() or {}
+    left, width = 50.0, 495.0
+    rest = doc.blocks[1:]
+    groups: list[dict[str, object]] = [
+        {"top": "next", "x": left, "w": width, "items": _scribus_items(doc.blocks[:1])}]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        gap = 18.0
+        w = (width - gap * (n - 1)) / n
+        per = -(-len(rest) // n)
+        for k in range(n):  # the first column at the right
+            groups.append({"top": "next" if k == 0 else "same",
+                           "x": left + width - (k + 1) * w - k * gap, "w": w,
+                           "items": _scribus_items(rest[k * per:(k + 1) * per])})
+    elif doc.layout == "sidebar":
+        groups.append({"top": "next", "x": left + 200, "w": width - 200,
+                       "items": _scribus_items(rest)})
+        groups.append({"top": "same", "x": left + 6, "w": 170,
+                       "items": _scribus_items(doc.sidebar), "box": True})
+    elif doc.layout == "turned":
+        groups.append({"top": "next", "x": left, "w": width, "items": _scribus_items(rest[:1])})
+        groups.append({"top": 0, "x": 0, "w": 300, "items": _scribus_items(doc.turned),
+                       "rotate": 90, "place": (150, 560)})
+        groups.append({"top": 620, "x": left, "w": width, "items": _scribus_items(rest[1:])})
+    else:
+        groups.append({"top": "next", "x": left, "w": width,
+                       "items": _scribus_items(rest, bool(doc.notes))})
+    rules = []
+    if doc.notes:
+        rules.append((left + width - 150, 735, left + width))
+        groups.append({"top": 740, "x": left, "w": width,
+                       "items": [{"t": "p", "text": n, "size": 9, "after": 2} for n in doc.notes]})
+    if doc.justify:
+        for group in groups:
+            for item in group["items"]:  # type: ignore[union-attr]
+                if item.get("size") == 11 and item.get("rtl", True):
+                    item["align"] = "block"
+    # Scribus draws nothing for what a font lacks (Latin letters; ASCII digits and "." in
+    # KacstBook; ٬ in some): such characters in DejaVu, as an author sets them, with the
+    # ASCII beside them (a Latin word or a number in one font).
+    texts = [str(item["text"]) for group in groups for item in group["items"]  # type: ignore[attr-defined]
+             if "text" in item and "font" not in item]
+    texts += [cell for group in groups for item in group["items"]  # type: ignore[attr-defined]
+              for row in item.get("rows", []) + [list(p) for p in item.get("pairs", [])]
+              for cell in row if cell]
+    runs = re.compile(f"[!-~{''.join(ch for ch in '٬٫٪' if ord(ch) not in cmap)}]+")
+    fallback = {text: [(m.start(), m.end() - m.start()) for m in runs.finditer(text)
+                       if any(ord(ch) not in cmap for ch in m.group())] for text in texts}
+    spec = {"font": _SCRIBUS_FONTS[font], "latin": "DejaVu Sans Book",
+            "fallback": {t: r for t, r in fallback.items() if r}, "groups": groups,
+            "rules": rules, "stamp": doc.watermark, "out": str(out.resolve())}
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "make.py"
+        script.write_text(_SCRIBUS_SCRIPT.replace(
+            "SPEC)", repr(str(Path(tmp) / "spec.json")) + ")"), encoding="utf-8")
+        (Path(tmp) / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+        subprocess.run(["xvfb-run", "-a", "scribus", "-g", "-ns", "-py", str(script)],
+                       check=True, capture_output=True, timeout=300,
+                       env={**os.environ, "HOME": tmp})
+        if not out.exists():
+            raise RuntimeError("Scribus wrote no PDF")
+
+
 class Unsupported(Exception):  # noqa: N818 (a skip, not a failure)
     """This producer cannot make this combination (not counted as a failure)."""
 
@@ -751,7 +966,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
     "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),
-    "tcpdf": (make_tcpdf, "/usr/share/php/tcpdf/tcpdf.php"),
+    "tcpdf": (make_tcpdf, "/usr/share/php/tcpdf/tcpdf.php"), "scribus": (make_scribus, "scribus"),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
