@@ -217,7 +217,9 @@ def make_weasyprint(doc: Document, font: str, out: Path) -> None:
                     + "/").write_pdf(str(out))
 
 
-def make_libreoffice(doc: Document, font: str, out: Path) -> None:
+def make_libreoffice(doc: Document, font: str, out: Path, tagged: bool = False) -> None:
+    """Writer's export; ``tagged``: with the document's structure as tags (Writer's
+    "Universal accessibility" option, as Word writes by default)."""
     if doc.layout == "turned":
         raise Unsupported  # Writer's HTML import keeps no CSS transform
     family, file = FONTS[font]
@@ -228,7 +230,9 @@ def make_libreoffice(doc: Document, font: str, out: Path) -> None:
         # Writer itself (not Writer/Web, whose export drops headings and starts with an
         # empty page) reads the HTML.
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export" + (
+                            ':{"UseTaggedPDF":{"type":"boolean","value":"true"}}' if tagged
+                            else ""),
                         "--outdir", tmp, str(source)], check=True, capture_output=True,
                        timeout=120)
         shutil.move(Path(tmp) / f"{out.stem}.pdf", out)
@@ -962,7 +966,9 @@ def rewrite(tool: list[str]) -> Callable[[Path, Path], None]:
 PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "pymupdf": (make_pymupdf, ""), "qt": (make_qt, ""),
     "weasyprint": (make_weasyprint, "weasyprint"),
-    "libreoffice": (make_libreoffice, "soffice"), "xelatex": (make_tex("xelatex"), "xelatex"),
+    "libreoffice": (make_libreoffice, "soffice"),
+    "libreoffice-tagged": (lambda d, f, o: make_libreoffice(d, f, o, tagged=True), "soffice"),
+    "xelatex": (make_tex("xelatex"), "xelatex"),
     "lualatex": (make_tex("lualatex"), "lualatex"), "typst": (make_typst, "typst"),
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
     "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),

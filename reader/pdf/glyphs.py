@@ -585,6 +585,12 @@ def _usable_structure(doc: pymupdf.Document) -> bool:
     return True
 
 
+# Standard structure types that are parts of a line, not blocks (PDF 1.7, 14.8.4.4).
+_INLINE_ELEMENTS = frozenset({"Span", "Quote", "Code", "Link", "Annot", "Reference",
+                              "BibEntry", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP",
+                              "Em", "Strong", "Sub"})
+
+
 def _structure_lines(blocks: list[dict],
                      regions: list[tuple[float, float, float, float, int]]) -> None:
     """Each line of text drawn inside a structure element, into ``regions`` with the
@@ -599,8 +605,15 @@ def _structure_lines(blocks: list[dict],
         stack.append((items, at + 1, element))
         block = items[at]
         if block.get("type") == 2:  # a structure element: its own blocks come next
-            count += 1
-            stack.append((block.get("blocks") or [], 0, count))
+            if element >= 0 and block.get("std") in _INLINE_ELEMENTS:
+                # Inside a paragraph (LibreOffice tags a number, a run in another font,
+                # as a span of its own): its text is the paragraph's, in the paragraph's
+                # place. Numbered apart, a line whose middle fell in a span read after
+                # the paragraph's next line.
+                stack.append((block.get("blocks") or [], 0, element))
+            else:
+                count += 1
+                stack.append((block.get("blocks") or [], 0, count))
         elif block.get("type") == _TEXT and element >= 0:
             for line in block.get("lines", ()):
                 if line["dir"][0] < UPRIGHT:

@@ -1380,3 +1380,4 @@ def test_a_full_stop_carries_no_mark():
     kasra = glyph("\u0650", (298, 90, 298, 103), 100, 11)
     clusters, _count, _spaces = make_clusters([stop, kasra, letter])
     assert sorted(c.text for c in clusters) == [".", "ن\u0650"]
+

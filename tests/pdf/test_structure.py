@@ -105,3 +105,17 @@ def test_a_hostile_tree_is_not_used():
     raw = raw_page(deep[0])
     assert raw.regions == ()
     assert _text(deep) == "Deep"
+
+
+def test_a_span_inside_a_paragraph_reads_in_the_paragraphs_place():
+    """LibreOffice tags a run of another font or direction inside a paragraph (a phone
+    number) as a Span of its own, later in the tree than the paragraph: its text takes
+    the paragraph's place, and the paragraph's last line, which holds only the number's
+    end, is read after its first line (it was read before it)."""
+    doc = pymupdf.open(FIXTURES / "libreoffice-tagged-dejavu-numbers.pdf")
+    raw = raw_page(doc[0])
+    lines = repair_page(raw).text.splitlines()
+    assert lines[1].startswith("بلغ عدد") and lines[1].endswith("على الرقم 0933 456 789.")
+    # Every line of that paragraph carries one element's number (its spans' too).
+    paragraph = {r[4] for r in raw.regions if 60 < r[1] < 95}
+    assert len(paragraph) == 1
