@@ -363,6 +363,9 @@ def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3)
             and abs(head.baseline - loose.baseline) < 0.3 * max(head.size, 1.0))
 
 
+_HAMZA_LETTERS = frozenset("أإآؤئ")
+
+
 def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
     """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
     letter again (أ, ؤ, ئ); WeasyPrint maps a tanween on a lam-alef to the whole cluster
@@ -376,6 +379,13 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         out += items[done:i]
         done = i + 1
         c = items[i]
+        if c.text in _HAMZA_LETTERS and out and out[-1].text == c.text and zero_width(
+                out[-1]) and abs(out[-1].box[0] - c.box[0]) < 0.1 * max(c.size, 1.0) and abs(
+                out[-1].baseline - c.baseline) < 0.5 * max(c.size, 1.0):
+            # The same letter with its hamza given twice at one place, without width, once
+            # raised with the hamza (LibreOffice maps Scheherazade's لأ so): no word writes
+            # أأ.
+            continue
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not zero_width(p)), None)
         if same is not None and abs(same.baseline - c.baseline) < 0.5 * max(c.size, 1.0) and (

@@ -1381,3 +1381,15 @@ def test_a_full_stop_carries_no_mark():
     clusters, _count, _spaces = make_clusters([stop, kasra, letter])
     assert sorted(c.text for c in clusters) == [".", "ن\u0650"]
 
+
+
+def test_a_letter_with_its_hamza_given_twice_at_one_place_is_one():
+    """LibreOffice maps Scheherazade's لأ to a width-less أ raised with the hamza and
+    another on the line, a fifth of a point apart: no word writes أأ (الأسواق, not
+    الأأسواق)."""
+    lam = glyph("ل", (224.7, 67.7, 226.7, 78.7), 76.5, 11)
+    raised = glyph("أ", (221.6, 66.4, 221.6, 77.4), 75.2, 11, superscript=True)
+    on_line = glyph("أ", (221.8, 67.7, 221.8, 78.7), 76.5, 11)
+    seen = glyph("س", (216.8, 67.7, 221.8, 78.7), 76.5, 11)
+    clusters, _count, _spaces = make_clusters([lam, raised, on_line, seen])
+    assert sorted(c.text for c in clusters).count("أ") == 1
