@@ -1382,7 +1382,6 @@ def test_a_full_stop_carries_no_mark():
     assert sorted(c.text for c in clusters) == [".", "ن\u0650"]
 
 
-
 def test_a_letter_with_its_hamza_given_twice_at_one_place_is_one():
     """LibreOffice maps Scheherazade's لأ to a width-less أ raised with the hamza and
     another on the line, a fifth of a point apart: no word writes أأ (الأسواق, not
