@@ -83,7 +83,19 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
                 # ligature may carry it once per letter.
                 text = new_texts.get(target, items[target].text)
                 letters = sum(1 for ch in text if not unicodedata.combining(ch))
-                if (unicodedata.normalize("NFD", text) if not _COMPOSED.isdisjoint(text)
+                lam_alef = _lam_alef_after(items, i, target, mark_texts) if (
+                    after is not None and mark in _VOWELS) else None
+                if lam_alef is not None and (mark in _TANWEEN or not _VOWELS.isdisjoint(
+                        text[1:])):
+                    # Where the page gives marks after their letters, a vowel given
+                    # between a letter that has its own and the lam-alef ligature after it
+                    # (TCPDF gives a ligature's marks before it, drawn on the letter
+                    # before), or a tanween there (none stands inside a word), is the
+                    # ligature's lam's: فَلَا, جِيلًا.
+                    held = new_texts.get(lam_alef, items[lam_alef].text)
+                    if mark not in held:
+                        new_texts[lam_alef] = held[:1] + mark + held[1:]
+                elif (unicodedata.normalize("NFD", text) if not _COMPOSED.isdisjoint(text)
                         else text).count(mark) < letters:
                     new_texts[target] = text + mark
                 m = items[i].box
@@ -688,6 +700,27 @@ def _stream_neighbour(items: list[Glyph], k: int, step: int, mark: Glyph,
             return None
         k += step
     if 0 <= k < len(items) and abs(items[k].baseline - mark.baseline) < 0.8 * mark.size:
+        return k
+    return None
+
+
+_VOWELS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")  # harakat, tanween, sukun
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_LAM_ALEFS = frozenset({"لا", "لأ", "لإ", "لآ"})
+
+
+def _lam_alef_after(items: list[Glyph], i: int, target: int, mark_texts: set[str]) -> int | None:
+    """The lam-alef ligature glyph the stream gives right after the marks from ``i`` on,
+    joined to the mark's letter ``target`` (its right edge at the letter's left), if any."""
+    k, end = i + 1, i + _MARKS_A_LETTER
+    while k < len(items) and k < end and items[k].text in mark_texts:
+        k += 1
+    if k >= len(items) or items[k].text not in _LAM_ALEFS:
+        return None
+    letter, ligature = items[target], items[k]
+    near = 0.1 * max(letter.size, 1.0)
+    if abs(ligature.box[2] - letter.box[0]) <= near and abs(
+            ligature.baseline - letter.baseline) <= near:
         return k
     return None
 

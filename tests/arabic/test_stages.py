@@ -1392,3 +1392,31 @@ def test_a_letter_with_its_hamza_given_twice_at_one_place_is_one():
     seen = glyph("س", (216.8, 67.7, 221.8, 78.7), 76.5, 11)
     clusters, _count, _spaces = make_clusters([lam, raised, on_line, seen])
     assert sorted(c.text for c in clusters).count("أ") == 1
+
+
+def test_a_lam_alefs_marks_given_before_it_are_its_lams():
+    """TCPDF gives a lam-alef ligature's marks before the ligature, where they are drawn
+    on the letter before it: فَ َ ﻼ. Where the page gives marks after their letters, a
+    second vowel on that letter, or a tanween (none stands inside a word), is the lam's:
+    فَلَا, جِيلًا — not فَلا, جِيًلا."""
+    fatha, kasra, tanween = "\u064e", "\u0650", "\u064b"
+    page = []
+    for line in range(6):  # words whose last letter carries a mark before a space
+        y = 100 + 20 * line
+        page += [glyph("ب", (500, y - 10, 506, y + 3), y, 11),
+                 glyph(fatha, (500, y - 10, 500, y + 3), y, 11),
+                 glyph(" ", (496, y - 10, 500, y + 3), y, 11)]
+    y = 240
+    fa = glyph("ف", (500, y - 10, 506, y + 3), y, 11)
+    lam_alef = glyph("\ufefc", (494, y - 10, 500, y + 3), y, 11)
+    jim = glyph("ج", (470, y - 10, 476, y + 3), y, 11)
+    ya = glyph("ي", (466, y - 10, 470, y + 3), y, 11)
+    lam_alef2 = glyph("\ufefc", (460, y - 10, 466, y + 3), y, 11)
+    page += [fa, glyph(fatha, (500, y - 10, 500, y + 3), y, 11),
+             glyph(fatha, (500, y - 10, 500, y + 3), y, 11), lam_alef,
+             glyph(" ", (476, y - 10, 480, y + 3), y, 11),
+             jim, glyph(kasra, (470, y - 10, 470, y + 3), y, 11), ya,
+             glyph(tanween, (466, y - 10, 466, y + 3), y, 11), lam_alef2]
+    texts = sorted(c.text for c in make_clusters(page)[0] if c.baseline == y)
+    assert texts == sorted([" ", "ف" + fatha, "ل" + fatha + "ا", "ج" + kasra, "ي",
+                            "ل" + tanween + "ا"])
