@@ -50,6 +50,22 @@ HELD_OUT: dict[str, tuple[str, str]] = {
 }
 
 
+def _cmap(font: str) -> set[int]:
+    """The code points the font draws."""
+    from fontTools.ttLib import TTFont as FontFile
+
+    return set(FontFile(FONTS[font][1], lazy=True).getBestCmap() or {})
+
+
+def _presentation_forms(font: str) -> set[int]:
+    """The font's code points; Unsupported where it has no presentation forms (the legacy
+    pipelines, ReportLab's and TCPDF's, shape to them: such a font draws boxes)."""
+    cmap = _cmap(font)
+    if not {0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3} <= cmap:
+        raise Unsupported(f"{font} has no presentation forms")
+    return cmap
+
+
 # -- HTML (MuPDF, Qt, WeasyPrint, LibreOffice) --------------------------------------------------
 def _cell(text: str) -> str:
     return html.escape(text).replace("١", "<sup>١</sup>") if text.endswith("١") else (
@@ -429,17 +445,13 @@ def make_reportlab(doc: Document, font: str, out: Path) -> None:
         raise Unsupported  # (not drawn turned here)
     from arabic_reshaper import ArabicReshaper
     from bidi import get_display
-    from fontTools.ttLib import TTFont as FontFile
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
     # Harakat kept (the reshaper drops them unless told): a vocalized text prints them.
     reshape = ArabicReshaper(configuration={"delete_harakat": False}).reshape
-    cmap = FontFile(FONTS[font][1], lazy=True).getBestCmap() or {}
-    if not all(code in cmap for code in (0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3)):
-        # The legacy pipeline draws presentation forms: a font without them draws boxes.
-        raise Unsupported(f"{font} has no presentation forms")
+    cmap = _presentation_forms(font)
     arabic = f"corpus-{font}"
     pdfmetrics.registerFont(TTFont(arabic, FONTS[font][1]))
     # What the font cannot draw (Latin digits, the Arabic thousands separator in some
@@ -688,13 +700,8 @@ def make_tcpdf(doc: Document, font: str, out: Path) -> None:
     (its default): its own shaping to presentation forms and its own line breaking."""
     import json
 
-    from fontTools.ttLib import TTFont as FontFile
-
     file = FONTS[font][1]
-    cmap = set(FontFile(file, lazy=True).getBestCmap() or {})
-    if not {0xFE8D, 0xFEDF, 0xFEFB, 0xFEE3} <= cmap:
-        # TCPDF shapes to presentation forms: a font without them draws boxes (as ReportLab)
-        raise Unsupported(f"{font} has no presentation forms")
+    cmap = _presentation_forms(font)
     calls = bool(doc.notes)
     notes = ("<hr width='150'>" + "".join(f"<p style='font-size:8pt'>{html.escape(n)}</p>"
                                          for n in doc.notes)) if doc.notes else ""
@@ -886,9 +893,7 @@ def make_scribus(doc: Document, font: str, out: Path) -> None:
     side, the turned blocks a group of frames turned a quarter)."""
     import json
 
-    from fontTools.ttLib import TTFont as FontFile
-
-    cmap = FontFile(FONTS[font][1], lazy=True).getBestCmap() or {}
+    cmap = _cmap(font)
     left, width = 50.0, 495.0
     rest = doc.blocks[1:]
     groups: list[dict[str, object]] = [

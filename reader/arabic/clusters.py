@@ -375,9 +375,6 @@ def _is_head_of(head: Glyph | None, loose: Glyph, edge: int, near: float = 1e-3)
             and abs(head.baseline - loose.baseline) < 0.3 * max(head.size, 1.0))
 
 
-_HAMZA_LETTERS = frozenset("أإآؤئ")
-
-
 def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyph]:
     """LibreOffice with Amiri draws a hamza as a glyph of its own and maps it to the whole
     letter again (أ, ؤ, ئ); WeasyPrint maps a tanween on a lam-alef to the whole cluster
@@ -425,6 +422,7 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
 # A hamza or madda mark, and the letters that hold it composed (أ ؤ ئ, إ, آ); and the
 # letters that carry it, with what they make.
 _HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
+_HAMZA_LETTERS = frozenset("".join(_HELD.values()))  # أ ؤ ئ إ آ
 _OTHER_MARK = {"\u0653": "\u0623"}  # a madda beside an alef given with a hamza
 _BARE = {"\u0623": "\u0627", "\u0624": "\u0648", "\u0626": "\u064a", "\u0625": "\u0627",
          "\u0622": "\u0627"}
@@ -712,10 +710,8 @@ _LAM_ALEFS = frozenset({"لا", "لأ", "لإ", "لآ"})
 def _lam_alef_after(items: list[Glyph], i: int, target: int, mark_texts: set[str]) -> int | None:
     """The lam-alef ligature glyph the stream gives right after the marks from ``i`` on,
     joined to the mark's letter ``target`` (its right edge at the letter's left), if any."""
-    k, end = i + 1, i + _MARKS_A_LETTER
-    while k < len(items) and k < end and items[k].text in mark_texts:
-        k += 1
-    if k >= len(items) or items[k].text not in _LAM_ALEFS:
+    k = _stream_neighbour(items, i + 1, 1, items[i], mark_texts)
+    if k is None or items[k].text not in _LAM_ALEFS:
         return None
     letter, ligature = items[target], items[k]
     near = 0.1 * max(letter.size, 1.0)

@@ -697,8 +697,7 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
             continue
         size = float(span.get("size", 0.0))
         chars = span["chars"]
-        if 2 * sum(1 for c in chars if c[1] == 0 and c[0] != 32) >= len(chars) - sum(
-                1 for c in chars if c[0] == 32) > 0:
+        if (solid := [c[1] for c in chars if c[0] != 32]) and 2 * solid.count(0) >= len(solid):
             # Drawn with glyph 0 (.notdef) for the most part: a font MuPDF could not load
             # (TCPDF's subsets of Amiri and Nazli). Its boxes are .notdef's, not the
             # glyphs': the span's marks are left where MuPDF gave them (from the widths
