@@ -379,6 +379,127 @@ def make_tex(engine: str) -> Callable[[Document, str, Path], None]:
     return make
 
 
+# -- ConTeXt (LuaTeX: its own font loader, shaper and PDF backend) -------------------------------
+_CONTEXT_HEAD = r"""
+\definefontfeature[corpusarabic][default][script=arab,language=dflt,mode=node,init=yes,
+  medi=yes,fina=yes,isol=yes,liga=yes,rlig=yes,calt=yes,ccmp=yes,kern=yes,curs=yes,mark=yes,
+  mkmk=yes]
+\starttypescript [serif] [corpus]
+  \definefontsynonym [Serif] [file:FONTFILE] [features=corpusarabic]
+  \definefontsynonym [SerifBold] [Serif] \definefontsynonym [SerifItalic] [Serif]
+  \definefontsynonym [SerifBoldItalic] [Serif]
+\stoptypescript
+\starttypescript [sans] [corpus]
+  \definefontsynonym [Sans] [file:LATINFILE] [features=default]
+\stoptypescript
+\starttypescript [corpus]
+  \definetypeface [corpus] [rm] [serif] [corpus] [default] [features=corpusarabic]
+  \definetypeface [corpus] [ss] [sans] [corpus] [default]
+\stoptypescript
+\setupbodyfont[corpus,11pt]
+\setuppapersize[A4] \setuplayout[backspace=2cm,width=middle,topspace=2cm,header=0pt,
+  footer=0pt,height=middle]
+\setupdirections[bidi=global,method=three]
+\setupalign[r2l,ALIGN]
+\mainlanguage[ar]
+\setuppagenumbering[state=stop]
+\setuphead[section][number=no,style=\bfb]
+\setupnotation[footnote][numberconversion=arabicdecimals]
+\setupwhitespace[medium]
+\setupTABLE[align={r2l,flushright}]
+"""
+
+
+def make_context(doc: Document, font: str, out: Path) -> None:
+    """ConTeXt MkIV (Debian's ``context``): a TeX of its own, with its own OpenType shaper
+    and ToUnicode maps. Its tables lay cells out left to right whatever the direction:
+    they are written in reverse, the first cell drawn at the right, as a reader expects.
+    What a font lacks (Latin words, digits) is set in DejaVu Sans, as an author would."""
+    file = FONTS[font][1]
+    cmap = _cmap(font)
+
+    def tex(text: str) -> str:
+        text = _tex(text)
+        # Runs the Arabic font cannot draw (Latin words, ASCII digits, the Arabic thousands
+        # separator in KacstBook) in the Latin font: ConTeXt leaves such characters out.
+        return re.sub(r"[^\\s{}\\\\]+", lambda m: m.group() if all(
+            ord(c) in cmap for c in m.group()) else f"{{\\ss {m.group()}}}", text)
+
+    def blocks(items: list[Block], calls: bool = False) -> str:
+        out_ = []
+        for b in items:
+            if b.kind == "heading":
+                out_.append(f"\\section{{{tex(b.text)}}}")
+            elif b.kind == "list":
+                out_.extend(f"\\noindent {tex(i)}\\par" for i in b.items)
+            elif b.kind == "english":
+                out_.append(f"\\startalignment[l2r,flushleft]{{\\ss\\lefttoright {_tex(b.text)}}}"
+                            "\\par\\stopalignment")
+            elif b.kind == "table":
+                rows = []
+                for r, row in enumerate(b.rows):
+                    cells = []
+                    for c, text in enumerate(row):
+                        if not text:
+                            continue  # covered by a cell above that spans rows
+                        span = b.spans.get((r, c), 1)
+                        cells.append(f"\\bTD{f'[nr={span}]' if span > 1 else ''} {tex(text)} \\eTD")
+                    rows.append("\\bTR " + " ".join(reversed(cells)) + " \\eTR")
+                out_.append("\\bTABLE " + " ".join(rows) + " \\eTABLE")
+            elif b.kind == "verse":
+                out_.append("\\bTABLE[frame=off] " + " ".join(
+                    f"\\bTR \\bTD {tex(v)} \\eTD \\bTD[width=4em] \\eTD \\bTD {tex(a)} \\eTD \\eTR"
+                    for a, v in b.pairs) + " \\eTABLE")
+            else:
+                text = tex(b.text)
+                for digit, note in (("١", 0), ("٢", 1)) if calls else ():
+                    if digit in text and note < len(doc.notes):
+                        text = text.replace(
+                            digit, f"\\footnote{{{tex(doc.notes[note].split(' ', 1)[1])}}}")
+                out_.append(text + "\\par")
+        return "\n\n".join(out_)
+
+    calls = bool(doc.notes)
+    rest = doc.blocks[1:]
+    body = [blocks(doc.blocks[:1])]
+    head = ""
+    if doc.layout in ("columns2", "columns3"):
+        # Cells of a table, as the HTML producers have them: ConTeXt 2021's columns, plain
+        # or mixed, overprint each other right to left, or lose lines.
+        n = 2 if doc.layout == "columns2" else 3
+        per = -(-len(rest) // n)
+        cells = [f"\\bTD[width={0.95 / n:.2f}\\textwidth] {blocks(rest[i * per:(i + 1) * per])} "
+                 "\\eTD" for i in range(n)]
+        body.append("\\bTABLE[frame=off,distance=.05\\textwidth] \\bTR "
+                    + " ".join(reversed(cells)) + " \\eTR \\eTABLE")
+    elif doc.layout == "sidebar":
+        body.append("\\bTABLE[frame=off] \\bTR \\bTD[width=.38\\textwidth,frame=on] "
+                    + blocks(doc.sidebar) + " \\eTD \\bTD[width=.05\\textwidth] \\eTD "
+                    "\\bTD[width=.57\\textwidth] " + blocks(rest) + " \\eTD \\eTR \\eTABLE")
+    elif doc.layout == "turned":
+        # Turned a quarter (read bottom to top) after the first paragraph; the watermark
+        # across the page's background.
+        body.append(blocks(rest[:1]) + "\n\n\\startalignment[middle]\\rotate[rotation=90]{"
+                    "\\framed[frame=off,width=10cm,align={r2l,flushright}]{" + blocks(doc.turned)
+                    + "}}\\stopalignment\n\n" + blocks(rest[1:]))
+        head += ("\\defineoverlay[watermark][{\\rotate[rotation=35]{\\color[middlegray]"
+                 "{\\definedfont[Serif at 50pt]" + tex(doc.watermark) + "}}}]"
+                 "\\setupbackgrounds[page][background=watermark]\n")
+    else:
+        body.append(blocks(rest, calls))
+    source = (_CONTEXT_HEAD.lstrip().replace("FONTFILE", file).replace("LATINFILE", _FALLBACK)
+              .replace("ALIGN", "normal" if doc.justify else "flushright")
+              + head + "\\starttext\n" + "\n\n".join(body) + "\n\\stoptext\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "corpus.tex").write_text(source, encoding="utf-8")
+        done = subprocess.run(["context", "--batchmode", "corpus.tex"], cwd=tmp,
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
+        if done.returncode != 0 or not (Path(tmp) / "corpus.pdf").exists():
+            tail = done.stdout.decode("utf-8", "replace").splitlines()[-5:]
+            raise RuntimeError(f"context failed: {' / '.join(tail)}")
+        shutil.move(Path(tmp) / "corpus.pdf", out)
+
+
 def make_typst(doc: Document, font: str, out: Path) -> None:
     import typst
 
@@ -978,6 +1099,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
     "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),
     "tcpdf": (make_tcpdf, "/usr/share/php/tcpdf/tcpdf.php"), "scribus": (make_scribus, "scribus"),
+    "context": (make_context, "context"),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
