@@ -180,8 +180,10 @@ def _longest_run(row: Row) -> int:
 
 
 def _crossing(row: Row, vrules: Sequence[VRule]) -> list[float]:
-    """The x of the vertical rules that cross a row (drawn across its letters' height)."""
-    top, bottom = row.baseline - 0.6 * row.size, row.baseline
+    """The x of the vertical rules that cross a row (drawn across its letters' height: at
+    least the lower half of an em above the baseline; a tight cell's border starts below
+    the top of a tall font's letters, ConTeXt's × KacstNaskh)."""
+    top, bottom = row.baseline - 0.5 * row.size, row.baseline
     return sorted(r.x for r in vrules if r.y0 <= top and r.y1 >= bottom)
 
 

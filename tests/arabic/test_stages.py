@@ -120,6 +120,11 @@ def test_drawn_rules_divide_cells_however_close():
     cells = split_rows(rows, walls)
     assert len(cells) == 2
     assert [len(c.clusters) for c in cells] == [8, 7]
+    # A tight cell's border may start below the top of a tall font's letters (ConTeXt ×
+    # KacstNaskh: "الآبار١٢"): crossing the lower half of an em, it is a wall still...
+    assert len(split_rows(rows, [VRule(456.5, 100 - 0.55 * 12, 104)])) == 2
+    # ...but a border of the row above, ending inside this row's letters, is not.
+    assert len(split_rows(rows, [VRule(456.5, 70, 100 - 0.5 * 12)])) == 1
 
 
 def test_a_cell_spanning_two_rows_is_read_with_the_first():
