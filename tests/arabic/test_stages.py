@@ -138,6 +138,17 @@ def test_a_cell_spanning_two_rows_is_read_with_the_first():
     assert len(rows) == 2 and len(texts[0]) == 3 and len(texts[1]) == 2
 
 
+def test_a_heading_between_two_tables_spans_no_rows():
+    """A heading at the right between two tables set at the left stands centred between
+    a row of each by chance: rows seven ems apart are no rows one cell spans (iText: the
+    heading was read into the first table's last row)."""
+    glyphs = (word("الآبار", 300, 100) + word("١٢", 200, 100)
+              + word("جدول", 540, 140)
+              + word("الخزانات", 300, 180) + word("٤", 200, 180))
+    rows = reading_order(split_rows(make_rows(glyphs)), True, 595)
+    assert [len(row) for row in rows] == [2, 1, 2]
+
+
 def test_a_line_divided_by_a_drawn_rule_is_a_table_row():
     from reader.arabic.model import TABLE_ROW
     from reader.arabic.raw import VRule
