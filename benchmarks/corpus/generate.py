@@ -865,6 +865,269 @@ def make_tcpdf(doc: Document, font: str, out: Path) -> None:
             raise RuntimeError("TCPDF wrote no PDF")
 
 
+# -- iText 5 (Java: the library under JasperReports and many an enterprise system's reports) --
+_ITEXT_SOURCE = r"""import com.itextpdf.text.*;
+import com.itextpdf.text.pdf.*;
+import com.itextpdf.text.pdf.draw.LineSeparator;
+import java.io.*;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+// A page of the corpus with iText 5 (spec: one block a line, fields split by tabs).
+public class Make {
+    static BaseFont arabic, latin;
+    static boolean justify;
+    static int options;  // ColumnText.AR_LIG where the font draws the ligatures it makes
+    static final int RTL = PdfWriter.RUN_DIRECTION_RTL, LTR = PdfWriter.RUN_DIRECTION_LTR;
+
+    static Phrase phrase(String text, float size) {
+        FontSelector s = new FontSelector();
+        s.addFont(new Font(arabic, size));
+        s.addFont(new Font(latin, size));
+        return s.process(text);
+    }
+
+    static Paragraph para(String text, float size, boolean body) {
+        Paragraph p = new Paragraph();
+        p.setLeading(size * 1.5f);
+        String[] parts = text.split("\u0002", -1);  // odd parts: superscript note calls
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty()) continue;
+            Phrase ph = phrase(parts[i], i % 2 == 1 ? size * 0.6f : size);
+            if (i % 2 == 1) for (Chunk c : ph.getChunks()) c.setTextRise(size * 0.35f);
+            p.add(ph);
+        }
+        p.setAlignment(body && justify ? Element.ALIGN_JUSTIFIED : Element.ALIGN_LEFT);
+        p.setSpacingAfter(size * 0.5f);
+        return p;
+    }
+
+    static PdfPCell cell(int border) {
+        PdfPCell c = new PdfPCell();
+        c.setRunDirection(RTL);
+        c.setArabicOptions(options);
+        c.setBorder(border);
+        c.setPadding(border == 0 ? 0 : 5);
+        return c;
+    }
+
+    static PdfPTable table(float[] widths, int direction) {
+        PdfPTable t = new PdfPTable(widths.length);
+        try {
+            t.setWidths(widths);
+        } catch (DocumentException e) {
+            throw new RuntimeException(e);
+        }
+        t.setWidthPercentage(100);
+        t.setRunDirection(direction);
+        t.setSpacingAfter(8);
+        return t;
+    }
+
+    // The blocks of a part, as elements.
+    static List<Element> blocks(List<String[]> lines) {
+        List<Element> out = new ArrayList<>();
+        PdfPTable grid = null;
+        for (String[] f : lines) {
+            String kind = f[0];
+            if (!kind.equals("R") && grid != null) { out.add(grid); grid = null; }
+            switch (kind) {
+                case "H": out.add(para(f[1], 15, false)); break;
+                case "P": out.add(para(f[1], 11, true)); break;
+                case "L": out.add(para(f[1], 11, false)); break;
+                case "N": out.add(para(f[1], 8, false)); break;
+                case "S": {  // a short rule before the notes, at the right
+                    Paragraph p = new Paragraph();
+                    p.add(new Chunk(new LineSeparator(0.5f, 30, BaseColor.BLACK,
+                                                      Element.ALIGN_LEFT, 0)));
+                    out.add(p);
+                    break;
+                }
+                case "E": {  // an English paragraph, left to right
+                    PdfPTable t = table(new float[] {1}, LTR);
+                    PdfPCell c = cell(0);
+                    c.setRunDirection(LTR);
+                    c.addElement(para(f[1], 11, false));
+                    t.addCell(c);
+                    out.add(t);
+                    break;
+                }
+                case "T": {
+                    float[] widths = new float[Integer.parseInt(f[1])];
+                    Arrays.fill(widths, 1);
+                    grid = table(widths, LTR);
+                    grid.setWidthPercentage(60);
+                    grid.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                    break;
+                }
+                case "R":  // (a table right to left loses the rows after a cell spanning
+                    // rows: laid out left to right, its cells given last to first)
+                    for (int i = f.length - 1; i >= 1; i--) {
+                        String[] spanText = f[i].split("\u001e", 2);
+                        PdfPCell c = cell(Rectangle.BOX);
+                        if (spanText.length == 2) c.setRowspan(Integer.parseInt(spanText[0]));
+                        c.addElement(para(spanText[spanText.length - 1], 11, false));
+                        grid.addCell(c);
+                    }
+                    break;
+                case "V": {  // a verse: two halves apart
+                    PdfPTable t = table(new float[] {4, 1, 4}, RTL);
+                    for (String half : new String[] {f[1], "", f[2]}) {
+                        PdfPCell c = cell(0);
+                        if (!half.isEmpty()) c.addElement(para(half, 11, false));
+                        t.addCell(c);
+                    }
+                    out.add(t);
+                    break;
+                }
+                default: throw new RuntimeException("unknown block " + kind);
+            }
+        }
+        if (grid != null) out.add(grid);
+        return out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> spec = Files.readAllLines(Paths.get(args[0]), StandardCharsets.UTF_8);
+        arabic = BaseFont.createFont(spec.get(0), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        latin = BaseFont.createFont(spec.get(1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        justify = spec.get(2).startsWith("1");
+        options = spec.get(2).endsWith("lig") ? ColumnText.AR_LIG : 0;
+        Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+        PdfWriter writer = PdfWriter.getInstance(document, new FileOutputStream(args[1]));
+        document.open();
+        // Parts: "flow" (blocks), "columns" and "sidebar" (cells side by side, "|" between).
+        List<String> layouts = new ArrayList<>();
+        List<List<List<String[]>>> parts = new ArrayList<>();
+        layouts.add("flow");
+        parts.add(new ArrayList<>());
+        parts.get(0).add(new ArrayList<>());
+        for (String line : spec.subList(3, spec.size())) {
+            if (line.isEmpty()) continue;
+            String[] f = line.split("\t", -1);
+            List<List<String[]>> cells = parts.get(parts.size() - 1);
+            if (f[0].equals("PART")) {
+                layouts.add(f[1]);
+                parts.add(new ArrayList<>());
+                parts.get(parts.size() - 1).add(new ArrayList<>());
+            } else if (f[0].equals("|")) {
+                cells.add(new ArrayList<>());
+            } else {
+                cells.get(cells.size() - 1).add(f);
+            }
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            List<Element> elements = layouts.get(k).equals("flow") ? blocks(parts.get(k).get(0))
+                : sideBySide(layouts.get(k), parts.get(k));
+            for (Element e : elements) document.add(wrapped(e));
+        }
+        document.close();
+    }
+
+    // Right to left only inside a table's cells (iText's way): a paragraph in a table of one
+    // borderless cell, the page's width.
+    static Element wrapped(Element e) {
+        if (e instanceof PdfPTable) return e;
+        PdfPTable t = table(new float[] {1}, RTL);
+        t.setSpacingAfter(0);
+        PdfPCell c = cell(0);
+        c.addElement(e);
+        t.addCell(c);
+        return t;
+    }
+
+    static List<Element> sideBySide(String layout, List<List<String[]>> cells) {
+        boolean sidebar = layout.equals("sidebar");
+        float[] widths = sidebar ? new float[] {57, 5, 38} : new float[cells.size() * 2 - 1];
+        if (!sidebar) for (int i = 0; i < widths.length; i++) widths[i] = i % 2 == 0 ? 30 : 4;
+        PdfPTable t = table(widths, RTL);
+        int k = 0;
+        for (int i = 0; i < widths.length; i++) {
+            boolean gap = i % 2 == 1;
+            PdfPCell c = cell(!gap && layout.equals("sidebar") && k == 1 ? Rectangle.BOX : 0);
+            if (!gap) for (Element e : blocks(cells.get(k++))) c.addElement(e);
+            t.addCell(c);
+        }
+        return Collections.singletonList(t);
+    }
+}
+"""
+_ITEXT_JAR = "/usr/share/java/itext5.jar"
+# Ligatures iText's shaping makes with AR_LIG, seen in the corpus's texts (lam with meem,
+# jeem, hah, khah; beh with meem and yeh ...).
+_ITEXT_LIGATURES = {0xFCCC, 0xFC32, 0xFCC9, 0xFCCA, 0xFCCB, 0xFC9D, 0xFCA2, 0xFCD4, 0xFCCE,
+                    0xFC9E}
+
+
+def _itext_lines(blocks: list[Block], calls: bool = False) -> list[str]:
+    """Blocks as the iText program's spec lines (fields apart by tabs; a note call between
+    \\x02 marks, set raised; a cell spanning rows as its span, \\x1e, its text)."""
+    lines = []
+    for b in blocks:
+        if b.kind == "heading":
+            lines.append(f"H\t{b.text}")
+        elif b.kind == "list":
+            lines += [f"L\t{item}" for item in b.items]
+        elif b.kind == "english":
+            lines.append(f"E\t{b.text}")
+        elif b.kind == "table":
+            lines.append(f"T\t{len(b.rows[0])}")
+            for r, row in enumerate(b.rows):
+                cells = [f"{b.spans[(r, c)]}\x1e{text}" if b.spans.get((r, c), 1) > 1 else text
+                         for c, text in enumerate(row) if text]
+                lines.append("R\t" + "\t".join(cells))
+        elif b.kind == "verse":
+            lines += [f"V\t{a}\t{v}" for a, v in b.pairs]
+        else:
+            text = b.text
+            for digit in "١٢" if calls else "":
+                text = text.replace(digit, f"\x02{digit}\x02")
+            lines.append(f"P\t{text}")
+    return lines
+
+
+def make_itext(doc: Document, font: str, out: Path) -> None:
+    """iText 5.5 (Debian's ``libitext5-java``), right to left in a ColumnText and in
+    PdfPTable cells: its own shaping to presentation forms (ArabicLigaturizer) and its
+    own bidi. What the Arabic font lacks is set in DejaVu Sans (iText's FontSelector). No
+    footnotes of its own: the notes under a rule after the body, as HTML producers set
+    them; columns and the sidebar as cells side by side."""
+    file = FONTS[font][1]
+    # Its shaping draws presentation forms (a font without them draws boxes); with its
+    # ligatures on (AR_LIG), lam-meem and the like too, which a font lacking them leaves
+    # out: an author sees letters missing and turns them off.
+    ligatures = _presentation_forms(font) >= _ITEXT_LIGATURES
+    calls = bool(doc.notes)
+    rest = doc.blocks[1:]
+    lines = [file, _FALLBACK, ("1" if doc.justify else "0") + (" lig" if ligatures else ""),
+             *_itext_lines(doc.blocks[:1], calls)]
+    if doc.layout in ("columns2", "columns3"):
+        n = 2 if doc.layout == "columns2" else 3
+        per = -(-len(rest) // n)
+        lines.append("PART\tcolumns")
+        for k in range(n):
+            lines += [*(["|"] if k else []), *_itext_lines(rest[k * per:(k + 1) * per])]
+    elif doc.layout == "sidebar":
+        lines += ["PART\tsidebar", *_itext_lines(rest), "|", *_itext_lines(doc.sidebar)]
+    elif doc.layout == "turned":
+        raise Unsupported("turned: not made with iText")
+    else:
+        lines += _itext_lines(rest, calls)
+    if doc.notes:
+        lines += ["PART\tflow", "S", *(f"N\t{note}" for note in doc.notes)]
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "Make.java").write_text(_ITEXT_SOURCE, encoding="utf-8")
+        (Path(tmp) / "spec.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        done = subprocess.run(["java", "-cp", _ITEXT_JAR, "Make.java", "spec.txt",
+                               str(out.resolve())], cwd=tmp, capture_output=True, timeout=120)
+        if done.returncode != 0 or not out.exists():
+            raise RuntimeError("iText failed: " + done.stderr.decode("utf-8", "replace")[-300:])
+
+
 # -- Scribus (desktop publishing: frames laid out by hand, as magazines and reports are) -------
 _SCRIBUS_SCRIPT = r"""
 import json, sys
@@ -1099,7 +1362,7 @@ PRODUCERS: dict[str, tuple[Callable[[Document, str, Path], None], str]] = {
     "reportlab": (make_reportlab, "reportlab"), "chromium": (make_chromium, _CHROMIUM),
     "fpdf2": (make_fpdf2, "fpdf"), "pango": (make_pango, "pango-view"),
     "tcpdf": (make_tcpdf, "/usr/share/php/tcpdf/tcpdf.php"), "scribus": (make_scribus, "scribus"),
-    "context": (make_context, "context"),
+    "context": (make_context, "context"), "itext": (make_itext, _ITEXT_JAR),
 }
 REWRITES = {  # applied to the pymupdf producer's files
     "gs": (rewrite(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", "{out}",
