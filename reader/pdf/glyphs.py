@@ -6,9 +6,11 @@ reading order from geometry, so nothing here trusts it.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import logging
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -499,6 +501,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     clustered = not as_drawn and _has_clusters(glyphs)
     if clustered:
         glyphs = _dropped_twins(page, glyphs)
+    if not (as_drawn or clustered or broken) and (
+            len(_MARK_CHAR.findall(page_text)) >= max(_INK_MARKS, _VOWELLED * len(page_text))):
+        # A vowelled text (a shadda here and there on a page of prose is not worth its
+        # trace); where a font's map is broken, the trace's codes are too.
+        glyphs = _marks_left_out(page, glyphs)
     if displaced:
         if clustered:  # (the trace is read for this page anyway)
             glyphs = _clusters_at_their_glyphs(page, glyphs)
@@ -897,6 +904,101 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
 _BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
 
 
+def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Marks the page draws that MuPDF's text gives elsewhere or not at all, put back
+    beside the letter drawn at their origin, on the side the page's other marks stand of
+    theirs.
+
+    iText draws each line left to right, a mark before its letter at the letter's origin;
+    MuPDF gives the mark drawn first on a line where the pen stood after the glyph drawn
+    before it, at the end of another line, or leaves it out (وَطَلَب for وَطَلَبَ, and
+    مَِنْ). The text trace draws every mark where it is. A copy given where the pen stood
+    is taken away; a mark given nowhere is added only as far as the trace draws more
+    marks of its kind than the text gives."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    # The page's marks by line and mark, where MuPDF gives them (it may place a mark
+    # with an advance of its own apart from where the trace draws it: matched within a
+    # third of an em, nearest first).
+    given: dict[tuple[float, str], list[tuple[float, int]]] = {}
+    for k, g in enumerate(glyphs):
+        if g.char in _ARABIC_MARKS:
+            given.setdefault((round(g.baseline, 1), g.char), []).append((g.box[0], k))
+    for places in given.values():
+        places.sort()
+    spare = Counter({char: -len(places) for (_y, char), places in given.items()})
+    # Each mark drawn where the text has none: its origin, and where the pen stood after
+    # the glyph drawn before it.
+    missing: list[tuple[str, tuple[float, float], tuple[float, float], float]] = []
+    drawn = 0
+    pen = (math.inf, math.inf)
+    for span in trace:
+        if not _upright(span):
+            pen = (math.inf, math.inf)
+            continue
+        near = 0.3 * float(span.get("size", 0.0))
+        for code, _gid, origin, bbox in span["chars"]:
+            char = chr(code)
+            if char not in _ARABIC_MARKS:
+                pen = (bbox[2], origin[1])
+                continue
+            spare[char] += 1
+            drawn += 1
+            x, y = round(origin[0], 1), round(origin[1], 1)
+            places = given.get((y, char), [])
+            at = bisect.bisect_left(places, (x, -1))
+            nearest = min((i for i in (at - 1, at) if 0 <= i < len(places)),
+                          key=lambda i: abs(places[i][0] - x), default=None)
+            if nearest is not None and abs(places[nearest][0] - x) <= near:
+                del places[nearest]  # given: each given mark answers one drawn
+            else:
+                missing.append((char, (x, y), pen, near))
+    if not missing or len(missing) > (1 - _INK_SHARE) * drawn:
+        # All given where drawn; or the text gives the page's marks its own way (their
+        # offsets applied, their advances: ConTeXt, Homa), and tells nothing here.
+        return glyphs
+    # The letter each origin starts, and the side marks stand of theirs.
+    letters = {(round(g.box[0], 1), round(g.baseline, 1)): k for k, g in enumerate(glyphs)
+               if not zero_width(g) and g.char not in _ARABIC_MARKS}
+    after = before = 0
+    for k, g in enumerate(glyphs):
+        if g.char in _ARABIC_MARKS:
+            at = letters.get((round(g.box[0], 1), round(g.baseline, 1)))
+            after += at == k - 1
+            before += at == k + 1
+    inserts: dict[int, list[Glyph]] = {}
+    dropped: set[int] = set()
+    for char, origin, (px, py), near in missing:
+        at = letters.get(origin)
+        if at is None:
+            continue  # no letter drawn at its origin: left as given
+        # Its copy where the pen stood, given where no mark of its kind is drawn.
+        places = given.get((round(py, 1), char), []) if math.isfinite(px) else []
+        copy = next((k for x, k in places if abs(x - px) <= near and k not in dropped), None)
+        if copy is not None:
+            dropped.add(copy)
+        elif spare[char] > 0:
+            spare[char] -= 1
+        else:
+            continue
+        letter = glyphs[at]
+        inserts.setdefault(at, []).append(
+            glyph(char, (origin[0], letter.box[1], origin[0], letter.box[3]),
+                  letter.baseline, letter.size, letter.bold, letter.superscript))
+    if not inserts:
+        return glyphs
+    out: list[Glyph] = []
+    for k, g in enumerate(glyphs):
+        put = inserts.get(k, [])
+        if k in dropped:
+            out += put
+        else:
+            out += [g, *put] if after >= before else [*put, g]
+    return out
+
+
 def _marks_at_their_ink(page: pymupdf.Page, glyphs: list[Glyph],
                         clustered: bool) -> list[Glyph]:
     """Marks moved to the middle of their ink, where the page shows that is where marks
@@ -1014,6 +1116,7 @@ def _unread_at_their_ink(doc: pymupdf.Document, unread: list[tuple[Glyph | None,
 
 
 _INK_MARKS, _INK_SHARE = 10, 0.9  # marks a page needs, and the share at their origins
+_VOWELLED = 0.1  # marks to a page's characters: a text vowelled throughout (0.25-0.45)
 _INK_OFF = 0.1  # of the size: a mark's ink this far from its origin is drawn off it
 
 

@@ -457,3 +457,26 @@ def test_a_font_mapped_to_latin_extended_letters_is_garbled_despite_a_few_arabic
     words = "يعتمد سكان القرى الجبلية على الآبار القديمة ﰲ Ŧest"
     arabic, garbled, *_ = _font_census([[({"font": "Amiri"}, words)]])
     assert "Amiri" in arabic and "Amiri" not in garbled
+
+
+def test_a_mark_mupdf_leaves_out_at_a_lines_start_is_read_from_the_trace():
+    """iText draws each line left to right, a mark before its letter at the letter's
+    origin; MuPDF leaves out the mark drawn first on a line, a word's last vowel at the
+    line's left end (وَطَلَب for وَطَلَبَ). Every mark the trace draws is read, once."""
+    import pymupdf
+
+    from reader.pdf.glyphs import _ARABIC_MARKS, raw_page
+
+    path = Path(__file__).parent.parent / "fixtures" / "corpus" / "itext-amiri-vowelled.pdf"
+    page = pymupdf.open(path)[0]
+    drawn = sorted(chr(c[0]) for span in page.get_texttrace() for c in span["chars"]
+                   if chr(c[0]) in _ARABIC_MARKS)
+    given = sorted(ch["c"] for block in page.get_text("rawdict")["blocks"]
+                   for line in block.get("lines", ()) for span in line["spans"]
+                   for ch in span["chars"] if ch["c"] in _ARABIC_MARKS)
+    assert len(given) < len(drawn)  # what MuPDF's text gives
+    read = sorted(g.char for g in raw_page(page).glyphs if g.char in _ARABIC_MARKS)
+    assert read == drawn
+    from reader.session import DocumentSession
+
+    assert "وَطَلَبَ" in DocumentSession.open(path).page_model(0).text.split()
