@@ -933,6 +933,7 @@ def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     # the glyph drawn before it.
     missing: list[tuple[str, tuple[float, float], tuple[float, float], float]] = []
     drawn = 0
+    taken: set[int] = set()  # indices of the given marks a drawn one answers for
     pen = (math.inf, math.inf)
     for span in trace:
         if not _upright(span):
@@ -949,10 +950,14 @@ def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             x, y = round(origin[0], 1), round(origin[1], 1)
             places = given.get((y, char), [])
             at = bisect.bisect_left(places, (x, -1))
-            nearest = min((i for i in (at - 1, at) if 0 <= i < len(places)),
+            # Each given mark answers one drawn: the nearest free one a few places round
+            # (a bounded look, whatever a page stacks at one place).
+            nearest = min((i for i in range(max(0, at - _LOOK_ROUND), at + _LOOK_ROUND)
+                           if i < len(places) and places[i][1] not in taken
+                           and abs(places[i][0] - x) <= near),
                           key=lambda i: abs(places[i][0] - x), default=None)
-            if nearest is not None and abs(places[nearest][0] - x) <= near:
-                del places[nearest]  # given: each given mark answers one drawn
+            if nearest is not None:
+                taken.add(places[nearest][1])
             else:
                 missing.append((char, (x, y), pen, near))
     if not missing or len(missing) > (1 - _INK_SHARE) * drawn:
@@ -976,7 +981,9 @@ def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             continue  # no letter drawn at its origin: left as given
         # Its copy where the pen stood, given where no mark of its kind is drawn.
         places = given.get((round(py, 1), char), []) if math.isfinite(px) else []
-        copy = next((k for x, k in places if abs(x - px) <= near and k not in dropped), None)
+        start = bisect.bisect_left(places, (px - near, -1))
+        copy = next((k for x, k in places[start:start + _LOOK_ROUND] if abs(x - px) <= near
+                     and k not in taken and k not in dropped), None)
         if copy is not None:
             dropped.add(copy)
         elif spare[char] > 0:
@@ -1116,6 +1123,7 @@ def _unread_at_their_ink(doc: pymupdf.Document, unread: list[tuple[Glyph | None,
 
 
 _INK_MARKS, _INK_SHARE = 10, 0.9  # marks a page needs, and the share at their origins
+_LOOK_ROUND = 4  # given marks looked at either side for the one a drawn mark is
 _VOWELLED = 0.1  # marks to a page's characters: a text vowelled throughout (0.25-0.45)
 _INK_OFF = 0.1  # of the size: a mark's ink this far from its origin is drawn off it
 
