@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import itertools
 import os
 import re
 import shutil
@@ -279,9 +280,51 @@ def _tex(text: str) -> str:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.@\-]*[A-Za-z]")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 
 
-def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool = False) -> str:
+def _corpus_chars() -> set[str]:
+    """Every character the corpus's documents hold but ASCII letters and white space."""
+    chars: set[str] = set()
+    for doc in DOCUMENTS:
+        for b in [*doc.blocks, *doc.sidebar, *doc.turned]:
+            chars.update(b.text, *b.items, *(c for row in b.rows for c in row),
+                         *(a + v for a, v in b.pairs))
+        chars.update(*doc.notes)
+    return {c for c in chars if not c.isspace() and not (c.isascii() and c.isalpha())}
+
+
+def _tex_drawn(text: str, english: Callable[[str], str] | None,
+               lacking: frozenset[str] = frozenset()) -> str:
+    """Text for TeX: Latin words in the English font (with ``english``), as an author sets
+    them, and what else the Arabic font lacks in DejaVu (ASCII digits and stops in
+    KacstNaskh, brackets in Noto, the Arabic thousands separator in Nice):
+    XeTeX and LuaTeX leave out what a font cannot draw, and the page would not show it."""
+    out = []
+    at = 0
+    for word in [*_LATIN_WORD.finditer(text), None]:
+        end = word.start() if word else len(text)
+        # A word with no Arabic letter whole (XeTeX's bidi reads each font's run apart: a
+        # number with its separator alone in another font came out backwards); in an
+        # Arabic word only what the font lacks (a whole word in DejaVu among KacstBook's
+        # read its vowels a letter off).
+        for word_ in re.split(r"(\s+)", text[at:end]):
+            whole = not _ARABIC_LETTER_RE.search(word_)
+            for lacks, run in itertools.groupby(word_, key=lambda c: whole or c in lacking):
+                piece = _tex("".join(run))
+                out.append(f"{{\\fallbackfont {piece}}}"
+                           if lacks and lacking.intersection(piece) else piece)
+        if word:
+            out.append(english(_tex(word.group())) if english else _tex(word.group()))
+            at = word.end()
+    return "".join(out)
+
+
+def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool = False,
+                lacking: frozenset[str] = frozenset()) -> str:
+    def _tex(text: str) -> str:  # (the Arabic text of headings, items, cells and verse)
+        return _tex_drawn(text, None, lacking)
+
     out = []
     for b in blocks:
         if b.kind == "heading":
@@ -289,7 +332,7 @@ def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool 
         elif b.kind == "list":
             out.extend(f"\\noindent {_tex(i)}\\par" for i in b.items)
         elif b.kind == "english":
-            out.append(english(_tex(b.text)))
+            out.append(english(_tex_drawn(b.text, None)))
         elif b.kind == "table":
             cols = len(b.rows[0])
             rows = []
@@ -309,7 +352,7 @@ def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool 
         else:
             # Latin words inside Arabic text in the English font, as an author sets them
             # (many Arabic fonts draw no Latin letters: TeX would leave them out).
-            text = _LATIN_WORD.sub(lambda m: english(m.group()), _tex(b.text))
+            text = _tex_drawn(b.text, english, lacking)
             for digit, note in (("١", 0), ("٢", 1)) if calls else ():
                 text = text.replace(digit, f"\\footnote{{NOTE{note}}}")
             out.append(text + "\\par")
@@ -318,6 +361,7 @@ def _tex_blocks(blocks: list[Block], english: Callable[[str], str], calls: bool 
 
 def document_tex(doc: Document, font: str, engine: str) -> str:
     file = FONTS[font][1]
+    lacking = frozenset(c for c in _corpus_chars() if ord(c) not in _cmap(font))
     if engine == "xelatex":
         head = ("\\usepackage{multicol}\\usepackage{multirow}\\usepackage{polyglossia}"
                 "\\setmainlanguage[numerals=mashriq]{arabic}\\setotherlanguage{english}"
@@ -335,35 +379,40 @@ def document_tex(doc: Document, font: str, engine: str) -> str:
         english = lambda t: f"\\foreignlanguage{{english}}{{{t}}}"  # noqa: E731
         head = head.replace("{babel}", "{babel}\\babelprovide[import]{english}")
     calls = bool(doc.notes)
-    body = [_tex_blocks(doc.blocks[:1], english, calls)]
+
+    def blocks(items: list[Block], calls: bool = False) -> str:
+        return _tex_blocks(items, english, calls, lacking)
+
+    body = [blocks(doc.blocks[:1], calls)]
     rest = doc.blocks[1:]
     if doc.layout in ("columns2", "columns3"):
         n = 2 if doc.layout == "columns2" else 3
-        body.append(f"\\begin{{multicols}}{{{n}}}" + _tex_blocks(rest, english)
+        body.append(f"\\begin{{multicols}}{{{n}}}" + blocks(rest)
                     + "\\end{multicols}")
     elif doc.layout == "sidebar":
-        body.append("\\noindent\\begin{minipage}[t]{0.57\\textwidth}" + _tex_blocks(
-            rest, english) + "\\end{minipage}\\hfill\\fbox{\\begin{minipage}[t]{0.36\\textwidth}"
-            + _tex_blocks(doc.sidebar, english) + "\\end{minipage}}")
+        body.append("\\noindent\\begin{minipage}[t]{0.57\\textwidth}" + blocks(
+            rest) + "\\end{minipage}\\hfill\\fbox{\\begin{minipage}[t]{0.36\\textwidth}"
+            + blocks(doc.sidebar) + "\\end{minipage}}")
     elif doc.layout == "turned":
         # (before bidi, which polyglossia loads: it asks so)
         head = "\\usepackage{graphicx}\\usepackage{xcolor}\\usepackage{eso-pic}" + head
         # (a box saved first: \\rotatebox's argument may hold no paragraph; turned in
         # English: LuaLaTeX's bidi drops a box turned in Arabic a box's height low)
-        body.append(_tex_blocks(rest[:1], english) + "\n\n\\newsavebox{\\turned}\\begin{lrbox}"
-                    "{\\turned}\\begin{minipage}{10cm}" + _tex_blocks(doc.turned, english)
+        body.append(blocks(rest[:1]) + "\n\n\\newsavebox{\\turned}\\begin{lrbox}"
+                    "{\\turned}\\begin{minipage}{10cm}" + blocks(doc.turned)
                     + "\\end{minipage}\\end{lrbox}\\begin{center}\\begin{otherlanguage}{english}"
                     "\\rotatebox{90}{\\usebox{\\turned}}\\end{otherlanguage}\\end{center}\n\n"
-                    + _tex_blocks(rest[1:], english)
+                    + blocks(rest[1:])
                     + "\\AddToShipoutPictureBG*{\\put(150,300){\\rotatebox{35}{\\color{"
                     "black!20}\\fontsize{50}{50}\\selectfont " + _tex(doc.watermark) + "}}}")
     else:
-        body.append(_tex_blocks(rest, english, calls))
+        body.append(blocks(rest, calls))
     text = "\n\n".join(body)
     for index, note in enumerate(doc.notes):
-        text = text.replace(f"NOTE{index}", _tex(note.split(" ", 1)[1]))
+        text = text.replace(f"NOTE{index}", _tex_drawn(note.split(" ", 1)[1], None, lacking))
     return ("\\documentclass[11pt]{article}\\usepackage[a4paper,margin=2cm]{geometry}"
-            f"{head}\\pagestyle{{empty}}\\begin{{document}}{text}\\end{{document}}")
+            f"{head}\\newfontfamily\\fallbackfont{{DejaVu Sans}}\\pagestyle{{empty}}"
+            f"\\begin{{document}}{text}\\end{{document}}")
 
 
 def make_tex(engine: str) -> Callable[[Document, str, Path], None]:
