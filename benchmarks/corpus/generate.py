@@ -67,6 +67,13 @@ def _presentation_forms(font: str) -> set[int]:
     return cmap
 
 
+def _table_rows(block: Block) -> list[list[tuple[str, int]]]:
+    """A table's rows, each its cells (text, rows spanned) in reading order, right to left;
+    a place a cell above spans into is no cell of its own."""
+    return [[(text, block.spans.get((r, c), 1)) for c, text in enumerate(row) if text]
+            for r, row in enumerate(block.rows)]
+
+
 # -- HTML (MuPDF, Qt, WeasyPrint, LibreOffice) --------------------------------------------------
 def _cell(text: str) -> str:
     return html.escape(text).replace("١", "<sup>١</sup>") if text.endswith("١") else (
@@ -86,14 +93,9 @@ def _html_blocks(blocks: list[Block], rtl_tables: bool = True, calls: bool = Fal
             out.append(f"<p dir='ltr' lang='en' style='text-align:left'>{html.escape(b.text)}</p>")
         elif b.kind == "table":
             rows = []
-            for r, row in enumerate(b.rows):
-                cells = []
-                for c, text in enumerate(row):
-                    if not text:
-                        continue  # covered by a cell above that spans rows
-                    span = b.spans.get((r, c), 1)
-                    attr = f" rowspan='{span}'" if span > 1 else ""
-                    cells.append(f"<td{attr}>{html.escape(text)}</td>")
+            for row in _table_rows(b):
+                cells = [(f"<td rowspan='{span}'>" if span > 1 else "<td>")
+                         + f"{html.escape(text)}</td>" for text, span in row]
                 rows.append("<tr>" + "".join(cells if rtl_tables else cells[::-1]) + "</tr>")
             out.append("<table class='grid' dir='rtl'>" + "".join(rows) + "</table>")
         elif b.kind == "verse":
@@ -485,15 +487,9 @@ def make_context(doc: Document, font: str, out: Path) -> None:
                 out_.append(f"\\startalignment[l2r,flushleft]{{\\ss\\lefttoright {_tex(b.text)}}}"
                             "\\par\\stopalignment")
             elif b.kind == "table":
-                rows = []
-                for r, row in enumerate(b.rows):
-                    cells = []
-                    for c, text in enumerate(row):
-                        if not text:
-                            continue  # covered by a cell above that spans rows
-                        span = b.spans.get((r, c), 1)
-                        cells.append(f"\\bTD{f'[nr={span}]' if span > 1 else ''} {tex(text)} \\eTD")
-                    rows.append("\\bTR " + " ".join(reversed(cells)) + " \\eTR")
+                rows = ["\\bTR " + " ".join(
+                    f"\\bTD{f'[nr={span}]' if span > 1 else ''} {tex(text)} \\eTD"
+                    for text, span in reversed(row)) + " \\eTR" for row in _table_rows(b)]
                 out_.append("\\bTABLE " + " ".join(rows) + " \\eTABLE")
             elif b.kind == "verse":
                 out_.append("\\bTABLE[frame=off] " + " ".join(
@@ -567,14 +563,8 @@ def make_typst(doc: Document, font: str, out: Path) -> None:
             elif b.kind == "english":
                 parts.append(f"#text(lang: \"en\", dir: ltr)[{esc(b.text)}]")
             elif b.kind == "table":
-                cells = []
-                for r, row in enumerate(b.rows):
-                    for c, text in enumerate(row):
-                        if not text:
-                            continue
-                        span = b.spans.get((r, c), 1)
-                        cells.append(f"table.cell(rowspan: {span})[{esc(text)}]" if span > 1
-                                     else f"[{esc(text)}]")
+                cells = [f"table.cell(rowspan: {span})[{esc(text)}]" if span > 1
+                         else f"[{esc(text)}]" for row in _table_rows(b) for text, span in row]
                 parts.append(f"#table(columns: {len(b.rows[0])}, " + ", ".join(cells) + ")")
             elif b.kind == "verse":
                 cells = ", ".join(f"[{esc(a)}], [], [{esc(v)}]" for a, v in b.pairs)
@@ -1125,10 +1115,8 @@ def _itext_lines(blocks: list[Block], calls: bool = False) -> list[str]:
             lines.append(f"E\t{b.text}")
         elif b.kind == "table":
             lines.append(f"T\t{len(b.rows[0])}")
-            for r, row in enumerate(b.rows):
-                cells = [f"{b.spans[(r, c)]}\x1e{text}" if b.spans.get((r, c), 1) > 1 else text
-                         for c, text in enumerate(row) if text]
-                lines.append("R\t" + "\t".join(cells))
+            lines += ["R\t" + "\t".join(f"{span}\x1e{text}" if span > 1 else text
+                                          for text, span in row) for row in _table_rows(b)]
         elif b.kind == "verse":
             lines += [f"V\t{a}\t{v}" for a, v in b.pairs]
         else:
