@@ -134,6 +134,8 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
                 and (span := _spans(other))[0] <= x0 and x1 <= span[1]]
         if near:
             return min(near, key=lambda other: abs(other.baseline - row.baseline))
+    if index + 1 < len(rows) and _raised_number(row, rows[index + 1], rows[index + 2:index + 4]):
+        return rows[index + 1]
     for other in (rows[index + 1] if index + 1 < len(rows) else None,
                   rows[index - 1] if index else None):
         if other is None or other.size < 1.15 * row.size:
@@ -150,6 +152,30 @@ def _host_row(rows: list[Row], index: int) -> Row | None:
                 return None
             return other
     return None
+
+
+def _raised_number(row: Row, host: Row, below: list[Row]) -> bool:
+    """Is the row a number of a few digits raised a fifth to two thirds of an em over the
+    next row's baseline, within its stretch: a note call not set smaller (WeasyPrint's
+    superscript at 0.97 of the size; lines stand an em apart at least)? Not a fraction's
+    numerator: its denominator stands under it, just below the line's baseline (TeX's
+    ¼ in a formula)."""
+    letters = [c for c in row.clusters if c.text != " "]
+    if not 0 < len(letters) <= _CALL_DIGITS or not all(c.text.isdigit() for c in letters):
+        return False
+    if row.size > 1.05 * host.size or not (
+            0.2 * host.size <= host.baseline - row.baseline <= 0.7 * host.size):
+        return False
+    x0, x1 = _spans(host)
+    if not all(x0 - host.size <= c.box[0] and c.box[2] <= x1 + host.size for c in letters):
+        return False
+    a0, a1 = _spans(row)
+    return not any(other.baseline - host.baseline <= 0.8 * host.size and any(
+        min(a1, c.box[2]) - max(a0, c.box[0]) > 0 for c in other.clusters if c.text != " ")
+        for other in below)
+
+
+_CALL_DIGITS = 3  # a note call's digits at most
 
 
 def _spans(row: Row) -> tuple[float, float]:

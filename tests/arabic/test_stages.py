@@ -138,6 +138,27 @@ def test_a_cell_spanning_two_rows_is_read_with_the_first():
     assert len(rows) == 2 and len(texts[0]) == 3 and len(texts[1]) == 2
 
 
+def test_a_note_call_raised_but_not_smaller_joins_its_line():
+    """WeasyPrint raises a note call half an em and sets it at 0.97 of the size: it is
+    read in its line after its word (it was read at the end of the line above: قلة ١);
+    digits a line's height above are a line of their own."""
+    line = word("الأمطار", 533, 144.2, 11) + word("وكثرة", 480, 144.2, 11)
+    call = word("١", 491, 138.8, 10.67)
+    above = word("بسبب قلة", 533, 119.9, 11)
+    rows = make_rows(clusters_of(above + line + call))
+    assert [len(r.clusters) for r in rows] == [8, 13]
+    assert logical_line(split_rows(rows[1:]), True, SPACES_GAPS).text.startswith("الأمطار١")
+    alone = make_rows(clusters_of(line + word("١٢", 480, 144.2 - 13, 10.67)))
+    assert len(alone) == 2
+    # A fraction's numerator has its denominator under it: no call (TeX's ¼ in a formula).
+    fraction = make_rows(clusters_of(line + call + word("٤", 491, 152.5, 10.67)))
+    assert len(fraction) == 3
+
+
+def clusters_of(glyphs: list) -> list:
+    return make_clusters(glyphs)[0]
+
+
 def test_a_heading_between_two_tables_spans_no_rows():
     """A heading at the right between two tables set at the left stands centred between
     a row of each by chance: rows seven ems apart are no rows one cell spans (iText: the
