@@ -199,7 +199,7 @@ def _copy(g: Glyph, text: str | None = None) -> Glyph:
 
 
 SHADDA, SUKUN, FATHA, SUPERSCRIPT_ALEF = "\u0651", "\u0652", "\u064e", "\u0670"
-KASRA = "\u0650"
+KASRA, FATHATAN = "\u0650", "\u064b"
 _MAKSURAS = frozenset("\u0649\ufef0\ufeef")  # alef maksura, its final and isolated forms
 _HEHS = frozenset("\u0647\u06c1\u06be\u06d5")  # heh, heh goal, heh doachashmee, ae
 
@@ -211,7 +211,8 @@ def place_ligature_marks(text: str) -> str:
     of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
     on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
     hamza, a sukun goes on the lam, and so does a kasra where the hamza is above (أ never
-    carries one: لِأَنَّ); other marks follow the alef, as usually typed (لاَ);
+    carries one: لِأَنَّ); a tanween on the alef, its seat, is typed on the lam (قتيلًا);
+    other marks follow the alef, as usually typed (لاَ);
     a final alef maksura carries no vowel (only a superscript alef, or a shadda with its
     vowel): the vowels go on the letter before it (عَلَى, not عَلىَ; عَلَىَّ).
     """
@@ -227,6 +228,11 @@ def place_ligature_marks(text: str) -> str:
         rest = list(marks)
         rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
         return "ل" + SUKUN + letters[1] + "".join(rest)
+    if letters == "لا" and FATHATAN in marks and text.startswith(letters):
+        # The alef is the tanween's seat, the lam carries it (and a shadda with it), as
+        # it is typed: قتيلًا, كلًّا.
+        on_lam = [m for m in marks if m in (SHADDA, FATHATAN)]
+        return "ل" + "".join(on_lam) + "ا" + "".join(m for m in marks if m not in on_lam)
     if letters in ("لأ", "لآ") and KASRA in marks and text.startswith(letters):
         rest = list(marks)
         rest.remove(KASRA)  # an alef with its hamza above never carries a kasra: the lam's
