@@ -167,8 +167,16 @@ def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
             facts.distrusted[key] = False  # whose glyphs the trace gives is unknown
             return False
         agree, disagree = _votes(page, name, ascii)
+        collided, codes = _collided(page, name) if ascii else (0, frozenset())
         facts.distrusted[key] = (disagree >= 5 and disagree > agree) or (
-            ascii and not agree and not disagree and _collided(page, name) >= 3)
+            not agree and not disagree and collided >= 3)
+        if not facts.distrusted[key] and ascii:
+            # The map is right for most glyphs it sends to ASCII (a font's own digits),
+            # wrong for these codes: only they are asked (Ghostscript's Noto: ٢ and ٤ as f;
+            # ٢ as f alone, ١ as g).
+            codes = (codes if collided >= 3 else frozenset()) | _digits_as_letters(page, name)
+            if codes:
+                facts.colliding[name] = codes
     return facts.distrusted[key]
 
 
@@ -184,16 +192,17 @@ def _shared_name(page: pymupdf.Page, name: str) -> bool:
     return len(fonts) > 1 and any(f[1] == "n/a" for f in fonts)
 
 
-def _collided(page: pymupdf.Page, name: str) -> int:
+def _collided(page: pymupdf.Page, name: str) -> tuple[int, frozenset[int]]:
     """How many glyphs of the font the map sends to an ASCII letter or digit it also
-    sends another glyph to, and the font itself names Arabic (Ghostscript's map of a
-    renumbered Noto subset: ٣ ٥ ٧ all as g). Only such glyphs are asked (their names come
-    from matching outlines against the full font, which may name a Latin letter by its
-    twin in another script); ligatures (ﬁ as f) share a code too, but are no Arabic."""
+    sends another glyph to, and the font itself names Arabic, and those codes
+    (Ghostscript's map of a renumbered Noto subset: ٣ ٥ ٧ all as g). Only such glyphs are
+    asked (their names come from matching outlines against the full font, which may name
+    a Latin letter by its twin in another script); ligatures (ﬁ as f) share a code too,
+    but are no Arabic."""
     try:
         trace = _texttrace(page)
     except Exception:
-        return 0
+        return 0, frozenset()
     glyphs: dict[int, set[int]] = {}
     for span in trace:
         if _font_key(str(span.get("font", ""))) == name:
@@ -202,13 +211,41 @@ def _collided(page: pymupdf.Page, name: str) -> int:
                     glyphs.setdefault(code, set()).add(gid)
     shared = {(code, gid) for code, gids in glyphs.items() if len(gids) > 1 for gid in gids}
     if len({gid for _code, gid in shared}) < 3:
-        return 0
+        return 0, frozenset()
     tables = [_font_text(page.parent, xref) for xref in _font_xrefs(page, name)]
     # Subsets that share a name each number their glyphs their own way (fpdf2 embeds a font
     # twice as one name): a glyph one of them names as its code is no collision.
-    return len({gid for code, gid in shared
-                if _ARABIC_SCRIPT.search(next((t[gid] for t in tables if gid in t), ""))
-                and not any(_alike(chr(code), t[gid]) for t in tables if gid in t)})
+    wrong = {(code, gid) for code, gid in shared
+             if _ARABIC_SCRIPT.search(next((t[gid] for t in tables if gid in t), ""))
+             and not any(_alike(chr(code), t[gid]) for t in tables if gid in t)}
+    return len({gid for _code, gid in wrong}), frozenset(code for code, _gid in wrong)
+
+
+_ARABIC_DIGITS = frozenset("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                           "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
+
+
+def _digits_as_letters(page: pymupdf.Page, name: str) -> frozenset[int]:
+    """The ASCII letters the font's map sends glyphs to that the font itself names
+    Arabic-Indic digits, each glyph of the code (Ghostscript's rewrite of Noto Kufi: ١ as
+    g, ٢ as h, ٩ as o). A letter and a digit are no twins one outline could stand for."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return frozenset()
+    glyphs: dict[int, set[int]] = {}
+    for span in trace:
+        if _font_key(str(span.get("font", ""))) == name:
+            for code, gid, *_ in span["chars"]:
+                if gid >= 0 and code in _ASCII_ALNUM_CODES and chr(code).isalpha():
+                    glyphs.setdefault(code, set()).add(gid)
+    xrefs = _font_xrefs(page, name)
+    if not glyphs or len(xrefs) != 1:
+        return frozenset()  # (two subsets of one name number their glyphs each its way:
+        # the trace does not say whose a glyph is; cairo writes DejaVu twice so)
+    table = _font_text(page.parent, xrefs[0])
+    return frozenset(code for code, gids in glyphs.items()
+                     if all(table.get(gid, "") in _ARABIC_DIGITS for gid in gids))
 
 
 def _votes(page: pymupdf.Page, name: str, ascii: bool) -> tuple[int, int]:
@@ -372,6 +409,11 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             # the font is asked what it draws.
             odd = odd.intersection(text) | frozenset(inside)
             inside_codes[_font_key(font)] = frozenset(map(ord, inside))
+        if font in ascii_suspect and (colliding := _facts(page.parent).colliding.get(
+                key := _font_key(font))) and not colliding.isdisjoint(map(ord, text)):
+            # Codes the map gives Arabic glyphs and glyphs of their own (``_collided``).
+            odd = odd.union(map(chr, colliding))
+            inside_codes[key] = inside_codes.get(key, frozenset()) | colliding
         odd_chars[font] = None if odd.isdisjoint(text) else odd
     bold_fonts = {font: _bold_name(font) for font in font_texts}
     for line in lines:
@@ -1797,6 +1839,8 @@ class _DocumentFacts:
     marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
     cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
+    # _font_key -> ASCII codes its map sends Arabic glyphs to, besides glyphs of their own
+    colliding: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def _facts(doc: pymupdf.Document) -> _DocumentFacts:
@@ -2462,8 +2506,10 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         tables = [_font_text(doc, xref) for xref in xrefs]
         for code, gid, origin, bbox in broken:
             text = next((t[gid] for t in tables if gid in t), "")
-            if (text and font in ascii_wrong and font not in garbled and code not in odd
-                    and code not in extra and not _ARABIC_SCRIPT.search(text)):
+            if (text and font not in garbled and code not in odd and (
+                    (font in ascii_wrong and code not in extra)
+                    or (code in extra and code in _ASCII_ALNUM_CODES))
+                    and not _ARABIC_SCRIPT.search(text)):
                 # Asked for sending Arabic glyphs to ASCII, the font names this one
                 # otherwise (a Latin letter, or its twin in another script: a as а):
                 # the map's letter stands.
