@@ -211,8 +211,9 @@ def place_ligature_marks(text: str) -> str:
     of typed Arabic: in the word الله the shadda with its fatha (or superscript alef) goes
     on the second lam and the case vowel on the heh; in a lam-alef whose alef carries a
     hamza, a sukun goes on the lam, and so does a kasra where the hamza is above (أ never
-    carries one: لِأَنَّ); a tanween on the alef, its seat, is typed on the lam (قتيلًا);
-    other marks follow the alef, as usually typed (لاَ);
+    carries one: لِأَنَّ); a tanween on the alef, its seat, is typed on the lam (قتيلًا),
+    and so is a shadda with its vowel (إلّا); other marks follow the alef, as usually
+    typed (لاَ);
     a final alef maksura carries no vowel (only a superscript alef, or a shadda with its
     vowel): the vowels go on the letter before it (عَلَى, not عَلىَ; عَلَىَّ).
     """
@@ -228,10 +229,11 @@ def place_ligature_marks(text: str) -> str:
         rest = list(marks)
         rest.remove(SUKUN)  # one sukun moves to the lam; any other stays on the alef
         return "ل" + SUKUN + letters[1] + "".join(rest)
-    if letters == "لا" and FATHATAN in marks and text.startswith(letters):
-        # The alef is the tanween's seat, the lam carries it (and a shadda with it), as
-        # it is typed: قتيلًا, كلًّا.
-        on_lam = [m for m in marks if m in (SHADDA, FATHATAN)]
+    if letters == "لا" and (FATHATAN in marks or SHADDA in marks) and text.startswith(letters):
+        # The alef is the tanween's seat, the lam carries it, as it is typed (قتيلًا); an
+        # alef is never doubled: a shadda is the lam's, with the vowel it carries (إلّا,
+        # لِطُلَّابِهِ, كلًّا).
+        on_lam = [m for m in marks if m in (SHADDA, FATHATAN) or SHADDA in marks]
         return "ل" + "".join(on_lam) + "ا" + "".join(m for m in marks if m not in on_lam)
     if letters in ("لأ", "لآ") and KASRA in marks and text.startswith(letters):
         rest = list(marks)

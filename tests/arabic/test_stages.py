@@ -574,6 +574,15 @@ def test_a_kasra_on_a_lam_alef_with_its_hamza_above_goes_on_the_lam():
     assert place_ligature_marks("لإ\u0650") == "لإ\u0650"
 
 
+def test_a_tanween_or_a_shadda_on_a_lam_alef_goes_on_the_lam():
+    # The alef is the tanween's seat and is never doubled: قتيلًا, إلّا, لِطُلَّابِهِ; a
+    # lone vowel follows the alef as it is mostly typed (لاَ).
+    assert place_ligature_marks("لا\u064b") == "ل\u064bا"
+    assert place_ligature_marks("لا\u0651") == "ل\u0651ا"
+    assert place_ligature_marks("لا\u0651\u064e") == "ل\u0651\u064eا"
+    assert place_ligature_marks("لا\u064e") == "لا\u064e"
+
+
 def test_a_mark_touching_two_letters_goes_on_the_one_on_its_baseline():
     """MuPDF gives the characters of an /ActualText cluster one baseline: Chromium's لْ
     (Homa, Nazli) beside an ا drawn a twelfth of an em lower, the sukun at the edge of
