@@ -1911,7 +1911,14 @@ def _embedded_texts(name: str, ext: str, _kind: str, buffer: bytes,
         return named_glyph_texts(buffer)
     table = glyph_texts(buffer)
     if sum(1 for text in table.values() if _ARABIC_LETTER.search(text)) >= _NAMED_LETTERS:
-        return table
+        # Named enough to read alone; a glyph its names leave out that the same font at
+        # hand names one letter, numbered alike (only then: no outlines matched), is
+        # read there too (Ghostscript keeps Noto's names but for its helpers: the alef of
+        # a lam-alef drawn as two glyphs, ``_1008``, read by its outline as a hamza). Not
+        # a ligature: the font's ﷲ is read by where the page sets it (``_allah_ligatures``).
+        reference = reference_glyph_texts(str(name), buffer, outlines=False)
+        return {**{gid: text for gid, text in reference.items()
+                   if len(unicodedata.normalize("NFKC", text)) == 1}, **table}
     # A subset stripped of cmap, GSUB and names (or left with its Latin glyphs' names only,
     # as Ghostscript does, and a few of its ligatures': AlArabiya's shadda forms, uniFC5E):
     # if the same font is at hand (bundled or installed) and the glyphs are the same, read
