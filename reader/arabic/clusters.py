@@ -233,7 +233,7 @@ def place_ligature_marks(text: str) -> str:
         # The alef is the tanween's seat, the lam carries it, as it is typed (قتيلًا); an
         # alef is never doubled: a shadda is the lam's, with the vowel it carries (إلّا,
         # لِطُلَّابِهِ, كلًّا).
-        on_lam = [m for m in marks if m in (SHADDA, FATHATAN) or SHADDA in marks]
+        on_lam = marks if SHADDA in marks else [m for m in marks if m == FATHATAN]
         return "ل" + "".join(on_lam) + "ا" + "".join(m for m in marks if m not in on_lam)
     if letters in ("لأ", "لآ") and KASRA in marks and text.startswith(letters):
         rest = list(marks)

@@ -167,14 +167,16 @@ def _map_disagrees(page: pymupdf.Page, font: str, ascii: bool = False) -> bool:
             facts.distrusted[key] = False  # whose glyphs the trace gives is unknown
             return False
         agree, disagree = _votes(page, name, ascii)
-        collided, codes = _collided(page, name) if ascii else (0, frozenset())
+        glyphs = _ascii_glyphs(page, name) if ascii else {}
+        collided, codes = _collided(page, name, glyphs) if ascii else (0, frozenset())
         facts.distrusted[key] = (disagree >= 5 and disagree > agree) or (
             not agree and not disagree and collided >= 3)
         if not facts.distrusted[key] and ascii:
             # The map is right for most glyphs it sends to ASCII (a font's own digits),
             # wrong for these codes: only they are asked (Ghostscript's Noto: ٢ and ٤ as f;
             # ٢ as f alone, ١ as g).
-            codes = (codes if collided >= 3 else frozenset()) | _digits_as_letters(page, name)
+            codes = (codes if collided >= 3 else frozenset()) | _digits_as_letters(
+                page, name, glyphs)
             if codes:
                 facts.colliding[name] = codes
     return facts.distrusted[key]
@@ -192,23 +194,14 @@ def _shared_name(page: pymupdf.Page, name: str) -> bool:
     return len(fonts) > 1 and any(f[1] == "n/a" for f in fonts)
 
 
-def _collided(page: pymupdf.Page, name: str) -> tuple[int, frozenset[int]]:
+def _collided(page: pymupdf.Page, name: str,
+              glyphs: dict[int, set[int]]) -> tuple[int, frozenset[int]]:
     """How many glyphs of the font the map sends to an ASCII letter or digit it also
     sends another glyph to, and the font itself names Arabic, and those codes
     (Ghostscript's map of a renumbered Noto subset: ٣ ٥ ٧ all as g). Only such glyphs are
     asked (their names come from matching outlines against the full font, which may name
     a Latin letter by its twin in another script); ligatures (ﬁ as f) share a code too,
-    but are no Arabic."""
-    try:
-        trace = _texttrace(page)
-    except Exception:
-        return 0, frozenset()
-    glyphs: dict[int, set[int]] = {}
-    for span in trace:
-        if _font_key(str(span.get("font", ""))) == name:
-            for code, gid, *_ in span["chars"]:
-                if gid >= 0 and code in _ASCII_ALNUM_CODES:
-                    glyphs.setdefault(code, set()).add(gid)
+    but are no Arabic. ``glyphs``: ``_ascii_glyphs``."""
     shared = {(code, gid) for code, gids in glyphs.items() if len(gids) > 1 for gid in gids}
     if len({gid for _code, gid in shared}) < 3:
         return 0, frozenset()
@@ -221,24 +214,31 @@ def _collided(page: pymupdf.Page, name: str) -> tuple[int, frozenset[int]]:
     return len({gid for _code, gid in wrong}), frozenset(code for code, _gid in wrong)
 
 
-_ARABIC_DIGITS = frozenset("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-                           "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
-
-
-def _digits_as_letters(page: pymupdf.Page, name: str) -> frozenset[int]:
-    """The ASCII letters the font's map sends glyphs to that the font itself names
-    Arabic-Indic digits, each glyph of the code (Ghostscript's rewrite of Noto Kufi: ١ as
-    g, ٢ as h, ٩ as o). A letter and a digit are no twins one outline could stand for."""
+def _ascii_glyphs(page: pymupdf.Page, name: str) -> dict[int, set[int]]:
+    """The font's glyphs on the page its map sends to ASCII letters and digits, by code
+    (``_collided``, ``_digits_as_letters``)."""
     try:
         trace = _texttrace(page)
     except Exception:
-        return frozenset()
+        return {}
     glyphs: dict[int, set[int]] = {}
     for span in trace:
         if _font_key(str(span.get("font", ""))) == name:
             for code, gid, *_ in span["chars"]:
-                if gid >= 0 and code in _ASCII_ALNUM_CODES and chr(code).isalpha():
+                if gid >= 0 and code in _ASCII_ALNUM_CODES:
                     glyphs.setdefault(code, set()).add(gid)
+    return glyphs
+
+
+_ARABIC_DIGITS = frozenset(map(chr, [*range(0x0660, 0x066A), *range(0x06F0, 0x06FA)]))
+
+
+def _digits_as_letters(page: pymupdf.Page, name: str,
+                       glyphs: dict[int, set[int]]) -> frozenset[int]:
+    """The ASCII letters the font's map sends glyphs to that the font itself names
+    Arabic-Indic digits, each glyph of the code (Ghostscript's rewrite of Noto Kufi: ١ as
+    g, ٢ as h, ٩ as o). A letter and a digit are no twins one outline could stand for."""
+    glyphs = {code: gids for code, gids in glyphs.items() if chr(code).isalpha()}
     xrefs = _font_xrefs(page, name)
     if not glyphs or len(xrefs) != 1:
         return frozenset()  # (two subsets of one name number their glyphs each its way:
