@@ -14,7 +14,7 @@ import bisect
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 R, L, EN, AN, ES, CS, ET, NSM, N = "R", "L", "EN", "AN", "ES", "CS", "ET", "NSM", "N"
 
@@ -49,7 +49,11 @@ MIRRORING = str.maketrans(_MIRROR)  # for str.translate
 class Unit(Protocol):
     """Anything with a text: a glyph cluster (a letter with its marks, a lam-alef...)."""
 
-    text: str
+    @property
+    def text(self) -> str: ...
+
+
+U = TypeVar("U", bound=Unit)
 
 
 @lru_cache(maxsize=8192)
@@ -93,8 +97,8 @@ def _resolve(classes: list[str]) -> list[str]:
 _WEAK = frozenset((ES, CS, ET, NSM))
 
 
-def visual_to_logical(clusters: Sequence[Unit], rtl: bool,
-                      kinds: Sequence[str] | None = None) -> tuple[list[Unit], list[bool]]:
+def visual_to_logical(clusters: Sequence[U], rtl: bool,
+                      kinds: Sequence[str] | None = None) -> tuple[list[U], list[bool]]:
     """Logical order of clusters given left to right, and for each whether to mirror it.
 
     ``rtl`` is the paragraph direction; ``kinds``, when given, holds each cluster's
@@ -163,8 +167,8 @@ def _after_latin(seq: Sequence[Unit], raw: list[str], numbers: list[int]) -> set
     return out
 
 
-def _order_runs(seq: list[Unit], classes: list[str], inner: str
-                ) -> tuple[list[Unit], list[bool]]:
+def _order_runs(seq: list[U], classes: list[str], inner: str
+                ) -> tuple[list[U], list[bool]]:
     """Reverse the runs that go against the paragraph direction.
 
     ``inner`` is the strong class of those runs (L inside a right-to-left paragraph). Numbers
@@ -173,7 +177,7 @@ def _order_runs(seq: list[Unit], classes: list[str], inner: str
     against = {L, EN, AN} if inner == L else {R}
     outside, inside = inner == L, inner == R  # mirror at the paragraph's right-to-left level
     members = [i for i, k in enumerate(classes) if k in against]
-    units: list[Unit] = []
+    units: list[U] = []
     flips: list[bool] = []
     done = 0  # units before this one are placed
     m = 0
@@ -207,7 +211,7 @@ _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {v: k for k, v in _OPENING.items()}
 
 
-def _bracketed(seq: list[Unit], classes: list[str], start: int, last: int, done: int
+def _bracketed(seq: Sequence[Unit], classes: list[str], start: int, last: int, done: int
                ) -> tuple[int, int]:
     """Rule N0 run backwards: a bracket pair belongs to the left-to-right run it encloses
     text of (``Human Rights Watch (HRW)``), though the bracket at the run's edge stands

@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from reader.arabic.model import (
     FOOTNOTE,
@@ -278,8 +279,8 @@ def _first_line_indents(kinds: list[tuple[Line, str]], body_size: float) -> set[
 
 
 def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
-              leading: float, alone: set[int] = frozenset(),
-              starts: set[int] = frozenset()) -> None:
+              leading: float, alone: AbstractSet[int] = frozenset(),
+              starts: AbstractSet[int] = frozenset()) -> None:
     """Start a block, or continue the previous paragraph (or footnote) with this line
     (``leading``: the widest gap between lines of one paragraph; ``alone``: the ids of
     lines that are blocks of their own; ``starts``: of lines that begin one)."""

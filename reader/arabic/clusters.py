@@ -110,9 +110,9 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
             items = list(items)
             for k, text in new_texts.items():
                 if k in wide:
-                    box = (wide[k][0], items[k].box[1], wide[k][2], items[k].box[3])
-                    items[k] = dataclasses.replace(items[k], text=text, box=box,
-                                                   centre=(box[0] + box[2]) / 2)
+                    merged = (wide[k][0], items[k].box[1], wide[k][2], items[k].box[3])
+                    items[k] = dataclasses.replace(items[k], text=text, box=merged,
+                                                   centre=(merged[0] + merged[2]) / 2)
                 else:
                     items[k] = _copy(items[k], text)
             changed = True
@@ -321,7 +321,8 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
         # A lam before them, else the letter after them whose right edge they sit at
         # (where MuPDF's pen stands after a glyph), else the letter before (at either
         # edge: Chromium's lam-alef, or MuPDF's pen after it).
-        if _is_head_of(after, c, edge=2) and (not _is_lam_of(before, c, edge=0) or (
+        if after is not None and _is_head_of(after, c, edge=2) and (
+                not _is_lam_of(before, c, edge=0) or (
                 _holds_lam_alef(after, before, c))):
             items[h] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
             joined = True

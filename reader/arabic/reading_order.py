@@ -300,7 +300,7 @@ def structure_order(rows: list[list[Segment]],
     previous = -1.0
     for i, key in enumerate(keys):
         if key is not None:
-            previous = key
+            previous = float(key)
         order.append(math.inf if i > last_held else previous)
     ranked = sorted(range(len(rows)), key=order.__getitem__)  # stable: geometry within
     return [rows[i] for i in ranked]

@@ -374,12 +374,12 @@ def aligned_gutters(rows: list[Row]) -> AlignedGutters:
         probe = x - tolerance if side == 0 else edges[j - 1][1] + tolerance
         edge = (x - tolerance, edges[j - 1][1] + tolerance)  # where its lines start or end
         run: list[tuple[int, tuple[float, float] | None]] = []
-        for a, b in itertools.pairwise([*found, None]):
+        for a, b in itertools.pairwise([*found, -1]):  # (-1: the end)
             if not run or run[-1][0] != a:
                 run.append((a, _gap_at(rows[a], probe)))
             # The rows between two found ones must leave the probe free too; a row with
             # letters across it, or a break in the lines, ends the run.
-            broken = b is None or b - a > NARROW_REACH
+            broken = b < 0 or b - a > NARROW_REACH
             if not broken:
                 for k in range(a + 1, b + 1):
                     gap = _gap_at(rows[k], probe)

@@ -33,7 +33,7 @@ def _all_finite(glyphs: Sequence[Glyph], lo: float, hi: float) -> bool:
     places = [v for g in glyphs for v in g.box]
     places += [g.baseline for g in glyphs]
     sizes = [g.size for g in glyphs]
-    if not math.isfinite(sum(places) + sum(sizes)):
+    if not math.isfinite(sum(places, 0.0) + sum(sizes, 0.0)):
         return False
     return lo <= min(places) and max(places) <= hi and min(sizes) >= 0 and max(sizes) <= FAR
 

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -149,7 +150,7 @@ def _texttrace(page: pymupdf.Page) -> list[dict]:
     trace = getattr(page, "_qari_trace", None)
     if trace is None:
         trace = page.get_texttrace()
-        page._qari_trace = trace  # lives as long as the page object
+        page._qari_trace = trace  # type: ignore[attr-defined]  # as long as the page lives
     return trace
 
 
@@ -410,10 +411,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             odd = odd.intersection(text) | frozenset(inside)
             inside_codes[_font_key(font)] = frozenset(map(ord, inside))
         if font in ascii_suspect and (colliding := _facts(page.parent).colliding.get(
-                key := _font_key(font))) and not colliding.isdisjoint(map(ord, text)):
+                name := _font_key(font))) and not colliding.isdisjoint(map(ord, text)):
             # Codes the map gives Arabic glyphs and glyphs of their own (``_collided``).
             odd = odd.union(map(chr, colliding))
-            inside_codes[key] = inside_codes.get(key, frozenset()) | colliding
+            inside_codes[name] = inside_codes.get(name, frozenset()) | colliding
         odd_chars[font] = None if odd.isdisjoint(text) else odd
     bold_fonts = {font: _bold_name(font) for font in font_texts}
     for line in lines:
@@ -428,10 +429,10 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                              superscript, (info := char_info(c))[0], info[1],
                              (box[0] + box[2]) / 2)
                        for ch in chars if (c := ch["c"])]
-            odd = odd_chars[font]
-            if odd is not None and not odd.isdisjoint(text):
+            font_odd = odd_chars[font]
+            if font_odd is not None and not font_odd.isdisjoint(text):
                 # Broken mappings: recovered below, once the fonts that need it are known.
-                broken.append((start, len(glyphs), chars, font, odd))
+                broken.append((start, len(glyphs), chars, font, font_odd))
     if broken:
         places: dict[tuple[float, float], _Place] = {}
         continued: dict[tuple[float, float], tuple[float, float]] = {}
@@ -991,10 +992,11 @@ def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             drawn += 1
             x, y = round(origin[0], 1), round(origin[1], 1)
             places = given.get((y, char), [])
-            at = bisect.bisect_left(places, (x, -1))
+            near_at = bisect.bisect_left(places, (x, -1))
             # Each given mark answers one drawn: the nearest free one a few places round
             # (a bounded look, whatever a page stacks at one place).
-            nearest = min((i for i in range(max(0, at - _LOOK_ROUND), at + _LOOK_ROUND)
+            nearest = min((i for i in range(max(0, near_at - _LOOK_ROUND),
+                                            near_at + _LOOK_ROUND)
                            if i < len(places) and places[i][1] not in taken
                            and abs(places[i][0] - x) <= near),
                           key=lambda i: abs(places[i][0] - x), default=None)
@@ -1012,9 +1014,9 @@ def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     after = before = 0
     for k, g in enumerate(glyphs):
         if g.char in _ARABIC_MARKS:
-            at = letters.get((round(g.box[0], 1), round(g.baseline, 1)))
-            after += at == k - 1
-            before += at == k + 1
+            seat = letters.get((round(g.box[0], 1), round(g.baseline, 1)))
+            after += seat == k - 1
+            before += seat == k + 1
     inserts: dict[int, list[Glyph]] = {}
     dropped: set[int] = set()
     for char, origin, (px, py), near in missing:
@@ -1399,19 +1401,19 @@ def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
                 found.append((twin[0], twin[1], glyph(
                     _LETTER_OF[code], tuple(bbox), origin[1], float(span.get("size", 0.0)),
                     glyphs[twin[0]].bold)))
-    before: dict[int, Glyph] = {}
+    placed: dict[int, Glyph] = {}
     for at, holder, letter in found:
         ligature = unicodedata.normalize("NFKC", drawn.get(
             (round(holder.box[0], 1), round(holder.baseline, 1)), ""))
         if glyphs[at].text == letter.text and len(ligature) >= 2 and ligature.endswith(
                 letter.text):
-            before[at] = letter
-    if not before:
+            placed[at] = letter
+    if not placed:
         return glyphs
     out: list[Glyph] = []
     for at, g in enumerate(glyphs):
-        if at in before:  # (MuPDF gives a right-to-left line in logical order: it is first)
-            out.append(before[at])
+        if at in placed:  # (MuPDF gives a right-to-left line in logical order: it is first)
+            out.append(placed[at])
         out.append(g)
     return out
 
@@ -1580,7 +1582,7 @@ _CLUSTER_MAPPED = 3  # such mark glyphs on a page: one or two may be a font's ow
 _FURTHER = 8  # characters a glyph's map may give beyond its first
 
 
-def _further(chars: list, i: int) -> str:
+def _further(chars: Sequence, i: int) -> str:
     """The further characters of the map of the trace's glyph ``chars[i]`` (the entries
     after it without a glyph number)."""
     k = i + 1
@@ -1847,7 +1849,7 @@ def _facts(doc: pymupdf.Document) -> _DocumentFacts:
     facts = getattr(doc, "_qari_facts", None)
     if facts is None:
         facts = _DocumentFacts()
-        doc._qari_facts = facts
+        doc._qari_facts = facts  # type: ignore[attr-defined]
     return facts
 
 
@@ -1890,7 +1892,8 @@ def _font_text(doc: pymupdf.Document, xref: int, outlines: bool = True) -> dict[
     known = facts.font_text if outlines else facts.font_text_quick
     if xref not in known:
         try:
-            table = _embedded_texts(*doc.extract_font(xref), outlines)
+            name, ext, kind, buffer = doc.extract_font(xref)
+            table = _embedded_texts(name, ext, kind, buffer, outlines)
         except Exception:  # an unreadable embedded font: nothing to recover from
             table = {}
         known[xref] = table
@@ -2357,10 +2360,10 @@ def _texts_by_outline(small: object, path: str) -> dict[int, str]:
             shape = _shape(glyphs, name, scale)
             best = SHAPE_TOLERANCE
             for other in candidates if shape is not None else ():
-                candidate = full.shape(other)
-                if candidate is None:
+                drawn = full.shape(other)
+                if shape is None or drawn is None:
                     continue
-                far = _shape_distance(shape, candidate) + _rarer(full.texts[other])
+                far = _shape_distance(shape, drawn) + _rarer(full.texts[other])
                 if far <= best:
                     best, best_text = far, full.texts[other]
         if best_text:
@@ -2441,9 +2444,9 @@ def name_to_text(name: str) -> str:
 
 
 def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
-               garbled: set[str] = frozenset(),
+               garbled: AbstractSet[str] = frozenset(),
                places: dict[tuple[float, float], _Place] | None = None,
-               ascii_wrong: set[str] = frozenset(),
+               ascii_wrong: AbstractSet[str] = frozenset(),
                continued: dict[tuple[float, float], tuple[float, float]] | None = None,
                inside: dict[str, frozenset[int]] | None = None,
                unknown: dict[tuple[float, float], list[str]] | None = None,

@@ -301,6 +301,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         except EOFError:
             break
         key = (str(request.get("path")), request.get("password"))
+        header: dict[str, object]
         try:
             document = documents.pop(key, None) or open_pdf(*key)
             documents[key] = document  # most recently used last
