@@ -17,7 +17,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
 from reader.arabic.model import HEADING, TABLE_ROW, Block, PageText
@@ -36,7 +36,7 @@ FORMATS = ("docx", "odt", "html", "md", "tmx", "xliff")  # as reader.exports.wri
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse prints usage too)
         print(f"qari: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 

@@ -219,7 +219,8 @@ def _votes(aligned: list[Aligned], named: dict[str, str], guess: bool
         heard = guess or sum(not sure for *_, sure in found) <= 2
         for key, text, sure in found:
             if sure or heard:
-                (votes if sure else weak).setdefault(key, Counter())[text] += weight
+                # (weights are confidences: a Counter sums any numbers)
+                (votes if sure else weak).setdefault(key, Counter())[text] += weight  # type: ignore[assignment]
     return votes, weak
 
 
@@ -450,7 +451,7 @@ def _marks(raw: RawPage, aligned: list[Aligned], named: dict[str, str]) -> dict[
         for g, (start, take) in zip(glyphs, spans or (), strict=False):
             read = "".join(on[start:start + take])
             if id(g) in alone and read:
-                votes.setdefault(alone[id(g)], Counter())[read] += weight
+                votes.setdefault(alone[id(g)], Counter())[read] += weight  # type: ignore[assignment]
     found: dict[str, str] = {}
     _name(votes, found)
     return found

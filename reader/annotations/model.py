@@ -121,7 +121,9 @@ class Annotation:
 
 
 def _rect(value: object) -> Rect:
-    x0, y0, x1, y1 = (float(v) for v in value)  # type: ignore[union-attr]
+    if not isinstance(value, list | tuple):
+        raise TypeError("a box is a list of four numbers")
+    x0, y0, x1, y1 = (float(v) for v in value)
     return (x0, y0, x1, y1)
 
 

@@ -230,7 +230,8 @@ def _read(item: Any) -> tuple[Annotation, str]:
         elif kind == "TextPositionSelector":
             start, end = int(selector["start"]), int(selector["end"])
     comment, tags = _bodies(item.get("body"))
-    qari = item.get("qari") if isinstance(item.get("qari"), dict) else {}
+    own = item.get("qari")
+    qari: dict = own if isinstance(own, dict) else {}
     kind = str(qari.get("kind") or "")
     if kind not in KINDS:
         kind = HIGHLIGHT if exact else (STICKY if page is not None else NOTE)

@@ -219,7 +219,7 @@ class _Writer:
         notes.append(note)
         from docx.text.paragraph import Paragraph
 
-        body = Paragraph(note.find(self.qn("w:p")), None)
+        body = Paragraph(note.find(self.qn("w:p")), None)  # type: ignore[arg-type]  # no parent: XML only
         for i, part in enumerate(parts):
             if i:
                 body.add_run(" ")

@@ -108,15 +108,15 @@ def read_xliff(path: str | Path, report: Report) -> ImportResult:
         if incoming.target is None or not incoming.target.strip():
             result.unchanged += 1
             continue
-        unit = by_id.get(incoming.id) or by_source.get(normalize_source(incoming.source))
-        if unit is None:
+        match = by_id.get(incoming.id) or by_source.get(normalize_source(incoming.source))
+        if match is None:
             result.unmatched.append((incoming.id, incoming.source, incoming.target))
             continue
         status = REVIEWED if incoming.state in _DONE else EDITED
-        if incoming.target == unit.target and (status == unit.status or unit.checked):
+        if incoming.target == match.target and (status == match.status or match.checked):
             result.unchanged += 1
             continue
-        result.changed.append((unit, incoming.target, status))
+        result.changed.append((match, incoming.target, status))
     return result
 
 

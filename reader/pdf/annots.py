@@ -46,7 +46,7 @@ def read_marks(path: str | Path, password: str | None = None) -> ReadMarks:
     doc = document.raw_document()
     out = ReadMarks([])
     try:
-        for page in doc:
+        for page in doc.pages():
             try:
                 annots = list(page.annots())
             except Exception:  # a broken /Annots array: the page's marks are lost, not all
@@ -75,7 +75,8 @@ def _mark(page: pymupdf.Page, annot: pymupdf.Annot) -> PdfMark | None:
     comment = str(info.get("content") or "")
     colours = annot.colors or {}
     stroke = colours.get("stroke") or colours.get("fill")
-    colour = tuple(float(c) for c in stroke[:3]) if stroke and len(stroke) >= 3 else None
+    colour = (float(stroke[0]), float(stroke[1]), float(stroke[2])) \
+        if stroke and len(stroke) >= 3 else None
     # PyMuPDF gives annotation geometry unrotated; the page model uses the same space.
     if kind == "sticky":
         r = annot.rect

@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from reader.arabic.fold import fold
 from reader.dbfiles import connect, open_or_set_aside, transaction
@@ -259,7 +260,7 @@ def _read_delimited(text: str, delimiter: str | None) -> list[tuple[str, str, st
     if delimiter is None:
         sample = "\n".join(lines[:20])
         delimiter = max(("\t", ",", ";"), key=sample.count)
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    quoting: Literal[0, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     rows = []
     try:
         for number, record in enumerate(csv.reader(lines, delimiter=delimiter,
