@@ -539,6 +539,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
         glyphs = _without_borrowed_marks(page, glyphs)
+    if not as_drawn and len(_MARK_CHAR.findall(page_text)) >= _INK_MARKS:
+        glyphs = _marks_given_twice(page, glyphs)
     # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
     # places itself; read as drawn, a page has none.
     clustered = not as_drawn and _has_clusters(glyphs)
@@ -945,6 +947,68 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
 
 
 _BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
+
+
+def _marks_given_twice(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """A letter's marks its glyph's map gives again, beside the mark glyphs that draw
+    them, taken away.
+
+    LibreOffice maps a letter's glyph to its whole cluster (``أَ``, ``ئْ``, the lam-alef
+    as ``لَا``) and draws the cluster's marks as glyphs of their own beside it: the text
+    holds each such mark twice. MuPDF gives the map's further characters without width at
+    the glyph's right edge, where they are read as the next letter's (``بَِأَنْ`` for
+    ``بِأَنْ``). Only a mark that the same span draws as a glyph right beside the letter
+    is a copy; a mark only the map gives is the letter's, and stays."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    # (right edge, baseline) of each such letter glyph -> the marks its map gives again
+    copies: list[tuple[float, float, list[str]]] = []
+    for span in trace:
+        chars = span["chars"]
+        # The glyphs whose maps go on (entries without a glyph number follow them).
+        gids = [c[1] for c in chars]
+        if not gids or min(gids) >= 0:
+            continue
+        heads = [i - 1 for i in range(1, len(gids)) if gids[i] < 0 <= gids[i - 1]]
+        if not heads or not _upright(span):
+            continue
+        for i in heads:
+            code, _gid, origin, bbox = chars[i]
+            if chr(code) in _ARABIC_MARKS or bbox[2] - bbox[0] < 0.01:
+                continue  # (a glyph without width mapped to a cluster draws no letter)
+            further = _further(chars, i)
+            marks = [c for c in further if c in _ARABIC_MARKS]
+            if not marks:
+                continue
+            # The mark glyphs drawn right before the letter, or right after its map.
+            end = i + 1 + len(further)
+            beside = {chr(c[0]) for c in [*chars[max(0, i - 2):i], *chars[end:end + 2]]
+                      if c[1] >= 0 and chr(c[0]) in _ARABIC_MARKS}
+            again = [c for c in marks if c in beside]
+            if again:
+                copies.append((bbox[2], origin[1], again))
+    if not copies:
+        return glyphs
+    dropped: set[int] = set()
+    by_line: dict[float, list[int]] = {}  # width-less marks by baseline, a tenth of a point
+    for k, g in enumerate(glyphs):
+        if g.text in _ARABIC_MARKS and zero_width(g):
+            by_line.setdefault(round(g.baseline, 1), []).append(k)
+    for right, baseline, again in copies:
+        # MuPDF writes the edge as the glyph's origin plus its advance: the same number
+        # reached another way, to a few hundredths of a point.
+        near = [k for k in by_line.get(round(baseline, 1), ()) if k not in dropped
+                and abs(glyphs[k].box[0] - right) <= 0.05]
+        for mark in again:
+            copy = next((k for k in near if glyphs[k].text == mark and k not in dropped),
+                        None)
+            if copy is not None:
+                dropped.add(copy)
+    if not dropped:
+        return glyphs
+    return [g for k, g in enumerate(glyphs) if k not in dropped]
 
 
 def _marks_left_out(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:

@@ -480,3 +480,35 @@ def test_a_mark_mupdf_leaves_out_at_a_lines_start_is_read_from_the_trace():
     from reader.session import DocumentSession
 
     assert "وَطَلَبَ" in DocumentSession.open(path).page_model(0).text.split()
+
+
+def test_a_mark_a_letters_map_gives_again_beside_its_mark_glyph_is_read_once():
+    """LibreOffice maps a letter's glyph to its whole cluster (أَ, ئْ) and draws the
+    cluster's marks as glyphs of their own beside it: MuPDF gives the map's copy at the
+    letter's right edge, where it was read as the next letter's (بَِأَنْ). The copy goes;
+    the mark the glyph draws stays on its letter."""
+    import pymupdf
+
+    from reader.pdf.glyphs import _ARABIC_MARKS, _marks_given_twice
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "corpus" / \
+        "libreoffice-dejavu-vowelled.pdf"
+    page = pymupdf.open(path)[0]
+    # The page as the trace draws it: a fatha glyph, then أ mapped to أَ.
+    doubled = [(chars[k - 1][0], chars[k][0], chars[k + 1][0])
+               for span in page.get_texttrace() for chars in [span["chars"]]
+               for k in range(1, len(chars) - 1)
+               if chars[k][1] >= 0 and chars[k + 1][1] < 0 and chars[k - 1][1] >= 0
+               and chr(chars[k - 1][0]) in _ARABIC_MARKS]
+    assert (0x064E, 0x0623, 0x064E) in doubled
+    words = DocumentSession.open(path).page_model(0).text.split()
+    for word in ("بِأَنْ", "الْبِئْرِ", "يُؤْخَذُ", "لِأَنَّ"):
+        assert word in words or word + "،" in words or word + "." in words, word
+    # Where no letter's map gives a mark again, nothing is taken away.
+    from reader.pdf.glyphs import raw_page
+
+    itext = pymupdf.open(Path(__file__).parent.parent / "fixtures" / "corpus" /
+                         "itext-amiri-vowelled.pdf")[0]
+    glyphs = list(raw_page(itext).glyphs)
+    assert _marks_given_twice(itext, glyphs) == glyphs
