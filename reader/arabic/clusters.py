@@ -397,12 +397,12 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
         out += items[done:i]
         done = i + 1
         c = items[i]
-        if c.text in _HAMZA_LETTERS and out and out[-1].text == c.text and zero_width(
+        if c.text in _GIVEN_TWICE and out and out[-1].text == c.text and zero_width(
                 out[-1]) and abs(out[-1].box[0] - c.box[0]) < 0.1 * max(c.size, 1.0) and abs(
                 out[-1].baseline - c.baseline) < 0.5 * max(c.size, 1.0):
             # The same letter with its hamza given twice at one place, without width, once
-            # raised with the hamza (LibreOffice maps Scheherazade's لأ so): no word writes
-            # أأ.
+            # raised with the hamza (LibreOffice maps Scheherazade's لأ so), or a lam-alef's
+            # alef (MuPDF gives LibreOffice's لَا with two): no word writes أأ or اا.
             continue
         same = next((p for p in reversed(out[-4:]) if c.text[:1] in p.text
                      and not zero_width(p)), None)
@@ -432,6 +432,7 @@ def _drop_doubled_letters(items: list[Glyph], mark_texts: set[str]) -> list[Glyp
 # letters that carry it, with what they make.
 _HELD = {"\u0654": "\u0623\u0624\u0626", "\u0655": "\u0625", "\u0653": "\u0622"}
 _HAMZA_LETTERS = frozenset("".join(_HELD.values()))  # أ ؤ ئ إ آ
+_GIVEN_TWICE = _HAMZA_LETTERS | {"ا"}  # letters no word doubles
 _OTHER_MARK = {"\u0653": "\u0623"}  # a madda beside an alef given with a hamza
 _BARE = {"\u0623": "\u0627", "\u0624": "\u0648", "\u0626": "\u064a", "\u0625": "\u0627",
          "\u0622": "\u0627"}

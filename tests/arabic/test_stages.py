@@ -1440,6 +1440,21 @@ def test_a_letter_with_its_hamza_given_twice_at_one_place_is_one():
     assert sorted(c.text for c in clusters).count("أ") == 1
 
 
+def test_a_lam_alefs_alef_given_twice_at_one_place_is_one():
+    """MuPDF gives LibreOffice's lam-alef (its glyph mapped to لَا) with two width-less
+    alefs at the glyph's origin: no word writes اا (لِطُلَّابِهِ, not لِطُلَّاابِهِ). An
+    alef drawn with its width beside another stays."""
+    ta = glyph("ط", (502.0, 65.3, 511.0, 76.3), 74.1, 11)
+    alefs = [glyph("ا", (495.4, 65.3, 495.4, 76.3), 74.1, 11) for _ in range(2)]
+    lam = glyph("ل", (495.4, 65.3, 502.0, 76.3), 74.1, 11)
+    clusters, _count, _spaces = make_clusters([ta, *alefs, lam])
+    assert "".join(c.text for c in clusters).count("ا") == 1
+    drawn = [glyph("ا", (500.0, 65.3, 503.0, 76.3), 74.1, 11),
+             glyph("ا", (496.0, 65.3, 499.0, 76.3), 74.1, 11)]
+    clusters, _count, _spaces = make_clusters(drawn)
+    assert "".join(c.text for c in clusters).count("ا") == 2
+
+
 def test_a_lam_alefs_marks_given_before_it_are_its_lams():
     """TCPDF gives a lam-alef ligature's marks before the ligature, where they are drawn
     on the letter before it: فَ َ ﻼ. Where the page gives marks after their letters, a
