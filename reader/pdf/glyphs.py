@@ -957,8 +957,8 @@ def _marks_given_twice(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     as ``لَا``) and draws the cluster's marks as glyphs of their own beside it: the text
     holds each such mark twice. MuPDF gives the map's further characters without width at
     the glyph's right edge, where they are read as the next letter's (``بَِأَنْ`` for
-    ``بِأَنْ``). Only a mark that the same span draws as a glyph right beside the letter
-    is a copy; a mark only the map gives is the letter's, and stays."""
+    ``بِأَنْ``). Only a mark that the same span draws as a glyph right beside a letter
+    glyph with width is a copy; a mark only the map gives is the letter's, and stays."""
     try:
         trace = _texttrace(page)
     except Exception:
