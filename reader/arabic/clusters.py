@@ -124,7 +124,28 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
     if changed or any(len(t) > 2 for t in distinct):  # some cluster has several characters
         bases = [_copy(c, place_ligature_marks(c.text)) if len(c.text) > 2 else c
                  for c in bases]
+        bases = _split_lam_alef_kasra(bases)
     return bases + spaces, count, mode
+
+
+def _split_lam_alef_kasra(bases: list[Glyph]) -> list[Glyph]:
+    """A kasra on the alef of a lam-alef MuPDF gives as two letters with the ligature's one
+    box put on the lam: an alef with its hamza above never carries one (لِأَنَّ, not
+    لأَِنَّ), as ``place_ligature_marks`` does for the ligature given as one glyph."""
+    alefs = [k for k, b in enumerate(bases) if b.text[:1] in "أآ" and KASRA in b.text
+             and b.box[2] - b.box[0] >= 0.01]
+    if not alefs:
+        return bases
+    lams = {(round(b.box[0], 1), round(b.box[2], 1), round(b.baseline, 1)): k
+            for k, b in enumerate(bases) if b.text == "ل"}  # a lam without a mark
+    out = list(bases)
+    for k in alefs:
+        b = bases[k]
+        lam = lams.get((round(b.box[0], 1), round(b.box[2], 1), round(b.baseline, 1)))
+        if lam is not None:
+            out[lam] = _copy(bases[lam], "ل" + KASRA)
+            out[k] = _copy(b, b.text.replace(KASRA, "", 1))
+    return out
 
 
 # Letters that carry a mark of their own (a madda, a hamza): asked for it decomposed.

@@ -552,13 +552,14 @@ def raw_page(page: pymupdf.Page) -> RawPage:
         # trace); where a font's map is broken, the trace's codes are too.
         glyphs = _marks_left_out(page, glyphs)
     if displaced:
+        as_given = glyphs  # as MuPDF gives them
         if clustered:  # (the trace is read for this page anyway)
             glyphs = _clusters_at_their_glyphs(page, glyphs)
         glyphs = _marks_on_their_letters(page, glyphs)
         if clustered:
             # Clusters written as /ActualText (Chromium): MuPDF drops some of their
             # letters and keeps the marks (قَالَ: read قَاَ:); the trace has the glyphs.
-            glyphs += _dropped_letters(page, glyphs)
+            glyphs += _dropped_letters(page, glyphs, as_given)
     if _facts(page.parent).mark_inks is not False and (
             _MARK_CHAR.search(page_text) or displaced or (  # marks read from the font too
                 recovered and any(g.text in _ARABIC_MARKS for g in glyphs))):
@@ -1356,7 +1357,8 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
         trace = _texttrace(page)
     except Exception:
         return glyphs
-    boxes: dict[tuple[float, float], tuple[float, float]] = {}  # first origin -> x0, x1
+    # first origin -> the letter glyph's x0, x1 and baseline
+    boxes: dict[tuple[float, float], tuple[float, float, float]] = {}
     for span in trace:
         chars = span["chars"]
         # A cluster's first glyph: a mark's without width where the page has such a
@@ -1375,7 +1377,7 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
                     k + 1 < len(chars) and chars[k + 1][1] < 0):
                 # (one letter's glyph, or one the map leaves out: not a lam-alef's, nor
                 # a space or a stop drawn after a word's last cluster)
-                boxes.setdefault(first, (chars[k][3][0], chars[k][3][2]))
+                boxes.setdefault(first, (chars[k][3][0], chars[k][3][2], chars[k][2][1]))
     if not boxes:
         return glyphs
     # Letters MuPDF gives with a width: one the cluster's box holds already is drawn there
@@ -1394,11 +1396,15 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
     for g in glyphs:
         key = (round(g.box[0], 1), round(g.baseline, 1))
         if zero_width(g) and (box := boxes.get(key)):
+            # On the letter's baseline too: MuPDF gives a cluster on its first glyph's, a
+            # mark's, which a mark drawn high (a shadda over a kasra) takes half a line away
+            # (Chromium with Nice: the cluster was read into the line above).
             if g.text in _LETTERS:
-                g = glyph(g.char, (box[0], g.box[1], box[1], g.box[3]), g.baseline, g.size,
-                          g.bold, g.superscript)
+                shift = box[2] - g.baseline
+                g = glyph(g.char, (box[0], g.box[1] + shift, box[1], g.box[3] + shift),
+                          box[2], g.size, g.bold, g.superscript)
             elif g.text in _ARABIC_MARKS:
-                g = _moved(g, (box[0] + box[1]) / 2, g.baseline)
+                g = _moved(g, (box[0] + box[1]) / 2, box[2])
         out.append(g)
     return out
 
@@ -1488,11 +1494,13 @@ def _upright(span: dict) -> bool:
     return abs(direction[0] - 1.0) <= 1e-3 and abs(direction[1]) <= 1e-3
 
 
-def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph],
+                     as_given: list[Glyph] | None = None) -> list[Glyph]:
     """The letters the text trace draws on the page that MuPDF's text has nowhere near:
     no glyph with that letter on the glyph's line within an em of it. Only glyphs wholly
     on the page (a clipped-away header drawn at its corner is no text), in fonts whose
-    map names them (a glyph's own map: one letter each)."""
+    map names them (a glyph's own map: one letter each). ``as_given``: the glyphs as MuPDF
+    gave them, before clusters were put at their letters' glyphs."""
     try:
         trace = _texttrace(page)
     except Exception:
@@ -1511,8 +1519,10 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     # Where MuPDF gives another letter at a glyph's very origin, the page's /ActualText
     # says what the glyph reads, not its map: Typst maps a glyph shared by clusters (a
     # vowel mark drawn first) to the first cluster's letter, and gives each cluster's text
-    # as /ActualText.
-    told = {(g.box[0], g.baseline) for g in glyphs if g.text[:1] in _LETTERS}
+    # as /ActualText. (Where MuPDF gives it: a cluster put at its letter's glyph stands at
+    # that glyph's origin, which a lam-alef's alef drawn apart shares.)
+    told = {(g.box[0], g.baseline) for g in (as_given if as_given is not None else glyphs)
+            if g.text[:1] in _LETTERS}
     found: list[Glyph] = []
     # A glyph without advance mapped to a letter and its vowel is a vowel's glyph: Typst
     # and LibreOffice map a mark's glyph to the text of the first cluster it was drawn in

@@ -1455,6 +1455,23 @@ def test_a_lam_alefs_alef_given_twice_at_one_place_is_one():
     assert "".join(c.text for c in clusters).count("ا") == 2
 
 
+def test_a_kasra_on_the_alef_of_a_lam_alef_given_as_two_letters_is_the_lams():
+    """MuPDF gives Chromium's لأ ligature as a lam and an alef with the ligature's one box,
+    its marks at the box's middle: an alef with its hamza above never carries a kasra
+    (لِأَنَّ, not لأَِنَّ). A lam with its own vowel keeps it."""
+    box, y = (572.0, 122.0, 578.2, 133.0), 130.5
+    alef = glyph("أ", box, y, 11)
+    fatha = glyph("\u064e", (578.2, 122.0, 578.2, 133.0), y, 11)
+    kasra = glyph("\u0650", (575.1, 122.0, 575.1, 133.0), y, 11)
+    lam = glyph("ل", box, y, 11)
+    clusters, _count, _spaces = make_clusters([fatha, alef, kasra, lam])
+    texts = sorted(c.text for c in clusters)
+    assert "ل\u0650" in texts and "\u0650" not in "".join(t for t in texts if "أ" in t)
+    far = glyph("ل", (560.0, 122.0, 566.0, 133.0), y, 11)  # another lam, not the ligature's
+    clusters, _count, _spaces = make_clusters([fatha, alef, kasra, far])
+    assert any("أ" in c.text and "\u0650" in c.text for c in clusters)
+
+
 def test_a_lam_alefs_marks_given_before_it_are_its_lams():
     """TCPDF gives a lam-alef ligature's marks before the ligature, where they are drawn
     on the letter before it: فَ َ ﻼ. Where the page gives marks after their letters, a

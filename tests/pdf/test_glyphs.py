@@ -512,3 +512,27 @@ def test_a_mark_a_letters_map_gives_again_beside_its_mark_glyph_is_read_once():
                          "itext-amiri-vowelled.pdf")[0]
     glyphs = list(raw_page(itext).glyphs)
     assert _marks_given_twice(itext, glyphs) == glyphs
+
+
+def test_a_cluster_opened_by_a_mark_drawn_high_is_read_on_its_letters_line():
+    """Chromium writes a cluster as /ActualText over its glyphs, its marks' first; MuPDF
+    gives the text on the first glyph's baseline, and Nice draws a kasra under a shadda
+    high enough for that to be half a line up: the cluster was read into the line above
+    (كُلِّ as كُ, and لِّ after the title). Put at its letter's glyph, baseline too."""
+    import pymupdf
+
+    from reader.pdf.glyphs import raw_page
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "corpus" / "chromium-nice-vowelled.pdf"
+    page = pymupdf.open(path)[0]
+    body = [ch for block in page.get_text("rawdict")["blocks"]
+            for line in block.get("lines", ()) for span in line["spans"]
+            for ch in span["chars"]]
+    lines = sorted({round(ch["origin"][1]) for ch in body if ch["c"] == "\u0644"})
+    assert len(lines) > 4  # MuPDF gives lams on baselines between the lines
+    read = {round(g.baseline) for g in raw_page(page).glyphs if g.text == "\u0644"}
+    assert len(read) < len(lines)
+    words = DocumentSession.open(path).page_model(0).text.split()
+    assert "كُلِّ" in words and "الْمَاءِ" in words
+    assert "لِّ" not in words
