@@ -1494,6 +1494,9 @@ def _upright(span: dict) -> bool:
     return abs(direction[0] - 1.0) <= 1e-3 and abs(direction[1]) <= 1e-3
 
 
+_HAMZA_ON = {"ا": "أإآ", "و": "ؤ", "ي": "ئ", "ى": "ئ"}  # a seat -> the letters on it
+
+
 def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph],
                      as_given: list[Glyph] | None = None) -> list[Glyph]:
     """The letters the text trace draws on the page that MuPDF's text has nowhere near:
@@ -1533,6 +1536,8 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph],
                if c[0] in _LETTER_OF and c[1] >= 0 and (  # one pass: a span a glyph, at times
                    _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told
                and id(c) not in vowels]
+    drawn_at = {(_LETTER_OF[c[0]], c[2][0], c[2][1]) for span in trace
+                for c in span["chars"] if c[0] in _LETTER_OF and c[1] >= 0} if letters else set()
     for (code, _gid, origin, bbox), span in letters:
         if not _upright(span) or not (
                 bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
@@ -1540,11 +1545,15 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph],
         size = float(span.get("size", 0.0))
         letter = _LETTER_OF[code]
         band, reach = int(origin[1] // 4), int(0.6 * size // 4) + 1
-        # MuPDF puts a cluster's letters up to an em from its glyphs.
+        # MuPDF puts a cluster's letters up to an em from its glyphs; a letter given at
+        # the very origin of a glyph of its own is that glyph's, and stands for no other.
+        # (A letter drawn as its seat and a hamza glyph is given as the whole letter.)
         if any(abs(g.baseline - origin[1]) < 0.6 * size
                and g.box[0] - size <= origin[0] <= g.box[2] + size
+               and (seat, g.box[0], g.baseline) not in drawn_at
                for b in range(band - reach, band + reach + 1)
-               for g in by_letter.get((letter, b), ())):
+               for seat in (letter, *_HAMZA_ON.get(letter, ""))
+               for g in by_letter.get((seat, b), ())):
             continue
         # Width-less at the middle of its ink, as MuPDF gives the clusters around it.
         middle = (bbox[0] + bbox[2]) / 2

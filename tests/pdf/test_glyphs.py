@@ -536,3 +536,17 @@ def test_a_cluster_opened_by_a_mark_drawn_high_is_read_on_its_letters_line():
     words = DocumentSession.open(path).page_model(0).text.split()
     assert "كُلِّ" in words and "الْمَاءِ" in words
     assert "لِّ" not in words
+    # The lam of الْمُعَلِّمُ MuPDF leaves out is read from the trace, though the lam of
+    # the next word, given at its own glyph's origin, stands within an em of it.
+    assert any(w.startswith("الْمُعَل") for w in words)
+
+
+def test_a_letter_drawn_as_its_seat_and_a_hamza_is_not_read_again_as_its_seat():
+    """Pango draws Scheherazade's أ as an alef and a hamza; MuPDF gives أ: the alef's glyph
+    is no letter MuPDF left out (بِأَنْ, not بِاأَنْ)."""
+    from reader.session import DocumentSession
+
+    path = Path(__file__).parent.parent / "fixtures" / "corpus" / \
+        "pango-scheherazade-vowelled.pdf"
+    text = DocumentSession.open(path).page_model(0).text
+    assert "بِأَنْ" in text.split() and "اأ" not in text
