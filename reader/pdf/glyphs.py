@@ -539,7 +539,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
         glyphs = _without_borrowed_marks(page, glyphs)
-    if not as_drawn and len(_MARK_CHAR.findall(page_text)) >= _INK_MARKS:
+    if not as_drawn and _facts(page.parent).marks_twice is not False and len(
+            _MARK_CHAR.findall(page_text)) >= _INK_MARKS:
         glyphs = _marks_given_twice(page, glyphs)
     # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
     # places itself; read as drawn, a page has none.
@@ -950,6 +951,9 @@ def _without_borrowed_marks(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
 _BORROWED_ASKED = 20  # mark glyphs that, none borrowing, settle the document
 
 
+_TWICE_ASKED = 3  # pages of marks a document shows without a mark given twice
+
+
 def _marks_given_twice(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
     """A letter's marks its glyph's map gives again, beside the mark glyphs that draw
     them, taken away.
@@ -990,8 +994,15 @@ def _marks_given_twice(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
             again = [c for c in marks if c in beside]
             if again:
                 copies.append((bbox[2], origin[1], again))
+    facts = _facts(page.parent)
     if not copies:
+        # A document's maps keep their habits: three pages of marks without such a
+        # letter, and its trace is not read for them again.
+        facts.twice_asked += 1
+        if facts.twice_asked >= _TWICE_ASKED and facts.marks_twice is None:
+            facts.marks_twice = False
         return glyphs
+    facts.marks_twice = True
     dropped: set[int] = set()
     by_line: dict[float, list[int]] = {}  # width-less marks by baseline, a tenth of a point
     for k, g in enumerate(glyphs):
@@ -1922,6 +1933,8 @@ class _DocumentFacts:
     mark_inks: bool | None = None  # marks are read where their ink is (or never)
     borrowed: bool | None = None  # mark glyphs' maps borrow marks (or never: not asked)
     marks_asked: int = 0  # mark glyphs looked at for borrowed marks, none found
+    marks_twice: bool | None = None  # letters' maps give marks drawn beside them again
+    twice_asked: int = 0  # vowelled pages looked at for such letters, none found
     cluster_maps: bool | None = None  # mark glyphs mapped to whole clusters (or never)
     cluster_asked: int = 0  # mark glyphs looked at for cluster maps, none found
     # _font_key -> ASCII codes its map sends Arabic glyphs to, besides glyphs of their own
