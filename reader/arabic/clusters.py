@@ -129,9 +129,9 @@ def make_clusters(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], int, str]:
 
 
 def _split_lam_alef_kasra(bases: list[Glyph]) -> list[Glyph]:
-    """A kasra on the alef of a lam-alef MuPDF gives as two letters with the ligature's one
-    box put on the lam: an alef with its hamza above never carries one (لِأَنَّ, not
-    لأَِنَّ), as ``place_ligature_marks`` does for the ligature given as one glyph."""
+    """A lam-alef MuPDF gives as two letters with the ligature's one box, a kasra on its
+    alef: its marks put as ``place_ligature_marks`` puts those of the ligature given as
+    one glyph (an alef with its hamza above never carries a kasra: لِأَنَّ, not لأَِنَّ)."""
     alefs = [k for k, b in enumerate(bases) if b.text[:1] in "أآ" and KASRA in b.text
              and b.box[2] - b.box[0] >= 0.01]
     if not alefs:
@@ -143,8 +143,10 @@ def _split_lam_alef_kasra(bases: list[Glyph]) -> list[Glyph]:
         b = bases[k]
         lam = lams.get((round(b.box[0], 1), round(b.box[2], 1), round(b.baseline, 1)))
         if lam is not None:
-            out[lam] = _copy(bases[lam], "ل" + KASRA)
-            out[k] = _copy(b, b.text.replace(KASRA, "", 1))
+            placed = place_ligature_marks("ل" + b.text)
+            cut = placed.index(b.text[0])  # the lam's part, then the alef's
+            out[lam] = _copy(bases[lam], placed[:cut])
+            out[k] = _copy(b, placed[cut:])
     return out
 
 

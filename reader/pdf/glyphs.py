@@ -539,8 +539,9 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
         glyphs = _without_borrowed_marks(page, glyphs)
-    if not as_drawn and _facts(page.parent).marks_twice is not False and len(
-            _MARK_CHAR.findall(page_text)) >= _INK_MARKS:
+    marks_given = len(_MARK_CHAR.findall(page_text))
+    if not as_drawn and _facts(page.parent).marks_twice is not False and (
+            marks_given >= _INK_MARKS):
         glyphs = _marks_given_twice(page, glyphs)
     # Clusters written as /ActualText (width-less letters: Chromium) whose marks MuPDF
     # places itself; read as drawn, a page has none.
@@ -548,7 +549,7 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     if clustered:
         glyphs = _dropped_twins(page, glyphs)
     if not (as_drawn or clustered or broken) and (
-            len(_MARK_CHAR.findall(page_text)) >= max(_INK_MARKS, _VOWELLED * len(page_text))):
+            marks_given >= max(_INK_MARKS, _VOWELLED * len(page_text))):
         # A vowelled text (a shadda here and there on a page of prose is not worth its
         # trace); where a font's map is broken, the trace's codes are too.
         glyphs = _marks_left_out(page, glyphs)
@@ -968,7 +969,7 @@ def _marks_given_twice(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
         trace = _texttrace(page)
     except Exception:
         return glyphs
-    # (right edge, baseline) of each such letter glyph -> the marks its map gives again
+    # Each such letter glyph's right edge and baseline, and the marks its map gives again.
     copies: list[tuple[float, float, list[str]]] = []
     for span in trace:
         chars = span["chars"]
@@ -1543,12 +1544,13 @@ def _dropped_letters(page: pymupdf.Page, glyphs: list[Glyph],
     # (تَ) and the letter's own glyph to nothing, the cluster's text going as /ActualText.
     vowels = {id(c) for span in trace for c, after in itertools.pairwise(span["chars"])
               if after[1] < 0 and after[0] in _MARK_CODES and c[3][2] - c[3][0] < 0.01}
-    letters = [(c, span) for span in trace for c in span["chars"]
-               if c[0] in _LETTER_OF and c[1] >= 0 and (  # one pass: a span a glyph, at times
-                   _LETTER_OF[c[0]], c[2][0], c[2][1]) not in given and c[2] not in told
-               and id(c) not in vowels]
-    drawn_at = {(_LETTER_OF[c[0]], c[2][0], c[2][1]) for span in trace
-                for c in span["chars"] if c[0] in _LETTER_OF and c[1] >= 0} if letters else set()
+    # Each letter glyph the trace draws, where (one pass: a span a glyph, at times), and
+    # those MuPDF gives nowhere at their origin.
+    drawn = [((_LETTER_OF[c[0]], c[2][0], c[2][1]), c, span) for span in trace
+             for c in span["chars"] if c[0] in _LETTER_OF and c[1] >= 0]
+    drawn_at = {key for key, _c, _span in drawn}
+    letters = [(c, span) for key, c, span in drawn
+               if key not in given and c[2] not in told and id(c) not in vowels]
     for (code, _gid, origin, bbox), span in letters:
         if not _upright(span) or not (
                 bbox[0] >= 0 and bbox[2] <= width and bbox[1] >= 0 and bbox[3] <= height):
