@@ -747,29 +747,32 @@ def _marks_on_their_letters(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Gly
     pen: tuple[float, float] | None = None  # where MuPDF's pen stands
     space = False
     for span in trace:
+        chars = span["chars"]
+        if len(chars) == 1 and chars[0][0] not in _MARK_CODES:
+            # One glyph, no mark (Chromium writes a span a glyph): the short way, with the
+            # checks below for one glyph.
+            code, gid, origin, bbox = chars[0]
+            if not _upright(span) or (gid == 0 and code != 32):
+                pen = None
+            elif gid >= 0:
+                if code != 32:
+                    entries.append(("", origin[0], origin[1], bbox, float(span.get("size", 0.0))))
+                    spaced.append(space)
+                    space = False
+                else:
+                    space = True
+                pen = (origin[0] + bbox[2] - bbox[0], origin[1])
+            continue
         if not _upright(span):
             pen = None  # rotated text: left as MuPDF gave it
             continue
         size = float(span.get("size", 0.0))
-        chars = span["chars"]
         if (solid := [c[1] for c in chars if c[0] != 32]) and 2 * solid.count(0) >= len(solid):
             # Drawn with glyph 0 (.notdef) for the most part: a font MuPDF could not load
             # (TCPDF's subsets of Amiri and Nazli). Its boxes are .notdef's, not the
             # glyphs': the span's marks are left where MuPDF gave them (from the widths
             # the PDF gives). A glyph or two a font lacks (XeTeX's) leave the rest of use.
             pen = None
-            continue
-        if len(chars) == 1 and chars[0][0] not in _MARK_CODES:
-            # One glyph, no mark (Chromium writes a span a glyph): the short way.
-            code, gid, origin, bbox = chars[0]
-            if gid >= 0:
-                if code != 32:
-                    entries.append(("", origin[0], origin[1], bbox, size))
-                    spaced.append(space)
-                    space = False
-                else:
-                    space = True
-                pen = (origin[0] + bbox[2] - bbox[0], origin[1])
             continue
         if _MARK_CODES.isdisjoint([c[0] for c in chars]):
             # No mark in it: only its first and last letters can stand beside a mark of
@@ -1356,13 +1359,14 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
     beside the letter, in the next one's box (قَالَ read اقَلَ). The trace has each
     cluster's glyphs, the letter's with its box (after the marks', which open the
     cluster); a cluster of one letter and its marks takes that box."""
-    flat = [g for g in glyphs if g.box[2] - g.box[0] < 0.01]  # few: a comprehension
-    letters = Counter((round(g.box[0], 1), round(g.baseline, 1)) for g in flat
-                      if g.text in _LETTERS)
+    # The glyphs without width, by index, each with its place (few: the passes below
+    # look at them only, not at every glyph of the page).
+    flat = [(k, g, (round(g.box[0], 1), round(g.baseline, 1)))
+            for k, g in enumerate(glyphs) if g.box[2] - g.box[0] < 0.01]
+    letters = Counter(key for _k, g, key in flat if g.text in _LETTERS)
     # Only a cluster with its marks there too (a lam-alef's alef MuPDF gives apart, at
     # its glyph's edge, is no cluster of this kind): the trace is read for those only.
-    clusters = {key for g in flat if g.text in _ARABIC_MARKS
-                and letters.get(key := (round(g.box[0], 1), round(g.baseline, 1))) == 1}
+    clusters = {key for _k, g, key in flat if g.text in _ARABIC_MARKS and letters.get(key) == 1}
     if not clusters:
         return glyphs
     try:
@@ -1373,6 +1377,8 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
     boxes: dict[tuple[float, float], tuple[float, float, float]] = {}
     for span in trace:
         chars = span["chars"]
+        if len(chars) < 2:
+            continue  # no mark with its letter after it (Chromium writes a span a glyph)
         # A cluster's first glyph: a mark's without width where the page has such a
         # cluster (a comprehension: this runs over every glyph of the page).
         starts = [i for i, c in enumerate(chars) if c[0] in _MARK_CODES and c[1] >= 0
@@ -1394,30 +1400,28 @@ def _clusters_at_their_glyphs(page: pymupdf.Page, glyphs: list[Glyph]) -> list[G
         return glyphs
     # Letters MuPDF gives with a width: one the cluster's box holds already is drawn there
     # (LibreOffice with Amiri maps a hamza's own glyph to its whole letter again).
+    asked = {g.text for _k, g, key in flat if g.text in _LETTERS and key in boxes}
     drawn: dict[str, list[Glyph]] = {}
     for g in glyphs:
-        if g.text in _LETTERS and not zero_width(g):
+        if g.text in asked and not zero_width(g):
             drawn.setdefault(g.text, []).append(g)
-    for g in glyphs:
-        key = (round(g.box[0], 1), round(g.baseline, 1))
-        if g.text in _LETTERS and zero_width(g) and (box := boxes.get(key)) and any(
+    for _k, g, key in flat:
+        if g.text in _LETTERS and (box := boxes.get(key)) and any(
                 d.box[0] < box[1] and box[0] < d.box[2]
                 and abs(d.baseline - g.baseline) < 0.5 * g.size for d in drawn.get(g.text, ())):
             del boxes[key]  # the cluster stays as MuPDF gives it, its marks too
-    out: list[Glyph] = []
-    for g in glyphs:
-        key = (round(g.box[0], 1), round(g.baseline, 1))
-        if zero_width(g) and (box := boxes.get(key)):
+    out = list(glyphs)
+    for k, g, key in flat:
+        if box := boxes.get(key):
             # On the letter's baseline too: MuPDF gives a cluster on its first glyph's, a
             # mark's, which a mark drawn high (a shadda over a kasra) takes half a line away
             # (Chromium with Nice: the cluster was read into the line above).
             if g.text in _LETTERS:
                 shift = box[2] - g.baseline
-                g = glyph(g.char, (box[0], g.box[1] + shift, box[1], g.box[3] + shift),
-                          box[2], g.size, g.bold, g.superscript)
+                out[k] = glyph(g.char, (box[0], g.box[1] + shift, box[1], g.box[3] + shift),
+                               box[2], g.size, g.bold, g.superscript)
             elif g.text in _ARABIC_MARKS:
-                g = _moved(g, (box[0] + box[1]) / 2, box[2])
-        out.append(g)
+                out[k] = _moved(g, (box[0] + box[1]) / 2, box[2])
     return out
 
 
@@ -1502,8 +1506,12 @@ def _dropped_twins(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
 
 def _upright(span: dict) -> bool:
     """Does a span of the text trace run left to right, unrotated?"""
-    direction = span.get("dir", (1.0, 0.0))
-    return abs(direction[0] - 1.0) <= 1e-3 and abs(direction[1]) <= 1e-3
+    direction = span.get("dir", _RIGHTWARDS)
+    return direction == _RIGHTWARDS or (
+        abs(direction[0] - 1.0) <= 1e-3 and abs(direction[1]) <= 1e-3)
+
+
+_RIGHTWARDS = (1.0, 0.0)
 
 
 _HAMZA_ON = {"ا": "أإآ", "و": "ؤ", "ي": "ئ", "ى": "ئ"}  # a seat -> the letters on it
