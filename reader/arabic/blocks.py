@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from reader.arabic.model import (
     FOOTNOTE,
     HEADING,
+    LEADER,
     LIST_ITEM,
     PARAGRAPH,
     RUNNING,
@@ -294,6 +295,8 @@ def _add_line(blocks: list[Block], line: Line, kind: str, body_size: float,
             and 0 <= gap < leading and abs(line.size - previous.size) < 0.5
             and not (kind == FOOTNOTE and _LEADING_NUMBER.match(line.text))
             and not _ends_short(last, previous, line)
+            # A line with a leader ends at its page number (a table of contents' entry).
+            and not LEADER.search(previous.text)
         ) or (last.kind == LIST_ITEM and kind == PARAGRAPH and 0 <= gap < 0.6 * body_size))
         if continues:
             last.lines.append(line)

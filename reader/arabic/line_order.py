@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from reader.arabic.bidi import AN, EN, MIRRORING, L, N, R, visual_to_logical
 from reader.arabic.clusters import SPACES_BOTH, SPACES_GAPS, SPACES_GLYPHS
 from reader.arabic.letters import fold_persian_forms
-from reader.arabic.model import (
-    Line,
-)
+from reader.arabic.model import LEADER, Line
 from reader.arabic.raw import Glyph, Rect, zero_width
 from reader.arabic.rows import SEGMENT_GAP, Segment
 
@@ -130,7 +128,12 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
         digit_gap = SPACE_GAP * full
         # Where the line has no space glyphs, its own word gaps: a font whose word space
         # is narrow, a justified line shrunk (XeTeX with Titr: 0.145 em).
-        own = _own_word_gap(gaps, full) if not centres and not vowelled else None
+        # Measured between words only: a gap with a letter or digit beside it (the dots of
+        # a leader, a table of contents' ". . . ." to its page number, are evenly apart
+        # too, wider than a word's letters and narrower than its spaces).
+        own = _own_word_gap([gap for i, gap in enumerate(gaps) if letters[i].text[:1].isalnum()
+                             or letters[i + 1].text[:1].isalnum()], full) if (
+            not centres and not vowelled) else None
         if own is not None:
             floor = min(floor, own)
         for i in [i for i, gap in enumerate(gaps, 1) if gap > floor]:
@@ -560,6 +563,9 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     if persian_forms:
         text = fold_persian_forms(text)
         cells = [fold_persian_forms(c) for c in cells]
+    if LEADER.search(text):
+        text, boxes = _leaders_apart(text, boxes)
+        cells = [_leaders_apart(c, [None] * len(c))[0] for c in cells]
     if not cells:
         cells = [text.strip()]
     caesura = False
@@ -576,6 +582,30 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     total = sum(len(s.clusters) for s in segments)
     bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
     return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells, caesura)
+
+
+def _leaders_apart(text: str, boxes: list[Rect | None]) -> tuple[str, list[Rect | None]]:
+    """A leader set apart from the words beside it by a space: however near the producer
+    drew its first and last dots to them (TeX aligns leaders' dots on a grid: a dot may
+    touch the word), the dots are no part of a word."""
+    parts: list[str] = []
+    places: list[Rect | None] = []
+    start = 0
+    for m in LEADER.finditer(text):
+        parts.append(text[start:m.start()])
+        places += boxes[start:m.start()]
+        if m.start() > 0 and not text[m.start() - 1].isspace():
+            parts.append(" ")
+            places.append(None)
+        parts.append(m.group())
+        places += boxes[m.start():m.end()]
+        if m.end() < len(text) and not text[m.end()].isspace():
+            parts.append(" ")
+            places.append(None)
+        start = m.end()
+    parts.append(text[start:])
+    places += boxes[start:]
+    return "".join(parts), places
 
 
 def _realign_boxes(before: str, after: str, boxes: list[Rect | None]) -> list[Rect | None]:

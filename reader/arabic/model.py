@@ -7,6 +7,7 @@ words, the line break between lines).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 Rect = tuple[float, float, float, float]
@@ -17,6 +18,11 @@ LIST_ITEM = "list_item"
 TABLE_ROW = "table_row"
 FOOTNOTE = "footnote"
 RUNNING = "running"  # header, footer, page number: kept for the record, never shown
+
+# A leader: five or more dots (or rules, or ellipses) in a row, side by side or a space
+# apart, drawn to fill a line between words (a table of contents' entry and its page
+# number, a form's blank).
+LEADER = re.compile(r"\.(?: ?\.){4,}|_{5,}|…(?: ?…){2,}|·(?: ?·){4,}")
 
 
 @dataclass

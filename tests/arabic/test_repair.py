@@ -560,3 +560,26 @@ def test_text_too_small_to_read_is_set_aside(tmp_path):
     assert [b.text for b in model.running] == ["Made by a PDF library (www.example.org)"]
     assert all(b.kind == RUNNING for b in model.running)
     assert model.quality.glyphs >= len((body + note + "Made by").replace(" ", ""))
+
+
+_CONTENTS = ["مقدمة التقرير", "منهجية العمل الميداني", "النتائج والتوصيات"]
+_PAGES = ["٣", "٧", "١٢"]
+
+
+def test_a_table_of_contents_reads_entry_leader_page_each_on_its_own():
+    """Our own contents page: XeLaTeX (polyglossia, Amiri) with ``\\dotfill`` leaders and no
+    space glyphs, and LibreOffice with a dotted tab leader, which fills the line. The dots
+    stand evenly apart, wider than Amiri's ر and ي in التقرير: the word gap is not measured
+    from them (it was: التقر ير); every entry is a block of its own (LibreOffice's were one
+    paragraph with the heading and the text below)."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    for name in ("xetex-contents.pdf", "libreoffice-contents.pdf"):
+        page = DocumentSession.open(fixtures / name).page_model(0)
+        entries = [b.text for b in page.body if "...." in b.text]
+        assert len(entries) == 3, name
+        for text, title, number in zip(entries, _CONTENTS, _PAGES, strict=True):
+            words = text.split()
+            assert text.startswith(title + " ") and words[-1] == number, (name, text)
+            assert set(words[len(title.split()):-1]) == {"." * len(words[-2])}, (name, text)

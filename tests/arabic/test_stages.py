@@ -1498,3 +1498,41 @@ def test_a_lam_alefs_marks_given_before_it_are_its_lams():
     texts = sorted(c.text for c in make_clusters(page)[0] if c.baseline == y)
     assert texts == sorted([" ", "ف" + fatha, "ل" + fatha + "ا", "ج" + kasra, "ي",
                             "ل" + tanween + "ا"])
+
+
+def test_a_leaders_dots_neither_set_the_word_gap_nor_join_the_words_beside_them():
+    # A table of contents' line with no space glyphs (TeX): "مقدمة التقرير", a leader of
+    # dots evenly apart, its page number. Within التقرير its ر and ي stand 1 point apart
+    # (Amiri); the dots 1.5 points: measured with them, the word gap fell under the
+    # letters' own gap (التقر ير).
+    size, y = 12.0, 100.0
+    drawn = [("م", 494.7, 499.4), ("ق", 490.2, 494.7), ("د", 484.6, 490.2),
+             ("م", 479.9, 484.6), ("ة", 475.4, 479.9), ("ا", 469.3, 471.9),
+             ("ل", 467.2, 469.3), ("ت", 464.3, 467.2), ("ق", 459.8, 464.3),
+             ("ر", 455.7, 459.8), ("ي", 452.6, 454.7), ("ر", 449.0, 452.6)]
+    drawn += [(".", 446.5 - 5.3 * k - 3.8, 446.5 - 5.3 * k) for k in range(12)]
+    drawn += [("٣", 375.0, 380.0)]
+    text = drawn_line(drawn, y, size, 88, 103)
+    assert text == "مقدمة التقرير ............ ٣"
+
+
+def test_a_leader_is_set_apart_from_a_word_it_touches():
+    # TeX aligns a leader's dots on a grid: the first may touch the entry's last letter
+    # (here the dots stand a space apart, read as drawn).
+    drawn = [("ن", 494.0, 499.0), ("ت", 489.0, 494.0), ("ا", 486.0, 489.0), ("ئ", 481.0, 486.0),
+             ("ج", 476.0, 481.0)]
+    drawn += [(".", 476.0 - 4.0 * k - 2.0, 476.0 - 4.0 * k) for k in range(8)]
+    drawn += [("١", 430.0, 435.0), ("٢", 435.0, 440.0)]
+    assert drawn_line(drawn, 100.0, 12.0, 88, 103) == "نتائج . . . . . . . . ١٢"
+
+
+def test_a_line_with_a_leader_ends_its_paragraph():
+    def line(text: str, top: float) -> Line:
+        boxes = [(500 - 4 * (i + 1), top, 500 - 4 * i, top + 11) for i in range(len(text))]
+        return Line(text, boxes, (100, top, 500, top + 11), 11)
+
+    raw = RawPage(0, 595, 842, (), (), 0)
+    contents = [(line("مقدمة التقرير .................................... ٣", 100), 1),
+                (line("منهجية العمل الميداني ............................ ٧", 113), 1),
+                (line("النتائج والتوصيات ................................ ١٢", 126), 1)]
+    assert [len(b.lines) for b in make_blocks(contents, 11, raw, frozenset())[0]] == [1, 1, 1]
