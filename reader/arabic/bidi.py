@@ -11,6 +11,7 @@ mirroring brackets and guillemets outside left-to-right runs (rule L4).
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -140,7 +141,12 @@ def visual_to_logical(clusters: Sequence[U], rtl: bool,
         m = j
         while m < n and classes[m] == N:
             m += 1
-        if glued_l or (m < n and classes[m] == L):
+        if m < n and classes[m] == EN:
+            # Through a number glued to a Latin word (Q3 2024: 2024 joins Q3's run).
+            while m < n and (classes[m] == EN or (
+                    classes[m] == N and not seq[m].text.isspace())):
+                m += 1
+        if glued_l or (m < n and classes[m] == L and not _unit_after(seq, i, j, m)):
             for x in range(i, j):
                 classes[x] = L
     return _order_runs(seq, classes, inner=L)
@@ -161,10 +167,50 @@ def _after_latin(seq: Sequence[Unit], raw: list[str], numbers: list[int]) -> set
         k = j
         while k < n and raw[k] not in (R, L, EN, AN):
             k += 1
-        if k < n and raw[k] == L:
+        while k < n and raw[k] == EN:
+            # A number glued to a Latin word (Q3, F-16) is part of it (W7): the word is
+            # the first strong one before this number (Q3 2024).
+            while k < n and raw[k] in (EN, ES, CS, ET) and not seq[k].text.isspace():
+                k += 1
+            if k < n and raw[k] != L:
+                break
+        if k < n and raw[k] == L and not _unit_after(seq, i, j, k):
             out.update(x for x in range(i, j) if raw[x] == EN)
         done = j
     return out
+
+
+# Units and scales written after a number (10 km, 5 kWh, 2.5 million): SI symbols with
+# their prefixes, a few others in reports, data sizes and the scale words.
+_UNIT = re.compile(
+    r"(?:[kKMGTmcdµμn]?(?:m|g|l|L|Wh|W|J|Hz|Pa|V|A|s|t|B|bps|bit|cal|mol|N)"
+    r"|km/h|m/s|mph|ha|ft|yd|mi|lbs?|oz|gal|bbl|ppm|dB|°[CF]|cc)[²³23]?"
+    r"|(?i:thousand|millions?|billions?|trillions?|mn|bn)")
+
+
+def _unit_after(seq: Sequence[Unit], start: int, end: int, word: int) -> bool:
+    """Is the Latin word at ``word`` a unit written after the number at ``start:end``
+    (10 km, 5°C)? Drawn apart from it, ``2.5 million`` and ``million 2.5`` look alike in
+    a right-to-left line (a number after Arabic is an Arabic number, a run of its own,
+    and a sign beside it takes the line's direction); a unit follows its number, a name
+    (Windows 11, ISO 9001) goes before it. ``seq`` is in reversed visual order: what
+    stands between the two reads as it comes, the Latin word backwards."""
+    digits = [x for x in range(start, end) if seq[x].text[:1].isdigit()]
+    end = digits[-1] + 1 if digits else end
+    if end == word:
+        return False  # glued (10km): one run either way
+    e = word
+    while e < len(seq) and not seq[e].text.isspace() and bidi_class(seq[e].text[:1]) != R:
+        e += 1
+    token = max([end, *(x + 1 for x in range(end, word) if seq[x].text.isspace())])
+    # A sign before the word (°C) reads as it comes; the word with its digits (m3),
+    # backwards.
+    run = token
+    while run < word and bidi_class(seq[run].text[:1]) not in (L, EN):
+        run += 1
+    text = "".join(seq[x].text for x in range(token, run)) + "".join(
+        seq[x].text for x in range(run, e))[::-1]
+    return bool(_UNIT.fullmatch(text.strip(".,;:!?()[]")))
 
 
 def _order_runs(seq: list[U], classes: list[str], inner: str

@@ -55,9 +55,11 @@ def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) 
         if not page_rtl or len(letters) < 2:
             return False
         # A Latin line set right to left in an Arabic document, such as an English footnote:
-        # its number stands at the right end, apart from the text.
+        # its number stands at the right end, apart from the text (words: a formula's last
+        # term stands apart too, f(x) = x + 1).
         if len(letters) > 2 and letters[-1].text.isdigit() and (
-                letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size):
+                letters[-1].box[0] - letters[-2].box[2] > 0.15 * letters[-1].size) and (
+                _LATIN_WORD.search("".join(c.text for c in letters))):
             return True
         # The Latin tail of an Arabic sentence, wrapped onto a line of its own ("(WHO)¹.");
         # or an English note set right to left: its closing punctuation is at the left end.
@@ -295,6 +297,7 @@ def _small(c: Glyph, segment: Segment) -> bool:
             ) and not zero_width(c)
 
 
+_LATIN_WORD = re.compile("[A-Za-z]{2}")
 _MIRRORED = re.compile("[()\\[\\]{}«»]")
 _COMBINING = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 

@@ -44,6 +44,12 @@ def test_legacy_visual_order_and_presentation_forms(tmp_path):
     "للتواصل: reports@nabaa.example أو www.nabaa.example/water اليوم",
     "قال: «لقد انتهى العمل» وأضاف [تفاصيل] لاحقة",
     "في تقرير بتاريخ ٢٠٢٢/٠٢/١٥ ذكرت المنظمة أن ٣ مراكز تعمل",
+    # A number after a Latin word ending in digits belongs to it too (W7 through Q3).
+    "ارتفعت النسبة خلال الربع الثالث (Q3 2024) بحسب تقرير UNHCR 2023 السنوي",
+    # A unit after its number: drawn as a name before one (Windows 11) would be.
+    "تبعد القرية 12 km عن المدينة وتحتاج إلى 5 kWh يوميا بكلفة $2.5 million سنويا",
+    "بلغت سعة الخزان 500 m3 وانخفضت الحرارة إلى -5°C ليلا",
+    "أطلقت الشركة Windows 11 بسعة 64 GB وشهادة ISO 9001 في 2021",
 ])
 def test_mixed_direction_comes_out_as_typed(tmp_path, sentence):
     for maker in (lambda p: legacy_visual_pdf(p, [sentence]),

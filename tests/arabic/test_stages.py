@@ -1536,3 +1536,25 @@ def test_a_line_with_a_leader_ends_its_paragraph():
                 (line("منهجية العمل الميداني ............................ ٧", 113), 1),
                 (line("النتائج والتوصيات ................................ ١٢", 126), 1)]
     assert [len(b.lines) for b in make_blocks(contents, 11, raw, frozenset())[0]] == [1, 1, 1]
+
+
+def test_a_formula_ending_in_a_number_apart_reads_left_to_right():
+    # "f(x) = −x2 + 4x − 1" on an Arabic page (an exam's): its last term stands apart
+    # from the sign before it, as an English note's number does at the right end of a
+    # note set right to left; but a formula has no Latin word.
+    drawn, x = [], 100.0
+    for token in ["−x2", "+", "4x", "−", "1"]:  # (its right side, set apart by TeX)
+        for ch in token:
+            drawn.append((ch, x, x + 6.0))
+            x += 6.0
+        x += 4.0  # a third of an em between terms
+    assert drawn_line(drawn, 100.0, 12.0, 88, 103) == "−x2 + 4x − 1"
+    # An English note set right to left keeps its number first (drawn at the right end,
+    # its full stop at the left).
+    drawn, x = [], 100.0
+    for token in [".Annual", "report", "2021", "1"]:
+        for ch in token:
+            drawn.append((ch, x, x + 6.0))
+            x += 6.0
+        x += 4.0
+    assert drawn_line(drawn, 100.0, 12.0, 88, 103) == "1 Annual report 2021."
