@@ -4,7 +4,8 @@ Sentences end at . ! ? ؟ ؛ … (with any closing quote or bracket after them) 
 block boundary (the page text has one block per line: paragraph, heading, list item, table
 row, footnote). A full stop does not end a sentence inside a number (3.5, 26.1.2022), after
 a one-letter abbreviation (د. for doctor, م. for metre or year), after a Latin
-abbreviation (U.S., e.g., Dr.) or after the number that starts a heading or list item.
+abbreviation (U.S., e.g., Dr.), after the number that starts a heading or list item, or in
+a leader (a table of contents' dots: the entry, its leader and its page are one segment).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from reader.arabic.model import BlockSpan
+from reader.arabic.model import LEADER, BlockSpan
 
 TERMINATORS = set(".!?؟؛…")
 CLOSERS = set(")»\"'”’]")
@@ -73,8 +74,12 @@ def split_sentences(text: str, notes_from: int | None = None,
             note = notes_from is not None and s >= notes_from
             sentences.append(Sentence(s, e, text[s:e], note))
 
+    leaders = {m.start(): m.end() for m in LEADER.finditer(text)}
     while i < n:
         ch = text[i]
+        if i in leaders:
+            i = leaders[i]
+            continue
         if i in breaks and i > start:  # a table cell starts here: the one before ends
             emit(i)
             start = i

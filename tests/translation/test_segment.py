@@ -57,3 +57,9 @@ def test_each_table_cell_is_a_unit_of_its_own():
     found = [s.text for s in page_sentences(text, len(text) + 1, spans)]
     assert found == ["عنوان الجدول", "المجموع", "23", "1,840", "55%", "فقرة بعد الجدول."]
     assert [s.text for s in page_sentences(text, len(text) + 1)][1] == "المجموع 23 1,840 55%"
+
+
+def test_a_table_of_contents_entry_is_one_segment_with_its_leader_and_page():
+    text = "مقدمة التقرير .................... ٣\nالنتائج والتوصيات . . . . . . . . ١٢\nانتهى."
+    assert [s.text for s in split_sentences(text)] == [
+        "مقدمة التقرير .................... ٣", "النتائج والتوصيات . . . . . . . . ١٢", "انتهى."]
