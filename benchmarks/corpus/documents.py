@@ -45,6 +45,13 @@ AFFAIRS = ("عقد الاجتماع الاقتصادي الأول لمناقشة
 ADDRESSES = ("للمزيد زوروا الموقع www.example.org أو راسلونا على info@example.org، وقد عقد "
              "الاجتماع في 2024/05/12 الساعة 10:30، وانخفضت الحرارة إلى -5 درجات، وصدر "
              "التقرير رقم 12-أ عن منظمة UNICEF (انظر الجدول 3).")
+# Quantities, names and versions inside Arabic sentences: a unit after its number, a name
+# before one, a number after a name ending in digits; a right-to-left line draws both
+# orders alike, and each producer's bidi draws them its own way.
+MEASURES = ("تبعد القرية 12 km عن المدينة، ويحتاج خزانها الجديد بسعة 500 m3 إلى مضخة "
+            "قدرتها 5 kW تعمل بالطاقة الشمسية، وقد بلغت كلفته $2.5 million تقريبا.")
+VERSIONS = ("وسجل الفريق في الربع الثالث (Q3 2024) انخفاض الحرارة إلى -5°C ليلا، واعتمد "
+            "برنامج Excel 2019 ومعيار ISO 9001 في إدارة البيانات.")
 VERSES = [("إذا الماء في الوادي تأخر جريه", "صبرنا وقلنا إن في الصبر منجاة"),
           ("وما القرية الصغرى بغير رجالها", "إذا اجتمعوا كانوا لها الحصن والقوة")]
 LIST_ITEMS = ["أ. حصر الآبار العاملة والمتوقفة.", "ب. صيانة المضخات والأنابيب.",
@@ -115,6 +122,8 @@ DOCUMENTS = [
                                   para(f"{SCHOOL} {HEALTH} {MARKET}")], justify=True),
     Document("affairs", "one", [heading("الاجتماع الأول للإسكان"), para(AFFAIRS),
                                 para(ADDRESSES)]),
+    Document("measures", "one", [heading("قياسات وإصدارات"), para(MEASURES), para(VERSIONS),
+                                 para(MARKET)]),
     Document("turned", "turned", [heading("توزيع الأسر في المناطق"), para(WATER), para(PLAN)],
              turned=[para(SCHOOL), Block("table", rows=TABLE)], watermark="مسودة للنقاش"),
 ]

@@ -281,7 +281,7 @@ def _tex(text: str) -> str:
     return text
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.@\-]*[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.@\-]*[A-Za-z0-9]")  # (m3 and Q3 too)
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 
 
@@ -473,7 +473,7 @@ def make_context(doc: Document, font: str, out: Path) -> None:
         text = _tex(text)
         # Runs the Arabic font cannot draw (Latin words, ASCII digits, the Arabic thousands
         # separator in KacstBook) in the Latin font: ConTeXt leaves such characters out.
-        return re.sub(r"[^\\s{}\\\\]+", lambda m: m.group() if all(
+        return re.sub(r"(?:\\.|[^\\s{}\\\\])+", lambda m: m.group() if all(
             ord(c) in cmap for c in m.group()) else f"{{\\ss {m.group()}}}", text)
 
     def blocks(items: list[Block], calls: bool = False) -> str:

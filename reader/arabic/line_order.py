@@ -188,17 +188,24 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
 
 
 def _scripts_meet(letters: list[Glyph], i: int) -> bool:
-    """Do an Arabic letter and a Latin word (two letters or digits at least: a lone one
-    inside Arabic is a misread glyph) meet between ``letters[i - 1]`` and ``letters[i]``?"""
+    """Do an Arabic letter and a Latin word (two letters or digits at least, or a unit
+    after its sign, °C: a lone one inside Arabic is a misread glyph), or a Latin letter
+    and a digit, meet between ``letters[i - 1]`` and ``letters[i]``? (A word's letters
+    and its digits touch, Q3; a number and its unit stand a space apart, 12 km.)"""
     a, b = letters[i - 1], letters[i]
+    x, y = a.text[:1], b.text[:1]
+    if (x.isdigit() and y.isascii() and y.isalpha()) or (
+            y.isdigit() and x.isascii() and x.isalpha()):
+        return True
     if a.kind == R and b.kind != R:
         latin, beyond, arabic = b, letters[i + 1] if i + 1 < len(letters) else None, a
     elif b.kind == R and a.kind != R:
         latin, beyond, arabic = a, letters[i - 2] if i > 1 else None, b
     else:
         return False
-    return arabic.text[0].isalpha() and beyond is not None and all(
-        g.text[0].isascii() and g.text[0].isalnum() for g in (latin, beyond))
+    return arabic.text[0].isalpha() and beyond is not None and latin.text[0].isascii() and (
+        latin.text[0].isalnum()) and (beyond.text[0] in "°%" or (
+            beyond.text[0].isascii() and beyond.text[0].isalnum()))
 
 
 def _bare_gaps(letters: list[Glyph], centres: list[float], size: float) -> int:

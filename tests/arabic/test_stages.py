@@ -1558,3 +1558,14 @@ def test_a_formula_ending_in_a_number_apart_reads_left_to_right():
             x += 6.0
         x += 4.0
     assert drawn_line(drawn, 100.0, 12.0, 88, 103) == "1 Annual report 2021."
+
+
+def test_a_number_and_its_unit_drawn_apart_without_a_space_glyph_are_two_words():
+    # Pango (Noto Naskh): "تبعد القرية 12 km عن", its space glyphs drawn beside the Arabic
+    # words only; "km" and "12" stand a quarter em apart with nothing between. A word's
+    # letters and digits touch (Q3): a gap where they meet is a space.
+    drawn = [("ن", 431.0, 437.4), ("ع", 437.0, 442.6), ("k", 446.0, 451.9), ("m", 452.0, 462.3),
+             ("1", 465.0, 471.3), ("2", 471.0, 477.3), (" ", 477.0, 479.4), ("ة", 480.0, 485.1),
+             ("ي", 485.0, 488.8), ("ر", 489.0, 493.4), ("ق", 493.0, 497.3), ("ل", 497.0, 499.3),
+             ("ا", 499.0, 501.6)]
+    assert drawn_line(drawn, 100.0, 11.0, 90, 103) == "القرية 12 km عن"
