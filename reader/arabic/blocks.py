@@ -23,7 +23,7 @@ from reader.arabic.model import (
 )
 from reader.arabic.raw import RawPage, Rule, VRule
 
-BULLETS = "•●▪◦‣⁃∙■□○\uf0b7-–"
+BULLETS = "•●▪◦‣⁃∙■□○◆❖➢✓\uf0b7-–"
 # 1. ١) أ. ب- : numbers, Arabic-Indic numbers or an Arabic letter (the abjad order)
 _LIST_NUMBER = re.compile(r"^(\d+|[٠-٩]+|[\u0621-\u064a])[.)\-]\s")
 

@@ -369,6 +369,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             for block in text_blocks for line in block["lines"]], *cluster_marks,
             _told_letters(lines))
         page_text = "\n".join([text for line in lines for _span, text in line])
+    if _SYMBOL_CODES.search(page_text):
+        page_text = _symbols_read(lines)
     arabic_fonts, garbled, suspect, ascii_suspect, font_texts = _font_census(lines)
     # The map of an Arabic font is checked against the font once per document, and only
     # when its words mix scripts: a map that is wrong throughout is not used; one that
@@ -699,6 +701,28 @@ _NEAR = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (
 
 
 _FAR_MARK, _FAR_MARK_CLUSTERS = 0.2, 1.0  # of the size (see raw_page)
+
+
+# The bullets of a word processor's lists in its symbol fonts (Word's default list levels:
+# Symbol's disc, Wingdings' square, arrow, diamond, tick), given by their private-use
+# codes (U+F000 plus the code in the font's own encoding), as the characters they draw;
+# read only in such fonts: an old Arabic font may give its letters private codes too.
+_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
+                   "\uf06e": "■", "\uf0a8": "◆"}
+_SYMBOL_CODES = re.compile("[" + "".join(_SYMBOL_BULLETS) + "]")
+_SYMBOL_FONT = re.compile("symbol|wingdings|webdings|dingbat", re.IGNORECASE)
+
+
+def _symbols_read(lines: list[list[tuple[dict, str]]]) -> str:
+    """The symbol fonts' bullets as the characters they draw (in place, in the spans'
+    characters and texts); the page's text again."""
+    for line in lines:
+        for n, (span, text) in enumerate(line):
+            if _SYMBOL_CODES.search(text) and _SYMBOL_FONT.search(str(span.get("font", ""))):
+                for ch in span["chars"]:
+                    ch["c"] = _SYMBOL_BULLETS.get(ch["c"], ch["c"])
+                line[n] = (span, "".join([ch["c"] for ch in span["chars"]]))
+    return "\n".join([text for line in lines for _span, text in line])
 
 
 def _far_mark(line: list[tuple[dict, str]], far: float = _FAR_MARK) -> bool:

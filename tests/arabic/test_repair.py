@@ -589,3 +589,20 @@ def test_a_table_of_contents_reads_entry_leader_page_each_on_its_own():
             words = text.split()
             assert text.startswith(title + " ") and words[-1] == number, (name, text)
             assert set(words[len(title.split()):-1]) == {"." * len(words[-2])}, (name, text)
+
+
+def test_a_word_processors_symbol_font_bullets_read_as_bullets():
+    """Our own report, written as a Word document (python-docx: right-to-left paragraphs,
+    a bulleted list, a table, units) and exported by LibreOffice: its bullets are drawn in
+    OpenSymbol with the symbol fonts' private code U+F0B7. Read as "•", not left to OCR
+    (which named one كه at the item's end)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "fixtures" / "libreoffice-docx-report.pdf"
+    page = DocumentSession.open(path).page_model(0)
+    items = [b.text for b in page.body if b.kind == "list_item"]
+    assert items == ["• صيانة الآبار المتوقفة في القرى الشمالية.",
+                     "• توزيع خزانات بسعة 1000 L على الأسر الأشد حاجة.",
+                     "• تدريب لجان محلية على إدارة الشبكات."]
+    assert "يبلغ 2.5 km، وأن الأسرة تحتاج إلى 60 L يوميا" in page.text
+    assert page.quality.unread == 0
