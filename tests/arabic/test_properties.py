@@ -131,3 +131,22 @@ def test_a_page_turned_a_quarter_reads_as_upright(lines):
         assert (a is None) == (b is None)
         if a is not None and b is not None:
             assert b == pytest.approx((a[1], raw.width - a[2], a[3], raw.width - a[0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("بتس ؟،kmLQ3$°%.-/()12x٤٥ ")), max_size=40),
+       st.booleans())
+def test_logical_order_is_a_reordering_of_what_was_drawn(drawn, rtl):
+    """Whatever mix of Arabic, Latin words, units, signs and digits a line draws, its
+    logical order holds each of them once (the number and unit rules only reorder)."""
+    from dataclasses import dataclass
+
+    from reader.arabic.bidi import visual_to_logical
+
+    @dataclass
+    class Unit:
+        text: str
+
+    units = [Unit(ch) for ch in drawn]
+    ordered, flips = visual_to_logical(units, rtl)
+    assert sorted(map(id, ordered)) == sorted(map(id, units)) and len(flips) == len(units)
