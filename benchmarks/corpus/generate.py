@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.corpus.documents import DOCUMENTS, Block, Document, ground_truth
+from benchmarks.corpus.documents import DOCUMENTS, LATIN_WORD, Block, Document, ground_truth
 
 HERE = Path(__file__).resolve().parent
 
@@ -281,7 +281,7 @@ def _tex(text: str) -> str:
     return text
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.@\-]*[A-Za-z0-9]")  # (m3 and Q3 too)
+_LATIN_WORD = LATIN_WORD
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 
 
