@@ -576,6 +576,9 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     if LEADER.search(text):
         text, boxes = _leaders_apart(text, boxes)
         cells = [_leaders_apart(c, [None] * len(c))[0] for c in cells]
+    if _ADDRESS_HINT.search(text) and _ARABIC_TEXT.search(text):  # (in Arabic lines only)
+        text, boxes = _addresses_in_order(text, boxes)
+        cells = [_addresses_in_order(c, [None] * len(c))[0] for c in cells]
     if not cells:
         cells = [text.strip()]
     caesura = False
@@ -592,6 +595,46 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     total = sum(len(s.clusters) for s in segments)
     bold = sum([c.bold for s in segments for c in s.clusters]) > 0.6 * total
     return Line(text, boxes, (x0, top, x1, bottom), size, bold, rtl, cells, caesura)
+
+
+_ADDRESS_HINT = re.compile("@|www|http", re.IGNORECASE)
+_ARABIC_TEXT = re.compile("[\u0621-\u064a]")
+# A web or e-mail address: labels (each starting with a letter) and the signs between.
+_ADDRESS = re.compile(r"[A-Za-z][\w-]*(?:[./:@]+[A-Za-z][\w-]*)+")
+_PARTS = re.compile(r"[\w-]+|[^\w-]")
+_TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|[a-z]{2})"
+_WELL_FORMED = re.compile(
+    rf"[\w.+-]+@(?:[\w-]+\.)+{_TLD}|(?:https?://)?www\.(?:[\w-]+\.)+{_TLD}(?:/[\w./-]*)?"
+    rf"|https?://(?:[\w-]+\.)+{_TLD}(?:/[\w./-]*)?", re.IGNORECASE)
+
+
+def _addresses_in_order(text: str, boxes: list[Rect | None]) -> tuple[str, list[Rect | None]]:
+    """Web and e-mail addresses whose parts a producer drew in right-to-left order (TCPDF's
+    own bidi breaks a left-to-right run at each dot, slash and @: www.example.org drawn as
+    org.example.www, info@example.org as org.example@info), put back in order: where the
+    address as read is none, and its parts the other way round make one (an e-mail's
+    domain ends in a top-level domain; a web address starts with www. or http)."""
+    parts: list[str] = []
+    places: list[Rect | None] = []
+    start = 0
+    for m in _ADDRESS.finditer(text):
+        if _WELL_FORMED.fullmatch(m.group()):
+            continue
+        pieces = [(p.start(), p.end()) for p in _PARTS.finditer(m.group())]
+        turned = "".join(m.group()[a:b] for a, b in reversed(pieces))
+        if not _WELL_FORMED.fullmatch(turned):
+            continue
+        parts.append(text[start:m.start()])
+        places += boxes[start:m.start()]
+        parts.append(turned)
+        for a, b in reversed(pieces):
+            places += boxes[m.start() + a:m.start() + b]
+        start = m.end()
+    if not parts:
+        return text, boxes
+    parts.append(text[start:])
+    places += boxes[start:]
+    return "".join(parts), places
 
 
 def _leaders_apart(text: str, boxes: list[Rect | None]) -> tuple[str, list[Rect | None]]:

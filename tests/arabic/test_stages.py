@@ -1569,3 +1569,23 @@ def test_a_number_and_its_unit_drawn_apart_without_a_space_glyph_are_two_words()
              ("ي", 485.0, 488.8), ("ر", 489.0, 493.4), ("ق", 493.0, 497.3), ("ل", 497.0, 499.3),
              ("ا", 499.0, 501.6)]
     assert drawn_line(drawn, 100.0, 11.0, 90, 103) == "القرية 12 km عن"
+
+
+def test_addresses_drawn_with_their_parts_right_to_left_are_put_in_order():
+    from reader.arabic.line_order import _addresses_in_order
+
+    def fixed(text: str) -> str:
+        out, boxes = _addresses_in_order(text, [(float(i), 0.0, i + 1.0, 1.0)
+                                                for i in range(len(text))])
+        assert sorted(b[0] for b in boxes if b) == list(range(len(text)))  # each box once
+        return out
+
+    # TCPDF's own bidi breaks a left-to-right run at each dot, slash and @.
+    assert fixed("زوروا org.example.www أو راسلونا org.example@info اليوم") == (
+        "زوروا www.example.org أو راسلونا info@example.org اليوم")
+    assert fixed("الرابط reports/org.example.www//:https/2024 هنا") == (
+        "الرابط https://www.example.org/reports/2024 هنا")
+    # Addresses as they should be, and what is no address either way, stay.
+    for text in ("راسلوا first.last@mail.example.com و www.example.org/water",
+                 "الحزمة com.google.android والموقع example.com و user@shop.online"):
+        assert fixed(text) == text
