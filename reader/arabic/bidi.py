@@ -200,13 +200,13 @@ def _unit_after(seq: Sequence[Unit], start: int, end: int, word: int) -> bool:
     if end == word:
         return False  # glued (10km): one run either way
     e = word
-    while e < len(seq) and not seq[e].text.isspace() and bidi_class(seq[e].text[:1]) != R:
+    while e < len(seq) and not seq[e].text.isspace() and cluster_class(seq[e].text) != R:
         e += 1
     token = max([end, *(x + 1 for x in range(end, word) if seq[x].text.isspace())])
     # A sign before the word (°C) reads as it comes; the word with its digits (m3),
     # backwards.
     run = token
-    while run < word and bidi_class(seq[run].text[:1]) not in (L, EN):
+    while run < word and cluster_class(seq[run].text) not in (L, EN):
         run += 1
     text = "".join(seq[x].text for x in range(token, run)) + "".join(
         seq[x].text for x in range(run, e))[::-1]
