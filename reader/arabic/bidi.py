@@ -141,11 +141,7 @@ def visual_to_logical(clusters: Sequence[U], rtl: bool,
         m = j
         while m < n and classes[m] == N:
             m += 1
-        if m < n and classes[m] == EN:
-            # Through a number glued to a Latin word (Q3 2024: 2024 joins Q3's run).
-            while m < n and (classes[m] == EN or (
-                    classes[m] == N and not seq[m].text.isspace())):
-                m += 1
+        m = _past_glued_number(seq, classes, m, (EN, N))  # (Q3 2024: 2024 joins Q3's run)
         if glued_l or (m < n and classes[m] == L and not _unit_after(seq, i, j, m)):
             for x in range(i, j):
                 classes[x] = L
@@ -161,23 +157,29 @@ def _after_latin(seq: Sequence[Unit], raw: list[str], numbers: list[int]) -> set
     for i in numbers:
         if i < done:
             continue
-        j = i
-        while j < n and raw[j] in (EN, ES, CS, ET) and not seq[j].text.isspace():
-            j += 1
+        j = _past_glued_number(seq, raw, i, _GLUED)
         k = j
         while k < n and raw[k] not in (R, L, EN, AN):
             k += 1
-        while k < n and raw[k] == EN:
-            # A number glued to a Latin word (Q3, F-16) is part of it (W7): the word is
-            # the first strong one before this number (Q3 2024).
-            while k < n and raw[k] in (EN, ES, CS, ET) and not seq[k].text.isspace():
-                k += 1
-            if k < n and raw[k] != L:
-                break
+        k = _past_glued_number(seq, raw, k, _GLUED)
         if k < n and raw[k] == L and not _unit_after(seq, i, j, k):
             out.update(x for x in range(i, j) if raw[x] == EN)
         done = j
     return out
+
+
+_GLUED = (EN, ES, CS, ET)  # what stands in a number, glued: 1,250 F-16 12%
+
+
+def _past_glued_number(seq: Sequence[Unit], kinds: Sequence[str], k: int,
+                       glue: tuple[str, ...]) -> int:
+    """Past the number at ``k`` with what is glued to it (of the classes ``glue``), if a
+    number stands there: a number glued to a Latin word (Q3, F-16) is part of it (W7), so
+    that word is the first strong one before a number after it (Q3 2024)."""
+    if k < len(seq) and kinds[k] == EN:
+        while k < len(seq) and kinds[k] in glue and not seq[k].text.isspace():
+            k += 1
+    return k
 
 
 # Units and scales written after a number (10 km, 5 kWh, 2.5 million): SI symbols with

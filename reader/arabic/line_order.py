@@ -576,7 +576,7 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
     if LEADER.search(text):
         text, boxes = _leaders_apart(text, boxes)
         cells = [_leaders_apart(c, [None] * len(c))[0] for c in cells]
-    if _ADDRESS_HINT.search(text) and _ARABIC_TEXT.search(text):  # (in Arabic lines only)
+    if _ADDRESS_HINT.search(text) and _LETTER.search(text):  # (in Arabic lines only)
         text, boxes = _addresses_in_order(text, boxes)
         cells = [_addresses_in_order(c, [None] * len(c))[0] for c in cells]
     if not cells:
@@ -598,7 +598,6 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
 
 
 _ADDRESS_HINT = re.compile("@|www|http", re.IGNORECASE)
-_ARABIC_TEXT = re.compile("[\u0621-\u064a]")
 # A web or e-mail address: labels (each starting with a letter) and the signs between.
 _ADDRESS = re.compile(r"[A-Za-z][\w-]*(?:[./:@]+[A-Za-z][\w-]*)+")
 _PARTS = re.compile(r"[\w-]+|[^\w-]")
@@ -614,48 +613,45 @@ def _addresses_in_order(text: str, boxes: list[Rect | None]) -> tuple[str, list[
     org.example.www, info@example.org as org.example@info), put back in order: where the
     address as read is none, and its parts the other way round make one (an e-mail's
     domain ends in a top-level domain; a web address starts with www. or http)."""
-    parts: list[str] = []
-    places: list[Rect | None] = []
-    start = 0
+    edits: list[tuple[int, int, str, list[Rect | None]]] = []
     for m in _ADDRESS.finditer(text):
         if _WELL_FORMED.fullmatch(m.group()):
             continue
-        pieces = [(p.start(), p.end()) for p in _PARTS.finditer(m.group())]
-        turned = "".join(m.group()[a:b] for a, b in reversed(pieces))
-        if not _WELL_FORMED.fullmatch(turned):
-            continue
-        parts.append(text[start:m.start()])
-        places += boxes[start:m.start()]
-        parts.append(turned)
-        for a, b in reversed(pieces):
-            places += boxes[m.start() + a:m.start() + b]
-        start = m.end()
-    if not parts:
-        return text, boxes
-    parts.append(text[start:])
-    places += boxes[start:]
-    return "".join(parts), places
+        pieces = [(m.start() + p.start(), m.start() + p.end())
+                  for p in _PARTS.finditer(m.group())][::-1]
+        turned = "".join(text[a:b] for a, b in pieces)
+        if _WELL_FORMED.fullmatch(turned):
+            edits.append((m.start(), m.end(), turned, [x for a, b in pieces for x in boxes[a:b]]))
+    return _spliced(text, boxes, edits)
 
 
 def _leaders_apart(text: str, boxes: list[Rect | None]) -> tuple[str, list[Rect | None]]:
     """A leader set apart from the words beside it by a space: however near the producer
     drew its first and last dots to them (TeX aligns leaders' dots on a grid: a dot may
     touch the word), the dots are no part of a word."""
+    edits: list[tuple[int, int, str, list[Rect | None]]] = []
+    for m in LEADER.finditer(text):
+        before = m.start() > 0 and not text[m.start() - 1].isspace()
+        after = m.end() < len(text) and not text[m.end()].isspace()
+        edits.append((m.start(), m.end(), " " * before + m.group() + " " * after,
+                      [None] * before + boxes[m.start():m.end()] + [None] * after))
+    return _spliced(text, boxes, edits)
+
+
+def _spliced(text: str, boxes: list[Rect | None],
+             edits: list[tuple[int, int, str, list[Rect | None]]],
+             ) -> tuple[str, list[Rect | None]]:
+    """The text with each ``(start, end, new text, its boxes)`` in place of its stretch
+    (in order, apart), and its boxes with it: the character-to-glyph map stays total."""
+    if not edits:
+        return text, boxes
     parts: list[str] = []
     places: list[Rect | None] = []
     start = 0
-    for m in LEADER.finditer(text):
-        parts.append(text[start:m.start()])
-        places += boxes[start:m.start()]
-        if m.start() > 0 and not text[m.start() - 1].isspace():
-            parts.append(" ")
-            places.append(None)
-        parts.append(m.group())
-        places += boxes[m.start():m.end()]
-        if m.end() < len(text) and not text[m.end()].isspace():
-            parts.append(" ")
-            places.append(None)
-        start = m.end()
+    for a, b, new, new_boxes in edits:
+        parts += [text[start:a], new]
+        places += [*boxes[start:a], *new_boxes]
+        start = b
     parts.append(text[start:])
     places += boxes[start:]
     return "".join(parts), places
