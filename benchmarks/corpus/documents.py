@@ -53,6 +53,19 @@ MEASURES = ("تبعد القرية 12 km عن المدينة، ويحتاج خز
             "قدرتها 5 kW تعمل بالطاقة الشمسية، وقد بلغت كلفته $2.5 million تقريبا.")
 VERSIONS = ("وسجل الفريق في الربع الثالث (Q3 2024) انخفاض الحرارة إلى -5°C ليلا، واعتمد "
             "برنامج Excel 2019 ومعيار ISO 9001 في إدارة البيانات.")
+# Dates both Hijri and Gregorian (a year glued to its letter: ١٤٤٥هـ), a range with an en
+# dash, a decimal comma (٦٢٫٥٪), a ratio, a bracketed reference, guillemets and a dash
+# (mirrored and neutral marks a right-to-left line draws turned), the Arabic question mark
+# and semicolon, and Western digits glued to a letter (و7) or in a list's numbers.
+DATES = ("صدر التقرير في ١٥ رمضان ١٤٤٥هـ الموافق ٢٥ آذار/مارس ٢٠٢٤م، وغطى الفترة "
+         "٢٠٢٠–٢٠٢٤؛ فهل تحسنت الخدمات خلالها؟ يجيب الفصل الثالث عن ذلك بالأرقام [٤].")
+QUOTES = ("وقالت منظمة الصحة العالمية (WHO) إن «الماء النظيف حق للجميع»، وهو ما يؤكده المسح "
+          "— إذ ارتفعت نسبة التغطية إلى ٦٢٫٥٪ بعد أن كانت ٤٨٫٣٪، وصارت نسبة الخزانات إلى "
+          "الآبار ١:٣ تقريبا.")
+RELIEF = ("ووزعت الفرق 1,250 سلة غذائية بين 3 و7 أيار/مايو 2024، وبلغت كلفة المرحلة 2 من "
+          "أصل 3 مراحل نحو 12.5 ألف دولار.")
+STEPS = ["1- مراجعة سجلات الآبار في كل قرية.", "2- زيارة القرى النائية مرتين في الشهر.",
+         "3- إعداد التقرير النهائي قبل نهاية العام."]
 VERSES = [("إذا الماء في الوادي تأخر جريه", "صبرنا وقلنا إن في الصبر منجاة"),
           ("وما القرية الصغرى بغير رجالها", "إذا اجتمعوا كانوا لها الحصن والقوة")]
 LIST_ITEMS = ["أ. حصر الآبار العاملة والمتوقفة.", "ب. صيانة المضخات والأنابيب.",
@@ -125,6 +138,8 @@ DOCUMENTS = [
                                 para(ADDRESSES)]),
     Document("measures", "one", [heading("قياسات وإصدارات"), para(MEASURES), para(VERSIONS),
                                  para(MARKET)]),
+    Document("dates", "one", [heading("2.3 نتائج الجولة الثانية"), para(DATES), para(QUOTES),
+                              para(RELIEF), Block("list", items=STEPS)]),
     Document("turned", "turned", [heading("توزيع الأسر في المناطق"), para(WATER), para(PLAN)],
              turned=[para(SCHOOL), Block("table", rows=TABLE)], watermark="مسودة للنقاش"),
 ]
