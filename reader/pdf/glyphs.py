@@ -2213,8 +2213,10 @@ def glyph_texts(font_data: bytes, fold: bool = True) -> dict[int, str]:
 
 def _fold(text: str) -> str:
     """Fonts for Arabic often name glyphs after the Persian or Urdu letters that share
-    their shapes (yeh, keheh, heh goal)."""
-    return text.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643").replace("\u06c1", "\u0647")
+    their shapes (keheh, heh goal). Not the Persian yeh: drawn dotless at a word's end it
+    is an alef maksura there, with its dots inside a word a yeh; ``reader.arabic.letters``
+    reads it by its place in the word, on pages that are not Persian."""
+    return text.replace("\u06a9", "\u0643").replace("\u06c1", "\u0647")
 
 
 def _rarer(text: str) -> float:

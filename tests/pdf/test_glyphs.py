@@ -550,3 +550,38 @@ def test_a_letter_drawn_as_its_seat_and_a_hamza_is_not_read_again_as_its_seat():
         "pango-scheherazade-vowelled.pdf"
     text = DocumentSession.open(path).page_model(0).text
     assert "بِأَنْ" in text.split() and "اأ" not in text
+
+
+def test_a_persian_yeh_named_by_a_font_is_left_to_the_letter_stage():
+    """A font read by its glyph names alone (Ghostscript's subsets of Nazli keep no map)
+    draws Arabic alef maksura and Persian yeh with one dotless glyph, named uni06CC.fina:
+    the glyph is read as ی, and the letter stage makes a word's last ی an alef maksura on
+    Arabic pages (إلى, not إلي), an inner one a yeh. Keheh is read as kaf at once."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    from reader.arabic.letters import fold_persian_forms
+
+    names = [".notdef", "uni06CC.fina", "uni06CC.init", "uni06A9"]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    pen = TTGlyphPen(None)
+    for x0, y0, x1, y1 in ((100, 0, 400, 300), (100, 400, 400, 700)):
+        pen.moveTo((x0, y0))
+        pen.lineTo((x0, y1))
+        pen.lineTo((x1, y1))
+        pen.lineTo((x1, y0))
+        pen.closePath()
+    glyph = pen.glyph()
+    builder.setupGlyf({name: glyph for name in names})
+    builder.setupHorizontalMetrics({name: (500, 100) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupCharacterMap({})  # a map that names nothing
+    builder.setupOS2()
+    builder.setupPost()  # format 2: the glyph names are kept
+    buffer = io.BytesIO()
+    builder.save(buffer)
+    texts = glyph_texts(buffer.getvalue())
+    assert texts == {1: "ی", 2: "ی", 3: "ك"}
+    assert fold_persian_forms("إل" + texts[1]) == "إلى"
+    assert fold_persian_forms(texts[2] + "وم") == "يوم"
