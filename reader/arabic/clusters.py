@@ -165,31 +165,60 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
     abbreviation هـ of a Hijri year, the prefix لـ or بـ before a quotation, a Latin name
     or a number; it stays, with its letter."""
     widened: dict[int, Glyph] = {}  # index in items -> the letter with its stretch
+    edges: dict[int, list[int]] | None = None  # glyphs by their edges' points, if asked
     for i, g in enumerate(items):
         if g.text or g.char != "\u0640":
             continue
-        near = 0.1 * g.size
+        found = None
         for step in (-1, 1):
             k = i + step
             while 0 <= k < len(items) and abs(k - i) <= 6 and (
                     not items[k].text or is_mark(items[k].text)):
                 k += step  # past marks and the stretch's other tatweels
-            if not 0 <= k < len(items) or abs(k - i) > 6:
+            if 0 <= k < len(items) and abs(k - i) <= 6 and _against(
+                    widened.get(k, items[k]), g):
+                found = k
+                break
+        if found is None:
+            # Its letter elsewhere in the stream (Qt draws ١٤٤٥هـ's heh before the words
+            # at its left, its tatweel after them): the glyph whose edge it touches, and
+            # what touches its other side, found by the glyphs' edges.
+            if edges is None:
+                edges = {}
+                for k, other in enumerate(items):
+                    if (other.text not in ("", " ") and not is_mark(other.text)) or (
+                            other.char == "\u0640"):
+                        for x in (other.box[0], other.box[2]):
+                            edges.setdefault(round(x), []).append(k)
+            found = min((k for x in (g.box[0], g.box[2]) for at in (-1, 0, 1)
+                         for k in edges.get(round(x) + at, ()) if items[k].text
+                         and _against(widened.get(k, items[k]), g)),
+                        key=lambda k: abs(k - i), default=None)
+            if found is None:
                 continue
-            letter = widened.get(k, items[k])  # or a digit: a separator the font lacked
-            if not (letter.text != " " and abs(letter.baseline - g.baseline)
-                    < 0.2 * g.size and min(abs(letter.box[0] - g.box[2]),
-                                           abs(g.box[0] - letter.box[2])) < near):
-                continue
-            box = (min(letter.box[0], g.box[0]), letter.box[1], max(letter.box[2], g.box[2]),
-                   letter.box[3])
-            text = letter.text
-            if _is_letter(text[:1]) and text[-1:] != "\u0640" and _ends_word(items, i, letter):
-                text += "\u0640"
-            widened[k] = dataclasses.replace(letter, text=text, box=box,
+            letter = widened.get(found, items[found])
+            far = g.box[0] if abs(g.box[2] - letter.box[0]) < 0.1 * g.size else g.box[2]
+            ends = not any(_touches_word(items[j], g, far) for at in (-1, 0, 1)
+                           for j in edges.get(round(far) + at, ()) if j not in (i, found))
+        else:
+            letter = widened.get(found, items[found])
+            ends = _ends_word(items, i, letter)
+        box = (min(letter.box[0], g.box[0]), letter.box[1], max(letter.box[2], g.box[2]),
+               letter.box[3])
+        text = letter.text
+        if _is_letter(text[:1]) and text[-1:] != "\u0640" and ends:
+            text += "\u0640"
+        widened[found] = dataclasses.replace(letter, text=text, box=box,
                                              centre=(box[0] + box[2]) / 2)
-            break
     return [widened.get(k, g) for k, g in enumerate(items) if g.text]
+
+
+def _against(letter: Glyph, tatweel: Glyph) -> bool:
+    """Is a tatweel drawn against this glyph (a letter, or a digit: a separator the font
+    lacked), edge to edge on its baseline?"""
+    return (letter.text != " " and abs(letter.baseline - tatweel.baseline) < 0.2 * tatweel.size
+            and min(abs(letter.box[0] - tatweel.box[2]), abs(tatweel.box[0] - letter.box[2]))
+            < 0.1 * tatweel.size)
 
 
 def _is_letter(ch: str) -> bool:
@@ -205,15 +234,15 @@ def _ends_word(items: list[Glyph], i: int, letter: Glyph) -> bool:
     near = 0.1 * max(g.size, 1.0)
     # The letter at its right (a right-to-left word): the word goes on at its left edge.
     far_edge = g.box[0] if abs(g.box[2] - letter.box[0]) < near else g.box[2]
-    for k in (i - 2, i - 1, i + 1, i + 2):
-        if not 0 <= k < len(items) or items[k] is letter:
-            continue
-        other = items[k]
-        if (other.char == "\u0640" or "\u0620" <= other.text[:1] <= "\u064a") and abs(
-                other.baseline - g.baseline) < 0.2 * g.size and (
-                abs(other.box[2] - far_edge) < near or abs(other.box[0] - far_edge) < near):
-            return False
-    return True
+    return not any(_touches_word(items[k], g, far_edge) for k in (i - 2, i - 1, i + 1, i + 2)
+                   if 0 <= k < len(items) and items[k] is not letter)
+
+
+def _touches_word(other: Glyph, tatweel: Glyph, edge: float) -> bool:
+    """Does ``other``, an Arabic letter or a tatweel, touch the tatweel's ``edge``?"""
+    return (other.char == "\u0640" or "\u0620" <= other.text[:1] <= "\u064a") and abs(
+        other.baseline - tatweel.baseline) < 0.2 * tatweel.size and min(
+        abs(other.box[2] - edge), abs(other.box[0] - edge)) < 0.1 * max(tatweel.size, 1.0)
 
 
 def _copy(g: Glyph, text: str | None = None) -> Glyph:
@@ -351,6 +380,15 @@ def _join_split_ligatures(items: list[Glyph], mark_texts: set[str]) -> tuple[lis
             joined = True
         elif before is not None and all(_holds_again(before, x) for x in loose):
             joined = True  # the ligature put together holds them already: copies (LibreOffice)
+        elif (after is not None and before is not None and _is_lam_of(after, c, edge=0)
+              and abs(c.box[0] - after.box[0]) < abs(c.box[0] - after.box[2])
+              and _is_head_of(before, c, 2) and before.box[2] <= after.box[0] + 1e-3
+              and not _is_lam_of(before, c, edge=0)):
+            # The stream runs left to right here (MuPDF gives some of LuaLaTeX's lines so):
+            # the lam drawn next, at whose left edge they sit, is theirs, not the letter
+            # before, whose right edge is there too (الآبار, not البآار).
+            items[h] = _copy(after, after.text + "".join(x.text for x in reversed(loose)))
+            joined = True
         elif before is not None and (_is_lam_of(before, c, edge=0) or any(
                 _is_head_of(before, c, edge) for edge in (0, 2))):
             # The pair's box reaches the alef: drawn apart (Scheherazade), it is inked

@@ -155,6 +155,12 @@ def _space_positions(segment: Segment, spaces: str) -> tuple[list[Glyph], list[i
                 # (TCPDF draws a line's runs apart, their spaces at the runs' ends) or none.
                 chosen.append(i)
                 continue
+            if gap > digit_gap and _bracket_meets_word(letters[i - 1], letters[i]):
+                # So are a bracket or quote and the word outside it: a gap there is a
+                # space with no glyph (TCPDF draws `بالأرقام [٤]` and `(WHO)` after an
+                # Arabic word so), not a bracket's side bearing (inside its box).
+                chosen.append(i)
+                continue
             if centres and (zero_width(letters[i]) or zero_width(letters[i - 1])
                             or _vowelled(letters[i]) or _vowelled(letters[i - 1])):
                 # A letter without width (MuPDF's place for a cluster a producer wrote
@@ -206,6 +212,15 @@ def _scripts_meet(letters: list[Glyph], i: int) -> bool:
     return arabic.text[0].isalpha() and beyond is not None and latin.text[0].isascii() and (
         latin.text[0].isalnum()) and (beyond.text[0] in "°%" or (
             beyond.text[0].isascii() and beyond.text[0].isalnum()))
+
+
+_BRACKETS = frozenset("()[]{}«»“”")
+
+
+def _bracket_meets_word(a: Glyph, b: Glyph) -> bool:
+    """Is one of two neighbours a bracket or quote, the other a letter or digit?"""
+    x, y = a.text[:1], b.text[:1]
+    return (x in _BRACKETS and y.isalnum()) or (y in _BRACKETS and x.isalnum())
 
 
 def _bare_gaps(letters: list[Glyph], centres: list[float], size: float) -> int:

@@ -47,15 +47,28 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        lines = self.lines
+        return "".join(line.text if not i else _joint(lines[i - 1].text, line.text) + line.text
+                       for i, line in enumerate(lines))
 
     def boxes(self) -> list[Rect | None]:
         out: list[Rect | None] = []
         for i, line in enumerate(self.lines):
-            if i:
+            if i and _joint(self.lines[i - 1].text, line.text):
                 out.append(None)
             out.extend(line.boxes)
         return out
+
+
+# A line that ends with an opening bracket or quote, or one that begins with a closing one,
+# was broken inside them (LibreOffice breaks [٤] after its bracket): no word space there.
+_OPENING = frozenset("([{«“‘⟨〈﴿")  # (﴿ opens in a right-to-left text)
+_CLOSING = frozenset(")]}»”’⟩〉﴾")
+
+
+def _joint(before: str, after: str) -> str:
+    """What joins two lines of a block: a space, or nothing inside brackets."""
+    return "" if before[-1:] in _OPENING or after[:1] in _CLOSING else " "
 
 
 @dataclass(frozen=True)

@@ -961,6 +961,12 @@ def test_a_tatweel_after_its_letters_mark_or_before_its_letter_joins_that_letter
     three = glyph("٣", (283.8, 120, 291.4, 130), 127.2, 11)
     clusters, _count, spaces = make_clusters([space, final, heh, three])
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text.strip() == "٣هـ"
+    # Qt draws the heh first, the words at its left, then the tatweel and the digits: the
+    # tatweel's letter is the one it touches, wherever the stream has it.
+    words = [glyph(ch, (x, 120, x + 4.0, 130), 127.2, 11)
+             for ch, x in (("ا", 262.0), ("ل", 258.0), ("ف", 254.0), ("ي", 250.0))]
+    clusters, _count, spaces = make_clusters([heh, *words, space, final, three])
+    assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "٣هـ الفي"
 
 
 def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
@@ -972,6 +978,23 @@ def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
     glyphs = [glyph(ch, (x0, 240, x1, 262), 255.0, 12.5) for ch, x0, x1 in drawn]
     clusters, _count, spaces = make_clusters(glyphs)
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "اللازم"
+
+
+def test_a_lam_alefs_alef_given_left_to_right_goes_to_its_lam():
+    # LuaLaTeX with Noto Naskh draws الآبار's lam-alef as a lam and a width-less alef at
+    # the lam's origin, its left edge, where the ب's right edge is too. MuPDF gives some
+    # of its lines left to right: ب, آ, ل. The lam drawn next is the alef's (not البآار);
+    # given right to left (ل, آ, ب) it is the lam drawn before.
+    drawn = [("ر", 320.26, 324.47), ("ا", 324.47, 327.23), ("ب", 327.23, 330.23),
+             ("آ", 330.23, 330.23), ("ل", 330.23, 335.88), ("ا", 335.88, 338.48)]
+    assert drawn_line(drawn, 135.26, 10.9, 126.5, 137.4) == "الآبار"
+    assert drawn_line(drawn[::-1], 135.26, 10.9, 126.5, 137.4) == "الآبار"
+    # LibreOffice with Scheherazade draws إلى's alef without width at the thin lam's
+    # right edge, the line's space glyph drawn before it further left: the alef begins
+    # the word, no lam-alef (not لإى).
+    drawn = [(" ", 539.6, 542.35), ("إ", 565.4, 565.4), ("ل", 563.58, 565.39),
+             ("ى", 558.29, 563.55), (" ", 555.6, 558.35), ("ر", 552.0, 555.6)]
+    assert drawn_line(drawn, 121.0, 11.0, 112.8, 123.8) == "إلى ر"
 
 
 def test_a_ligatures_second_letter_beside_a_lam_is_no_lam_alefs():
@@ -1589,3 +1612,37 @@ def test_addresses_drawn_with_their_parts_right_to_left_are_put_in_order():
     for text in ("راسلوا first.last@mail.example.com و www.example.org/water",
                  "الحزمة com.google.android والموقع example.com و user@shop.online"):
         assert fixed(text) == text
+
+
+def test_a_gap_between_a_word_and_a_bracket_is_a_space_without_its_glyph():
+    """TCPDF draws `بالأرقام [٤]` and `العالمية (WHO)` with a space's gap and no space
+    glyph, on a line whose other spaces have theirs: a bracket's side bearing is inside its
+    box, so a gap as wide as a space beside it is one. Inside the brackets nothing is."""
+    size = 11.0
+    drawn = [(".", 333.1, 336.6), ("]", 336.6, 340.9), ("٤", 340.9, 346.2), ("[", 346.2, 350.4),
+             ("م", 353.3, 358.6), ("ا", 358.6, 361.8), ("ق", 361.8, 366.7), ("ر", 366.7, 370.8),
+             (" ", 370.8, 373.7), ("ن", 373.7, 378.0), ("ع", 378.0, 383.0)]
+    assert drawn_line(drawn, 135.0, size, 126.0, 137.0) == "عن رقام [٤]."
+    drawn = [("(", 379.1, 383.4), ("W", 383.4, 394.3), ("H", 394.3, 402.6), ("O", 402.6, 411.2),
+             (")", 411.2, 415.5), ("ة", 418.4, 423.7), ("ي", 423.7, 427.8), ("م", 427.8, 434.2),
+             (" ", 434.2, 437.1), ("ن", 437.1, 441.0), ("إ", 441.0, 443.0)]
+    assert drawn_line(drawn, 135.0, size, 126.0, 137.0) == "إن مية (WHO)"
+
+
+def test_lines_broken_inside_brackets_join_without_a_space():
+    """LibreOffice breaks `[٤]` after its opening bracket: the lines join with no space
+    there, nor before a closing bracket that begins a line; elsewhere with one. Each
+    character keeps its box (None for the space the join adds)."""
+    from reader.arabic.model import Block
+
+    def line(text: str, y: float) -> Line:
+        return Line(text, [(10.0 * i, y, 10.0 * i + 5, y + 10) for i in range(len(text))],
+                    (0.0, y, 10.0 * len(text), y + 10), 11.0)
+
+    block = Block(PARAGRAPH, [line("عن ذلك بالأرقام [", 0), line("٤]. وقالت (", 20),
+                              line("WHO", 40), line(") إن", 60)], (0, 0, 200, 70))
+    assert block.text == "عن ذلك بالأرقام [٤]. وقالت (WHO) إن"
+    boxes = block.boxes()
+    assert len(boxes) == len(block.text) and boxes.count(None) == 0
+    plain = Block(PARAGRAPH, [line("سطر أول", 0), line("وثان", 20)], (0, 0, 200, 30))
+    assert plain.text == "سطر أول وثان" and plain.boxes()[7] is None
