@@ -425,6 +425,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
             bold = bool(flags & _BOLD) or bold_fonts[font]
             superscript = bool(flags & _SUPERSCRIPT)
             chars = span["chars"]
+            if any(ch["origin"][0] - ch["bbox"][0] > 0.05 for ch in chars):
+                chars = _unsheared(span)
             start = len(glyphs)
             # The hot loop of extraction: one object per glyph, built in place.
             glyphs += [Glyph(c, (box := ch["bbox"]), ch["origin"][1], size, bold,
@@ -581,6 +583,38 @@ def raw_page(page: pymupdf.Page) -> RawPage:
     return RawPage(page.number, float(page.rect.width), float(page.rect.height),
                    tuple(glyphs), tuple(rules), images, recovered, unmapped, visual,
                    tuple(vrules), tuple(regions), placed, (*_turns(text_blocks), *turned))
+
+
+_MAX_SLANT = 0.6  # tan of the steepest slant read as an oblique face (about 31 degrees)
+
+
+def _unsheared(span: dict) -> list[dict]:
+    """A span drawn slanted, in whole or in part (an oblique face made by shearing the
+    upright one, as word processors make italic Arabic, whose fonts have none; MuPDF puts
+    both in one span): MuPDF gives each slanted glyph the box of its outline's frame,
+    which reaches left of its origin by the descent's share of the slant and right past
+    its advance by the ascent's, so that neighbours overlap and a space glyph between
+    words no longer stands between them. Each such glyph's box as upright: from its origin
+    to its advance. The span as given if a glyph's box is not the height of the font's
+    ascent and descent (a turned or mirrored line) or shows a slant steeper than a face's."""
+    chars = span["chars"]
+    size, ascender, descender = span["size"], span["ascender"], span["descender"]
+    if size <= 0 or descender >= 0 or ascender <= 0:
+        return chars
+    out = []
+    for ch in chars:
+        (x0, y0, x1, y1), (x, y) = ch["bbox"], ch["origin"]
+        shift = x - x0
+        if shift <= 0.05:
+            out.append(ch)
+            continue
+        slant = shift / (-descender * size)
+        right = ascender * size * slant  # how far the slanted top reaches past the advance
+        if slant > _MAX_SLANT or abs(y - ascender * size - y0) > 0.5 or abs(
+                y - descender * size - y1) > 0.5 or x1 - right < x:
+            return chars
+        out.append({**ch, "bbox": (x, y0, x1 - right, y1)})
+    return out
 
 
 def _turns(blocks: list[dict]) -> tuple[tuple[Rect, float, float, float, float], ...]:

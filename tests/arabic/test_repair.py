@@ -606,3 +606,36 @@ def test_a_word_processors_symbol_font_bullets_read_as_bullets():
                      "• تدريب لجان محلية على إدارة الشبكات."]
     assert "يبلغ 2.5 km، وأن الأسرة تحتاج إلى 60 L يوميا" in page.text
     assert page.quality.unread == 0
+
+
+_DOCX_ITALIC = [
+    "تقرير التقييم السنوي لبرنامج المياه",
+    "يقدم هذا التقرير تقييما مستقلا لنتائج البرنامج في عامه الثالث، ويركز على الاستدامة"
+    " وعلى مشاركة المجتمع المحلي في إدارة المرافق التي أنشئت خلال السنوات الماضية.",
+    "وقد اعتمد فريق التقييم على ثلاثة مصادر للبيانات:",
+    "1. المقابلات مع أعضاء لجان المياه في القرى.",
+    "2. سجلات الصيانة الشهرية لدى المجالس المحلية.",
+    "3. زيارات ميدانية إلى عشرين موقعا مختارا.",
+    "الشكل 1: تطور نسبة الأسر المخدومة بين 2021 و2024",
+    "ويبين الشكل 1 أن النسبة ارتفعت من 38% إلى 71%، غير أن الفريق لاحظ أن the maintenance"
+    " budget remained unchanged طوال المدة، وهو ما يهدد استمرار الخدمة في السنوات القادمة.",
+    "«إن الماء الذي لا يصان اليوم لن يكون متاحا غدا، ومسؤولية حفظه تقع على الجميع دون"
+    " استثناء»، كما قال أحد أعضاء اللجنة في القرية الشمالية.",
+]
+
+
+@pytest.mark.parametrize("fixture", ["libreoffice-docx-italic.pdf", "libreoffice-docx-kashida.pdf"])
+def test_a_word_documents_italic_and_kashidas_read_as_typed(fixture):
+    """Our own report as a Word document (python-docx: italic, underlined and numbered
+    runs, a picture with its caption, an English phrase, an indented quotation) exported
+    by LibreOffice, justified with kashidas. With Noto Naskh, which has no italic: the
+    italic runs are the upright glyphs sheared, whose boxes overlap so that their space
+    glyphs stood between no words (تقييمامستقلا, the whole caption and quotation one word).
+    With DejaVu Sans: a kashida is two tatweels overlapping, drawn after the line's letters
+    (الفري ق, then الفريـقـ)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "fixtures" / fixture
+    page = DocumentSession.open(path).page_model(0)
+    assert [b.text for b in page.body] == _DOCX_ITALIC
+    assert page.quality.unread == 0

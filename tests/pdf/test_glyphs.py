@@ -585,3 +585,29 @@ def test_a_persian_yeh_named_by_a_font_is_left_to_the_letter_stage():
     assert texts == {1: "ی", 2: "ی", 3: "ك"}
     assert fold_persian_forms("إل" + texts[1]) == "إلى"
     assert fold_persian_forms(texts[2] + "وم") == "يوم"
+
+
+def test_slanted_glyphs_boxes_are_read_upright():
+    """A glyph of a sheared (oblique) run: MuPDF's box reaches the descent's share of the
+    slant left of its origin and the ascent's right past its advance. Read from its origin
+    to its advance; upright glyphs of the same span stay; a span whose boxes are not the
+    font's height (turned) stays as given."""
+    from reader.pdf.glyphs import _unsheared
+
+    slant, size = 0.25, 10.0
+
+    def char(c: str, x: float, advance: float, slanted: bool) -> dict:
+        left = 0.2 * size * slant if slanted else 0.0
+        right = 0.8 * size * slant if slanted else 0.0
+        return {"c": c, "origin": (x, 100.0), "bbox": (x - left, 92.0, x + advance + right, 102.0)}
+
+    span = {"size": size, "ascender": 0.8, "descender": -0.2,
+            "chars": [char("ب", 50.0, 5.0, False), char("ت", 40.0, 5.0, True),
+                      char(" ", 37.0, 3.0, True)]}
+    boxes = [ch["bbox"] for ch in _unsheared(span)]
+    assert boxes[0] == (50.0, 92.0, 55.0, 102.0)
+    assert [tuple(round(v, 6) for v in b) for b in boxes[1:]] == [(40.0, 92.0, 45.0, 102.0),
+                                                               (37.0, 92.0, 40.0, 102.0)]
+    turned = {**span, "chars": [{"c": "ب", "origin": (50.0, 100.0),
+                                 "bbox": (45.0, 60.0, 60.0, 100.0)}]}
+    assert _unsheared(turned) is turned["chars"]
