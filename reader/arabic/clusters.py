@@ -166,6 +166,7 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
     or a number; it stays, with its letter."""
     widened: dict[int, Glyph] = {}  # index in items -> the letter with its stretch
     edges: dict[int, list[int]] | None = None  # glyphs by their edges' points, if asked
+    stretches: dict[int, tuple[float, float]] = {}  # each tatweel's stretch, with them
     for i, g in enumerate(items):
         if g.text or g.char != "\u0640":
             continue
@@ -181,25 +182,25 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
                 break
         if found is None:
             # Its letter elsewhere in the stream (Qt draws ١٤٤٥هـ's heh before the words
-            # at its left, its tatweel after them): the glyph whose edge it touches, and
-            # what touches its other side, found by the glyphs' edges.
+            # at its left, its tatweel after them; LibreOffice draws a line's kashidas
+            # after its letters, two tatweels overlapping for one stretch): the glyph whose
+            # edge the stretch touches, and what touches its other side, found by edges.
             if edges is None:
-                edges = {}
-                for k, other in enumerate(items):
-                    if (other.text not in ("", " ") and not is_mark(other.text)) or (
-                            other.char == "\u0640"):
-                        for x in (other.box[0], other.box[2]):
-                            edges.setdefault(round(x), []).append(k)
-            found = min((k for x in (g.box[0], g.box[2]) for at in (-1, 0, 1)
+                edges, stretches = _edges_and_stretches(items)
+            lo, hi = stretches[i]
+            stretch = dataclasses.replace(g, box=(lo, g.box[1], hi, g.box[3]))
+            found = min((k for x in (lo, hi) for at in (-1, 0, 1)
                          for k in edges.get(round(x) + at, ()) if items[k].text
-                         and _against(widened.get(k, items[k]), g)),
-                        key=lambda k: abs(k - i), default=None)
+                         and _against(widened.get(k, items[k]), stretch)),
+                        key=lambda k: (not _is_letter(items[k].text[:1]), abs(k - i)),
+                        default=None)  # a letter, which a tatweel joins, before a sign
             if found is None:
                 continue
             letter = widened.get(found, items[found])
-            far = g.box[0] if abs(g.box[2] - letter.box[0]) < 0.1 * g.size else g.box[2]
+            far = lo if abs(hi - letter.box[0]) < 0.1 * g.size else hi
             ends = not any(_touches_word(items[j], g, far) for at in (-1, 0, 1)
-                           for j in edges.get(round(far) + at, ()) if j not in (i, found))
+                           for j in edges.get(round(far) + at, ())
+                           if j != found and items[j].char != "\u0640")
         else:
             letter = widened.get(found, items[found])
             ends = _ends_word(items, i, letter)
@@ -211,6 +212,34 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
         widened[found] = dataclasses.replace(letter, text=text, box=box,
                                              centre=(box[0] + box[2]) / 2)
     return [widened.get(k, g) for k, g in enumerate(items) if g.text]
+
+
+def _edges_and_stretches(items: list[Glyph]) -> tuple[dict[int, list[int]],
+                                                      dict[int, tuple[float, float]]]:
+    """The letters, digits and tatweels by their edges' points; and for each tatweel the
+    stretch it is part of: the tatweels on its baseline that overlap or touch it, as one
+    (left, right). One sort and one sweep: bounded by the glyphs, however they lie."""
+    edges: dict[int, list[int]] = {}
+    for k, other in enumerate(items):
+        if other.char == "\u0640" or (other.text not in ("", " ") and not is_mark(other.text)):
+            for x in (other.box[0], other.box[2]):
+                edges.setdefault(round(x), []).append(k)
+    tatweels = sorted((k for k, g in enumerate(items) if g.char == "\u0640" and not g.text),
+                      key=lambda k: (round(items[k].baseline), items[k].box[0]))
+    stretches: dict[int, tuple[float, float]] = {}
+    run: list[int] = []
+    lo = hi = 0.0
+    for k in tatweels:
+        g = items[k]
+        if run and round(g.baseline) == round(items[run[0]].baseline) and (
+                g.box[0] <= hi + 0.1 * g.size):
+            run.append(k)
+            hi = max(hi, g.box[2])
+            continue
+        stretches.update(dict.fromkeys(run, (lo, hi)))
+        run, lo, hi = [k], g.box[0], g.box[2]
+    stretches.update(dict.fromkeys(run, (lo, hi)))
+    return edges, stretches
 
 
 def _against(letter: Glyph, tatweel: Glyph) -> bool:

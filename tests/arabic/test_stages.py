@@ -967,6 +967,14 @@ def test_a_tatweel_after_its_letters_mark_or_before_its_letter_joins_that_letter
              for ch, x in (("ا", 262.0), ("ل", 258.0), ("ف", 254.0), ("ي", 250.0))]
     clusters, _count, spaces = make_clusters([heh, *words, space, final, three])
     assert logical_line(split_rows(make_rows(clusters)), True, spaces).text == "٣هـ الفي"
+    # LibreOffice draws a kashida as two tatweels overlapping, after the line's letters:
+    # one stretch inside الفريق, between ي and ق; no word ends there (not الفري ق nor
+    # الفريـقـ).
+    drawn = [("ا", 182.18, 185.78), ("ل", 178.19, 182.14), ("ف", 171.69, 178.25),
+             ("ر", 164.5, 171.66), ("ي", 160.9, 164.51), ("ق", 144.68, 155.51),
+             (" ", 140.58, 144.7), ("ن", 133.2, 140.6), ("\u0640", 157.1, 160.9),
+             ("\u0640", 155.5, 159.3)]
+    assert drawn_line(drawn, 138.2, 13.0, 125.2, 141.2) == "الفريق ن"
 
 
 def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
