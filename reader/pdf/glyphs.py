@@ -539,6 +539,8 @@ def raw_page(page: pymupdf.Page) -> RawPage:
                                       g.superscript))
                 kept.extend(inserts.get(at, ()))
             glyphs = kept
+    if _uneven_spaces(glyphs):
+        glyphs = _spaces_with_ink(page, glyphs)
     if _facts(page.parent).borrowed is not False and any(
             a.text in _ARABIC_MARKS and b.text in _ARABIC_MARKS and a.box == b.box
             and zero_width(a) for a, b in itertools.pairwise(glyphs)):
@@ -614,6 +616,58 @@ def _unsheared(span: dict) -> list[dict]:
                 y - descender * size - y1) > 0.5 or x1 - right < x:
             return chars
         out.append({**ch, "bbox": (x, y0, x1 - right, y1)})
+    return out
+
+
+def _uneven_spaces(glyphs: list[Glyph]) -> bool:
+    """Do space glyphs between Arabic letters, of one size, have two widths? A font's
+    space has one advance; a glyph of another width mapped to U+0020 is some other glyph
+    (LibreOffice maps the kashidas it justifies a Word document's lines with so)."""
+    widths: dict[float, float] = {}
+    for a, g, b in zip(glyphs, glyphs[1:], glyphs[2:], strict=False):
+        if g.char == " " and a.kind == "R" and b.kind == "R":
+            width = g.box[2] - g.box[0]
+            seen = widths.setdefault(round(g.size, 1), width)
+            if abs(seen - width) > 0.02 * max(seen, width, 0.1):
+                return True
+    return False
+
+
+def _spaces_with_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs mapped to a space that are not their font's space: where a font draws
+    U+0020 with two glyphs or more (the text trace gives each its glyph number), each that
+    the font itself names otherwise (a tatweel) is read as that."""
+    try:
+        trace = _texttrace(page)
+    except Exception:
+        return glyphs
+    by_font: dict[str, dict[int, list[tuple[float, float]]]] = {}
+    for span in trace:
+        for code, gid, origin, _box in span["chars"]:
+            if code == 0x20 and gid > 0:
+                by_font.setdefault(span.get("font", ""), {}).setdefault(gid, []).append(
+                    (round(origin[0], 1), round(origin[1], 1)))
+    named: dict[tuple[float, float], str] = {}
+    for font, gids in by_font.items():
+        if len(gids) < 2:
+            continue
+        tables = [_font_text(page.parent, xref) for xref in _font_xrefs(page, _font_key(font))]
+        for gid, origins in gids.items():
+            text = next((t[gid] for t in tables if gid in t), "")
+            if text and not text.isspace():
+                named.update(dict.fromkeys(origins, text))
+    if not named:
+        return glyphs
+    # (A glyph read from the font already stands there: a map broken throughout has been
+    # asked glyph by glyph, and what it named inserted beside the space MuPDF gave.)
+    for g in glyphs:
+        if g.char != " ":
+            named.pop((round(g.box[0], 1), round(g.baseline, 1)), None)
+    out = []
+    for g in glyphs:
+        ink = named.get((round(g.box[0], 1), round(g.baseline, 1))) if g.char == " " else None
+        out.append(g if ink is None else glyph(ink, g.box, g.baseline, g.size, g.bold,
+                                               g.superscript))
     return out
 
 

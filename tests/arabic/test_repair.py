@@ -639,3 +639,27 @@ def test_a_word_documents_italic_and_kashidas_read_as_typed(fixture):
     page = DocumentSession.open(path).page_model(0)
     assert [b.text for b in page.body] == _DOCX_ITALIC
     assert page.quality.unread == 0
+
+
+def test_kashidas_a_word_document_maps_to_spaces_are_read_as_kashidas():
+    """LibreOffice justifies a Word document's Arabic lines in Noto Naskh with kashidas
+    whose glyph its map gives as U+0020: the font draws a space with two glyphs then, and
+    the one it names a tatweel is read as one (فـرق, not ف رق). Also here: superscripts
+    and subscripts (م², NO₃), a line break before a web address, a table with a cell
+    spanning rows (read with the first of them)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "fixtures" / "libreoffice-docx-justified.pdf"
+    page = DocumentSession.open(path).page_model(0)
+    assert [b.text for b in page.body] == [
+        "1.2 النتائج الرئيسية",
+        "بلغت مساحة الخزان الجديد 500 م2 وسعته 1200 م3، وأظهرت التحاليل خلو المياه من"
+        " النترات NO3 ومن الجراثيم الضارة، كما ورد في الملحق الثاني من هذا التقرير.",
+        "للاطلاع على البيانات الكاملة: https://data.example.org/water/2024",
+        "ملاحظة هامة: تختلف النتائج من منطقة إلى أخرى بحسب عمق الآبار ونوع التربة وكمية"
+        " الأمطار السنوية، ولذلك يجب قراءة الجدول التالي بحذر.",
+        "المنطقة المؤشر القيمة", "الشمال عمق البئر 120 م", "الملوحة منخفضة",
+        "الجنوب عمق البئر 85 م",
+        "وتشير هذه الأرقام إلى أن الآبار الشمالية أعمق بنحو 35 مترا، وهو فرق يرفع كلفة الضخ"
+        " بنسبة تقارب الخمس.",
+    ]
