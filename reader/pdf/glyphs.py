@@ -1417,6 +1417,13 @@ class _Outlines:
                     pass
         return self.known[gid]
 
+    def advance(self, gid: int) -> float:
+        """The glyph's advance, in ems (infinite if the font does not say)."""
+        try:
+            return float(self.font["hmtx"][self.order[gid]][0]) / self.units
+        except Exception:  # no such glyph, no metrics, or no font fontTools reads
+            return math.inf
+
     def glyph_dots(self) -> dict[int, str]:
         """``glyph_dots`` of the font ({} for a font fontTools cannot read)."""
         if self.dots is None:
@@ -2734,8 +2741,10 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
             continue
         xrefs = _font_xrefs(page, font)
         tables = [_font_text(doc, xref) for xref in xrefs]
+        size = float(span.get("size", 0.0))
         for code, gid, origin, bbox in broken:
-            text = next((t[gid] for t in tables if gid in t), "")
+            text = next((t[gid] for t in tables if gid in t), "") if len(tables) < 2 else (
+                _text_by_advance(doc, xrefs, tables, gid, bbox[2] - bbox[0], size))
             if (text and font not in garbled and code not in odd and (
                     (font in ascii_wrong and code not in extra)
                     or (code in extra and code in _ASCII_ALNUM_CODES))
@@ -2774,6 +2783,20 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
                                         str(span.get("font", "")),
                                         tuple(span.get("dir") or (1.0, 0.0))))
     return fixes
+
+
+def _text_by_advance(doc: pymupdf.Document, xrefs: list[int], tables: list[dict[int, str]],
+                     gid: int, drawn: float, size: float) -> str:
+    """The text of glyph ``gid`` of a font the page embeds as several subsets of one name
+    (cairo writes a font's Latin-1 glyphs in a simple subset and the rest in a CID one,
+    each numbered from 1; a merged document has one per part): where they name it
+    differently, the subset whose glyph has the advance drawn (``drawn`` points at
+    ``size``)."""
+    found = [(xref, t[gid]) for xref, t in zip(xrefs, tables, strict=True) if gid in t]
+    if len({text for _, text in found}) < 2 or size <= 0:
+        return found[0][1] if found else ""
+    best = min(found, key=lambda item: abs(_outlines(doc, item[0]).advance(gid) * size - drawn))
+    return best[1]
 
 
 def _font_xrefs(page: pymupdf.Page, font: str) -> list[int]:
