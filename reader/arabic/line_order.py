@@ -65,10 +65,21 @@ def _paragraph_rtl(kinds: list[str], clusters: Sequence[Glyph], page_rtl: bool) 
         # or an English note set right to left: its closing punctuation is at the left end.
         return letters[0].text in _ENDS and letters[-1].text not in _ENDS
     if page_rtl:
-        return True
+        return not _stop_at_right([c for c in clusters if c.text != " "])
     first = next(k for k in kinds if k in (R, L))
     last = next(k for k in reversed(kinds) if k in (R, L))
     return first == R and last == R
+
+
+def _stop_at_right(letters: Sequence[Glyph]) -> bool:
+    """Was this Arabic line set left to right, its closing punctuation standing at its
+    right end (its paragraph's direction never made right to left: AbiWord's, or Arabic
+    typed in a left-to-right paragraph)? No line breaker puts a stop or a colon against a
+    line's first word: read as set, it goes after the last. (A stop a space apart may be
+    the end of a spaced ellipsis, ". . .", broken over two lines.)"""
+    return (len(letters) > 2 and letters[-1].text in _ENDS and letters[-2].kind == R
+            and letters[0].text not in _ENDS
+            and letters[-1].box[0] - letters[-2].box[2] < SPACE_GAP * letters[-1].size)
 
 
 def _vowelled(letter: Glyph) -> bool:
@@ -540,7 +551,8 @@ def logical_line(segments: Sequence[Segment], rtl: bool, spaces: str = SPACES_BO
             boxes.append(None)
         letters, chosen = _space_positions(segment, spaces)
         kinds = [c.kind for c in letters]
-        if as_drawn or (rtl and L not in kinds and EN not in kinds and AN not in kinds):
+        if as_drawn or (rtl and L not in kinds and EN not in kinds and AN not in kinds
+                        and not _stop_at_right(letters)):
             # As drawn, or (the common case) nothing reads left to right: simply reversed.
             parts = [c.text for c in letters]
             places: list[Rect | None] = [c.box for c in letters]

@@ -1654,3 +1654,16 @@ def test_lines_broken_inside_brackets_join_without_a_space():
     assert len(boxes) == len(block.text) and boxes.count(None) == 0
     plain = Block(PARAGRAPH, [line("سطر أول", 0), line("وثان", 20)], (0, 0, 200, 30))
     assert plain.text == "سطر أول وثان" and plain.boxes()[7] is None
+
+
+def test_an_arabic_line_set_left_to_right_keeps_its_stop_last():
+    """AbiWord lays a Word document's Arabic paragraphs out left to right, and TCPDF gives
+    each line its own direction: the closing stop stands against the last word's right
+    end. No line breaker puts a stop against a line's first word: it goes after the last
+    (القرى. not .في القرى). A stop a space apart, the end of a spaced ellipsis broken over
+    two lines, stays first."""
+    glued = [(".", 306.0, 308.0), ("ف", 302.0, 306.0), ("ي", 298.0, 302.0), (" ", 295.0, 298.0),
+             ("ق", 289.0, 295.0), ("ر", 285.0, 289.0), ("ى", 279.0, 285.0)]
+    assert drawn_line(glued, 100.0, 12.0, 88.0, 103.0) == "في قرى."
+    spaced = [(".", 309.0, 311.0), (" ", 306.0, 309.0), *glued[1:]]
+    assert drawn_line(spaced, 100.0, 12.0, 88.0, 103.0) == ". في قرى"
