@@ -180,30 +180,32 @@ def _without_invisible(items: list[Glyph]) -> list[Glyph]:
                     widened.get(k, items[k]), g):
                 found = k
                 break
-        if found is None:
+        if found is None or _ends_word(items, i, widened.get(found, items[found])):
             # Its letter elsewhere in the stream (Qt draws ١٤٤٥هـ's heh before the words
             # at its left, its tatweel after them; LibreOffice draws a line's kashidas
             # after its letters, two tatweels overlapping for one stretch): the glyph whose
-            # edge the stretch touches, and what touches its other side, found by edges.
+            # edge the stretch touches. And nothing in the stream beside it goes on past
+            # it: nor may anything past the stretch it is part of (LibreOffice overlaps
+            # two tatweels for one kashida, the other's far edge the stretch's: ميـاه).
             if edges is None:
                 edges, stretches = _edges_and_stretches(items)
             lo, hi = stretches[i]
-            stretch = dataclasses.replace(g, box=(lo, g.box[1], hi, g.box[3]))
-            found = min((k for x in (lo, hi) for at in (-1, 0, 1)
-                         for k in edges.get(round(x) + at, ()) if items[k].text
-                         and _against(widened.get(k, items[k]), stretch)),
-                        key=lambda k: (not _is_letter(items[k].text[:1]), abs(k - i)),
-                        default=None)  # a letter, which a tatweel joins, before a sign
             if found is None:
-                continue
+                stretch = dataclasses.replace(g, box=(lo, g.box[1], hi, g.box[3]))
+                found = min((k for x in (lo, hi) for at in (-1, 0, 1)
+                             for k in edges.get(round(x) + at, ()) if items[k].text
+                             and _against(widened.get(k, items[k]), stretch)),
+                            key=lambda k: (not _is_letter(items[k].text[:1]), abs(k - i)),
+                            default=None)  # a letter, which a tatweel joins, before a sign
+                if found is None:
+                    continue
             letter = widened.get(found, items[found])
             far = lo if abs(hi - letter.box[0]) < 0.1 * g.size else hi
             ends = not any(_touches_word(items[j], g, far) for at in (-1, 0, 1)
                            for j in edges.get(round(far) + at, ())
                            if j != found and items[j].char != "\u0640")
         else:
-            letter = widened.get(found, items[found])
-            ends = _ends_word(items, i, letter)
+            letter, ends = widened.get(found, items[found]), False
         box = (min(letter.box[0], g.box[0]), letter.box[1], max(letter.box[2], g.box[2]),
                letter.box[3])
         text = letter.text

@@ -41,7 +41,7 @@ from reader.gcpause import gc_paused
 
 # Bumped whenever the text it gives for a page may change: annotations made on an older
 # engine's text are then placed again (``reader.annotations.anchoring``).
-PIPELINE_VERSION = "arabic-repair/105"
+PIPELINE_VERSION = "arabic-repair/106"
 
 
 @gc_paused

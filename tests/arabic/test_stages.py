@@ -975,6 +975,13 @@ def test_a_tatweel_after_its_letters_mark_or_before_its_letter_joins_that_letter
              (" ", 140.58, 144.7), ("ن", 133.2, 140.6), ("\u0640", 157.1, 160.9),
              ("\u0640", 155.5, 159.3)]
     assert drawn_line(drawn, 138.2, 13.0, 125.2, 141.2) == "الفريق ن"
+    # The same stretch drawn in the stream right after its letter (LibreOffice's justified
+    # lines from an HTML page or a Word document in two columns): the first tatweel's far
+    # edge touches nothing, the stretch's does (not ميـاه).
+    drawn = [(" ", 393.89, 397.7), ("م", 387.4, 393.82), ("ي", 383.8, 387.41),
+             ("\u0640", 380.3, 383.81), ("\u0640", 378.6, 382.1), ("ا", 374.9, 378.54),
+             ("ه", 368.69, 374.97), (" ", 364.89, 368.69), ("ف", 359.0, 364.9)]
+    assert drawn_line(drawn, 138.2, 12.0, 126.2, 141.2) == "مياه ف"
 
 
 def test_an_alef_between_two_lams_goes_to_the_lam_alef_glyph():
