@@ -23,6 +23,7 @@ from typing import Any
 
 import pymupdf
 
+from reader.arabic.bidi import R
 from reader.arabic.chars import char_info, is_mark
 from reader.arabic.orientation import UPRIGHT
 from reader.arabic.raw import (
@@ -625,7 +626,7 @@ def _uneven_spaces(glyphs: list[Glyph]) -> bool:
     (LibreOffice maps the kashidas it justifies a Word document's lines with so)."""
     widths: dict[float, float] = {}
     for a, g, b in zip(glyphs, glyphs[1:], glyphs[2:], strict=False):
-        if g.char == " " and a.kind == "R" and b.kind == "R":
+        if g.char == " " and a.kind == R and b.kind == R:
             width = g.box[2] - g.box[0]
             seen = widths.setdefault(round(g.size, 1), width)
             if abs(seen - width) > 0.02 * max(seen, width, 0.1):
@@ -641,28 +642,31 @@ def _spaces_with_ink(page: pymupdf.Page, glyphs: list[Glyph]) -> list[Glyph]:
         trace = _texttrace(page)
     except Exception:
         return glyphs
-    by_font: dict[str, dict[int, list[tuple[float, float]]]] = {}
+    # font -> glyph number -> (origin, advance drawn, size) of each of its spaces
+    by_font: dict[str, dict[int, list[tuple[tuple[float, float], float, float]]]] = {}
     for span in trace:
-        for code, gid, origin, _box in span["chars"]:
+        for code, gid, origin, box in span["chars"]:
             if code == 0x20 and gid > 0:
                 by_font.setdefault(span.get("font", ""), {}).setdefault(gid, []).append(
-                    (round(origin[0], 1), round(origin[1], 1)))
+                    ((round(origin[0], 1), round(origin[1], 1)), box[2] - box[0],
+                     float(span.get("size", 0.0))))
     named: dict[tuple[float, float], str] = {}
     for font, gids in by_font.items():
         if len(gids) < 2:
             continue
-        tables = [_font_text(page.parent, xref) for xref in _font_xrefs(page, _font_key(font))]
-        for gid, origins in gids.items():
-            text = next((t[gid] for t in tables if gid in t), "")
+        xrefs = _font_xrefs(page, _font_key(font))
+        tables = [_font_text(page.parent, xref) for xref in xrefs]
+        for gid, drawn in gids.items():
+            _, advance, size = drawn[0]
+            text = _text_by_advance(page.parent, xrefs, tables, gid, advance, size)
             if text and not text.isspace():
-                named.update(dict.fromkeys(origins, text))
-    if not named:
-        return glyphs
+                named.update(dict.fromkeys((origin for origin, *_ in drawn), text))
     # (A glyph read from the font already stands there: a map broken throughout has been
     # asked glyph by glyph, and what it named inserted beside the space MuPDF gave.)
-    for g in glyphs:
-        if g.char != " ":
-            named.pop((round(g.box[0], 1), round(g.baseline, 1)), None)
+    taken = {(round(g.box[0], 1), round(g.baseline, 1)) for g in glyphs if g.char != " "}
+    named = {origin: text for origin, text in named.items() if origin not in taken}
+    if not named:
+        return glyphs
     out = []
     for g in glyphs:
         ink = named.get((round(g.box[0], 1), round(g.baseline, 1))) if g.char == " " else None
@@ -2743,8 +2747,7 @@ def font_fixes(page: pymupdf.Page, wanted: set[str] | None = None,
         tables = [_font_text(doc, xref) for xref in xrefs]
         size = float(span.get("size", 0.0))
         for code, gid, origin, bbox in broken:
-            text = next((t[gid] for t in tables if gid in t), "") if len(tables) < 2 else (
-                _text_by_advance(doc, xrefs, tables, gid, bbox[2] - bbox[0], size))
+            text = _text_by_advance(doc, xrefs, tables, gid, bbox[2] - bbox[0], size)
             if (text and font not in garbled and code not in odd and (
                     (font in ascii_wrong and code not in extra)
                     or (code in extra and code in _ASCII_ALNUM_CODES))
